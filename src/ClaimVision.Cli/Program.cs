@@ -1,0 +1,21 @@
+using System.CommandLine;
+using ClaimVision.Vision;
+
+namespace ClaimVision.Cli;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // Before anything can load Tesseract or XGBoost: libgomp reads its environment once, at load.
+        NativeRuntime.EnsureInitialized();
+        return await BuildRoot().Parse(args).InvokeAsync();
+    }
+
+    /// <summary>The command tree; each command lives in its own file under Commands/.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("ClaimVision: medical-claim document intelligence — analyse, assess, serve, train, evaluate, benchmark.");
+        return root;
+    }
+}

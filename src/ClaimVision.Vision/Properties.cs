@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("ClaimVision.Vision.Tests")]
+[assembly: DisableRuntimeMarshalling]
