@@ -1,0 +1,28 @@
+namespace ClaimVision.Domain.Privacy;
+
+/// <summary>
+/// Masks personal data before it reaches a log, a metric label or an exception message.
+/// Names keep their first character, ID numbers their region prefix and last four characters —
+/// enough for an operator to tell two people apart in a log, not enough to identify anyone.
+/// </summary>
+public static class Mask
+{
+    public static string Name(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "";
+        var trimmed = name.Trim();
+        var first = char.IsSurrogate(trimmed[0]) && trimmed.Length > 1 ? trimmed[..2] : trimmed[..1];
+        return first + new string('*', Math.Max(1, System.Globalization.StringInfo.ParseCombiningCharacters(trimmed).Length - 1));
+    }
+
+    public static string IdNumber(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return "";
+        var s = id.Trim();
+        if (s.Length <= 4) return new string('*', s.Length);
+        // Chinese resident IDs: 6-digit region code + birth date + sequence + check digit.
+        var head = s.Length >= 15 ? s[..6] : "";
+        var tail = s[^4..];
+        return head + new string('*', s.Length - head.Length - tail.Length) + tail;
+    }
+}

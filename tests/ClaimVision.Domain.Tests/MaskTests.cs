@@ -1,0 +1,30 @@
+using ClaimVision.Domain.Privacy;
+
+namespace ClaimVision.Domain.Tests;
+
+public class MaskTests
+{
+    [Theory]
+    [InlineData("王小明", "王**")]
+    [InlineData("欧阳娜娜", "欧***")]
+    [InlineData("Jane Doe", "J*******")]
+    [InlineData("李", "李*")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Names_keep_only_their_first_character(string? name, string expected) =>
+        Assert.Equal(expected, Mask.Name(name));
+
+    [Theory]
+    [InlineData("11010519491231002X", "110105********002X")]
+    [InlineData("A1234567", "****4567")]
+    [InlineData("123", "***")]
+    public void Id_numbers_keep_region_and_last_four(string id, string expected) =>
+        Assert.Equal(expected, Mask.IdNumber(id));
+
+    [Fact]
+    public void A_masked_id_never_contains_the_birth_date()
+    {
+        var masked = Mask.IdNumber("11010519491231002X");
+        Assert.DoesNotContain("19491231", masked, StringComparison.Ordinal);
+    }
+}
