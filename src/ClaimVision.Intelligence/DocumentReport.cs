@@ -51,3 +51,19 @@ public interface IDocumentAnalyzer
     /// <summary>Versions of the models in use (classifier, extractors, OCR), recorded with every recommendation.</summary>
     IReadOnlyDictionary<string, string> ModelVersions { get; }
 }
+
+public static class DocumentReportExtensions
+{
+    /// <summary>The part of a report that claim assessment reads.</summary>
+    public static AnalyzedDocument ToAnalyzedDocument(this DocumentReport report, DocumentId documentId) => new()
+    {
+        DocumentId = documentId,
+        FileName = report.File,
+        Sha256 = report.Sha256 ?? "",
+        Classification = report.DocumentType,
+        Fields = report.Fields ?? new Dictionary<string, ExtractedField>(),
+        LineItems = report.LineItems ?? [],
+        OcrConfidence = report.MeanConfidence,
+        Error = report.Error,
+    };
+}
