@@ -65,4 +65,11 @@ internal static partial class Leptonica
 
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixCloseBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+
+    /// <summary>Flattens uneven illumination: background mapped to 200. pixim/pixg optional (0).</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial PixHandle pixBackgroundNormSimple(PixHandle pixs, nint pixim, nint pixg);
+
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial PixHandle pixDilateBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
 }
