@@ -15,7 +15,7 @@ internal static class TestPages
         var page = PageImage.CreateBlank(width, height, color);
         using var font = Leptonica.bmfCreate(null, fontSize);
         Assert.False(font.IsInvalid);
-        var step = lineSpacing > 0 ? lineSpacing : fontSize * 2;
+        var step = lineSpacing > 0 ? lineSpacing : fontSize * 5; // glyphs are about 2.5 × fontSize px tall with descenders
         var random = new Random(fontSize * 7919 + width);
         for (var y = margin + fontSize; y < height - margin; y += step)
         {
