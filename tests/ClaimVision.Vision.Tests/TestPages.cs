@@ -29,6 +29,10 @@ internal static class TestPages
     public static void Line(PageImage page, int x1, int y1, int x2, int y2, int width, Rgb color) =>
         Assert.Equal(0, Leptonica.pixRenderLineArb(page.Pix, x1, y1, x2, y2, width, color.R, color.G, color.B));
 
+    /// <summary>Fills a rectangle with black (in place).</summary>
+    public static void Rect(PageImage page, int x, int y, int w, int h) =>
+        Assert.Equal(0, Leptonica.pixRasterop(page.Pix, x, y, w, h, Leptonica.PixClr, 0, 0, 0));
+
     /// <summary>A ring (polygon of short segments), like an official seal.</summary>
     public static void Ring(PageImage page, int cx, int cy, int radius, int width, Rgb color)
     {
