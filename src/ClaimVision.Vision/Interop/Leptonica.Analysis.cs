@@ -60,6 +60,10 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixAnd(nint pixd, PixHandle pixs1, PixHandle pixs2);
 
+    /// <summary>pixs1 AND NOT pixs2 (1 bpp).</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial PixHandle pixSubtract(nint pixd, PixHandle pixs1, PixHandle pixs2);
+
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixOpenBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
 
