@@ -47,7 +47,7 @@ public class OcrEngineTests
         var guess = engine.DetectOrientation(Pgm.Load("rotated-90.pgm"));
 
         Assert.NotNull(guess);
-        Assert.Equal(90, guess.RotateDegrees);
+        Assert.Equal(270, guess.RotateDegrees); // the fixture was turned 90° clockwise
         Assert.Equal("Latin", guess.Script);
         Assert.True(guess.OrientationConfidence > 1, $"orientation confidence {guess.OrientationConfidence}");
     }

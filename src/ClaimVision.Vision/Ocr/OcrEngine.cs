@@ -64,7 +64,9 @@ public sealed class OcrEngine : IDisposable
                 return null;
             // The name points into the osd unicharset: copy it, never free it.
             var name = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(script) ?? "";
-            return new OrientationGuess(deg, conf, name, scriptConf);
+            // orient_deg is how far the page is turned clockwise; undoing it takes the rest of the circle
+            // (the tesseract CLI prints the same pair as "Orientation in degrees: 90 / Rotate: 270").
+            return new OrientationGuess((360 - deg) % 360, conf, name, scriptConf);
         }
         finally
         {
