@@ -5,7 +5,7 @@ namespace ClaimVision.Intelligence.Features;
 /// <summary>Counts of patterns that typify document kinds: amounts, dates, card and ID numbers.</summary>
 public static partial class TextPatterns
 {
-    [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])|[¥￥$]\s?\d+(?:\.\d+)?")]
+    [GeneratedRegex(@"(?<![\d.,])(?:[¥￥$]\s?)?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d)|[¥￥$]\s?\d[\d,]*(?:\.\d+)?")]
     private static partial Regex Amount();
 
     [GeneratedRegex(@"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4}", RegexOptions.IgnoreCase)]
