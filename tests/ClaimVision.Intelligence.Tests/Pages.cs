@@ -17,9 +17,8 @@ internal static class Pages
     }
 }
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class XGBoostSerial
+/// <summary>XGBoost is not re-entrant while training: every test that trains runs in this one serial collection.</summary>
+internal static class XGBoostSerial
 {
-    /// <summary>XGBoost is not re-entrant while training: every test that trains runs in this one serial collection.</summary>
     public const string Name = "XGBoost";
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Security.Cryptography;
 using System.Text;
 using ClaimVision.Domain.Documents;
@@ -80,7 +79,6 @@ public static class ClassifierTrainer
         };
 
         Directory.CreateDirectory(outputDirectory);
-        model.SetAttribute(DocumentClassifier.KnownBucketsAttribute, KnownBuckets(rows));
         model.Save(Path.Combine(outputDirectory, DocumentClassifier.ModelFileName));
         card.Save(Path.Combine(outputDirectory, DocumentClassifier.CardFileName));
         return card;
@@ -91,16 +89,5 @@ public static class ClassifierTrainer
     {
         var lines = documents.Select(d => $"{d.Sha256} {d.Label.Label}").Order(StringComparer.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
-    }
-
-    private static string KnownBuckets(IEnumerable<LabelledRow> rows)
-    {
-        var bits = new BitArray(DocumentFeatures.HashBuckets);
-        foreach (var row in rows)
-            foreach (var i in row.Features.Indices)
-                if (i < DocumentFeatures.HashBuckets) bits[i] = true;
-        var bytes = new byte[DocumentFeatures.HashBuckets / 8];
-        bits.CopyTo(bytes, 0);
-        return Convert.ToBase64String(bytes);
     }
 }

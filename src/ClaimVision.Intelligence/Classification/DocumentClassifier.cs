@@ -1,4 +1,3 @@
-using System.Collections;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence.Features;
 using ClaimVision.Intelligence.Learning;
@@ -25,10 +24,8 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
     public const double NearlyEmptyConfidence = 0.05;
     /// <summary>Share of the text's n-gram weight (L2 mass) on buckets seen in training below which confidence shrinks proportionally.</summary>
     public const double CoverageFloor = 0.5;
-    internal const string KnownBucketsAttribute = "claimvision_known_buckets";
 
     private readonly GradientBoostedModel _model;
-    private readonly BitArray? _knownBuckets;
     private readonly DocumentType[] _classes;
 
     public DocumentClassifier(GradientBoostedModel model, ModelCard card)
@@ -42,7 +39,6 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
         _model = model;
         Card = card;
         _classes = card.Classes.Select(c => new DocumentType(c)).ToArray();
-        _knownBuckets = model.GetAttribute(KnownBucketsAttribute) is { } b ? new BitArray(Convert.FromBase64String(b)) : null;
     }
 
     public ModelCard Card { get; }
@@ -81,16 +77,15 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
         return new DocumentClassification(_classes[top], Math.Round(confidence, 4), alternatives);
     }
 
-    /// <summary>Share of the hashed n-gram weight that falls on buckets the training data used (1 when the model has no record of them).</summary>
+    /// <summary>Share of the hashed n-gram weight that falls on buckets the training data used.</summary>
     public double Coverage(SparseVector features)
     {
-        if (_knownBuckets is null) return 1;
         double known = 0, total = 0;
         for (var i = 0; i < features.Count && features.Indices[i] < DocumentFeatures.HashBuckets; i++)
         {
             var w = (double)features.Values[i] * features.Values[i];
             total += w;
-            if (_knownBuckets[features.Indices[i]]) known += w;
+            if (_model.HasColumn(features.Indices[i])) known += w;
         }
         return total == 0 ? 0 : known / total;
     }

@@ -30,8 +30,12 @@ public static class BoostingTrainer
         if (train.Count == 0 || valid.Count == 0)
             throw new ArgumentException($"Need rows for both training and validation; got {train.Count} and {valid.Count} from {rows.Count} rows.", nameof(rows));
 
-        using var dtrain = NativeDMatrix.Create(train.Select(r => r.Features).ToList(), featureCount, train.Select(r => r.Label).ToList());
-        using var dvalid = NativeDMatrix.Create(valid.Select(r => r.Features).ToList(), featureCount, valid.Select(r => r.Label).ToList());
+        foreach (var r in rows)
+            if (r.Features.Count > 0 && r.Features.Indices[^1] >= featureCount)
+                throw new ArgumentException($"Column {r.Features.Indices[^1]} is outside the {featureCount} columns of the feature space.", nameof(rows));
+        var columns = rows.SelectMany(r => r.Features.Indices).Distinct().Order().ToArray();
+        using var dtrain = NativeDMatrix.Create(train.Select(r => GradientBoostedModel.Compact(r.Features, columns)).ToList(), columns.Length, train.Select(r => r.Label).ToList());
+        using var dvalid = NativeDMatrix.Create(valid.Select(r => GradientBoostedModel.Compact(r.Features, columns)).ToList(), columns.Length, valid.Select(r => r.Label).ToList());
         using var booster = NativeBooster.Create(dtrain, dvalid);
         booster.SetParameter("num_class", classCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (k, v) in options.ToXGBoostParameters()) booster.SetParameter(k, v);
@@ -56,10 +60,7 @@ public static class BoostingTrainer
         var kept = booster.Slice(bestRound);
         try
         {
-            kept.SetParameter("nthread", "1");
-            kept.SetAttribute(GradientBoostedModel.ClassCountAttribute, classCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            kept.SetAttribute(GradientBoostedModel.FeatureCountAttribute, featureCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var model = new GradientBoostedModel(kept, classCount, featureCount);
+            var model = GradientBoostedModel.FromTrained(kept, classCount, featureCount, columns);
             var probabilities = model.Predict(valid.Select(r => r.Features).ToList());
             return new TrainingOutcome(model, bestRound, best, valid, probabilities, train.Count);
         }
