@@ -1,0 +1,94 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Features;
+using ClaimVision.Intelligence.Learning;
+
+namespace ClaimVision.Intelligence.Classification;
+
+/// <summary>
+/// Says what kind of document a page set is, with an honest confidence:
+/// <list type="bullet">
+/// <item>probabilities are temperature-calibrated on the training run's validation split;</item>
+/// <item>the top probability is scaled down when little of the document's text was ever seen in training
+/// (n-gram coverage below <see cref="CoverageFloor"/>), because trees extrapolate confidently on input
+/// unlike anything they were trained on;</item>
+/// <item>a page with almost no text is <c>other</c> at <see cref="NearlyEmptyConfidence"/>.</item>
+/// </list>
+/// A confidence below the card's <see cref="ModelCard.ConfidenceThreshold"/> means "unsure". Thread-safe.
+/// </summary>
+public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
+{
+    public const string ModelFileName = "model.json";
+    public const string CardFileName = "card.json";
+    /// <summary>Fewer letters and digits than this is not enough text to classify.</summary>
+    public const int MinimumCharacters = 12;
+    public const double NearlyEmptyConfidence = 0.05;
+    /// <summary>Share of the text's n-gram weight (L2 mass) on buckets seen in training below which confidence shrinks proportionally.</summary>
+    public const double CoverageFloor = 0.5;
+
+    private readonly GradientBoostedModel _model;
+    private readonly DocumentType[] _classes;
+
+    public DocumentClassifier(GradientBoostedModel model, ModelCard card)
+    {
+        if (card.FeatureSpecVersion != DocumentFeatures.SpecVersion)
+            throw new InvalidDataException($"The model was trained on feature spec {card.FeatureSpecVersion}, this build computes spec {DocumentFeatures.SpecVersion}: retrain it.");
+        if (model.ClassCount != card.Classes.Count)
+            throw new InvalidDataException($"The model has {model.ClassCount} classes but its card lists {card.Classes.Count}.");
+        if (model.FeatureCount != DocumentFeatures.FeatureCount)
+            throw new InvalidDataException($"The model expects {model.FeatureCount} features, this build computes {DocumentFeatures.FeatureCount}.");
+        _model = model;
+        Card = card;
+        _classes = card.Classes.Select(c => new DocumentType(c)).ToArray();
+    }
+
+    public ModelCard Card { get; }
+    public string ModelVersion => Card.Version;
+
+    /// <summary>Loads model.json and card.json from a model directory (e.g. models/doc-classifier).</summary>
+    public static DocumentClassifier Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"Classifier model directory '{directory}' does not exist.");
+        var card = ModelCard.Load(Path.Combine(directory, CardFileName));
+        var model = GradientBoostedModel.Load(Path.Combine(directory, ModelFileName));
+        try
+        {
+            return new DocumentClassifier(model, card);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    public DocumentClassification Classify(VisionResult vision)
+    {
+        if (DocumentFeatures.MeaningfulCharacters(vision) < MinimumCharacters)
+            return new DocumentClassification(DocumentType.Other, NearlyEmptyConfidence, [new ClassLikelihood(DocumentType.Other, NearlyEmptyConfidence)]);
+
+        var features = DocumentFeatures.Extract(vision);
+        var probabilities = TemperatureScaling.Apply(_model.Predict(features), Card.Temperature);
+        var ranked = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
+        var top = ranked[0];
+        var coverage = Coverage(features);
+        var confidence = probabilities[top] * Math.Min(1, coverage / CoverageFloor);
+        var alternatives = ranked.Take(3).Select(i => new ClassLikelihood(_classes[i], Math.Round(probabilities[i], 4))).ToArray();
+        return new DocumentClassification(_classes[top], Math.Round(confidence, 4), alternatives);
+    }
+
+    /// <summary>Share of the hashed n-gram weight that falls on buckets the training data used.</summary>
+    public double Coverage(SparseVector features)
+    {
+        double known = 0, total = 0;
+        for (var i = 0; i < features.Count && features.Indices[i] < DocumentFeatures.HashBuckets; i++)
+        {
+            var w = (double)features.Values[i] * features.Values[i];
+            total += w;
+            if (_model.HasColumn(features.Indices[i])) known += w;
+        }
+        return total == 0 ? 0 : known / total;
+    }
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace ClaimVision.Intelligence.Features;
+
+/// <summary>
+/// Language-aware n-grams of OCR text. Chinese has no spaces (and OCR often inserts stray ones between
+/// characters), so runs of Han characters give character 1–3-grams; Latin text gives lower-case word
+/// uni- and bigrams. Digits are folded to '0' so that amounts and dates share features across documents.
+/// Grams carry a prefix (c: / w:) so a Chinese character and an English word never share a name.
+/// </summary>
+public static class TextNGrams
+{
+    public static bool IsHan(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
+    /// <summary>All grams of <paramref name="text"/>, in order of appearance (with repeats).</summary>
+    public static IEnumerable<string> Extract(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            foreach (var g in HanGrams(line)) yield return g;
+            foreach (var g in WordGrams(line)) yield return g;
+        }
+    }
+
+    private static IEnumerable<string> HanGrams(string line)
+    {
+        // Spaces between Han characters are OCR artefacts: join the run across them.
+        var run = new StringBuilder();
+        var runs = new List<string>();
+        foreach (var c in line)
+        {
+            if (IsHan(c)) run.Append(c);
+            else if (char.IsWhiteSpace(c)) continue;
+            else if (run.Length > 0)
+            {
+                runs.Add(run.ToString());
+                run.Clear();
+            }
+        }
+        if (run.Length > 0) runs.Add(run.ToString());
+        foreach (var r in runs)
+            for (var n = 1; n <= 3; n++)
+                for (var i = 0; i + n <= r.Length; i++)
+                    yield return string.Concat("c:", r.AsSpan(i, n));
+    }
+
+    private static IEnumerable<string> WordGrams(string line)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in line)
+        {
+            if (char.IsAsciiLetter(c) || char.IsAsciiDigit(c) || (c > 127 && char.IsLetter(c) && !IsHan(c)))
+            {
+                word.Append(char.IsAsciiDigit(c) ? '0' : char.ToLowerInvariant(c));
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+        if (word.Length > 0) words.Add(word.ToString());
+        for (var i = 0; i < words.Count; i++)
+        {
+            yield return "w:" + words[i];
+            if (i + 1 < words.Count) yield return string.Create(CultureInfo.InvariantCulture, $"w:{words[i]} {words[i + 1]}");
+        }
+    }
+}

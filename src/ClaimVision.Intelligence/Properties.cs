@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("ClaimVision.Intelligence.Tests")]
+[assembly: DisableRuntimeMarshalling]
