@@ -59,7 +59,7 @@ public sealed record ResidentId
         return true;
     }
 
-    /// <summary>Upper-case, without spaces; full-width digits and x folded to ASCII.</summary>
+    /// <summary>Upper-case, without spaces; full-width digits and x folded to ASCII. Also used for member numbers of non-Chinese policies.</summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
@@ -67,17 +67,17 @@ public sealed record ResidentId
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c)) continue;
-            var folded = c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c is 'ｘ' or 'Ｘ' or 'x' ? 'X' : c;
+            var folded = c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c is 'ｘ' or 'Ｘ' ? 'X' : char.ToUpperInvariant(c);
             chars.Add(folded);
         }
         return new string([.. chars]);
     }
 
-    /// <summary>Full years of age on <paramref name="day"/>.</summary>
+    /// <summary>Full years of age on <paramref name="day"/>; someone born on 29 February comes of age on 1 March in common years.</summary>
     public static int AgeOn(DateOnly birthDate, DateOnly day)
     {
         var age = day.Year - birthDate.Year;
-        if (day < birthDate.AddYears(age)) age--;
+        if ((day.Month, day.Day).CompareTo((birthDate.Month, birthDate.Day)) < 0) age--;
         return age;
     }
 

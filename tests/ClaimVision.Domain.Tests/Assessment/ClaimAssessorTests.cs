@@ -111,7 +111,7 @@ public class ClaimAssessorTests
     public void A_person_missing_from_the_registry_is_rejected()
     {
         const string stranger = "522631199001010019";
-        Assert.True(Identity.ResidentId.TryParse(stranger, out _, out _));
+        Assert.True(Domain.Identity.ResidentId.TryParse(stranger, out _, out _));
         var r = Assess([Invoice(name: "张三", id: stranger), ExpenseList(), Settlement(), Discharge()], Request("张三", stranger));
         Assert.Equal(Decision.Reject, r.Decision);
         Assert.Equal(FactorStatus.Fail, r.Factor(EligibilityRule.RegistryFactor).Status);
