@@ -1,12 +1,13 @@
 using System.Text.Json.Serialization;
 using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Json;
 
 namespace ClaimVision.Domain.Claims;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
+[JsonConverter(typeof(KebabCaseEnumConverter<Decision>))]
 public enum Decision { Approve, Partial, Reject, Review }
 
-[JsonConverter(typeof(JsonStringEnumConverter<FactorStatus>))]
+[JsonConverter(typeof(KebabCaseEnumConverter<FactorStatus>))]
 public enum FactorStatus { Pass, Fail, Uncertain }
 
 /// <summary>Where a factor's conclusion comes from: a field on a document, and the box it was read from.</summary>
@@ -18,6 +19,8 @@ public sealed record Evidence
     public string? Value { get; init; }
     public BoundingBox? Box { get; init; }
     public int Page { get; init; }
+    /// <summary>How sure the reading of the field was (0–1); null for evidence that is not read off a document.</summary>
+    public double? Confidence { get; init; }
     /// <summary>Evidence that is not a document field: a registry row, a policy clause, an earlier claim.</summary>
     public string? Source { get; init; }
 }
@@ -57,4 +60,26 @@ public sealed record Recommendation
     public required string PolicyVersion { get; init; }
     public IReadOnlyDictionary<string, string> ModelVersions { get; init; } = new Dictionary<string, string>();
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Sum of the bills' totals, as printed.</summary>
+    public decimal? BilledAmount { get; init; }
+    /// <summary>The part of the bills the policy pays towards (its expense basis) — what the claim asks this policy for.</summary>
+    public decimal? EligibleAmount { get; init; }
+    /// <summary>For <c>review</c>: what would be payable if the uncertain items are confirmed as read. Never paid as is.</summary>
+    public decimal? ProvisionalPayable { get; init; }
+    /// <summary>Deductible consumed by this claim (matters for per-year deductibles).</summary>
+    public decimal DeductibleApplied { get; init; }
+    /// <summary>Admission (or service) date the eligibility and the policy year were judged on.</summary>
+    public DateOnly? ServiceDate { get; init; }
+    /// <summary>For <c>review</c>: each thing a person must look at, naming the document and field.</summary>
+    public IReadOnlyList<ReviewItem> ReviewItems { get; init; } = [];
+}
+
+/// <summary>One thing an adjuster must check before the claim can be decided.</summary>
+public sealed record ReviewItem
+{
+    public required string Factor { get; init; }
+    public string? DocumentId { get; init; }
+    public string? FileName { get; init; }
+    public string? Field { get; init; }
+    public required string Reason { get; init; }
 }

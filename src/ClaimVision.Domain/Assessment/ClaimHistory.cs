@@ -1,0 +1,44 @@
+namespace ClaimVision.Domain.Assessment;
+
+/// <summary>What is remembered of an earlier claim: enough to catch a duplicate and to track per-year caps and deductibles.</summary>
+public sealed record PriorClaim
+{
+    public required string ClaimId { get; init; }
+    public required string PolicyId { get; init; }
+    public required string InsuredIdNumber { get; init; }
+    public DateOnly? ServiceDate { get; init; }
+    public IReadOnlyList<string> InvoiceNumbers { get; init; } = [];
+    public IReadOnlyList<string> ImageSha256s { get; init; } = [];
+    /// <summary>Amount paid (0 for rejected or still-in-review claims).</summary>
+    public decimal PaidAmount { get; init; }
+    public decimal DeductibleApplied { get; init; }
+}
+
+/// <summary>Earlier claims, searched for duplicates and summed for per-year limits. Immutable; <see cref="With"/> adds one.</summary>
+public sealed class ClaimHistory(IEnumerable<PriorClaim> claims)
+{
+    public static ClaimHistory Empty { get; } = new([]);
+
+    public IReadOnlyList<PriorClaim> Claims { get; } = [.. claims];
+
+    public ClaimHistory With(PriorClaim claim) => new([.. Claims, claim]);
+
+    /// <summary>The earlier claim that already carried this invoice number (compared without spaces, case-insensitive).</summary>
+    public PriorClaim? FindInvoice(string invoiceNumber, string exceptClaimId)
+    {
+        var key = NormalizeInvoice(invoiceNumber);
+        return key.Length == 0 ? null : Claims.FirstOrDefault(c => c.ClaimId != exceptClaimId && c.InvoiceNumbers.Any(n => NormalizeInvoice(n) == key));
+    }
+
+    public PriorClaim? FindImage(string sha256, string exceptClaimId) =>
+        string.IsNullOrEmpty(sha256) ? null
+            : Claims.FirstOrDefault(c => c.ClaimId != exceptClaimId && c.ImageSha256s.Contains(sha256, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Claims of this person under this policy whose service date falls in <paramref name="year"/>.</summary>
+    public IEnumerable<PriorClaim> InYear(string idNumber, string policyId, int year, string exceptClaimId) =>
+        Claims.Where(c => c.ClaimId != exceptClaimId && c.PolicyId == policyId && c.ServiceDate?.Year == year &&
+                          string.Equals(c.InsuredIdNumber, idNumber, StringComparison.OrdinalIgnoreCase));
+
+    public static string NormalizeInvoice(string? number) =>
+        string.IsNullOrWhiteSpace(number) ? "" : new string([.. number.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant)]);
+}

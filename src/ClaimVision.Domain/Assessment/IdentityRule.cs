@@ -1,0 +1,99 @@
+using ClaimVision.Domain.Claims;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
+using ClaimVision.Domain.Privacy;
+
+namespace ClaimVision.Domain.Assessment;
+
+/// <summary>
+/// Identity: the ID numbers on the documents are valid and all the claimed person's; the names agree with the
+/// registry (allowing OCR look-alikes). A valid ID of someone else is a fail; a check digit that fails on an
+/// OCR reading is most likely a misread, so it is uncertain, not a fail. MOD 11-2 catches every single-character
+/// substitution, so a misread never passes as another valid ID unless two or more characters are wrong.
+/// </summary>
+public sealed class IdentityRule : IFactorRule
+{
+    public const string IdNumberFactor = "identity.idNumber";
+    public const string NameFactor = "identity.name";
+
+    public IEnumerable<Factor> Evaluate(AssessmentContext context)
+    {
+        yield return IdNumbers(context);
+        yield return Names(context);
+    }
+
+    private static Factor IdNumbers(AssessmentContext context)
+    {
+        var claimed = ResidentId.Normalize(context.Claim.Insured.IdNumber);
+        var claimEvidence = Factors.Source("claim.json", "insured.idNumber", claimed);
+        if (claimed.Length == 0) return Factors.Uncertain(IdNumberFactor, "The claim states no ID number for the insured person.", claimEvidence);
+        if (InsuredRegistry.LooksLikeResidentId(claimed) && !ResidentId.TryParse(claimed, out _, out var claimError))
+            return Factors.Fail(IdNumberFactor, $"The ID number on the claim ({Mask.IdNumber(claimed)}) is not a valid resident ID: {claimError}.", claimEvidence);
+
+        var unsure = new List<Evidence>();
+        var others = new List<Evidence>();
+        var agreeing = new List<Evidence>();
+        var problems = new List<string>();
+        foreach (var (doc, field) in context.Readings(FieldNames.PatientIdNumber))
+        {
+            var read = ResidentId.Normalize(AssessmentContext.Text(field));
+            var evidence = AssessmentContext.Evidence(doc, field);
+            if (InsuredRegistry.LooksLikeResidentId(read) && !ResidentId.TryParse(read, out _, out var error))
+            {
+                unsure.Add(evidence);
+                problems.Add($"the ID number on {doc.FileName} fails its check ({error}), probably misread");
+            }
+            else if (read == claimed) agreeing.Add(evidence);
+            else
+            {
+                others.Add(evidence);
+                problems.Add($"{doc.FileName} carries ID number {Mask.IdNumber(read)}, not the claimed person's {Mask.IdNumber(claimed)}");
+            }
+        }
+        var registryEvidence = context.Entry is { } e ? [Factors.Source(e.Source, "idNumber", e.IdNumber)] : Array.Empty<Evidence>();
+        if (others.Count > 0)
+            return Factors.Fail(IdNumberFactor, "Documents belong to a different person: " + string.Join("; ", problems) + ".", [claimEvidence, .. others, .. unsure]);
+        if (unsure.Count > 0)
+            return Factors.Uncertain(IdNumberFactor, Capitalise(string.Join("; ", problems)) + ".", [claimEvidence, .. unsure]);
+        var where = agreeing.Count == 0 ? "no document shows an ID number" : $"{agreeing.Count} document(s) show the same ID number";
+        return Factors.Pass(IdNumberFactor, $"ID number {Mask.IdNumber(claimed)} is valid; {where}.", [claimEvidence, .. registryEvidence, .. agreeing]);
+    }
+
+    private static Factor Names(AssessmentContext context)
+    {
+        var reference = context.Entry?.Name ?? context.Claim.Insured.Name;
+        var referenceSource = context.Entry is { } e ? Factors.Source(e.Source, "name", e.Name) : Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name);
+        var notes = new List<string>();
+        var different = new List<Evidence>();
+        var matching = new List<Evidence>();
+        if (context.Entry is not null && NameMatcher.Compare(context.Claim.Insured.Name, context.Entry.Name) == NameMatch.Different)
+        {
+            different.Add(Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name));
+            notes.Add($"the claim names {Mask.Name(context.Claim.Insured.Name)}, the registry {Mask.Name(reference)}");
+        }
+        foreach (var (doc, field) in context.Readings(FieldNames.PatientName))
+        {
+            var evidence = AssessmentContext.Evidence(doc, field);
+            switch (NameMatcher.Compare(AssessmentContext.Text(field), reference))
+            {
+                case NameMatch.Same:
+                    matching.Add(evidence);
+                    break;
+                case NameMatch.Confusable:
+                    matching.Add(evidence);
+                    notes.Add($"the name on {doc.FileName} matches allowing an OCR look-alike");
+                    break;
+                default:
+                    different.Add(evidence);
+                    notes.Add($"the name on {doc.FileName} ({Mask.Name(AssessmentContext.Text(field))}) does not match {Mask.Name(reference)}");
+                    break;
+            }
+        }
+        if (different.Count > 0)
+            return Factors.Uncertain(NameFactor, Capitalise(string.Join("; ", notes)) + ".", [referenceSource, .. different]);
+        var detail = notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "";
+        return Factors.Pass(NameFactor, $"The name on {matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.", [referenceSource, .. matching]);
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

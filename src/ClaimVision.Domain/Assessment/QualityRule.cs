@@ -1,0 +1,60 @@
+using System.Globalization;
+using ClaimVision.Domain.Claims;
+using ClaimVision.Domain.Documents;
+using static ClaimVision.Domain.Assessment.AssessmentContext;
+
+namespace ClaimVision.Domain.Assessment;
+
+/// <summary>
+/// Quality: every field a decision can rest on must have been read with at least the policy's confidence and pass
+/// the extractor's own checks (amount in words = amount in figures, dates valid …). Each one that does not is named,
+/// so the adjuster knows exactly what to look at.
+/// </summary>
+public sealed class QualityRule : IFactorRule
+{
+    public const string Name = "quality";
+
+    /// <summary>The fields the rules read; a misreading of any of them could change the decision or the amount.</summary>
+    public static readonly IReadOnlySet<string> DecisionFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FieldNames.PatientName, FieldNames.PatientIdNumber, FieldNames.AdmissionDate, FieldNames.DischargeDate,
+        FieldNames.DocumentDate, FieldNames.InvoiceNumber, FieldNames.TotalAmount, FieldNames.CoveredAmount,
+        FieldNames.SelfPaidAmount, FieldNames.OutOfCatalogueAmount, FieldNames.CriticalIllnessAmount,
+        FieldNames.Diagnosis, FieldNames.DiagnosisCode, FieldNames.ProviderLevel,
+    };
+
+    public IEnumerable<Factor> Evaluate(AssessmentContext context)
+    {
+        var quality = context.Policy.Quality;
+        var problems = new List<string>();
+        var evidence = new List<Evidence>();
+        var read = 0;
+        foreach (var doc in context.Trusted)
+        {
+            foreach (var field in doc.Fields.Values.Where(f => DecisionFields.Contains(f.Name)))
+            {
+                read++;
+                var threshold = quality.ThresholdFor(field.Name);
+                var failedChecks = field.Checks.Where(c => !c.Passed).ToList();
+                if (field.Confidence < threshold)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{field.Name} on {doc.FileName} read as \"{field.Value}\" with confidence {field.Confidence:0.00} (policy requires {threshold:0.00})"));
+                    evidence.Add(Evidence(doc, field));
+                }
+                else if (failedChecks.Count > 0)
+                {
+                    problems.Add($"{field.Name} on {doc.FileName} fails {string.Join(", ", failedChecks.Select(c => $"{c.Name}: {c.Message}"))}");
+                    evidence.Add(Evidence(doc, field));
+                }
+            }
+        }
+        if (problems.Count > 0)
+            yield return Factors.Uncertain(Name, "Unsure readings the decision depends on: " + string.Join("; ", problems) + ".", evidence);
+        else
+            yield return Factors.Pass(Name, string.Create(CultureInfo.InvariantCulture, $"All {read} decision-relevant field reading(s) meet the policy's confidence threshold ({quality.MinFieldConfidence:0.00}) and their checks."));
+    }
+
+    /// <summary>True when a reading is too unsure for a decision to rest on it.</summary>
+    public static bool IsUnsure(Evidence evidence, Policies.Policy policy) =>
+        evidence.Field is { } f && evidence.Confidence is { } c && evidence.Source is null && c < policy.Quality.ThresholdFor(f);
+}
