@@ -19,7 +19,7 @@ public static partial class AmountNormalizer
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
     /// <summary>The first amount in the text, or null.</summary>
-    public static decimal? Parse(string text) => FindAll(text).FirstOrDefault()?.Value;
+    public static decimal? Parse(string text) => FindAll(text) is { Count: > 0 } all ? all[0].Value : null;
 
     /// <summary>Every amount in the text, in reading order.</summary>
     public static IReadOnlyList<AmountMatch> FindAll(string text)

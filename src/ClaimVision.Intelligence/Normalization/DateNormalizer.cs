@@ -37,7 +37,7 @@ public static partial class DateNormalizer
 
     /// <summary>The first date in <paramref name="text"/>, or null.</summary>
     public static DateOnly? Parse(string text, DateOrder order = DateOrder.DayFirst) =>
-        FindAll(text, order).FirstOrDefault()?.Date;
+        FindAll(text, order) is { Count: > 0 } all ? all[0].Date : null;
 
     /// <summary>The date as ISO 8601 (yyyy-MM-dd), or null.</summary>
     public static string? ToIso(string text, DateOrder order = DateOrder.DayFirst) =>

@@ -45,7 +45,7 @@ public static class ResidentIdValidator
             var shape = id.All(char.IsAsciiDigit);
             checks.Add(new FieldCheck("idShape", shape, shape ? "legacy 15-digit ID" : "a 15-character ID must be all digits"));
             if (!shape) return checks;
-            checks.Add(BirthDate("19" + id.Substring(6, 6), today));
+            checks.Add(BirthDate(string.Concat("19", id.AsSpan(6, 6)), today));
         }
         else
         {
@@ -60,7 +60,7 @@ public static class ResidentIdValidator
     public static DateOnly? BirthDateOf(string printed)
     {
         var id = Normalize(printed);
-        var digits = id.Length == 18 ? id.Substring(6, 8) : id.Length == 15 ? "19" + id.Substring(6, 6) : null;
+        var digits = id.Length == 18 ? id.Substring(6, 8) : id.Length == 15 ? string.Concat("19", id.AsSpan(6, 6)) : null;
         return digits is not null && DateOnly.TryParseExact(digits, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
