@@ -18,7 +18,8 @@ public static class EvaluateFieldsCommand
         ocr.AcceptOnlyFromAmong("boxcsv", "engine");
         var split = new Option<int>("--tune-count") { Description = "SROIE: the first N receipts are the tuning half, the rest held out.", DefaultValueFactory = _ => 100 };
 
-        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split };
+        var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set that was expected and not matched (truth vs prediction)." };
+        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -31,7 +32,7 @@ public static class EvaluateFieldsCommand
             {
                 return parse.GetValue(format) switch
                 {
-                    "sroie" => Sroie(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(split)),
+                    "sroie" => Sroie(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses)),
                     _ => Unsupported($"--format generated needs the vision pipeline's OCR (--ocr engine), which is not in this build."),
                 };
             }
@@ -52,7 +53,7 @@ public static class EvaluateFieldsCommand
         return 2;
     }
 
-    private static int Sroie(string dir, string ocr, int tuneCount)
+    private static int Sroie(string dir, string ocr, int tuneCount, bool showMisses)
     {
         if (ocr != "boxcsv") return Unsupported("--ocr engine on SROIE needs the vision pipeline's OCR, which is not in this build; use --ocr boxcsv.");
         var samples = SroieDataset.Load(dir);
@@ -64,6 +65,12 @@ public static class EvaluateFieldsCommand
             ($"held out ({Math.Max(0, samples.Count - tuneCount)})", [.. samples.Skip(tuneCount)]),
             ($"all ({samples.Count})", samples),
         };
+        if (showMisses)
+        {
+            // Only the tuning half: looking at held-out misses would turn it into a second tuning set.
+            SroieEvaluation.Score(halves[0].Set, extractor, TextMatch.IgnoreSpaces,
+                (id, field, truth, predicted) => Console.WriteLine($"{id} {field}\n  truth: {truth}\n  got:   {predicted ?? "(none)"}"));
+        }
         foreach (var mode in new[] { TextMatch.Strict, TextMatch.IgnoreSpaces })
         {
             var table = new Table().Title($"SROIE fields, text compared {(mode == TextMatch.Strict ? "exactly (whitespace collapsed)" : "ignoring spaces and case")}; dates as ISO, totals as decimals");

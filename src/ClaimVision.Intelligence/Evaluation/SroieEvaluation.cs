@@ -6,7 +6,8 @@ namespace ClaimVision.Intelligence.Evaluation;
 /// a field counts only when the whole value matches.</summary>
 public static class SroieEvaluation
 {
-    public static FieldScores Score(IEnumerable<SroieSample> samples, IFieldExtractor extractor, TextMatch mode)
+    /// <param name="onMiss">Called for every field that was expected and not matched: sample id, field, truth, prediction.</param>
+    public static FieldScores Score(IEnumerable<SroieSample> samples, IFieldExtractor extractor, TextMatch mode, Action<string, string, string, string?>? onMiss = null)
     {
         var scores = new FieldScores();
         foreach (var s in samples)
@@ -17,7 +18,9 @@ public static class SroieEvaluation
                 var truth = s.Keys.GetValueOrDefault(key);
                 var expected = !string.IsNullOrWhiteSpace(truth);
                 var predicted = result.Fields.TryGetValue(field, out var f);
-                scores.Add(field, expected, predicted, expected && predicted && FieldMatcher.Matches(field, truth!, f!, mode));
+                var correct = expected && predicted && FieldMatcher.Matches(field, truth!, f!, mode);
+                scores.Add(field, expected, predicted, correct);
+                if (expected && !correct) onMiss?.Invoke(s.Id, field, truth!, predicted ? f!.Value : null);
             }
         }
         return scores;

@@ -77,7 +77,7 @@ public static partial class ValueReader
     private static ReadValue? ReadText(string text)
     {
         var clean = TextCleanup.CollapseWhitespace(text).Trim(' ', ':', '：', ',', ';');
-        if (clean.Length is 0 or > 80 || !clean.Any(char.IsLetter)) return null;
+        if (clean.Length is 0 or > 200 || !clean.Any(char.IsLetter)) return null;
         return new ReadValue(clean, clean, 1);
     }
 }

@@ -43,15 +43,13 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     {
         var fields = new Dictionary<string, ExtractedField>();
         var lines = view.Lines;
-        var companyIndex = CompanyLine(lines);
-        if (companyIndex is { } ci)
-        {
-            var (span, strength) = CompanyName(lines, ci);
-            if (ValueReader.Read(FieldKind.Text, span.Text, context.DateOrder) is { } read)
-                fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, span, read, strength);
-            if (Address(lines, ci) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is { } ar)
-                fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, ar, 0.8);
-        }
+        var addressLine = AddressLine(lines);
+        var company = CompanyLines(lines, addressLine);
+        if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
+            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
+        var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
+        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is { } ar)
+            fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, ar, addressLine is null ? 0.6 : 0.8);
         if (Date(view, context) is { } date) fields[FieldNames.DocumentDate] = date;
         if (Total(view) is { } total) fields[FieldNames.TotalAmount] = total;
         var labelled = LabelledFields.Read(new FieldSchema(Schema.Type, [new(FieldNames.InvoiceNumber, FieldKind.Identifier)]), view, context);
@@ -61,42 +59,92 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return new FieldExtraction(fields, []);
     }
 
-    private static int? CompanyLine(IReadOnlyList<LineView> lines)
+    [GeneratedRegex(@"\b(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD\.?|LIMITED|CO\.|\(M\)|CORPORATION|HOLDINGS|INDUSTRIES)(?=\W|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex LegalForm();
+
+    [GeneratedRegex(@"^\s*(NO\.?\s?:?\s?\d|LOT\b|\d+[A-Z]?\s?[,.\-/ ]|BLOCK\b|LEVEL\b|UNIT\b)|\b(JALAN|JLN|JL|ROAD|STREET|LORONG|TAMAN|PERSIARAN|LOT|BLOCK|PLAZA|FLOOR|FLR)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressStart();
+
+    [GeneratedRegex(@"\s*\(?\s*(CO\.?\s?(REG|NO)\.?\s*(NO\.?)?\s*:?\s*)?\b[0-9]{4,}-?[A-Z]\s*\)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingRegistration();
+
+    [GeneratedRegex(@"\b(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|PLT|LTD\.?|LIMITED|CO\.|\(M\))(?=\W|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongLegalForm();
+
+    private static bool NameLike(string line)
     {
-        var top = lines.Take(Math.Min(lines.Count, 10)).ToList();
-        var stop = top.FindIndex(l => StopCue().IsMatch(l.Text) || DateNormalizer.FindAll(l.Text).Count > 0);
-        var window = stop < 0 ? top : top.Take(Math.Max(stop, 1)).ToList();
-        var cue = window.FindIndex(l => CompanyCue().IsMatch(l.Text) && !TitleWord().IsMatch(l.Text));
-        if (cue >= 0) return cue;
-        var named = window.FindIndex(l => l.Text.Count(char.IsLetter) >= 3 && l.Text.Count(char.IsLetter) > l.Text.Length / 2 && !TitleWord().IsMatch(l.Text));
-        return named >= 0 ? named : null;
+        var text = TrailingRegistration().Replace(line, "");
+        return text.Count(char.IsLetter) >= 3 && text.Count(char.IsLetter) >= text.Count(char.IsDigit) * 2
+        && !TitleWord().IsMatch(text) && !StopCue().IsMatch(text) && !RegistrationCue().IsMatch(text) && DateNormalizer.FindAll(text).Count == 0;
     }
 
-    /// <summary>The company line; a bare company-form line ("SDN BHD") is joined to the name line above it.</summary>
-    private static (TextSpan Span, double Strength) CompanyName(IReadOnlyList<LineView> lines, int index)
+    private static bool Skippable(string text) =>
+        RegistrationCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || text.Count(char.IsLetter) < 3 || StopCue().IsMatch(text);
+
+    /// <summary>The first line of the seller's address: a house number, LOT, or street word, after at least one name line.</summary>
+    private static int? AddressLine(IReadOnlyList<LineView> lines)
     {
-        var line = lines[index];
-        var span = line.Whole();
-        var letters = new string([.. line.Text.Where(char.IsLetter)]);
-        if (index > 0 && letters.Length <= 8 && CompanyCue().IsMatch(line.Text))
+        for (var i = 1; i < Math.Min(lines.Count, 12); i++)
+            if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(l => NameLike(l.Text)) && !Skippable(lines[i].Text))
+                return i;
+        return null;
+    }
+
+    /// <summary>The lines naming the seller. With an address: the name lines just above it (registration numbers and
+    /// dates skipped); a name broken over lines (ending in '&amp;', an open bracket, or a line that is only a legal form
+    /// such as "SDN BHD") is joined. Without one: the first line with a legal form, else the first name-like line.</summary>
+    private static List<int> CompanyLines(IReadOnlyList<LineView> lines, int? address)
+    {
+        var top = Math.Min(lines.Count, address ?? 8);
+        var block = new List<int>();
+        for (var i = top - 1; i >= 0; i--)
         {
-            var above = lines[index - 1].Whole();
-            return (above with { Text = above.Text + " " + span.Text, Box = BoundingBox.Union(above.Box, span.Box) }, 0.8);
+            var text = lines[i].Text;
+            if (NameLike(text) && !AddressStart().IsMatch(text)) block.Insert(0, i);
+            else if (block.Count == 0 && Skippable(text)) continue;
+            else if (block.Count > 0 && Skippable(text)) break;
+            else if (block.Count > 0) break;
         }
-        return (span, CompanyCue().IsMatch(line.Text) ? 0.95 : 0.7);
+        if (block.Count == 0) return [];
+        var legal = block.FindLastIndex(i => LegalForm().IsMatch(lines[i].Text));
+        var end = legal >= 0 ? legal : block.Count - 1;
+        var start = end;
+        while (start > 0 && ContinuesPrevious(lines[block[start - 1]].Text, lines[block[start]].Text)) start--;
+        while (end + 1 < block.Count && ContinuesPrevious(lines[block[end]].Text, lines[block[end + 1]].Text)) end++;
+        return block.GetRange(start, end - start + 1);
     }
 
-    private static TextSpan? Address(IReadOnlyList<LineView> lines, int companyIndex)
+    private static bool ContinuesPrevious(string previous, string current)
+    {
+        var p = previous.TrimEnd();
+        if (p.EndsWith('&') || p.Count(c => c == '(') > p.Count(c => c == ')')) return true;
+        // A line that is little more than a legal form ("CO. (M) SDN BHD", "RESTAURANT SDN BHD") ends a longer name.
+        var rest = StrongLegalForm().Replace(TrailingRegistration().Replace(current, ""), " ");
+        return StrongLegalForm().IsMatch(current) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) <= 1;
+    }
+
+    private static (TextSpan Span, double Strength)? CompanyName(IReadOnlyList<LineView> lines, List<int> indices)
+    {
+        if (indices.Count == 0) return null;
+        var spans = indices.Select(i => lines[i].Whole()).ToList();
+        var text = TrailingRegistration().Replace(string.Join(' ', spans.Select(s => s.Text)), "").Trim();
+        var strength = indices.Any(i => LegalForm().IsMatch(lines[i].Text) || CompanyCue().IsMatch(lines[i].Text)) ? 0.95 : 0.7;
+        return (new TextSpan(text, spans.Select(s => s.Box).Aggregate(BoundingBox.Union), spans.Average(s => s.Confidence), spans[0].Page), strength);
+    }
+
+    private static TextSpan? Address(IReadOnlyList<LineView> lines, int first)
     {
         var parts = new List<TextSpan>();
         var sawPostcode = false;
-        for (var i = companyIndex + 1; i < lines.Count && parts.Count < 6; i++)
+        for (var i = first; i < lines.Count && parts.Count < 6; i++)
         {
             var text = lines[i].Text.Trim();
-            if (parts.Count == 0 && (RegistrationCue().IsMatch(text) || CompanyCue().IsMatch(text) && !Postcode().IsMatch(text) && !text.Contains(',', StringComparison.Ordinal))) continue;
+            if (parts.Count == 0 && Skippable(text)) continue;
             if (StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text)) break;
-            if (sawPostcode && (text.Any(char.IsDigit) || text.Length > 25)) break;
+            // After the postcode line at most one short line follows (state, country, branch name).
+            if (sawPostcode && (text.Any(char.IsDigit) || text.Length > 40)) break;
             parts.Add(lines[i].Whole());
+            if (sawPostcode) break;
             if (Postcode().IsMatch(text)) sawPostcode = true;
         }
         if (parts.Count == 0) return null;
