@@ -33,7 +33,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     // Total rows by preference; rows with words from Excluded are never totals.
     private static readonly (Regex Pattern, double Strength)[] TotalCues =
     [
-        (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*TOTAL|GRAND\s*TOTAL|AMOUNT\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
+        (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*TOTAL|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
         (new Regex(@"\bTOTAL\b|\bJUMLAH\b", RegexOptions.IgnoreCase | RegexOptions.Compiled), 0.9),
     ];
 
@@ -164,33 +164,51 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return LabelledFields.FromSpan(FieldNames.DocumentDate, span, read, best.labelled ? 1 : 0.8);
     }
 
+    private static readonly Regex Tendered = new(@"^\W*(CASH|TENDERED|PAID|PAYMENT)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Change = new(@"^\W*(CHANGE|CASH\s*CHANGE|BALANCE)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     private static ExtractedField? Total(DocumentView view)
     {
-        var rows = view.Rows();
-        var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength, int Row)>();
-        for (var r = 0; r < rows.Count; r++)
+        var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength)>();
+        foreach (var line in view.Lines)
         {
-            var rowText = string.Join(' ', rows[r].Select(l => l.Text));
-            if (Excluded.IsMatch(rowText)) continue;
-            var cue = TotalCues.FirstOrDefault(c => c.Pattern.IsMatch(rowText));
+            if (Excluded.IsMatch(line.Text)) continue;
+            var cue = TotalCues.FirstOrDefault(c => c.Pattern.IsMatch(line.Text));
             if (cue.Pattern is null) continue;
-            var amount = AmountOnRow(rows[r]) ?? (r + 1 < rows.Count && !TotalCues.Any(c => c.Pattern.IsMatch(string.Join(' ', rows[r + 1].Select(l => l.Text)))) ? AmountOnRow(rows[r + 1]) : null);
-            if (amount is { } a && a.Match.Value > 0) candidates.Add((a.Span, a.Match, cue.Strength, r));
+            if (AmountBeside(view, line) is { } a && a.Match.Value > 0) candidates.Add((a.Span, a.Match, cue.Strength));
         }
-        if (candidates.Count == 0) return null;
-        // The strongest cue wins; among equals the largest amount (a total including tax over one without).
-        var best = candidates.OrderByDescending(c => c.Strength).ThenByDescending(c => c.Amount.Value).First();
-        var read = new ReadValue(best.Amount.Printed, AmountNormalizer.Format(best.Amount.Value), best.Amount.HasDecimals ? 1 : 0.8);
-        return LabelledFields.FromSpan(FieldNames.TotalAmount, best.Span, read, best.Strength);
+        if (candidates.Count > 0)
+        {
+            // The strongest cue wins; among equals the largest amount (a total including tax over one without).
+            var best = candidates.OrderByDescending(c => c.Strength).ThenByDescending(c => c.Amount.Value).First();
+            return Field(best.Span, best.Amount, best.Strength);
+        }
+        // No total row: what was tendered minus the change given back is what was paid.
+        var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l)).FirstOrDefault(a => a is not null);
+        if (tendered is not { } t) return null;
+        var change = view.Lines.Where(l => Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l)).FirstOrDefault(a => a is not null);
+        var value = t.Match.Value - (change?.Match.Value ?? 0);
+        if (value <= 0) return null;
+        return Field(t.Span, t.Match with { Value = value, Printed = AmountNormalizer.Format(value) }, change is null ? 0.6 : 0.7);
     }
 
-    private static (TextSpan Span, AmountMatch Match)? AmountOnRow(IReadOnlyList<LineView> row)
+    private static ExtractedField Field(TextSpan span, AmountMatch amount, double strength) =>
+        LabelledFields.FromSpan(FieldNames.TotalAmount, span,
+            new ReadValue(amount.Printed, AmountNormalizer.Format(amount.Value), amount.HasDecimals ? 1 : 0.8), strength);
+
+    /// <summary>The amount printed for a label line: on the same line after the label, else the nearest amount to its right
+    /// within about one line height (scanned receipts are often slanted, so "rows" are not exact).</summary>
+    private static (TextSpan Span, AmountMatch Match)? AmountBeside(DocumentView view, LineView label)
     {
-        foreach (var line in row.Reverse())
-        {
-            var m = AmountNormalizer.FindAll(line.Text).LastOrDefault(a => a.HasDecimals);
-            if (m is not null) return (line.Slice(m.Index, m.Index + m.Length), m);
-        }
-        return null;
+        var own = AmountNormalizer.FindAll(label.Text).LastOrDefault(a => a.HasDecimals);
+        if (own is not null) return (label.Slice(own.Index, own.Index + own.Length), own);
+        var h = Math.Max(1, label.Box.Height);
+        return view.Lines
+            .Where(l => l.Page == label.Page && l != label && l.Box.X >= label.Box.Right - h && Math.Abs(l.CenterY - label.CenterY) < h * 1.1)
+            .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).LastOrDefault(a => a.HasDecimals)))
+            .Where(x => x.m is not null && !TotalCues.Any(c => c.Pattern.IsMatch(x.l.Text)))
+            .OrderBy(x => Math.Abs(x.l.CenterY - label.CenterY))
+            .Select(x => ((TextSpan, AmountMatch)?)(x.l.Slice(x.m!.Index, x.m.Index + x.m.Length), x.m))
+            .FirstOrDefault();
     }
 }
