@@ -1,0 +1,48 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Vision;
+
+namespace ClaimVision.Intelligence.Tests;
+
+/// <summary>Builds OCR pages by hand: each row is a list of (text, x) cells at one height, as Tesseract would return them.</summary>
+internal static class Pages
+{
+    public const int RowHeight = 30;
+
+    /// <summary>Rows top to bottom; a cell is "text@x" or plain text at x = 40. Characters are 16 px wide.</summary>
+    public static OcrPage Build(params string[][] rows)
+    {
+        var lines = new List<OcrLine>();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var y = 40 + r * (RowHeight + 10);
+            foreach (var cell in rows[r])
+            {
+                var (text, x) = Parse(cell);
+                lines.Add(Line(text, x, y));
+            }
+        }
+        return new OcrPage { Width = 1200, Height = 60 + rows.Length * (RowHeight + 10), Language = "chi_sim", MeanConfidence = 0.9, Lines = lines };
+    }
+
+    public static VisionResult Vision(params string[][] rows) => new([Build(rows)], []);
+
+    public static string[] Row(params string[] cells) => cells;
+
+    private static (string, int) Parse(string cell)
+    {
+        var at = cell.LastIndexOf('@');
+        return at > 0 && int.TryParse(cell[(at + 1)..], out var x) ? (cell[..at], x) : (cell, 40);
+    }
+
+    private static OcrLine Line(string text, int x, int y)
+    {
+        var words = new List<OcrWord>();
+        var cx = x;
+        foreach (var w in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(new OcrWord(w, 0.9, new BoundingBox(cx, y, w.Length * 16, RowHeight)));
+            cx += (w.Length + 1) * 16;
+        }
+        return new OcrLine(text, 0.9, new BoundingBox(x, y, Math.Max(16, cx - x - 16), RowHeight), words);
+    }
+}
