@@ -17,6 +17,7 @@ public static class Program
     {
         var root = new RootCommand("ClaimVision: medical-claim document intelligence — analyse, assess, serve, train, evaluate, benchmark.");
         root.Subcommands.Add(Commands.SamplesCommand.Create());
+        root.Subcommands.Add(Commands.EvaluateCommand.Create());
         return root;
     }
 }

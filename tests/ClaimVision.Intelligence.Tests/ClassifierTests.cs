@@ -52,7 +52,7 @@ public sealed class ClassifierTests(TrainedClassifierFixture fixture)
     [Fact]
     public void Nearly_empty_text_is_other_with_low_confidence()
     {
-        var result = fixture.Classifier.Classify(Pages.Vision("~ .", "1"));
+        var result = fixture.Classifier.Classify(ClassifierPages.Vision("~ .", "1"));
         Assert.Equal(DocumentType.Other, result.Label);
         Assert.True(result.Confidence < fixture.Card.ConfidenceThreshold);
     }
@@ -60,7 +60,7 @@ public sealed class ClassifierTests(TrainedClassifierFixture fixture)
     [Fact]
     public void Text_unlike_anything_in_training_gets_a_low_confidence()
     {
-        var result = fixture.Classifier.Classify(Pages.Vision(
+        var result = fixture.Classifier.Classify(ClassifierPages.Vision(
             "Quarterly sprocket inventory reconciliation", "Widget flange torque calibration notes", "Zebra xylophone umbrella quartz"));
         Assert.True(result.Confidence < fixture.Card.ConfidenceThreshold, $"{result.Label} at {result.Confidence}");
     }
@@ -69,7 +69,7 @@ public sealed class ClassifierTests(TrainedClassifierFixture fixture)
     public void Coverage_is_high_for_training_like_text_and_low_for_foreign_text()
     {
         var known = Features.DocumentFeatures.Extract(fixture.Training[0].Vision);
-        var foreign = Features.DocumentFeatures.Extract(Pages.Vision("Zebra xylophone umbrella quartz sprocket"));
+        var foreign = Features.DocumentFeatures.Extract(ClassifierPages.Vision("Zebra xylophone umbrella quartz sprocket"));
         Assert.True(fixture.Classifier.Coverage(known) > 0.99);
         Assert.True(fixture.Classifier.Coverage(foreign) < 0.2);
     }
@@ -162,7 +162,7 @@ internal static class HandMadeDocuments
     }
 
     private static TrainingDocument Doc(DocumentType type, Random r, string[] lines) =>
-        new(Convert.ToHexStringLower(BitConverter.GetBytes(r.NextInt64())).PadLeft(64, '0'), type, Pages.Vision(lines));
+        new(Convert.ToHexStringLower(BitConverter.GetBytes(r.NextInt64())).PadLeft(64, '0'), type, ClassifierPages.Vision(lines));
 
     private static string Pick(Random r, string[] options) => options[r.Next(options.Length)];
 }

@@ -51,7 +51,7 @@ public sealed class FeatureTests
     [Fact]
     public void Extraction_is_deterministic_and_the_text_block_is_unit_length()
     {
-        var vision = Pages.Vision("某某市人民医院 住院收费票据", "住院号 123456  入院日期 2018年6月12日", "合计 1,234.56");
+        var vision = ClassifierPages.Vision("某某市人民医院 住院收费票据", "住院号 123456  入院日期 2018年6月12日", "合计 1,234.56");
         var a = DocumentFeatures.Extract(vision);
         var b = DocumentFeatures.Extract(vision);
         Assert.Equal(a.Indices, b.Indices);
@@ -64,8 +64,8 @@ public sealed class FeatureTests
     [Fact]
     public void Keywords_match_despite_spaces_case_and_punctuation()
     {
-        var zh = DocumentFeatures.Extract(Pages.Vision("住 院 收 费 票 据"));
-        var en = DocumentFeatures.Extract(Pages.Vision("Form cms 1500 (02-12)"));
+        var zh = DocumentFeatures.Extract(ClassifierPages.Vision("住 院 收 费 票 据"));
+        var en = DocumentFeatures.Extract(ClassifierPages.Vision("Form cms 1500 (02-12)"));
         Assert.Equal(1f, zh[Dense("kw:住院收费票据")]);
         Assert.Equal(0f, zh[Dense("kw:CMS-1500")]);
         Assert.Equal(1f, en[Dense("kw:CMS-1500")]);
@@ -75,7 +75,7 @@ public sealed class FeatureTests
     [Fact]
     public void Layout_counts_amounts_dates_and_luhn_valid_card_numbers()
     {
-        var v = DocumentFeatures.Extract(Pages.Vision("6222 0212 3456 7890 127", "4111 1111 1111 1111", "4111 1111 1111 1112", "2018年6月12日 12/06/2018", "¥1,234.56 合计 99.00"));
+        var v = DocumentFeatures.Extract(ClassifierPages.Vision("6222 0212 3456 7890 127", "4111 1111 1111 1111", "4111 1111 1111 1112", "2018年6月12日 12/06/2018", "¥1,234.56 合计 99.00"));
         Assert.Equal(1f, v[Dense("layout:luhnCardNumbers")]);
         Assert.Equal((float)Math.Log(3), v[Dense("layout:dates")]!.Value, 4);
         Assert.Equal((float)Math.Log(3), v[Dense("layout:amounts")]!.Value, 4);
@@ -91,9 +91,9 @@ public sealed class FeatureTests
     [Fact]
     public void Missing_page_statistics_stay_missing_not_zero()
     {
-        var vision = Pages.Vision("hello world") with { Statistics = [] };
+        var vision = ClassifierPages.Vision("hello world") with { Statistics = [] };
         Assert.Null(DocumentFeatures.Extract(vision)[Dense("image:inkDensity")]);
-        Assert.NotNull(DocumentFeatures.Extract(Pages.Vision("hello world"))[Dense("image:inkDensity")]);
+        Assert.NotNull(DocumentFeatures.Extract(ClassifierPages.Vision("hello world"))[Dense("image:inkDensity")]);
     }
 
     private static int Dense(string name)

@@ -3,22 +3,46 @@ using ClaimVision.Vision;
 
 namespace ClaimVision.Intelligence.Tests;
 
-/// <summary>Hand-made OCR output for tests: one page of the given lines.</summary>
+/// <summary>Builds OCR pages by hand: each row is a list of (text, x) cells at one height, as Tesseract would return them.</summary>
 internal static class Pages
 {
-    public static VisionResult Vision(params string[] lines) => Vision(lines, width: 2480, height: 3508);
+    public const int RowHeight = 30;
 
-    public static VisionResult Vision(IEnumerable<string> lines, int width, int height)
+    /// <summary>Rows top to bottom; a cell is "text@x" or plain text at x = 40. Characters are 16 px wide.</summary>
+    public static OcrPage Build(params string[][] rows)
     {
-        var ocrLines = lines.Select((t, i) => new OcrLine(t, 0.9, new BoundingBox(100, 100 + 60 * i, 40 * Math.Max(1, t.Length), 50),
-            t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new OcrWord(w, 0.9, new BoundingBox(100, 100 + 60 * i, 40, 50))).ToArray())).ToArray();
-        var page = new OcrPage { Width = width, Height = height, Language = "chi_sim", MeanConfidence = 0.9, Lines = ocrLines };
-        return new VisionResult([page], [new PageStatistics { AspectRatio = (double)height / width, InkDensity = 0.08 }]);
+        var lines = new List<OcrLine>();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var y = 40 + r * (RowHeight + 10);
+            foreach (var cell in rows[r])
+            {
+                var (text, x) = Parse(cell);
+                lines.Add(Line(text, x, y));
+            }
+        }
+        return new OcrPage { Width = 1200, Height = 60 + rows.Length * (RowHeight + 10), Language = "chi_sim", MeanConfidence = 0.9, Lines = lines };
     }
-}
 
-/// <summary>XGBoost is not re-entrant while training: every test that trains runs in this one serial collection.</summary>
-internal static class XGBoostSerial
-{
-    public const string Name = "XGBoost";
+    public static VisionResult Vision(params string[][] rows) => new([Build(rows)], []);
+
+    public static string[] Row(params string[] cells) => cells;
+
+    private static (string, int) Parse(string cell)
+    {
+        var at = cell.LastIndexOf('@');
+        return at > 0 && int.TryParse(cell[(at + 1)..], out var x) ? (cell[..at], x) : (cell, 40);
+    }
+
+    private static OcrLine Line(string text, int x, int y)
+    {
+        var words = new List<OcrWord>();
+        var cx = x;
+        foreach (var w in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(new OcrWord(w, 0.9, new BoundingBox(cx, y, w.Length * 16, RowHeight)));
+            cx += (w.Length + 1) * 16;
+        }
+        return new OcrLine(text, 0.9, new BoundingBox(x, y, Math.Max(16, cx - x - 16), RowHeight), words);
+    }
 }

@@ -1,0 +1,214 @@
+using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Extraction;
+using ClaimVision.Intelligence.Normalization;
+
+namespace ClaimVision.Intelligence.DocumentTypes.Receipt;
+
+/// <summary>
+/// Reads a retail or pharmacy receipt, where little is labelled: the seller is the top line that looks like a
+/// business name (company-form words such as SDN BHD, ENTERPRISE, TRADING), the address the lines after it up to
+/// the postcode line or the first phone/tax/document line, the date the first date (labelled DATE preferred), the
+/// total the amount on a TOTAL / ROUNDED / AMOUNT DUE row.
+/// </summary>
+public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
+{
+    public FieldSchema Schema { get; } = ReceiptSchema.For(type);
+
+    [GeneratedRegex(@"\b(SDN\.?\s*BHD|BHD|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD|LIMITED|CO\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|STATIONERY|MART|MARKET|SUPERMARKET|STORES?|SHOP|KEDAI|CAFE|BAKERY|PHARMACY|FARMASI|HOLDINGS|INDUSTRIES|CORPORATION|MARKETING|SERVICES|MOTOR|AUTO|BOOKSTORE|GALLERY|HOTEL|CLINIC|KLINIK|HOSPITAL)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CompanyCue();
+
+    [GeneratedRegex(@"\b(TEL|TELEPHONE|PHONE|FAX|H/P|HP|GST|SST|TAX|INVOICE|RECEIPT|CASH\s?BILL|BILL|DATE|CASHIER|DOC|EMAIL|E-MAIL|WWW|HTTP|COUNTER|TABLE|ORDER|MEMBER|SALES|REG)\b|@|\.COM", RegexOptions.IgnoreCase)]
+    private static partial Regex StopCue();
+
+    [GeneratedRegex(@"\(?\b\d{5,8}-[A-Z]\b\)?|\bCO\.?\s?(REG|NO)|\bROC\b|\bCOMPANY\s?(REG|NO)|^\(?[0-9A-Z]{6,12}-?[A-Z]?\)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RegistrationCue();
+
+    [GeneratedRegex(@"\b\d{5}\b")]
+    private static partial Regex Postcode();
+
+    [GeneratedRegex(@"\b(TAX INVOICE|INVOICE|RECEIPT|WELCOME|CASH BILL|OFFICIAL|COPY|THANK)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleWord();
+
+    // Total rows by preference; rows with words from Excluded are never totals.
+    private static readonly (Regex Pattern, double Strength)[] TotalCues =
+    [
+        (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*TOTAL|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
+        (new Regex(@"\bTOTAL\b|\bJUMLAH\b", RegexOptions.IgnoreCase | RegexOptions.Compiled), 0.9),
+    ];
+
+    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    public FieldExtraction Extract(DocumentView view, ExtractionContext context)
+    {
+        var fields = new Dictionary<string, ExtractedField>();
+        var lines = view.Lines;
+        var addressLine = AddressLine(lines);
+        var company = CompanyLines(lines, addressLine);
+        if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
+            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
+        var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
+        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is { } ar)
+            fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, ar, addressLine is null ? 0.6 : 0.8);
+        if (Date(view, context) is { } date) fields[FieldNames.DocumentDate] = date;
+        if (Total(view) is { } total) fields[FieldNames.TotalAmount] = total;
+        var labelled = LabelledFields.Read(new FieldSchema(Schema.Type, [new(FieldNames.InvoiceNumber, FieldKind.Identifier)]), view, context);
+        foreach (var (k, v) in labelled) fields[k] = v;
+        if (LabelledTypeExtractor.CurrencyOf(view) is { } currency) fields[FieldNames.Currency] = currency;
+        CommonChecks.Apply(fields, [], context);
+        return new FieldExtraction(fields, []);
+    }
+
+    [GeneratedRegex(@"\b(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD\.?|LIMITED|CO\.|\(M\)|CORPORATION|HOLDINGS|INDUSTRIES)(?=\W|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex LegalForm();
+
+    [GeneratedRegex(@"^\s*(NO\.?\s?:?\s?\d|LOT\b|\d+[A-Z]?\s?[,.\-/ ]|BLOCK\b|LEVEL\b|UNIT\b)|\b(JALAN|JLN|JL|ROAD|STREET|LORONG|TAMAN|PERSIARAN|LOT|BLOCK|PLAZA|FLOOR|FLR)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressStart();
+
+    [GeneratedRegex(@"\s*\(?\s*(CO\.?\s?(REG|NO)\.?\s*(NO\.?)?\s*:?\s*)?\b[0-9]{4,}-?[A-Z]\s*\)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingRegistration();
+
+    [GeneratedRegex(@"\b(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|PLT|LTD\.?|LIMITED|CO\.|\(M\))(?=\W|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongLegalForm();
+
+    private static bool NameLike(string line)
+    {
+        var text = TrailingRegistration().Replace(line, "");
+        return text.Count(char.IsLetter) >= 3 && text.Count(char.IsLetter) >= text.Count(char.IsDigit) * 2
+        && !TitleWord().IsMatch(text) && !StopCue().IsMatch(text) && !RegistrationCue().IsMatch(text) && DateNormalizer.FindAll(text).Count == 0;
+    }
+
+    private static bool Skippable(string text) =>
+        RegistrationCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || text.Count(char.IsLetter) < 3 || StopCue().IsMatch(text);
+
+    /// <summary>The first line of the seller's address: a house number, LOT, or street word, after at least one name line.</summary>
+    private static int? AddressLine(IReadOnlyList<LineView> lines)
+    {
+        for (var i = 1; i < Math.Min(lines.Count, 12); i++)
+            if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(l => NameLike(l.Text)) && !Skippable(lines[i].Text))
+                return i;
+        return null;
+    }
+
+    /// <summary>The lines naming the seller. With an address: the name lines just above it (registration numbers and
+    /// dates skipped); a name broken over lines (ending in '&amp;', an open bracket, or a line that is only a legal form
+    /// such as "SDN BHD") is joined. Without one: the first line with a legal form, else the first name-like line.</summary>
+    private static List<int> CompanyLines(IReadOnlyList<LineView> lines, int? address)
+    {
+        var top = Math.Min(lines.Count, address ?? 8);
+        var block = new List<int>();
+        for (var i = top - 1; i >= 0; i--)
+        {
+            var text = lines[i].Text;
+            if (NameLike(text) && !AddressStart().IsMatch(text)) block.Insert(0, i);
+            else if (block.Count == 0 && Skippable(text)) continue;
+            else if (block.Count > 0 && Skippable(text)) break;
+            else if (block.Count > 0) break;
+        }
+        if (block.Count == 0) return [];
+        var legal = block.FindLastIndex(i => LegalForm().IsMatch(lines[i].Text));
+        var end = legal >= 0 ? legal : block.Count - 1;
+        var start = end;
+        while (start > 0 && ContinuesPrevious(lines[block[start - 1]].Text, lines[block[start]].Text)) start--;
+        while (end + 1 < block.Count && ContinuesPrevious(lines[block[end]].Text, lines[block[end + 1]].Text)) end++;
+        return block.GetRange(start, end - start + 1);
+    }
+
+    private static bool ContinuesPrevious(string previous, string current)
+    {
+        var p = previous.TrimEnd();
+        if (p.EndsWith('&') || p.Count(c => c == '(') > p.Count(c => c == ')')) return true;
+        // A line that is little more than a legal form ("CO. (M) SDN BHD", "RESTAURANT SDN BHD") ends a longer name.
+        var rest = StrongLegalForm().Replace(TrailingRegistration().Replace(current, ""), " ");
+        return StrongLegalForm().IsMatch(current) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) <= 1;
+    }
+
+    private static (TextSpan Span, double Strength)? CompanyName(IReadOnlyList<LineView> lines, List<int> indices)
+    {
+        if (indices.Count == 0) return null;
+        var spans = indices.Select(i => lines[i].Whole()).ToList();
+        var text = TrailingRegistration().Replace(string.Join(' ', spans.Select(s => s.Text)), "").Trim();
+        var strength = indices.Any(i => LegalForm().IsMatch(lines[i].Text) || CompanyCue().IsMatch(lines[i].Text)) ? 0.95 : 0.7;
+        return (new TextSpan(text, spans.Select(s => s.Box).Aggregate(BoundingBox.Union), spans.Average(s => s.Confidence), spans[0].Page), strength);
+    }
+
+    private static TextSpan? Address(IReadOnlyList<LineView> lines, int first)
+    {
+        var parts = new List<TextSpan>();
+        var sawPostcode = false;
+        for (var i = first; i < lines.Count && parts.Count < 6; i++)
+        {
+            var text = lines[i].Text.Trim();
+            if (parts.Count == 0 && Skippable(text)) continue;
+            if (StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text)) break;
+            // After the postcode line at most one short line follows (state, country, branch name).
+            if (sawPostcode && (text.Any(char.IsDigit) || text.Length > 40)) break;
+            parts.Add(lines[i].Whole());
+            if (sawPostcode) break;
+            if (Postcode().IsMatch(text)) sawPostcode = true;
+        }
+        if (parts.Count == 0) return null;
+        return new TextSpan(string.Join(' ', parts.Select(p => p.Text)), parts.Select(p => p.Box).Aggregate(BoundingBox.Union),
+            parts.Average(p => p.Confidence), parts[0].Page);
+    }
+
+    private static ExtractedField? Date(DocumentView view, ExtractionContext context)
+    {
+        var best = view.Lines
+            .SelectMany(l => DateNormalizer.FindAll(l.Text, context.DateOrder).Select(m => (l, m)))
+            .Select(x => (x.l, x.m, labelled: view.Lines.Any(o => (o == x.l || o.SameRow(x.l)) && o.Text.Contains("DATE", StringComparison.OrdinalIgnoreCase))))
+            .OrderByDescending(x => x.labelled).ThenBy(x => x.l.Index).FirstOrDefault();
+        if (best.l is null) return null;
+        var span = best.l.Slice(best.m.Index, best.m.Index + best.m.Length);
+        var read = new ReadValue(best.m.Printed, best.m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), best.m.Ambiguous ? 0.85 : 1);
+        return LabelledFields.FromSpan(FieldNames.DocumentDate, span, read, best.labelled ? 1 : 0.8);
+    }
+
+    private static readonly Regex Tendered = new(@"^\W*(CASH|TENDERED|PAID|PAYMENT)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Change = new(@"^\W*(CHANGE|CASH\s*CHANGE|BALANCE)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private static ExtractedField? Total(DocumentView view)
+    {
+        var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength)>();
+        foreach (var line in view.Lines)
+        {
+            if (Excluded.IsMatch(line.Text)) continue;
+            var cue = TotalCues.FirstOrDefault(c => c.Pattern.IsMatch(line.Text));
+            if (cue.Pattern is null) continue;
+            if (AmountBeside(view, line) is { } a && a.Match.Value > 0) candidates.Add((a.Span, a.Match, cue.Strength));
+        }
+        if (candidates.Count > 0)
+        {
+            // The strongest cue wins; among equals the largest amount (a total including tax over one without).
+            var best = candidates.OrderByDescending(c => c.Strength).ThenByDescending(c => c.Amount.Value).First();
+            return Field(best.Span, best.Amount, best.Strength);
+        }
+        // No total row: what was tendered minus the change given back is what was paid.
+        var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l)).FirstOrDefault(a => a is not null);
+        if (tendered is not { } t) return null;
+        var change = view.Lines.Where(l => Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l)).FirstOrDefault(a => a is not null);
+        var value = t.Match.Value - (change?.Match.Value ?? 0);
+        if (value <= 0) return null;
+        return Field(t.Span, t.Match with { Value = value, Printed = AmountNormalizer.Format(value) }, change is null ? 0.6 : 0.7);
+    }
+
+    private static ExtractedField Field(TextSpan span, AmountMatch amount, double strength) =>
+        LabelledFields.FromSpan(FieldNames.TotalAmount, span,
+            new ReadValue(amount.Printed, AmountNormalizer.Format(amount.Value), amount.HasDecimals ? 1 : 0.8), strength);
+
+    /// <summary>The amount printed for a label line: on the same line after the label, else the nearest amount to its right
+    /// within about one line height (scanned receipts are often slanted, so "rows" are not exact).</summary>
+    private static (TextSpan Span, AmountMatch Match)? AmountBeside(DocumentView view, LineView label)
+    {
+        var own = AmountNormalizer.FindAll(label.Text).LastOrDefault(a => a.HasDecimals);
+        if (own is not null) return (label.Slice(own.Index, own.Index + own.Length), own);
+        var h = Math.Max(1, label.Box.Height);
+        return view.Lines
+            .Where(l => l.Page == label.Page && l != label && l.Box.X >= label.Box.Right - h && Math.Abs(l.CenterY - label.CenterY) < h * 1.1)
+            .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).LastOrDefault(a => a.HasDecimals)))
+            .Where(x => x.m is not null && !TotalCues.Any(c => c.Pattern.IsMatch(x.l.Text)))
+            .OrderBy(x => Math.Abs(x.l.CenterY - label.CenterY))
+            .Select(x => ((TextSpan, AmountMatch)?)(x.l.Slice(x.m!.Index, x.m.Index + x.m.Length), x.m))
+            .FirstOrDefault();
+    }
+}

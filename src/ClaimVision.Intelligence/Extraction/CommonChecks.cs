@@ -1,0 +1,55 @@
+using System.Globalization;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Validation;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>The validations every type shares, applied to whatever fields the type extracted. Each failure lowers
+/// the confidence of the field it is recorded on (<see cref="FieldChecks.Apply"/>).</summary>
+public static class CommonChecks
+{
+    private static readonly string[] DateFields =
+        [FieldNames.DocumentDate, FieldNames.AdmissionDate, FieldNames.DischargeDate, FieldNames.ExpiryDate];
+
+    private static readonly string[] PartFields =
+        [FieldNames.InsurancePaidAmount, FieldNames.CriticalIllnessAmount, FieldNames.PersonalPaidAmount];
+
+    public static void Apply(Dictionary<string, ExtractedField> fields, IReadOnlyList<LineItem> items, ExtractionContext context)
+    {
+        foreach (var name in DateFields.Where(fields.ContainsKey))
+        {
+            if (name == FieldNames.ExpiryDate) continue;
+            if (DateOf(fields[name]) is { } d) fields[name] = FieldChecks.Apply(fields[name], [FieldChecks.DateInRange(d, context.Today)]);
+        }
+
+        if (fields.TryGetValue(FieldNames.AdmissionDate, out var adm) && fields.TryGetValue(FieldNames.DischargeDate, out var dis)
+            && DateOf(adm) is { } a && DateOf(dis) is { } b)
+            fields[FieldNames.DischargeDate] = FieldChecks.Apply(dis, [FieldChecks.DatesInOrder(a, b)]);
+
+        if (fields.TryGetValue(FieldNames.PatientIdNumber, out var id))
+            fields[FieldNames.PatientIdNumber] = FieldChecks.Apply(id, ResidentIdValidator.Check(id.Normalized ?? id.Value, context.Today));
+
+        if (!fields.TryGetValue(FieldNames.TotalAmount, out var total) || AmountOf(total) is not { } t) return;
+
+        if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && AmountOf(words) is { } w)
+        {
+            var check = FieldChecks.WordsMatchFigures(w, t);
+            fields[FieldNames.TotalAmount] = FieldChecks.Apply(fields[FieldNames.TotalAmount], [check]);
+            fields[FieldNames.TotalAmountInWords] = FieldChecks.Apply(words, [check]);
+        }
+
+        if (items.Count > 0)
+            fields[FieldNames.TotalAmount] = FieldChecks.Apply(fields[FieldNames.TotalAmount], [FieldChecks.SumsTo("lineItemsSumToTotal", [.. items.Select(i => i.Amount)], t)]);
+
+        // total = fund payments + what the patient paid, when the document prints the split.
+        var parts = PartFields.Where(fields.ContainsKey).Select(f => AmountOf(fields[f])).OfType<decimal>().ToList();
+        if (fields.ContainsKey(FieldNames.InsurancePaidAmount) && fields.ContainsKey(FieldNames.PersonalPaidAmount) && parts.Count >= 2)
+            fields[FieldNames.TotalAmount] = FieldChecks.Apply(fields[FieldNames.TotalAmount], [FieldChecks.SumsTo("totalEqualsParts", parts, t)]);
+    }
+
+    public static DateOnly? DateOf(ExtractedField f) =>
+        DateOnly.TryParseExact(f.Normalized, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    public static decimal? AmountOf(ExtractedField f) =>
+        decimal.TryParse(f.Normalized, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+}

@@ -1,0 +1,104 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Normalization;
+using ClaimVision.Vision;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>A piece of text taken from the page for a field: what was printed, where, and how well OCR read it.</summary>
+public sealed record TextSpan(string Text, BoundingBox Box, double Confidence, int Page);
+
+/// <summary>One OCR line, half-width, with each word's character range so any slice of the text maps back to the
+/// union of the boxes of the words it covers.</summary>
+public sealed class LineView
+{
+    private readonly (int Start, int End, OcrWord Word)[] _words;
+
+    public LineView(OcrLine line, int page, int index)
+    {
+        Line = line;
+        Page = page;
+        Index = index;
+        Text = TextCleanup.ToHalfWidth(line.Text);
+        var words = new List<(int, int, OcrWord)>();
+        var cursor = 0;
+        foreach (var w in line.Words)
+        {
+            var wt = TextCleanup.ToHalfWidth(w.Text).Trim();
+            if (wt.Length == 0) continue;
+            var at = Text.IndexOf(wt, cursor, StringComparison.Ordinal);
+            if (at < 0) continue;
+            words.Add((at, at + wt.Length, w));
+            cursor = at + wt.Length;
+        }
+        _words = [.. words];
+    }
+
+    public OcrLine Line { get; }
+    public int Page { get; }
+    /// <summary>Reading-order index of the line within the document.</summary>
+    public int Index { get; }
+    public string Text { get; }
+    public BoundingBox Box => Line.Box;
+    public double CenterY => Box.Y + Box.Height / 2.0;
+
+    /// <summary>The part of the line from <paramref name="start"/> (inclusive) to <paramref name="end"/>, trimmed, with the box
+    /// of the words it touches (or a proportional cut of the line box when OCR gave no words).</summary>
+    public TextSpan Slice(int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(Text[start])) start++;
+        while (end > start && char.IsWhiteSpace(Text[end - 1])) end--;
+        var text = Text[start..end];
+        var used = _words.Where(w => w.Start < end && start < w.End).Select(w => w.Word).ToList();
+        if (used.Count > 0)
+        {
+            var box = used.Select(w => w.Box).Aggregate(BoundingBox.Union);
+            return new TextSpan(text, box, used.Average(w => w.Confidence), Page);
+        }
+        var len = Math.Max(1, Text.Length);
+        var x0 = Box.X + (int)(Box.Width * (double)start / len);
+        var x1 = Box.X + (int)Math.Ceiling(Box.Width * (double)end / len);
+        return new TextSpan(text, new BoundingBox(x0, Box.Y, Math.Max(1, x1 - x0), Box.Height), Line.Confidence, Page);
+    }
+
+    public TextSpan Whole() => Slice(0, Text.Length);
+
+    /// <summary>True when the two lines share a text row (their vertical centres lie within each other's height).</summary>
+    public bool SameRow(LineView other) =>
+        Page == other.Page && Math.Abs(CenterY - other.CenterY) < Math.Min(Box.Height, other.Box.Height) * 0.6;
+
+    public override string ToString() => Text;
+}
+
+/// <summary>All lines of a document in reading order (page, then top to bottom, then left to right).</summary>
+public sealed class DocumentView
+{
+    public DocumentView(IReadOnlyList<OcrPage> pages)
+    {
+        var lines = new List<LineView>();
+        foreach (var (page, p) in pages.Select((p, i) => (p, i)))
+        {
+            var ordered = page.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Text))
+                .OrderBy(l => l.Box.Y + l.Box.Height / 2.0).ThenBy(l => l.Box.X).ToList();
+            foreach (var l in ordered) lines.Add(new LineView(l, p, lines.Count));
+        }
+        Lines = lines;
+        Pages = pages;
+    }
+
+    public IReadOnlyList<OcrPage> Pages { get; }
+    public IReadOnlyList<LineView> Lines { get; }
+
+    /// <summary>Lines grouped into visual rows, each row left to right. A receipt's "TOTAL:" and its amount are
+    /// separate OCR lines on one row.</summary>
+    public IReadOnlyList<IReadOnlyList<LineView>> Rows()
+    {
+        var rows = new List<List<LineView>>();
+        foreach (var line in Lines)
+        {
+            var row = rows.LastOrDefault(r => r.Any(line.SameRow));
+            if (row is not null && rows.IndexOf(row) >= rows.Count - 2) row.Add(line);
+            else rows.Add([line]);
+        }
+        return [.. rows.Select(r => (IReadOnlyList<LineView>)[.. r.OrderBy(l => l.Box.X)])];
+    }
+}

@@ -1,0 +1,113 @@
+using ClaimVision.Domain.Documents;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// The printed labels (Chinese and English) that introduce each field. Labels that must not be read as a field
+/// (SUBTOTAL next to TOTAL, 项目 next to 日期 …) are listed under <see cref="Ignore"/> so that the longest-label-wins rule
+/// claims them first. Matching ignores case and spaces (Chinese OCR puts spaces between characters).
+/// </summary>
+public static class FieldLexicon
+{
+    /// <summary>Pseudo-field for labels that only block shorter labels inside them.</summary>
+    public const string Ignore = "_ignore";
+
+    public static IReadOnlyDictionary<string, string[]> Labels { get; } = new Dictionary<string, string[]>
+    {
+        [FieldNames.ProviderName] = ["医疗机构名称", "医院名称", "医疗机构", "定点医疗机构", "收款单位", "开票单位", "就诊医院", "Hospital Name", "Provider Name", "Provider", "Facility", "Hospital"],
+        [FieldNames.ProviderLevel] = ["医院等级", "医疗机构等级", "机构等级", "Hospital Level"],
+        [FieldNames.DocumentDate] = ["开票日期", "收费日期", "结算日期", "打印日期", "报告日期", "填报日期", "日期", "Invoice Date", "Bill Date", "Date of Issue", "Report Date", "Date"],
+        [FieldNames.InvoiceNumber] = ["票据号码", "发票号码", "票据号", "发票号", "收据号", "结算单号", "Invoice No", "Invoice Number", "Receipt No", "Bill No", "Document No"],
+        [FieldNames.PatientName] = ["患者姓名", "病人姓名", "参保人姓名", "参保人", "姓名", "Patient Name", "Patient", "Name"],
+        [FieldNames.PatientIdNumber] = ["公民身份号码", "身份证号码", "身份证号", "证件号码", "社会保障号码", "ID Number", "ID No"],
+        [FieldNames.PatientSex] = ["性别", "Sex", "Gender"],
+        [FieldNames.MedicalRecordNumber] = ["住院号", "病案号", "病历号", "门诊号", "住院病案号", "Medical Record No", "MRN", "Hospital No"],
+        [FieldNames.AdmissionDate] = ["入院日期", "入院时间", "住院日期", "Admission Date", "Date of Admission", "Admitted"],
+        [FieldNames.DischargeDate] = ["出院日期", "出院时间", "Discharge Date", "Date of Discharge", "Discharged"],
+        [FieldNames.Diagnosis] = ["出院诊断", "主要诊断", "临床诊断", "入院诊断", "疾病名称", "诊断", "Discharge Diagnosis", "Diagnosis"],
+        [FieldNames.DiagnosisCode] = ["疾病编码", "诊断编码", "ICD-10编码", "ICD-10", "ICD10", "ICD Code"],
+        [FieldNames.TotalAmount] = ["医疗费用总额", "费用总额", "合计金额", "金额合计", "费用合计", "总金额", "总费用", "合计(小写)", "小写", "合计", "总计", "Grand Total", "Total Amount", "Amount Due", "Total"],
+        [FieldNames.TotalAmountInWords] = ["合计(大写)", "人民币(大写)", "金额大写", "大写"],
+        [FieldNames.CoveredAmount] = ["医保范围内金额", "符合医保范围", "医保范围内", "政策范围内", "Covered Amount", "Covered Charges"],
+        [FieldNames.InsurancePaidAmount] = ["统筹基金支付", "医保统筹支付", "统筹支付", "基金支付", "医保支付", "报销金额", "Plan Paid", "Insurance Paid", "Insurance Payment", "Paid by Insurance"],
+        [FieldNames.PersonalPaidAmount] = ["个人现金支付", "个人支付", "现金支付", "Patient Responsibility", "Patient Paid", "Amount Paid by Patient"],
+        [FieldNames.SelfPaidAmount] = ["个人自付", "自付金额", "自付", "Self-paid", "Co-pay", "Copay"],
+        [FieldNames.Department] = ["就诊科室", "科室", "科别", "Department", "Dept"],
+        [FieldNames.PhysicianName] = ["主治医师", "经治医师", "医师签名", "医师", "医生", "Attending Physician", "Physician", "Doctor"],
+        [FieldNames.TestName] = ["检验项目", "检查项目", "Test Name", "Test"],
+        [FieldNames.OutOfCatalogueAmount] = ["个人自费", "全自费", "自费金额", "自费", "Out of Catalogue", "Not Covered"],
+        [FieldNames.CriticalIllnessAmount] = ["大病保险支付", "大病保险", "大病支付", "Critical Illness"],
+        [Ignore] = ["Subtotal", "Sub Total", "Sub-Total", "Total Qty", "Total Quantity", "Total Items", "Total Tax", "Total GST", "Total Discount", "Total Savings", "Total Excl", "Total Incl", "起付", "住院天数", "出生日期", "Date of Birth"],
+    };
+}
+
+/// <summary>A label occurrence on a line: which field it introduces and the character range it covers.</summary>
+public sealed record LabelHit(string Field, string Label, LineView Line, int Start, int End);
+
+/// <summary>Finds labels on lines. Longest label wins where labels overlap, so 入院日期 is never read as 日期.</summary>
+public sealed class LabelIndex
+{
+    private readonly Dictionary<int, List<LabelHit>> _byLine = [];
+
+    public LabelIndex(DocumentView view, IReadOnlyDictionary<string, string[]>? labels = null)
+    {
+        var all = (labels ?? FieldLexicon.Labels)
+            .SelectMany(kv => kv.Value.Select(l => (Field: kv.Key, Label: l)))
+            .OrderByDescending(x => Compact(x.Label).Length).ToList();
+        foreach (var line in view.Lines)
+        {
+            var (compact, map) = CompactWithMap(line.Text);
+            var hits = new List<LabelHit>();
+            var taken = new bool[compact.Length];
+            foreach (var (field, label) in all)
+            {
+                var needle = Compact(label);
+                var from = 0;
+                while (from <= compact.Length - needle.Length)
+                {
+                    var at = compact.IndexOf(needle, from, StringComparison.OrdinalIgnoreCase);
+                    if (at < 0) break;
+                    from = at + 1;
+                    if (IsAsciiWord(needle) && !OnWordBoundary(compact, at, needle.Length, line.Text, map)) continue;
+                    if (Enumerable.Range(at, needle.Length).Any(i => taken[i])) continue;
+                    for (var i = at; i < at + needle.Length; i++) taken[i] = true;
+                    hits.Add(new LabelHit(field, label, line, map[at], map[at + needle.Length - 1] + 1));
+                }
+            }
+            if (hits.Count > 0) _byLine[line.Index] = [.. hits.OrderBy(h => h.Start)];
+        }
+    }
+
+    /// <summary>Every label of every field on a line, left to right.</summary>
+    public IReadOnlyList<LabelHit> On(LineView line) => _byLine.TryGetValue(line.Index, out var h) ? h : [];
+
+    /// <summary>Hits of one field, in reading order.</summary>
+    public IEnumerable<LabelHit> Of(string field) => _byLine.Values.SelectMany(h => h).Where(h => h.Field == field).OrderBy(h => h.Line.Index);
+
+    internal static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+
+    private static (string, int[]) CompactWithMap(string s)
+    {
+        var chars = new List<char>(s.Length);
+        var map = new List<int>(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsWhiteSpace(s[i])) continue;
+            chars.Add(s[i]);
+            map.Add(i);
+        }
+        return (new string([.. chars]), [.. map]);
+    }
+
+    private static bool IsAsciiWord(string label) => label.All(c => c < 128);
+
+    // English labels must stand as words in the original text: "TOTAL" inside "SUBTOTAL" is not a hit.
+    private static bool OnWordBoundary(string compact, int at, int length, string original, int[] map)
+    {
+        var start = map[at];
+        var end = map[at + length - 1] + 1;
+        var before = start == 0 || !char.IsLetter(original[start - 1]);
+        var after = end >= original.Length || !char.IsLetter(original[end]);
+        return before && after;
+    }
+}

@@ -1,0 +1,33 @@
+using ClaimVision.Domain.Documents;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>How a field's value is read and normalised.</summary>
+public enum FieldKind
+{
+    /// <summary>Free text (names, diagnosis): cleaned, single-spaced.</summary>
+    Text,
+    /// <summary>A calendar date → ISO 8601.</summary>
+    Date,
+    /// <summary>Money in figures → invariant decimal with two places.</summary>
+    Amount,
+    /// <summary>Money in Chinese upper-case words (大写) → invariant decimal.</summary>
+    AmountInWords,
+    /// <summary>Chinese resident ID → upper-case, validated.</summary>
+    IdNumber,
+    /// <summary>ICD-10 code → upper-case.</summary>
+    DiagnosisCode,
+    /// <summary>Invoice / record numbers: a run of letters and digits containing a digit.</summary>
+    Identifier,
+    /// <summary>男/女/Male/Female → M/F.</summary>
+    Sex,
+}
+
+/// <summary>One field a document type carries; key fields are the ones assessment needs and evaluation targets.</summary>
+public sealed record FieldSpec(string Name, FieldKind Kind, bool IsKey = false);
+
+/// <summary>The fields of one document type.</summary>
+public sealed record FieldSchema(DocumentType Type, IReadOnlyList<FieldSpec> Fields)
+{
+    public IEnumerable<string> KeyFields => Fields.Where(f => f.IsKey).Select(f => f.Name);
+}

@@ -1,0 +1,76 @@
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>A value found for a label, with how strongly its position ties it to the label (1 = same line).</summary>
+public sealed record LabelledValue(TextSpan Value, double Strength, LabelHit Label);
+
+/// <summary>
+/// Finds the value printed for a label, by box geometry: first the rest of the label's line up to the next label,
+/// then the nearest text to the right on the same row, then the text just below the label.
+/// </summary>
+public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
+{
+    private const double SameLine = 1.0, RightOnRow = 0.9, Below = 0.75;
+    private static readonly char[] Separators = [':', '：', '-', '=', '.', ' ', '|', '_', ')', ']'];
+
+    public DocumentView View { get; } = view;
+    public LabelIndex Labels { get; } = labels;
+
+    /// <summary>Candidate values for a field in order of preference; <paramref name="accept"/> filters out text that
+    /// does not parse as the field's kind, so a label followed by another label falls through to the next position.</summary>
+    public IEnumerable<LabelledValue> Find(string field, Func<TextSpan, bool> accept)
+    {
+        foreach (var hit in Labels.Of(field))
+        {
+            foreach (var candidate in Positions(hit))
+                if (candidate.Value.Text.Length > 0 && accept(candidate.Value))
+                {
+                    yield return candidate;
+                    break;
+                }
+        }
+    }
+
+    private IEnumerable<LabelledValue> Positions(LabelHit hit)
+    {
+        var line = hit.Line;
+        yield return new LabelledValue(RestOfLine(line, hit.End), SameLine, hit);
+
+        var right = View.Lines.Where(l => l != line && l.SameRow(line) && l.Box.X >= line.Box.X + line.Box.Width * 0.5 && l.Box.X > hit.Line.Box.X)
+            .OrderBy(l => l.Box.X).FirstOrDefault();
+        if (right is not null) yield return new LabelledValue(RestOfLine(right, 0), RightOnRow, hit);
+
+        var labelBox = line.Slice(hit.Start, hit.End).Box;
+        var below = View.Lines
+            .Where(l => l.Page == line.Page && l.Box.Y >= line.Box.Bottom - line.Box.Height * 0.3
+                        && l.Box.Y - line.Box.Bottom < line.Box.Height * 2.5
+                        && l.Box.X < labelBox.Right + labelBox.Width && l.Box.Right > labelBox.X - labelBox.Width)
+            .OrderBy(l => l.Box.Y).FirstOrDefault();
+        if (below is not null) yield return new LabelledValue(UpToNextLabel(below, 0), Below, hit);
+    }
+
+    private TextSpan RestOfLine(LineView line, int from)
+    {
+        var start = from;
+        while (start < line.Text.Length && Array.IndexOf(Separators, line.Text[start]) >= 0) start++;
+        return UpToNextLabel(line, start);
+    }
+
+    private TextSpan UpToNextLabel(LineView line, int start)
+    {
+        var next = Labels.On(line).FirstOrDefault(h => h.Start >= start);
+        var end = next?.Start ?? line.Text.Length;
+        // A label directly at the start of the text means the slot holds another field, not a value.
+        if (next is not null && next.Start == start) end = start;
+        return line.Slice(start, Math.Max(start, end)).TrimEndSeparators(line);
+    }
+}
+
+internal static class TextSpanExtensions
+{
+    /// <summary>Drops trailing separators (colons, spaces) that belonged between the value and the next label.</summary>
+    public static TextSpan TrimEndSeparators(this TextSpan span, LineView line)
+    {
+        var t = span.Text.TrimEnd(' ', ':', '：', '|', ',', ';');
+        return t.Length == span.Text.Length ? span : span with { Text = t };
+    }
+}

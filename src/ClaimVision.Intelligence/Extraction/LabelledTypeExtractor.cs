@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// The extractor most types need: labelled fields from the schema, the provider from the title when it has no label,
+/// the currency from the markers printed, line items when the type has a table, then the shared checks.
+/// A type folder subclasses it and overrides <see cref="Complete"/> for what its layout adds.
+/// </summary>
+public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false) : ITypeExtractor
+{
+    private static readonly string[] ProviderWords = ["医院", "卫生院", "诊所", "医疗中心", "保健院", "药房", "大药房", "Hospital", "Clinic", "Medical Centre", "Medical Center", "Pharmacy"];
+
+    public FieldSchema Schema { get; } = schema;
+
+    public FieldExtraction Extract(DocumentView view, ExtractionContext context)
+    {
+        var fields = LabelledFields.Read(Schema, view, context);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.ProviderName) && !fields.ContainsKey(FieldNames.ProviderName)
+            && ProviderFromTitle(view) is { } provider)
+            fields[FieldNames.ProviderName] = provider;
+        if (Schema.Fields.Any(f => f.Name == FieldNames.Currency) && CurrencyOf(view) is { } currency)
+            fields[FieldNames.Currency] = currency;
+        var items = hasLineItems ? LineItemTable.Parse(view) : [];
+        Complete(fields, view, context);
+        CommonChecks.Apply(fields, items, context);
+        return new FieldExtraction(fields, items);
+    }
+
+    /// <summary>Type-specific additions, run after the labelled fields and before the shared checks.</summary>
+    protected virtual void Complete(Dictionary<string, ExtractedField> fields, DocumentView view, ExtractionContext context)
+    {
+    }
+
+    /// <summary>The hospital named in the title: the first line in the top quarter holding a provider word,
+    /// cut after that word (北京协和医院住院收费票据 → 北京协和医院).</summary>
+    public static ExtractedField? ProviderFromTitle(DocumentView view)
+    {
+        foreach (var line in view.Lines.Take(Math.Max(3, view.Lines.Count / 4)))
+        {
+            var word = ProviderWords.Select(w => (w, at: line.Text.IndexOf(w, StringComparison.OrdinalIgnoreCase)))
+                .Where(x => x.at > 0 || (x.at == 0 && x.w.All(c => c < 128))).OrderBy(x => x.at).FirstOrDefault();
+            if (word.w is null) continue;
+            var end = word.w.Any(c => c >= 128) ? word.at + word.w.Length : line.Text.Length;
+            if (word.w == "药房" && word.at > 0 && line.Text[word.at - 1] == '大') continue;
+            var span = line.Slice(0, end);
+            var read = ValueReader.Read(FieldKind.Text, span.Text, Normalization.DateOrder.DayFirst);
+            if (read is null) continue;
+            return LabelledFields.FromSpan(FieldNames.ProviderName, span, read, 0.85);
+        }
+        return null;
+    }
+
+    private static readonly Regex Cny = new(@"[¥元]|人民币|RMB|CNY", RegexOptions.Compiled);
+    private static readonly Regex Myr = new(@"\bRM\s?\d|\bMYR\b", RegexOptions.Compiled);
+    private static readonly Regex Usd = new(@"\$\s?\d|\bUSD\b", RegexOptions.Compiled);
+
+    /// <summary>ISO 4217 code from the currency markers printed; the most frequent marker wins.</summary>
+    public static ExtractedField? CurrencyOf(DocumentView view)
+    {
+        var text = Normalization.TextCleanup.ToHalfWidth(string.Join('\n', view.Lines.Select(l => l.Text)));
+        var counts = new[] { ("CNY", Cny.Count(text)), ("MYR", Myr.Count(text)), ("USD", Usd.Count(text)) };
+        var (code, n) = counts.MaxBy(c => c.Item2);
+        if (n == 0) return null;
+        return new ExtractedField { Name = FieldNames.Currency, Value = code, Normalized = code, Confidence = Math.Min(0.95, 0.6 + 0.1 * n) };
+    }
+}

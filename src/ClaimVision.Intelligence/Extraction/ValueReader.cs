@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ClaimVision.Intelligence.Normalization;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>A value read from text: the part as printed, its normalised form, and how clean the read was (0–1).</summary>
+public sealed record ReadValue(string Printed, string Normalized, double Strength);
+
+/// <summary>Reads a value of a given <see cref="FieldKind"/> out of the text found for a label.</summary>
+public static partial class ValueReader
+{
+    [GeneratedRegex(@"[1-9Il][0-9OoIl]{5}(?:19|20)[0-9Oo]{2}[0-9OoIl]{4}[0-9OoIl]{3}[0-9OoIlXx]|[1-9][0-9]{14}(?![0-9])")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"\b[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?\b")]
+    private static partial Regex IcdPattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9\-/]{2,}[0-9A-Za-z]")]
+    private static partial Regex IdentifierPattern();
+
+    private static readonly System.Buffers.SearchValues<char> NumeralStart = System.Buffers.SearchValues.Create("零壹贰叁肆伍陆柒捌玖拾佰仟万亿");
+
+    public static ReadValue? Read(FieldKind kind, string text, DateOrder order) => kind switch
+    {
+        FieldKind.Date => ReadDate(text, order),
+        FieldKind.Amount => ReadAmount(text),
+        FieldKind.AmountInWords => ReadWords(text),
+        FieldKind.IdNumber => ReadId(text),
+        FieldKind.DiagnosisCode => IcdPattern().Match(text.ToUpperInvariant()) is { Success: true } m ? new ReadValue(m.Value, m.Value, 1) : null,
+        FieldKind.Identifier => IdentifierPattern().Matches(text).FirstOrDefault(m => m.Value.Any(char.IsAsciiDigit)) is { } m ? new ReadValue(m.Value, m.Value.ToUpperInvariant(), 1) : null,
+        FieldKind.Sex => ReadSex(text),
+        _ => ReadText(text),
+    };
+
+    private static ReadValue? ReadDate(string text, DateOrder order)
+    {
+        var all = DateNormalizer.FindAll(text, order);
+        var m = all.Count > 0 ? all[0] : null;
+        return m is null ? null : new ReadValue(m.Printed, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Ambiguous ? 0.85 : 1);
+    }
+
+    private static ReadValue? ReadAmount(string text)
+    {
+        var all = AmountNormalizer.FindAll(text);
+        // Prefer a figure with decimals: a bare integer next to a label is as often a count or a code.
+        var m = all.FirstOrDefault(a => a.HasDecimals) ?? (all.Count > 0 ? all[0] : null);
+        return m is null ? null : new ReadValue(m.Printed, AmountNormalizer.Format(m.Value), m.HasDecimals ? 1 : 0.8);
+    }
+
+    private static ReadValue? ReadWords(string text)
+    {
+        var start = text.AsSpan().IndexOfAny(NumeralStart);
+        if (start < 0) return null;
+        var end = start;
+        while (end < text.Length && "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正〇貳參陸萬億 ".Contains(text[end], StringComparison.Ordinal)) end++;
+        var printed = text[start..end].Trim();
+        return ChineseAmount.Parse(printed) is { } v ? new ReadValue(printed, AmountNormalizer.Format(v), 1) : null;
+    }
+
+    private static ReadValue? ReadId(string text)
+    {
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var m = IdPattern().Match(compact);
+        if (!m.Success) return null;
+        return new ReadValue(m.Value, Validation.ResidentIdValidator.Normalize(m.Value).Replace('I', '1').Replace('L', '1'), 1);
+    }
+
+    private static ReadValue? ReadSex(string text)
+    {
+        var t = text.Trim();
+        if (t.StartsWith('男') || t.StartsWith("Male", StringComparison.OrdinalIgnoreCase) || t is "M") return new ReadValue(t.StartsWith('男') ? "男" : t.Split(' ')[0], "M", 1);
+        if (t.StartsWith('女') || t.StartsWith("Female", StringComparison.OrdinalIgnoreCase) || t is "F") return new ReadValue(t.StartsWith('女') ? "女" : t.Split(' ')[0], "F", 1);
+        return null;
+    }
+
+    private static ReadValue? ReadText(string text)
+    {
+        var clean = TextCleanup.CollapseWhitespace(text).Trim(' ', ':', '：', ',', ';');
+        if (clean.Length is 0 or > 200 || !clean.Any(char.IsLetter)) return null;
+        return new ReadValue(clean, clean, 1);
+    }
+}

@@ -1,0 +1,45 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.DocumentTypes.DischargeSummary;
+using ClaimVision.Intelligence.DocumentTypes.ExpenseList;
+using ClaimVision.Intelligence.DocumentTypes.InpatientInvoice;
+using ClaimVision.Intelligence.DocumentTypes.OutpatientInvoice;
+using ClaimVision.Intelligence.DocumentTypes.Receipt;
+using ClaimVision.Intelligence.DocumentTypes.SettlementSheet;
+using ClaimVision.Intelligence.Extraction;
+using ClaimVision.Intelligence.Normalization;
+
+namespace ClaimVision.Intelligence;
+
+/// <summary>Dispatches field extraction to the extractor of the document's type (one per folder under DocumentTypes/).
+/// A type without an extractor yields no fields rather than guessing.</summary>
+public sealed class FieldExtractor : IFieldExtractor
+{
+    private readonly Dictionary<DocumentType, ITypeExtractor> _byType;
+    private readonly TimeProvider _time;
+    private readonly DateOrder _dateOrder;
+
+    public FieldExtractor(TimeProvider? time = null, DateOrder dateOrder = DateOrder.DayFirst)
+    {
+        _time = time ?? TimeProvider.System;
+        _dateOrder = dateOrder;
+        ITypeExtractor[] all =
+        [
+            new InpatientInvoiceExtractor(), new OutpatientInvoiceExtractor(), new ExpenseListExtractor(),
+            new DischargeSummaryExtractor(), new SettlementSheetExtractor(),
+            new ReceiptExtractor(DocumentType.PharmacyReceipt), new ReceiptExtractor(DocumentType.Other),
+        ];
+        _byType = all.ToDictionary(e => e.Schema.Type);
+    }
+
+    public string Version => "fields-1";
+
+    /// <summary>The schemas of every type this extractor reads.</summary>
+    public IEnumerable<FieldSchema> Schemas => _byType.Values.Select(e => e.Schema);
+
+    public FieldExtraction Extract(DocumentType type, VisionResult vision)
+    {
+        if (!_byType.TryGetValue(type, out var extractor)) return new FieldExtraction(new Dictionary<string, ExtractedField>(), []);
+        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), _dateOrder);
+        return extractor.Extract(new DocumentView(vision.Pages), context);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ClaimVision.Intelligence.Normalization;
+
+/// <summary>A money amount found in text: where, as printed, its value and the currency when printed next to it.</summary>
+public sealed record AmountMatch(int Index, int Length, string Printed, decimal Value, string? Currency, bool HasDecimals);
+
+/// <summary>
+/// Reads money amounts: ¥ / RM / $ / USD / 元 markers, thousands separators (1,234.56 and 1.234,56), a comma as
+/// decimal mark where it cannot be a thousands separator (12,50), and negatives written -12.00, (12.00), 12.00- or 12.00CR.
+/// </summary>
+public static partial class AmountNormalizer
+{
+    private static readonly Regex Amount = new(
+        @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|US\$|[¥$€£])?\s?(?<neg2>-)?\s?" +
+        @"(?<num>\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![0-9])" +
+        @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+    /// <summary>The first amount in the text, or null.</summary>
+    public static decimal? Parse(string text) => FindAll(text) is { Count: > 0 } all ? all[0].Value : null;
+
+    /// <summary>Every amount in the text, in reading order.</summary>
+    public static IReadOnlyList<AmountMatch> FindAll(string text)
+    {
+        var clean = TextCleanup.ToHalfWidth(text);
+        var result = new List<AmountMatch>();
+        foreach (Match m in Amount.Matches(clean))
+        {
+            if (ParseNumber(m.Groups["num"].Value) is not { } parsed) continue;
+            // A digit run glued to letters (a product code, "A4") is not money.
+            var start = m.Groups["num"].Index;
+            if (start > 0 && char.IsLetter(clean[start - 1]) && !m.Groups["cur"].Success) continue;
+            var tail = m.Groups["tail"].Value.Trim();
+            var negative = m.Groups["neg2"].Success || tail is "-" || tail.Equals("CR", StringComparison.OrdinalIgnoreCase)
+                           || (m.Groups["neg1"].Value == "-")
+                           || (m.Groups["neg1"].Value == "(" && tail == ")");
+            var currency = CurrencyOf(m.Groups["cur"].Value, tail);
+            result.Add(new AmountMatch(m.Index, m.Length, m.Value.Trim(), negative ? -parsed.Value : parsed.Value, currency, parsed.HasDecimals));
+        }
+        return result;
+    }
+
+    /// <summary>ISO 4217 code for a printed currency marker, or null when none was printed.</summary>
+    public static string? CurrencyOf(string marker, string tail = "")
+    {
+        var m = marker.Trim().ToUpperInvariant();
+        if (m is "RM" or "MYR") return "MYR";
+        if (m is "¥" or "RMB" or "CNY" || tail is "元" or "圆") return "CNY";
+        if (m is "$" or "USD" or "US$") return "USD";
+        if (m is "€") return "EUR";
+        if (m is "£") return "GBP";
+        return null;
+    }
+
+    /// <summary>Parses one number token. The last separator followed by one or two digits is the decimal mark;
+    /// every separator followed by three digits is a thousands separator.</summary>
+    public static (decimal Value, bool HasDecimals)? ParseNumber(string token)
+    {
+        var t = token.Replace("'", "", StringComparison.Ordinal);
+        var lastSep = t.LastIndexOfAny([',', '.']);
+        string integer, fraction = "";
+        if (lastSep >= 0 && t.Length - lastSep - 1 is 1 or 2)
+        {
+            integer = t[..lastSep];
+            fraction = t[(lastSep + 1)..];
+        }
+        else
+        {
+            integer = t;
+        }
+        integer = integer.Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        if (integer.Length == 0) integer = "0";
+        if (!decimal.TryParse(integer + (fraction.Length > 0 ? "." + fraction : ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return null;
+        return (value, fraction.Length > 0);
+    }
+
+    /// <summary>Invariant text for a normalised amount: two decimals, no separators.</summary>
+    public static string Format(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}

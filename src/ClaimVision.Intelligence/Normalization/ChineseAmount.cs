@@ -1,0 +1,143 @@
+namespace ClaimVision.Intelligence.Normalization;
+
+/// <summary>
+/// Reads Chinese upper-case (大写) amounts as printed on invoices: 壹仟贰佰叁拾肆元伍角陆分, 叁万元整, 壹佰零伍元正.
+/// 零 is a placeholder and carries no value; 整/正 close an amount without jiao and fen. Lower-case numerals
+/// (一二三, 十百千) are accepted too, because handwritten and OCR'd forms mix them.
+/// </summary>
+public static class ChineseAmount
+{
+    private static readonly Dictionary<char, int> Digits = new()
+    {
+        ['零'] = 0, ['〇'] = 0, ['壹'] = 1, ['一'] = 1, ['贰'] = 2, ['貳'] = 2, ['二'] = 2, ['两'] = 2, ['叁'] = 3, ['參'] = 3, ['三'] = 3,
+        ['肆'] = 4, ['四'] = 4, ['伍'] = 5, ['五'] = 5, ['陆'] = 6, ['陸'] = 6, ['六'] = 6, ['柒'] = 7, ['七'] = 7,
+        ['捌'] = 8, ['八'] = 8, ['玖'] = 9, ['九'] = 9,
+    };
+
+    private static readonly Dictionary<char, int> SmallUnits = new()
+    {
+        ['拾'] = 10, ['十'] = 10, ['佰'] = 100, ['百'] = 100, ['仟'] = 1000, ['千'] = 1000,
+    };
+
+    private static readonly HashSet<char> Ignored = [.. "人民币(大写)（）:：¥￥ 　圆整正"];
+
+    /// <summary>True when the text contains a 大写 amount (a numeral followed by 元/圆/角/分 or a unit).</summary>
+    public static bool LooksLikeAmount(string text) =>
+        text.Any(c => c is '元' or '圆' or '角' or '分') && text.Any(c => Digits.ContainsKey(c) && c != '一');
+
+    /// <summary>The value of a 大写 amount, or null when the text is not a well-formed one
+    /// (a digit without a unit where one is needed, a unit twice, nothing recognisable).</summary>
+    public static decimal? Parse(string text)
+    {
+        long yuan = 0, section = 0, pendingDigit = -1;
+        decimal cents = 0;
+        var sawAny = false;
+        var inFraction = false;
+        var lastSmallUnit = int.MaxValue;
+        foreach (var c in text)
+        {
+            if (Digits.TryGetValue(c, out var d))
+            {
+                if (pendingDigit > 0 && d != 0) return null; // two significant digits with no unit between them
+                pendingDigit = d;
+                sawAny = true;
+            }
+            else if (SmallUnits.TryGetValue(c, out var unit))
+            {
+                if (inFraction || unit >= lastSmallUnit) return null;
+                // 拾 alone at the start of a section means 10 (拾伍元 = 15).
+                section += (pendingDigit < 0 ? 1 : pendingDigit) * unit;
+                pendingDigit = -1;
+                lastSmallUnit = unit;
+                sawAny = true;
+            }
+            else if (c is '万' or '萬' or '亿' or '億')
+            {
+                if (inFraction) return null;
+                section += Math.Max(pendingDigit, 0);
+                var scale = c is '万' or '萬' ? 10_000L : 100_000_000L;
+                yuan = (yuan + section) * scale;
+                section = 0;
+                pendingDigit = -1;
+                lastSmallUnit = int.MaxValue;
+            }
+            else if (c is '元' or '圆')
+            {
+                if (inFraction) return null;
+                yuan += section + Math.Max(pendingDigit, 0);
+                section = 0;
+                pendingDigit = -1;
+                inFraction = true;
+            }
+            else if (c is '角')
+            {
+                if (pendingDigit < 0) return null;
+                cents += pendingDigit * 0.1m;
+                pendingDigit = -1;
+                inFraction = true;
+            }
+            else if (c is '分')
+            {
+                if (pendingDigit < 0) return null;
+                cents += pendingDigit * 0.01m;
+                pendingDigit = -1;
+                inFraction = true;
+            }
+            else if (!Ignored.Contains(c) && !char.IsWhiteSpace(c))
+            {
+                return null;
+            }
+        }
+        if (!sawAny) return null;
+        if (!inFraction) yuan += section + Math.Max(pendingDigit, 0); // "壹佰" with 元 lost to OCR
+        else if (pendingDigit > 0) return null; // a trailing digit after 元 without 角/分
+        return yuan + cents;
+    }
+
+    /// <summary>The 大写 form of an amount (for tests and messages), e.g. 1234.56 → 壹仟贰佰叁拾肆元伍角陆分.</summary>
+    public static string Format(decimal amount)
+    {
+        const string digits = "零壹贰叁肆伍陆柒捌玖";
+        var yuan = (long)decimal.Truncate(amount);
+        var rest = (int)decimal.Round((amount - yuan) * 100);
+        var sb = new System.Text.StringBuilder();
+        if (yuan == 0 && rest == 0) return "零元整";
+        if (yuan > 0)
+        {
+            var groups = new[] { (yuan / 100_000_000) % 10_000, (yuan / 10_000) % 10_000, yuan % 10_000 };
+            var names = new[] { "亿", "万", "" };
+            var needZero = false;
+            var started = false;
+            for (var g = 0; g < 3; g++)
+            {
+                var v = groups[g];
+                if (v == 0) { if (started) needZero = true; continue; }
+                if (started && v < 1000) needZero = true;
+                var units = new[] { "仟", "佰", "拾", "" };
+                var div = 1000L;
+                var localStarted = false;
+                for (var u = 0; u < 4; u++, div /= 10)
+                {
+                    var digit = (int)(v / div % 10);
+                    if (digit == 0) { if (localStarted) needZero = true; continue; }
+                    if (needZero && (started || localStarted)) sb.Append('零');
+                    needZero = false;
+                    sb.Append(digits[digit]).Append(units[u]);
+                    localStarted = true;
+                }
+                sb.Append(names[g]);
+                started = true;
+                needZero = false;
+                if (v % 10 == 0) needZero = true;
+            }
+            sb.Append('元');
+        }
+        if (rest == 0) return sb.Append('整').ToString();
+        var jiao = rest / 10;
+        var fen = rest % 10;
+        if (jiao > 0) sb.Append(digits[jiao]).Append('角');
+        else if (yuan > 0) sb.Append('零');
+        if (fen > 0) sb.Append(digits[fen]).Append('分');
+        return sb.ToString();
+    }
+}

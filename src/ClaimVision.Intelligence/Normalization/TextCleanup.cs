@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace ClaimVision.Intelligence.Normalization;
+
+/// <summary>Text clean-up applied before any field is matched: full-width forms to half-width, one space between words.</summary>
+public static class TextCleanup
+{
+    /// <summary>Maps full-width ASCII (U+FF01–U+FF5E), the ideographic space and the full-width yen sign to their
+    /// half-width forms; Chinese OCR output mixes both widths within one line.</summary>
+    public static string ToHalfWidth(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u3000' => ' ',
+                '\uFFE5' => '¥',
+                _ => c,
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Collapses runs of whitespace to one space and trims.</summary>
+    public static string CollapseWhitespace(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Half-width, single-spaced, trimmed.</summary>
+    public static string Clean(string text) => CollapseWhitespace(ToHalfWidth(text));
+
+    /// <summary>Removes every space: Chinese labels come back from OCR with stray spaces between characters.</summary>
+    public static string RemoveSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}

@@ -1,0 +1,98 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Validation;
+
+namespace ClaimVision.Intelligence.Tests;
+
+public class ResidentIdValidatorTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
+    // 11010519491231002X is the example printed in GB 11643-1999.
+    [Theory]
+    [InlineData("11010519491231002X")]
+    [InlineData("11010519491231002x")]
+    [InlineData("110105 19491231 002X")]
+    public void Accepts_a_valid_id(string id) => Assert.All(ResidentIdValidator.Check(id, Today), c => Assert.True(c.Passed, c.Message));
+
+    [Fact]
+    public void Computes_the_mod_11_2_check_character() => Assert.Equal('X', ResidentIdValidator.CheckCharacter("11010519491231002"));
+
+    [Fact]
+    public void Catches_a_wrong_check_digit()
+    {
+        var check = Assert.Single(ResidentIdValidator.Check("110105194912310021", Today), c => c.Name == "idCheckDigit");
+        Assert.False(check.Passed);
+    }
+
+    [Fact]
+    public void Catches_a_single_misread_digit_anywhere()
+    {
+        const string valid = "11010519491231002X";
+        for (var i = 0; i < 17; i++)
+        {
+            var wrong = valid[..i] + (char)('0' + (valid[i] - '0' + 1) % 10) + valid[(i + 1)..];
+            Assert.Contains(ResidentIdValidator.Check(wrong, Today), c => !c.Passed);
+        }
+    }
+
+    [Fact]
+    public void Catches_an_impossible_birth_date()
+    {
+        var first17 = "11010519490231002"; // 31 Feb is no date; 0231 → 1949-02-31
+        var id = first17 + ResidentIdValidator.CheckCharacter(first17);
+        Assert.Contains(ResidentIdValidator.Check(id, Today), c => c.Name == "idBirthDate" && !c.Passed);
+    }
+
+    [Fact]
+    public void Catches_an_unknown_province()
+    {
+        var first17 = "99010519491231002";
+        var id = first17 + ResidentIdValidator.CheckCharacter(first17);
+        Assert.Contains(ResidentIdValidator.Check(id, Today), c => c.Name == "idRegion" && !c.Passed);
+    }
+
+    [Fact]
+    public void Accepts_a_legacy_15_digit_id_and_reads_its_birth_date()
+    {
+        Assert.All(ResidentIdValidator.Check("110105491231002", Today), c => Assert.True(c.Passed, c.Message));
+        Assert.Equal(new DateOnly(1949, 12, 31), ResidentIdValidator.BirthDateOf("110105491231002"));
+    }
+
+    [Fact]
+    public void Rejects_a_wrong_length() =>
+        Assert.Contains(ResidentIdValidator.Check("1101051949123100", Today), c => c.Name == "idShape" && !c.Passed);
+}
+
+public class FieldChecksTests
+{
+    [Fact]
+    public void Discharge_before_admission_fails() =>
+        Assert.False(FieldChecks.DatesInOrder(new DateOnly(2024, 3, 9), new DateOnly(2024, 3, 1)).Passed);
+
+    [Fact]
+    public void Same_day_stay_passes() =>
+        Assert.True(FieldChecks.DatesInOrder(new DateOnly(2024, 3, 9), new DateOnly(2024, 3, 9)).Passed);
+
+    [Fact]
+    public void Future_date_fails() =>
+        Assert.False(FieldChecks.DateInRange(new DateOnly(2027, 1, 1), new DateOnly(2026, 12, 1)).Passed);
+
+    [Fact]
+    public void Items_not_summing_to_the_total_fail_within_tolerance_pass()
+    {
+        Assert.False(FieldChecks.SumsTo("s", [10.00m, 20.00m, 5.50m], 36.50m).Passed);
+        Assert.True(FieldChecks.SumsTo("s", [10.00m, 20.00m, 5.50m], 35.51m).Passed);
+    }
+
+    [Fact]
+    public void Words_not_matching_figures_fail() => Assert.False(FieldChecks.WordsMatchFigures(1234.56m, 1234.65m).Passed);
+
+    [Fact]
+    public void Each_failed_check_halves_confidence_and_is_recorded()
+    {
+        var field = new ExtractedField { Name = "totalAmount", Value = "1", Confidence = 0.8 };
+        var result = FieldChecks.Apply(field, [new FieldCheck("a", false, ""), new FieldCheck("b", true, ""), new FieldCheck("c", false, "")]);
+        Assert.Equal(0.2, result.Confidence, 6);
+        Assert.Equal(3, result.Checks.Count);
+    }
+}
