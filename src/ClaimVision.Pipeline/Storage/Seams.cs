@@ -18,6 +18,8 @@ public interface IBlobStore
     IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken ct = default);
     /// <summary>For readiness checks: can the store be reached right now?</summary>
     Task<bool> PingAsync(CancellationToken ct = default);
+    /// <summary>Creates what the store needs before first use (a container); idempotent. Most stores need nothing.</summary>
+    Task InitializeAsync(CancellationToken ct = default) => Task.CompletedTask;
 }
 
 public enum DocumentStatus { Pending, Analyzed, Rejected }

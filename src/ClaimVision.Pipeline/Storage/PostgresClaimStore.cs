@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace ClaimVision.Pipeline.Storage;
+
+/// <summary>The scaled-out claim store: PostgreSQL, shared by every API and worker process.</summary>
+public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>Creates the store over an Npgsql connection string; connections are pooled by the data source.</summary>
+    public PostgresClaimStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+
+    protected override string JsonParameter(string name) => $"CAST(@{name} AS jsonb)";
+
+    protected override object ToDb(DateTimeOffset value) => value.ToUniversalTime();
+
+    // Read committed is enough: the conditional UPDATEs take row locks and re-check their WHERE after waiting.
+    // The advisory lock serialises schema creation when several workers start at once (concurrent
+    // CREATE TABLE IF NOT EXISTS can still collide on the catalog); closing the connection releases it.
+    protected override IReadOnlyList<string> SchemaStatements { get; } =
+    [
+        "SELECT pg_advisory_lock(5318008)",
+        """
+        CREATE TABLE IF NOT EXISTS claims (
+            claim_id text PRIMARY KEY,
+            request_json jsonb NOT NULL,
+            status text NOT NULL,
+            submitted_at timestamptz NOT NULL,
+            pending_count integer NOT NULL,
+            recommendation_json jsonb NULL,
+            recommended_at timestamptz NULL,
+            decision_json jsonb NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS documents (
+            document_id text PRIMARY KEY,
+            claim_id text NOT NULL REFERENCES claims(claim_id),
+            seq integer NOT NULL,
+            file_name text NOT NULL,
+            blob_key text NOT NULL,
+            sha256 text NOT NULL,
+            status text NOT NULL,
+            report_key text NULL,
+            error_code text NULL,
+            error_message text NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS documents_claim ON documents (claim_id, seq)",
+        "CREATE INDEX IF NOT EXISTS claims_queue ON claims (recommended_at DESC) WHERE recommendation_json IS NOT NULL",
+        "SELECT pg_advisory_unlock(5318008)",
+    ];
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,58 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace ClaimVision.Pipeline.Storage;
+
+/// <summary>The embedded claim store: one SQLite file in WAL mode.</summary>
+public sealed class SqliteClaimStore(string connectionString) : SqlClaimStore
+{
+    protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        return connection;
+    }
+
+    // BEGIN IMMEDIATE takes the write lock up front: two deferred transactions that both read and then write
+    // would fail with SQLITE_BUSY on the upgrade instead of waiting. Busy waits are bounded by the command timeout.
+    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    protected override string JsonParameter(string name) => "@" + name;
+
+    // Fixed-width UTC text sorts in time order.
+    protected override object ToDb(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    protected override IReadOnlyList<string> SchemaStatements { get; } =
+    [
+        "PRAGMA journal_mode = WAL",
+        """
+        CREATE TABLE IF NOT EXISTS claims (
+            claim_id TEXT PRIMARY KEY,
+            request_json TEXT NOT NULL,
+            status TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            pending_count INTEGER NOT NULL,
+            recommendation_json TEXT NULL,
+            recommended_at TEXT NULL,
+            decision_json TEXT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS documents (
+            document_id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES claims(claim_id),
+            seq INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            blob_key TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            status TEXT NOT NULL,
+            report_key TEXT NULL,
+            error_code TEXT NULL,
+            error_message TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS documents_claim ON documents (claim_id, seq)",
+        "CREATE INDEX IF NOT EXISTS claims_queue ON claims (recommended_at) WHERE recommendation_json IS NOT NULL",
+    ];
+}

@@ -1,0 +1,274 @@
+using ClaimVision.Domain.Claims;
+using ClaimVision.Pipeline.Storage;
+
+namespace ClaimVision.Pipeline.Tests.Storage;
+
+/// <summary>What every <see cref="IClaimStore"/> must do; one derived class per implementation, each on an empty store.</summary>
+public abstract class ClaimStoreContract : IAsyncLifetime
+{
+    protected IClaimStore Store { get; private set; } = null!;
+
+    /// <summary>A fresh, empty store (its schema not yet created).</summary>
+    protected abstract Task<IClaimStore> CreateStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateStoreAsync();
+        await Store.InitializeAsync();
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_created_claim_reads_back_with_its_pending_documents_in_order()
+    {
+        var claim = NewClaim(3);
+
+        await Store.CreateClaimAsync(claim);
+        var read = await Store.GetClaimAsync(claim.ClaimId);
+
+        Assert.NotNull(read);
+        Assert.Equal(ClaimStatus.Processing, read.Status);
+        Assert.Equal(claim.Request.Insured.Name, read.Request.Insured.Name);
+        Assert.Equal(claim.Request.Insured.Region!.Code, read.Request.Insured.Region!.Code);
+        Assert.Equal(claim.Request.PolicyId, read.Request.PolicyId);
+        Assert.Equal(claim.SubmittedAt, read.SubmittedAt);
+        Assert.Equal(claim.Documents.Select(d => d.DocumentId), read.Documents.Select(d => d.DocumentId));
+        Assert.All(read.Documents, d => Assert.Equal(DocumentStatus.Pending, d.Status));
+        Assert.Equal(claim.Documents[1] with { Status = DocumentStatus.Pending }, read.Documents[1]);
+        Assert.Null(read.Recommendation);
+    }
+
+    [Fact]
+    public async Task Creating_the_same_claim_twice_keeps_one()
+    {
+        var claim = NewClaim(2);
+
+        await Store.CreateClaimAsync(claim);
+        await Store.CreateClaimAsync(claim);
+
+        Assert.Equal(2, (await Store.GetClaimAsync(claim.ClaimId))!.Documents.Count);
+        var outcomes = new[] { await Analyze(claim.Documents[0]), await Analyze(claim.Documents[1]) };
+        Assert.True(outcomes[1].ClaimComplete);
+    }
+
+    [Fact]
+    public async Task A_claim_without_documents_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.CreateClaimAsync(NewClaim(0)));
+    }
+
+    [Fact]
+    public async Task Unknown_ids_read_as_null()
+    {
+        Assert.Null(await Store.GetClaimAsync("no-such-claim"));
+        Assert.Null(await Store.GetDocumentAsync("no-such-document"));
+    }
+
+    [Fact]
+    public async Task The_last_first_outcome_completes_the_claim_and_redeliveries_change_nothing()
+    {
+        var claim = NewClaim(3);
+        await Store.CreateClaimAsync(claim);
+
+        Assert.Equal(new OutcomeRecorded(true, false), await Analyze(claim.Documents[0]));
+        Assert.Equal(new OutcomeRecorded(true, false),
+            await Store.RecordOutcomeAsync(claim.Documents[1].DocumentId, DocumentStatus.Rejected, null, "corrupt-image", "not a JPEG"));
+        Assert.Equal(new OutcomeRecorded(false, false), await Analyze(claim.Documents[0]));
+        Assert.Equal(new OutcomeRecorded(true, true), await Analyze(claim.Documents[2]));
+        Assert.Equal(new OutcomeRecorded(false, false), await Analyze(claim.Documents[2]));
+
+        var rejected = await Store.GetDocumentAsync(claim.Documents[1].DocumentId);
+        Assert.Equal(DocumentStatus.Rejected, rejected!.Status);
+        Assert.Equal("corrupt-image", rejected.ErrorCode);
+        Assert.Equal("not a JPEG", rejected.ErrorMessage);
+        var analyzed = await Store.GetDocumentAsync(claim.Documents[0].DocumentId);
+        Assert.Equal(DocumentStatus.Analyzed, analyzed!.Status);
+        Assert.Equal($"reports/{claim.Documents[0].DocumentId}.json", analyzed.ReportKey);
+    }
+
+    [Fact]
+    public async Task A_redelivered_outcome_does_not_overwrite_the_first()
+    {
+        var claim = NewClaim(2);
+        await Store.CreateClaimAsync(claim);
+
+        await Analyze(claim.Documents[0]);
+        await Store.RecordOutcomeAsync(claim.Documents[0].DocumentId, DocumentStatus.Rejected, null, "late", "second opinion");
+
+        var document = await Store.GetDocumentAsync(claim.Documents[0].DocumentId);
+        Assert.Equal(DocumentStatus.Analyzed, document!.Status);
+        Assert.Null(document.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Outcomes_for_unknown_documents_or_pending_status_are_refused()
+    {
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.RecordOutcomeAsync("no-such-document", DocumentStatus.Analyzed, "r", null, null));
+        var claim = NewClaim(1);
+        await Store.CreateClaimAsync(claim);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.RecordOutcomeAsync(claim.Documents[0].DocumentId, DocumentStatus.Pending, null, null, null));
+    }
+
+    [Fact]
+    public async Task Concurrent_completions_and_redeliveries_complete_each_claim_exactly_once()
+    {
+        const int claims = 6, documentsPerClaim = 8, deliveries = 3;
+        var all = Enumerable.Range(0, claims).Select(_ => NewClaim(documentsPerClaim)).ToList();
+        foreach (var claim in all) await Store.CreateClaimAsync(claim);
+        var work = all.SelectMany(c => c.Documents.SelectMany(d => Enumerable.Repeat(d, deliveries)))
+            .OrderBy(_ => Random.Shared.Next()).ToList();
+        using var start = new ManualResetEventSlim();
+
+        var tasks = work.Select(d => Task.Run(async () =>
+        {
+            start.Wait();
+            return (d.ClaimId, Outcome: await Analyze(d));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+
+        foreach (var claim in all)
+        {
+            var mine = results.Where(r => r.ClaimId == claim.ClaimId).Select(r => r.Outcome).ToList();
+            Assert.Equal(documentsPerClaim, mine.Count(o => o.FirstOutcome));
+            Assert.Equal(1, mine.Count(o => o.ClaimComplete));
+            Assert.All(mine.Where(o => o.ClaimComplete), o => Assert.True(o.FirstOutcome));
+        }
+    }
+
+    [Fact]
+    public async Task A_recommendation_is_saved_once()
+    {
+        var claim = NewClaim(1);
+        await Store.CreateClaimAsync(claim);
+
+        Assert.True(await Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, 120.50m)));
+        Assert.False(await Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, 999m)));
+
+        var read = await Store.GetClaimAsync(claim.ClaimId);
+        Assert.Equal(ClaimStatus.Recommended, read!.Status);
+        Assert.Equal(120.50m, read.Recommendation!.PayableAmount);
+        Assert.Equal(Decision.Partial, read.Recommendation.Decision);
+        Assert.Equal("deductible", read.Recommendation.Computation[0].Step);
+        Assert.Equal("v1", read.Recommendation.ModelVersions["classifier"]);
+    }
+
+    [Fact]
+    public async Task A_recommendation_for_an_unknown_claim_is_refused()
+    {
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.SaveRecommendationAsync("no-such-claim", NewRecommendation("no-such-claim", 1m)));
+    }
+
+    [Fact]
+    public async Task The_queue_lists_undecided_recommendations_newest_first_in_pages()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var claim = NewClaim(1);
+            await Store.CreateClaimAsync(claim);
+            await Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, i));
+            ids.Add(claim.ClaimId);
+            await Task.Delay(10);
+        }
+        var unrecommended = NewClaim(1);
+        await Store.CreateClaimAsync(unrecommended);
+        await Store.SaveDecisionAsync(ids[4], NewDecision());
+        ids.Reverse(); // newest first
+
+        var page1 = await Store.ListRecommendationsAsync("pending", 1, 2);
+        var page2 = await Store.ListRecommendationsAsync("pending", 2, 2);
+        var page3 = await Store.ListRecommendationsAsync("pending", 3, 2);
+
+        Assert.Equal(ids[1..3], page1.Select(c => c.ClaimId));
+        Assert.Equal(ids[3..5], page2.Select(c => c.ClaimId));
+        Assert.Empty(page3);
+        Assert.Single(page1[0].Documents);
+        Assert.Equal([ids[0]], (await Store.ListRecommendationsAsync("decided", 1, 10)).Select(c => c.ClaimId));
+        Assert.Equal(ids, (await Store.ListRecommendationsAsync("all", 1, 10)).Select(c => c.ClaimId));
+    }
+
+    [Fact]
+    public async Task Bad_queue_arguments_are_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListRecommendationsAsync("someday", 1, 10));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ListRecommendationsAsync("pending", 0, 10));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ListRecommendationsAsync("pending", 1, 0));
+    }
+
+    [Fact]
+    public async Task A_decision_needs_a_recommendation_and_then_reads_back()
+    {
+        var claim = NewClaim(1);
+        await Store.CreateClaimAsync(claim);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.SaveDecisionAsync(claim.ClaimId, NewDecision()));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.SaveDecisionAsync("no-such-claim", NewDecision()));
+        await Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, 10m));
+        await Store.SaveDecisionAsync(claim.ClaimId, NewDecision());
+
+        var read = await Store.GetClaimAsync(claim.ClaimId);
+        Assert.Equal(ClaimStatus.Decided, read!.Status);
+        Assert.Equal("override", read.Decision!.Action);
+        Assert.Equal(Decision.Reject, read.Decision.Decision);
+        Assert.Equal(0m, read.Decision.PayableAmount);
+        Assert.Equal("duplicate invoice", read.Decision.Reason);
+    }
+
+    [Fact]
+    public async Task Ping_reports_a_reachable_store()
+    {
+        Assert.True(await Store.PingAsync());
+    }
+
+    private Task<OutcomeRecorded> Analyze(DocumentRecord document) =>
+        Store.RecordOutcomeAsync(document.DocumentId, DocumentStatus.Analyzed, $"reports/{document.DocumentId}.json", null, null);
+
+    private static ClaimRecord NewClaim(int documents)
+    {
+        var claimId = "c-" + Guid.NewGuid().ToString("N");
+        return new ClaimRecord
+        {
+            ClaimId = claimId,
+            SubmittedAt = new DateTimeOffset(2026, 12, 1, 18, 30, 15, 123, TimeSpan.FromHours(8)),
+            Request = new ClaimRequest
+            {
+                ClaimId = claimId,
+                PolicyId = "rural-2026",
+                Insured = new InsuredPerson { Name = "张三", IdNumber = "110101199001011234", Region = new Region { Code = "110101" } },
+                Description = "住院 hospital stay",
+            },
+            Documents = Enumerable.Range(0, documents).Select(i => new DocumentRecord
+            {
+                DocumentId = $"{claimId}-d{i}",
+                ClaimId = claimId,
+                FileName = $"page-{i}.jpg",
+                BlobKey = $"sha256/00/00/{i:D64}",
+                Sha256 = $"{i:D64}",
+            }).ToList(),
+        };
+    }
+
+    private static Recommendation NewRecommendation(string claimId, decimal payable) => new()
+    {
+        ClaimId = claimId,
+        Decision = Decision.Partial,
+        PayableAmount = payable,
+        Currency = "CNY",
+        Confidence = 0.87,
+        PolicyVersion = "2026.1",
+        Computation = [new ComputationStep { Step = "deductible", Clause = "§3.1", Amount = -500m }],
+        ModelVersions = new Dictionary<string, string> { ["classifier"] = "v1" },
+    };
+
+    private static AdjusterDecision NewDecision() => new()
+    {
+        Adjuster = "adj-7",
+        Action = "override",
+        Decision = Decision.Reject,
+        PayableAmount = 0m,
+        Reason = "duplicate invoice",
+        DecidedAt = DateTimeOffset.UtcNow,
+    };
+}
