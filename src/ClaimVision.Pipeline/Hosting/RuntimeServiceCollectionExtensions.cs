@@ -13,22 +13,22 @@ namespace ClaimVision.Pipeline.Hosting;
 /// <summary>Everything a ClaimVision host runs on: storage, the bus with its consumers, metrics.</summary>
 public static class RuntimeServiceCollectionExtensions
 {
-    /// <summary>Storage + messaging + telemetry from configuration, the claim store initialised at start, and a start-up
-    /// check that the engines the consumers need (<see cref="IDocumentAnalyzer"/>, <see cref="IClaimAssessment"/>) are registered.</summary>
+    /// <summary>Storage + messaging + telemetry from configuration, and a start-up check that the engines the consumers need (<see cref="IDocumentAnalyzer"/>, <see cref="IClaimAssessment"/>) are registered.</summary>
     public static IServiceCollection AddClaimVisionRuntime(this IServiceCollection services, IConfiguration configuration)
     {
-        // Registered first: hosted services start in order, so the store exists before the bus delivers a message.
-        services.AddHostedService<RuntimeStartup>();
+        // Registered first: hosted services start in order, so a host without engines fails before the bus starts,
+        // and storage's initializer (registered next) creates the schema before the bus delivers a message.
+        services.AddHostedService<EngineCheck>();
         services.AddClaimVisionStorage(configuration);
         services.AddClaimVisionMessaging(configuration);
         services.AddClaimVisionTelemetry(configuration);
         return services;
     }
 
-    /// <summary>Checks the engines are registered and initialises the claim store, before the bus starts.</summary>
-    private sealed class RuntimeStartup(IServiceProvider services, IClaimStore store, IOptions<MessagingOptions> options) : IHostedService
+    /// <summary>Fails the start of a consuming host that lacks an engine, rather than rejecting every document later.</summary>
+    private sealed class EngineCheck(IServiceProvider services, IOptions<MessagingOptions> options) : IHostedService
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
+        public Task StartAsync(CancellationToken cancellationToken)
         {
             if (options.Value.RunConsumers)
             {
@@ -38,7 +38,7 @@ public static class RuntimeServiceCollectionExtensions
                     throw new InvalidOperationException(
                         $"This host runs the consumers but no {string.Join(" or ", missing)} is registered; register the analysis engines before starting it.");
             }
-            await store.InitializeAsync(cancellationToken);
+            return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
