@@ -14,6 +14,8 @@ public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
 
+    protected override string InArray(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     protected override string JsonParameter(string name) => $"CAST(@{name} AS jsonb)";
 
     protected override object ToDb(DateTimeOffset value) => value.ToUniversalTime();

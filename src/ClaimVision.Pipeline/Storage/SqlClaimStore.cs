@@ -30,6 +30,9 @@ public abstract class SqlClaimStore : IClaimStore
     /// <summary>The SQL for a JSON-valued parameter (PostgreSQL needs a cast to jsonb).</summary>
     protected abstract string JsonParameter(string name);
 
+    /// <summary>"column is one of the array parameter" (Dapper expands IN lists for SQLite but passes arrays to Npgsql).</summary>
+    protected abstract string InArray(string column, string parameter);
+
     /// <summary>A timestamp as the provider stores it.</summary>
     protected abstract object ToDb(DateTimeOffset value);
 
@@ -155,7 +158,7 @@ public abstract class SqlClaimStore : IClaimStore
             """,
             new { Take = pageSize, Skip = (page - 1) * pageSize }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         if (rows.Count == 0) return [];
-        var documents = await DocumentsOfAsync(connection, rows.Select(r => r.ClaimId).ToList(), ct).ConfigureAwait(false);
+        var documents = await DocumentsOfAsync(connection, rows.Select(r => r.ClaimId).ToArray(), ct).ConfigureAwait(false);
         return rows.Select(r => ToRecord(r, documents)).ToList();
     }
 
@@ -198,11 +201,11 @@ public abstract class SqlClaimStore : IClaimStore
         if (exists == 0) throw new KeyNotFoundException($"Claim '{claimId}' is not in the claim store.");
     }
 
-    private static async Task<ILookup<string, DocumentRecord>> DocumentsOfAsync(DbConnection connection, IReadOnlyList<string> claimIds, CancellationToken ct)
+    private async Task<ILookup<string, DocumentRecord>> DocumentsOfAsync(DbConnection connection, string[] claimIds, CancellationToken ct)
     {
-        // Expanded by Dapper into one parameter per id; pages are at most 500 claims.
+        // Pages are at most 500 claims, well inside SQLite's parameter limit.
         var rows = await connection.QueryAsync<DocumentRow>(new CommandDefinition(
-            $"SELECT {DocumentColumns} FROM documents WHERE claim_id IN @claimIds ORDER BY claim_id, seq",
+            $"SELECT {DocumentColumns} FROM documents WHERE {InArray("claim_id", "claimIds")} ORDER BY claim_id, seq",
             new { claimIds }, cancellationToken: ct)).ConfigureAwait(false);
         return rows.ToLookup(r => r.ClaimId, r => r.ToRecord());
     }

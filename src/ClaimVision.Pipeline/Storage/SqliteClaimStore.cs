@@ -19,6 +19,8 @@ public sealed class SqliteClaimStore(string connectionString) : SqlClaimStore
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
+    protected override string InArray(string column, string parameter) => $"{column} IN @{parameter}";
+
     protected override string JsonParameter(string name) => "@" + name;
 
     // Fixed-width UTC text sorts in time order.
