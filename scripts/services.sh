@@ -178,6 +178,8 @@ write_env() {
 CLAIMVISION_TEST_RABBITMQ='amqp://guest:guest@127.0.0.1:$(cat "$rmq_port_file")/'
 CLAIMVISION_TEST_POSTGRES='Host=127.0.0.1;Port=$(cat "$pg_port_file");Database=claimvision;Username=claimvision'
 CLAIMVISION_TEST_AZURITE='DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$(cat "$az_port_file")/devstoreaccount1'
+CLAIMVISION_TEST_RABBITMQ_NODE='$rmq_node'
+CLAIMVISION_TEST_RABBITMQ_HOME='$rmq_dir'
 EOF
   log "wrote $svc/env"
 }

@@ -18,6 +18,7 @@ public static class Program
         var root = new RootCommand("ClaimVision: medical-claim document intelligence — analyse, assess, serve, train, evaluate, benchmark.");
         root.Subcommands.Add(Commands.SamplesCommand.Create());
         root.Subcommands.Add(Commands.EvaluateCommand.Create());
+        root.Subcommands.Add(Commands.ServeCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClaimVision.Integration.Tests.Runtime;
+using ClaimVision.TestWorker;
+
+namespace ClaimVision.Integration.Tests;
+
+/// <summary>`claimvision serve`'s shape: API + consumers in one process, in-memory bus, filesystem blobs, SQLite — over real HTTP.</summary>
+public sealed class EmbeddedEndToEndTests
+{
+    [Fact]
+    public async Task Every_submitted_claim_gets_one_recommendation_with_rejected_documents_explained()
+    {
+        using var data = new TempFolder();
+        await using var api = await ApiHost.StartEmbeddedAsync(data.Path);
+        var run = Guid.NewGuid().ToString("n")[..8];
+        var expected = new Dictionary<string, decimal>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = $"emb-{run}-{i}";
+            using var response = await api.Client.SubmitAsync(id,
+                ("invoice.png", ScriptedAnalyzer.Document(100 + i, id)), ("list.png", ScriptedAnalyzer.Document(10 * i, id)));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.Equal($"/claims/{id}", response.Headers.Location?.OriginalString);
+            expected[id] = 100 + i + 10 * i;
+        }
+        var corrupt = $"emb-{run}-corrupt";
+        (await api.Client.SubmitAsync(corrupt, ("a.png", ScriptedAnalyzer.Document(7, corrupt)), ("b.png", "not an image"u8.ToArray()))).Dispose();
+        var poison = $"emb-{run}-poison";
+        (await api.Client.SubmitAsync(poison, ("a.png", ScriptedAnalyzer.Document(9, poison)), ("crash.png", ScriptedAnalyzer.Poison(poison)))).Dispose();
+
+        var all = expected.Keys.Append(corrupt).Append(poison).ToList();
+        var claims = await api.Client.WaitForRecommendationsAsync(all, TimeSpan.FromSeconds(60));
+
+        foreach (var (id, amount) in expected)
+        {
+            var claim = claims[id];
+            Assert.Equal("recommended", (string?)claim["status"]);
+            Assert.Equal("Approve", (string?)claim["recommendation"]!["decision"]);
+            Assert.Equal(amount, (decimal)claim["recommendation"]!["payableAmount"]!);
+            Assert.All(claim["documents"]!.AsArray(), d => Assert.Equal("analyzed", (string?)d!["status"]));
+        }
+        var rejected = claims[corrupt]["documents"]!.AsArray().Single(d => (string?)d!["status"] == "rejected")!;
+        Assert.Equal("corrupt-image", (string?)rejected["errorCode"]);
+        Assert.Contains("b.png", (string?)rejected["errorMessage"]);
+        Assert.Equal("Review", (string?)claims[corrupt]["recommendation"]!["decision"]);
+        var crashed = claims[poison]["documents"]!.AsArray().Single(d => (string?)d!["status"] == "rejected")!;
+        Assert.Equal("analysis-failed", (string?)crashed["errorCode"]);
+        Assert.Contains("crashed on this document", (string?)crashed["errorMessage"]);
+        Assert.Equal(7m, (decimal)claims[corrupt]["recommendation"]!["payableAmount"]!);
+    }
+
+    [Fact]
+    public async Task Adjuster_queue_lists_pending_recommendations_and_a_decision_moves_the_claim_out()
+    {
+        using var data = new TempFolder();
+        await using var api = await ApiHost.StartEmbeddedAsync(data.Path);
+        var ids = Enumerable.Range(0, 3).Select(i => $"queue-{i}").ToList();
+        foreach (var id in ids)
+            (await api.Client.SubmitAsync(id, ("x.png", ScriptedAnalyzer.Document(50, id)))).Dispose();
+        await api.Client.WaitForRecommendationsAsync(ids, TimeSpan.FromSeconds(30));
+
+        var page1 = await api.Client.Http.GetFromJsonAsync<JsonObject>("/recommendations?status=pending&page=1&pageSize=2");
+        var page2 = await api.Client.Http.GetFromJsonAsync<JsonObject>("/recommendations?status=pending&page=2&pageSize=2");
+        var listed = page1!["items"]!.AsArray().Concat(page2!["items"]!.AsArray()).Select(i => (string)i!["claimId"]!).ToList();
+        Assert.Equal(2, page1["items"]!.AsArray().Count);
+        Assert.Equal(ids.Order(), listed.Order());
+
+        using var missingReason = await api.Client.Http.PostAsJsonAsync("/claims/queue-0/decision", new { adjuster = "李四", action = "override", decision = "Reject" });
+        Assert.Equal(HttpStatusCode.BadRequest, missingReason.StatusCode);
+        Assert.Contains("reason", await missingReason.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        using var overridden = await api.Client.Http.PostAsJsonAsync("/claims/queue-0/decision",
+            new { adjuster = "李四", action = "override", decision = "Partial", payableAmount = 20m, reason = "receipt is a copy" });
+        Assert.Equal(HttpStatusCode.OK, overridden.StatusCode);
+        var claim = await api.Client.GetClaimAsync("queue-0");
+        Assert.Equal("override", (string?)claim!["decision"]!["action"]);
+        Assert.Equal(20m, (decimal)claim["decision"]!["payableAmount"]!);
+        Assert.Equal("receipt is a copy", (string?)claim["decision"]!["reason"]);
+
+        var pending = await api.Client.Http.GetFromJsonAsync<JsonObject>("/recommendations?status=pending&pageSize=10");
+        Assert.DoesNotContain("queue-0", pending!["items"]!.AsArray().Select(i => (string)i!["claimId"]!));
+        var decided = await api.Client.Http.GetFromJsonAsync<JsonObject>("/recommendations?status=decided");
+        Assert.Equal(["queue-0"], decided!["items"]!.AsArray().Select(i => (string)i!["claimId"]!));
+    }
+
+    [Fact]
+    public async Task Document_image_and_ocr_result_are_served()
+    {
+        using var data = new TempFolder();
+        await using var api = await ApiHost.StartEmbeddedAsync(data.Path);
+        var bytes = ScriptedAnalyzer.Document(42, "img");
+        (await api.Client.SubmitAsync("docs-1", ("scan.png", bytes))).Dispose();
+        var claim = (await api.Client.WaitForRecommendationsAsync(["docs-1"], TimeSpan.FromSeconds(30)))["docs-1"];
+        var document = claim["documents"]![0]!;
+
+        using var image = await api.Client.Http.GetAsync((string)document["imageUrl"]!);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(bytes, await image.Content.ReadAsByteArrayAsync());
+        var ocr = await api.Client.Http.GetFromJsonAsync<JsonObject>((string)document["ocrUrl"]!);
+        Assert.Equal("合计 42", (string?)ocr!["lines"]![0]!["text"]);
+        Assert.Equal("inpatient-invoice", (string?)ocr["documentType"]!["label"]);
+    }
+}
