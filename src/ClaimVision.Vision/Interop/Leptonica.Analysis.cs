@@ -12,6 +12,8 @@ internal static partial class Leptonica
     internal const int IncludeRegion = 1;   // L_INCLUDE_REGION
     internal const int PixSet = 0x1e;       // PIX_SET (rasterop)
     internal const int PixClr = 0x0;        // PIX_CLR
+    internal const int SelectIfBoth = 6;    // L_SELECT_IF_BOTH
+    internal const int SelectIfLt = 1;      // L_SELECT_IF_LT
 
     [LibraryImport(Libraries.Leptonica)]
     internal static partial int pixOtsuAdaptiveThreshold(PixHandle pixs, int sx, int sy, int smoothx, int smoothy, float scorefract, nint ppixth, out PixHandle ppixd);
@@ -64,11 +66,14 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixSubtract(nint pixd, PixHandle pixs1, PixHandle pixs2);
 
+    /// <summary>Keeps the components passing the size test (type L_SELECT_IF_BOTH = 6, relation L_SELECT_IF_LT = 1, …).</summary>
     [LibraryImport(Libraries.Leptonica)]
-    internal static partial PixHandle pixOpenBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+    internal static partial PixHandle pixSelectBySize(PixHandle pixs, int width, int height, int connectivity, int type, int relation, out int changed);
 
+    /// <summary>Opening by a brick decomposed into two smaller Sels: much faster for long lines, 1 bpp only.</summary>
     [LibraryImport(Libraries.Leptonica)]
-    internal static partial PixHandle pixCloseBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+    internal static partial PixHandle pixOpenCompBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+
 
     /// <summary>Flattens uneven illumination: background mapped to 200. pixim/pixg optional (0).</summary>
     [LibraryImport(Libraries.Leptonica)]
