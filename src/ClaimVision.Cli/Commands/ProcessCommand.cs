@@ -45,7 +45,7 @@ public static class ProcessCommand
         return command;
     }
 
-    /// <summary>The command's work, with the analyzer and console passed in. Exit code 0: every claim assessed; 1: some could not be; 2: bad configuration.</summary>
+    /// <summary>The command's work, with the analyzer and console passed in. Exit code 0: every claim assessed (and matched its expected.json where present); 1: some could not be, or differ from their expected.json; 2: bad configuration.</summary>
     public static int Run(IReadOnlyList<string> claimDirs, IReadOnlyList<string> policyPaths, string? registryPath, string outDir, IDocumentAnalyzer analyzer, IAnsiConsole console, CancellationToken ct)
     {
         PolicyCatalog policies;
@@ -68,18 +68,32 @@ public static class ProcessCommand
 
         var processor = new ClaimProcessor(analyzer, policies, registry, TimeProvider.System);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Claim", "Decision", "Payable", "Eligible", "Confidence", "Main reason");
+            .AddColumns("Claim", "Decision", "Payable", "Eligible", "Confidence", "Expected", "Main reason");
         var failures = 0;
+        var mismatches = 0;
         foreach (var (dir, outcome, error) in processor.ProcessAll(claimDirs, ClaimHistory.Empty, ct))
         {
             if (outcome is null)
             {
                 failures++;
-                table.AddRow(new Text(Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))), new Markup("[red]error[/]"), new Text(""), new Text(""), new Text(""), new Text(error ?? ""));
+                table.AddRow(new Text(Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))), new Markup("[red]error[/]"), new Text(""), new Text(""), new Text(""), new Text(""), new Text(error ?? ""));
                 continue;
             }
             var r = outcome.Recommendation;
             File.WriteAllText(Path.Combine(outDir, $"{Safe(r.ClaimId)}.recommendation.json"), JsonSerializer.Serialize(r, ClaimJson.Output));
+            string expected;
+            try
+            {
+                var outcomeExpected = ExpectedOutcome.TryLoad(dir);
+                var mismatch = outcomeExpected?.Mismatch(r);
+                expected = outcomeExpected is null ? "" : mismatch is null ? "[green]✓[/]" : $"[red]✗ {Markup.Escape(mismatch)}[/]";
+                if (mismatch is not null) mismatches++;
+            }
+            catch (ClaimDirectoryException ex)
+            {
+                expected = $"[red]{Markup.Escape(ex.Message)}[/]";
+                mismatches++;
+            }
             var payable = r.Decision == Decision.Review && r.ProvisionalPayable is { } p ? $"({Money(p)})" : Money(r.PayableAmount);
             table.AddRow(
                 new Text(r.ClaimId),
@@ -87,11 +101,13 @@ public static class ProcessCommand
                 new Text($"{payable} {r.Currency}"),
                 new Text(r.EligibleAmount is { } e ? Money(e) : "—"),
                 new Text(r.Confidence.ToString("0.00", CultureInfo.InvariantCulture)),
+                new Markup(expected),
                 new Text(r.Reasons.Count > 0 ? r.Reasons[0] : ""));
         }
         console.Write(table);
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Recommendations written to [bold]{Path.GetFullPath(outDir)}[/]. Payable in brackets is provisional (review).");
-        return failures == 0 ? 0 : 1;
+        if (mismatches > 0) console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{mismatches} claim(s) differ from their expected.json.[/]");
+        return failures + mismatches == 0 ? 0 : 1;
     }
 
     private static string Colour(Decision d) => d switch

@@ -100,6 +100,24 @@ public sealed class ClaimProcessorTests : IDisposable
         Assert.Contains("us-outpatient-pharmacy", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_expected_outcome_is_compared_with_the_recommendation()
+    {
+        var dir = WriteClaim("CLM-9", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var outcome = Processor(new CannedAnalyzer()).Process(dir, ClaimHistory.Empty);
+        Assert.Null(ExpectedOutcome.TryLoad(dir));
+
+        File.WriteAllText(Path.Combine(dir, ExpectedOutcome.FileName), """{ "decision": "partial", "payableAmount": 2022.12, "note": "county hospital, 60 %" }""");
+        Assert.Null(ExpectedOutcome.TryLoad(dir)!.Mismatch(outcome.Recommendation));
+
+        File.WriteAllText(Path.Combine(dir, ExpectedOutcome.FileName), """{ "decision": "approve", "payableAmount": 3670.20 }""");
+        Assert.Equal("decision partial, expected approve; payable 2022.12, expected 3670.20", ExpectedOutcome.TryLoad(dir)!.Mismatch(outcome.Recommendation));
+
+        File.WriteAllText(Path.Combine(dir, ExpectedOutcome.FileName), """{ "decision": "maybe", "payableAmount": 1 }""");
+        var e = Assert.Throws<ClaimDirectoryException>(() => ExpectedOutcome.TryLoad(dir));
+        Assert.Contains("$.decision", e.Message, StringComparison.Ordinal);
+    }
+
     private static ClaimProcessor Processor(IDocumentAnalyzer analyzer) =>
         new(analyzer, Policies, Registry, new FixedTime(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)));
 
