@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(Commands.SamplesCommand.Create());
         root.Subcommands.Add(Commands.EvaluateCommand.Create());
         root.Subcommands.Add(Commands.ServeCommand.Create());
+        root.Subcommands.Add(Commands.ProcessCommand.Create());
         return root;
     }
 }
