@@ -60,9 +60,20 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixAnd(nint pixd, PixHandle pixs1, PixHandle pixs2);
 
+    /// <summary>pixs1 AND NOT pixs2 (1 bpp).</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial PixHandle pixSubtract(nint pixd, PixHandle pixs1, PixHandle pixs2);
+
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixOpenBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
 
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixCloseBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+
+    /// <summary>Flattens uneven illumination: background mapped to 200. pixim/pixg optional (0).</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial PixHandle pixBackgroundNormSimple(PixHandle pixs, nint pixim, nint pixg);
+
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial PixHandle pixDilateBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
 }
