@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using ClaimVision.Vision.Imaging;
+using ClaimVision.Vision.Ocr;
+
+namespace ClaimVision.Vision;
+
+/// <summary>
+/// Bytes → OCR'd pages: decode and validate, then per page orientation (OSD), deskew, resolution
+/// normalisation, language choice and recognition, with every box mapped back to the page as the user sees it.
+/// Thread-safe; each call holds one engine of the pool for the whole document, so the pool size bounds
+/// how many documents are worked on at once.
+/// </summary>
+public sealed class VisionPipeline(EnginePool pool)
+{
+    public EnginePool Pool => pool;
+
+    /// <summary>"tesseract 5.3.0"; recorded with every result.</summary>
+    public string EngineVersion { get; } = "tesseract " + Interop.Tesseract.Version();
+
+    /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
+    /// <exception cref="OcrEngineException">A language model is missing.</exception>
+    public VisionOutput Process(ReadOnlySpan<byte> bytes, string fileName, VisionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= VisionOptions.Default;
+        var clock = Stopwatch.StartNew();
+        using var decoded = ImageDecoder.Decode(bytes, fileName, options.Limits);
+        var timings = new StageClock { DecodeMs = clock.Elapsed.TotalMilliseconds };
+
+        using var lease = pool.Rent(cancellationToken);
+        var pages = new List<OcrPage>(decoded.Pages.Count);
+        var statistics = new List<PageStatistics>(decoded.Pages.Count);
+        for (var i = 0; i < decoded.Pages.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (page, stats) = ProcessPage(lease.Engine, decoded.Pages[i], i, options, timings);
+            pages.Add(page);
+            statistics.Add(stats);
+        }
+        return new VisionOutput(decoded.Format, pages, statistics, new VisionTimings(timings.DecodeMs, timings.PreprocessMs, timings.OcrMs));
+    }
+
+    private (OcrPage, PageStatistics) ProcessPage(OcrEngine engine, PageImage page, int index, VisionOptions options, StageClock timings)
+    {
+        var ocrOptions = pool.Options;
+        var clock = Stopwatch.StartNew();
+        var statistics = PageStatisticsCalculator.Compute(page);
+        var guess = OrientationDetector.Detect(engine, page);
+        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+
+        var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
+        var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
+        var best = Read(engine, page, rotate, language, timings);
+        // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
+        // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
+        if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
+        {
+            if (rotate != 0)
+                best = Better(best, Read(engine, page, 0, language, timings), ocrOptions);
+            if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other)
+                best = Better(best, Read(engine, page, best.Rotate, other, timings), ocrOptions);
+        }
+
+        var transform = best.Transform;
+        var lines = best.Text.Lines.Select(l => new OcrLine(
+            l.Text, l.Confidence, transform.MapBack(l.Box),
+            l.Words.Select(w => w with { Box = transform.MapBack(w.Box) }).ToList())).ToList();
+        var ocrPage = new OcrPage
+        {
+            PageIndex = index,
+            Width = page.Width,
+            Height = page.Height,
+            Orientation = best.Rotate,
+            SkewDegrees = transform.RotationDegrees,
+            Script = guess is not null && guess.ScriptConfidence >= ocrOptions.MinScriptConfidence ? guess.Script : null,
+            Language = best.Text.Language,
+            Scale = transform.Scale,
+            MeanConfidence = best.Text.MeanConfidence,
+            Lines = lines,
+        };
+        return (ocrPage, statistics);
+    }
+
+    private sealed record Reading(int Rotate, PageTransform Transform, RecognizedText Text);
+
+    /// <summary>A challenger replaces the current reading only with a clear margin, so noise does not flip a decision.</summary>
+    private static Reading Better(Reading current, Reading challenger, OcrOptions options) =>
+        challenger.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin ? challenger : current;
+
+    /// <summary>Turn upright, deskew, normalise resolution, recognise.</summary>
+    private static Reading Read(OcrEngine engine, PageImage page, int rotate, string language, StageClock timings)
+    {
+        var clock = Stopwatch.StartNew();
+        using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
+        var deskew = Deskewer.Deskew(upright);
+        using var straight = deskew.Image;
+        var scale = ResolutionNormalizer.ChooseScale(straight);
+        using var ready = ImageTransforms.Scale(straight, scale);
+        var transform = PageTransform.Identity(page.Width, page.Height)
+            .ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees).ThenScale(scale);
+        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        var text = engine.Recognize(ready.Pix, language);
+        timings.OcrMs += clock.Elapsed.TotalMilliseconds;
+        return new Reading(rotate, transform, text);
+    }
+
+    private sealed class StageClock
+    {
+        public double DecodeMs;
+        public double PreprocessMs;
+        public double OcrMs;
+    }
+}
