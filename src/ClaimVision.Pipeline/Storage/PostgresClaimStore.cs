@@ -4,7 +4,7 @@ using Npgsql;
 namespace ClaimVision.Pipeline.Storage;
 
 /// <summary>The scaled-out claim store: PostgreSQL, shared by every API and worker process.</summary>
-public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable
+public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -56,4 +56,7 @@ public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable
     ];
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    // Also synchronous: a service provider disposed with Dispose() refuses singletons that only dispose asynchronously.
+    public void Dispose() => _dataSource.Dispose();
 }
