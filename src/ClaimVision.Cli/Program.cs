@@ -16,6 +16,7 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("ClaimVision: medical-claim document intelligence — analyse, assess, serve, train, evaluate, benchmark.");
+        root.Subcommands.Add(Commands.SamplesCommand.Create());
         return root;
     }
 }

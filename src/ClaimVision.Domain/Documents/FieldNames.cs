@@ -28,4 +28,17 @@ public static class FieldNames
     public const string Currency = "currency";
     public const string CardNumber = "cardNumber";
     public const string PolicyNumber = "policyNumber";
+
+    // Type-specific names the sample generator labels; extractors of those types use the same spelling.
+    /// <summary>What basic medical insurance paid (统筹基金支付) on a settlement sheet or invoice.</summary>
+    public const string InsurancePaidAmount = "insurancePaidAmount";
+    /// <summary>What the patient paid in total (个人支付 / patient responsibility).</summary>
+    public const string PersonalPaidAmount = "personalPaidAmount";
+    public const string Department = "department";
+    public const string PhysicianName = "physicianName";
+    public const string InsurerName = "insurerName";
+    public const string BankName = "bankName";
+    public const string ExpiryDate = "expiryDate";
+    /// <summary>Name of the test on a lab report (血常规, Complete blood count …).</summary>
+    public const string TestName = "testName";
 }

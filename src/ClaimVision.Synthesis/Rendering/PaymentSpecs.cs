@@ -1,0 +1,171 @@
+using ClaimVision.Domain.Documents;
+
+namespace ClaimVision.Synthesis.Rendering;
+
+/// <summary>Page specs for settlement, claim forms and receipts (pharmacy, and the non-medical <c>other</c> receipt).</summary>
+internal static class PaymentSpecs
+{
+    public static DocumentSpec SettlementSheet(SpecContext x)
+    {
+        var c = x.Case;
+        var s = c.Settlement;
+        var header = new List<Entry>
+        {
+            x.PatientName(),
+            SpecContext.Text(x.L("身份证号", "Member ID"), FieldNames.PatientIdNumber, c.Patient.IdNumber),
+            x.Provider(x.L("定点医疗机构", "Provider")),
+        };
+        if (x.Zh) header.Add(SpecContext.Text("医院等级", FieldNames.ProviderLevel, c.Hospital.Level));
+        else header.Add(SpecContext.Text("Group", FieldNames.PolicyNumber, c.PolicyNumber));
+        header.Add(x.Date(x.L("入院日期", "Service from"), FieldNames.AdmissionDate, c.AdmissionDate));
+        header.Add(x.Date(x.L("出院日期", "Service to"), FieldNames.DischargeDate, c.DischargeDate));
+        header.Add(x.RecordNumber());
+        header.Add(x.Diagnosis());
+        return new DocumentSpec
+        {
+            Title = x.Zh ? $"{c.Hospital.Address[..Math.Min(3, c.Hospital.Address.Length)]}基本医疗保险{x.Pick("住院", "")}费用结算单" : c.InsurerName,
+            TitleField = x.Zh ? null : (FieldNames.InsurerName, c.InsurerName),
+            Subtitle = x.L($"结算编号：JS{c.InvoiceNumber}", x.Pick("EXPLANATION OF BENEFITS", "Explanation of Benefits — This is not a bill")),
+            Header = header,
+            Footer =
+            [
+                x.Amount(x.L("医疗费用总额", "Amount billed"), FieldNames.TotalAmount, s.Total),
+                x.Amount(x.L("政策范围内金额", "Allowed amount"), FieldNames.CoveredAmount, s.Covered),
+                x.Amount(x.L("乙类先行自付", "Coinsurance"), FieldNames.SelfPaidAmount, s.SelfPaid),
+                x.Amount(x.L("全自费金额", "Not covered"), FieldNames.OutOfCatalogueAmount, s.OutOfCatalogue),
+                SpecContext.Plain(x.L("起付标准", "Deductible"), Formats.Amount(s.Deductible, c.Language, x.AmountVariant)),
+                SpecContext.Plain(x.L("报销比例", "Plan share"), $"{s.ReimbursementRate * 100:0}%"),
+                x.Amount(x.L("统筹基金支付", "Plan paid"), FieldNames.InsurancePaidAmount, s.InsurancePaid),
+                x.Amount(x.L("个人支付", "Patient responsibility"), FieldNames.PersonalPaidAmount, s.PersonalPaid),
+                x.Date(x.L("结算日期", "Processed"), FieldNames.DocumentDate, c.DocumentDate),
+            ],
+            Stamp = x.Zh ? new StampSpec($"{c.Hospital.Name}", "医疗保险结算专用章", false) : null,
+            MinHeight = 1200,
+        };
+    }
+
+    public static DocumentSpec ClaimForm(SpecContext x)
+    {
+        var c = x.Case;
+        var s = c.Settlement;
+        var hand = x.Random.Next(2) == 0;
+        if (x.Zh)
+        {
+            return new DocumentSpec
+            {
+                Title = c.InsurerName,
+                TitleField = (FieldNames.InsurerName, c.InsurerName),
+                Subtitle = x.Pick("理赔申请书", "医疗保险理赔申请书", "个人医疗险索赔申请表"),
+                Header =
+                [
+                    SpecContext.Text("被保险人", FieldNames.PatientName, c.Patient.Name, hand),
+                    SpecContext.Text("证件号码", FieldNames.PatientIdNumber, c.Patient.IdNumber, hand),
+                    SpecContext.Text("保单号", FieldNames.PolicyNumber, c.PolicyNumber, hand),
+                    SpecContext.Text("就诊医院", FieldNames.ProviderName, c.Hospital.Name, hand),
+                    x.Date("入院日期", FieldNames.AdmissionDate, c.AdmissionDate) with { Handwritten = hand },
+                    x.Date("出院日期", FieldNames.DischargeDate, c.DischargeDate) with { Handwritten = hand },
+                    SpecContext.Text("疾病诊断", FieldNames.Diagnosis, c.Diagnosis, hand),
+                    x.Amount("申请金额", FieldNames.TotalAmount, s.Total) with { Handwritten = hand },
+                ],
+                Sections = [("出险经过", "本人因病住院治疗，现申请理赔，所填内容真实有效。")],
+                Footer =
+                [
+                    SpecContext.Text("开户银行", FieldNames.BankName, c.BankName, hand),
+                    SpecContext.Text("银行账号", FieldNames.CardNumber, c.BankCardNumber, hand),
+                    SpecContext.Plain("申请人签名", c.Patient.Name, handwritten: true),
+                    x.Date("申请日期", FieldNames.DocumentDate, c.DocumentDate.AddDays(x.Random.Next(1, 20))) with { Handwritten = hand },
+                ],
+            };
+        }
+        var ub04 = x.Random.Next(2) == 0;
+        var rows = c.LineItems.Select(i => new TableRow(
+            [Formats.Date(c.AdmissionDate, "en", 0), i.Code ?? "", i.Description, Formats.Quantity(i.Quantity), Formats.Decimal(i.Amount)],
+            new LineItemTruth(i.Description, i.Quantity, null, i.Amount, i.Code))).ToList();
+        return new DocumentSpec
+        {
+            Title = ub04 ? "UB-04 UNIFORM BILL" : "HEALTH INSURANCE CLAIM FORM",
+            Subtitle = ub04 ? "NUBC National Uniform Billing Committee" : "APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12",
+            Header =
+            [
+                SpecContext.Text("1a. INSURED'S I.D. NUMBER", FieldNames.PatientIdNumber, c.Patient.IdNumber, hand),
+                SpecContext.Text("2. PATIENT'S NAME", FieldNames.PatientName, c.Patient.Name.ToUpperInvariant(), hand) with { Normalized = c.Patient.Name },
+                x.Date("3. BIRTH DATE", FieldNames.PatientBirthDate, c.Patient.BirthDate) with { Handwritten = hand },
+                SpecContext.Text("5. ADDRESS", FieldNames.PatientAddress, c.Patient.Address, hand),
+                SpecContext.Text("11. POLICY GROUP", FieldNames.PolicyNumber, c.PolicyNumber, hand),
+                SpecContext.Text("11c. PLAN NAME", FieldNames.InsurerName, c.InsurerName, hand),
+                x.Date("18. FROM", FieldNames.AdmissionDate, c.AdmissionDate),
+                x.Date("18. TO", FieldNames.DischargeDate, c.DischargeDate),
+                new Entry("21. ICD-10 A.", c.DiagnosisCode, FieldNames.DiagnosisCode, c.DiagnosisCode),
+            ],
+            Table = new TableSpec(["24A. DATE", "D. CPT/HCPCS", "DESCRIPTION", "G. UNITS", "F. CHARGES"], [1.3, 1.2, 3.2, 0.8, 1.2], rows),
+            Footer =
+            [
+                x.Amount("28. TOTAL CHARGE", FieldNames.TotalAmount, s.Total),
+                x.Provider("32. SERVICE FACILITY"),
+                SpecContext.Text("32. ADDRESS", FieldNames.ProviderAddress, c.Hospital.Address),
+                x.Date("31. SIGNED DATE", FieldNames.DocumentDate, c.DocumentDate),
+            ],
+        };
+    }
+
+    public static DocumentSpec PharmacyReceipt(SpecContext x)
+    {
+        var c = x.Case;
+        var drugs = c.LineItems.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").Take(6).ToList();
+        if (drugs.Count == 0) drugs = [.. c.LineItems.Take(2)];
+        var total = drugs.Sum(d => d.Amount);
+        var city = c.Hospital.Address.Length > 3 ? c.Hospital.Address[..3] : c.Hospital.Address;
+        var pharmacy = x.L($"{city}{x.Pick("老百姓大药房", "益丰大药房", "国大药房", "同仁堂药店")}", $"{x.Pick("Walgreens", "CVS Pharmacy", "Rite Aid", "Care Pharmacy")} #{x.Random.Next(1000, 9999)}");
+        var rows = drugs.Select(d => new TableRow([d.Description, Formats.Quantity(d.Quantity), Formats.Decimal(d.Amount)],
+            new LineItemTruth(d.Description, d.Quantity, d.UnitPrice, d.Amount, null))).ToList();
+        return new DocumentSpec
+        {
+            Title = pharmacy,
+            TitleField = (FieldNames.ProviderName, pharmacy),
+            Subtitle = x.L(x.Pick("销售小票", "零售药品销售凭证"), x.Pick("PHARMACY RECEIPT", "Customer receipt")),
+            Header =
+            [
+                SpecContext.Text(x.L("单号", "Receipt #"), FieldNames.InvoiceNumber, $"{c.InvoiceNumber[^6..]}{x.Random.Next(100, 999)}"),
+                x.Date(x.L("日期", "Date"), FieldNames.DocumentDate, c.DischargeDate),
+                x.Random.Next(2) == 0 ? x.PatientName(handwritten: false) with { Label = x.L("会员", "Customer") } : SpecContext.Plain(x.L("收银员", "Cashier"), $"{x.Random.Next(1, 40):000}"),
+            ],
+            Table = new TableSpec([x.L("品名", "Item"), x.L("数量", "Qty"), x.L("金额", "Amount")], [3, 0.8, 1.3], rows),
+            Footer =
+            [
+                x.Amount(x.L("合计", "TOTAL"), FieldNames.TotalAmount, total),
+                SpecContext.Plain(x.L("支付方式", "Paid by"), x.L(x.Pick("医保卡", "微信支付", "现金"), x.Pick("VISA", "Cash", "HSA card"))),
+                SpecContext.Plain("", x.L("谢谢惠顾，请保留小票", "Thank you. Keep this receipt.")),
+            ],
+            Width = 640,
+            MinHeight = 700,
+        };
+    }
+
+    private static readonly (string Zh, string En, decimal Price)[] Groceries =
+    [
+        ("矿泉水 550ml", "Spring water 550ml", 2m), ("全麦面包", "Wholemeal bread", 12.5m), ("鲜牛奶 1L", "Fresh milk 1L", 15.8m), ("苹果 1kg", "Apples 1kg", 9.9m),
+        ("洗衣液", "Laundry liquid", 39.9m), ("鸡蛋 10枚", "Eggs x10", 14.5m), ("大米 5kg", "Rice 5kg", 45m), ("酸奶", "Yoghurt", 6.5m), ("咖啡", "Coffee", 28m),
+    ];
+
+    /// <summary>A shop receipt: paperwork an uploader sends that is not medical (<c>other</c>).</summary>
+    public static DocumentSpec ShopReceipt(SpecContext x)
+    {
+        var c = x.Case;
+        var items = Groceries.OrderBy(_ => x.Random.Next()).Take(x.Random.Next(3, 7))
+            .Select(g => (Name: x.L(g.Zh, g.En), Qty: (decimal)x.Random.Next(1, 4), g.Price)).ToList();
+        var total = items.Sum(i => i.Qty * i.Price);
+        var shop = x.L(x.Pick("华润万家超市", "永辉超市", "联华便利店", "家乐福"), x.Pick("Walmart Supercenter", "Target", "Whole Foods Market", "7-Eleven"));
+        return new DocumentSpec
+        {
+            Title = shop,
+            TitleField = (FieldNames.ProviderName, shop),
+            Subtitle = x.L("购物小票", "SALES RECEIPT"),
+            Header = [x.Date(x.L("日期", "Date"), FieldNames.DocumentDate, c.DocumentDate.AddDays(x.Random.Next(-30, 30)))],
+            Table = new TableSpec([x.L("商品", "Item"), x.L("数量", "Qty"), x.L("金额", "Amount")], [3, 0.8, 1.3],
+                items.Select(i => new TableRow([i.Name, Formats.Quantity(i.Qty), Formats.Decimal(i.Qty * i.Price)], new LineItemTruth(i.Name, i.Qty, i.Price, i.Qty * i.Price, null))).ToList()),
+            Footer = [x.Amount(x.L("应付", "TOTAL"), FieldNames.TotalAmount, total), SpecContext.Plain("", x.L("谢谢惠顾", "THANK YOU FOR SHOPPING"))],
+            Width = 600,
+            MinHeight = 640,
+        };
+    }
+}
