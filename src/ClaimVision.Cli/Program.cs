@@ -17,6 +17,10 @@ public static class Program
     {
         var root = new RootCommand("ClaimVision: medical-claim document intelligence — analyse, assess, serve, train, evaluate, benchmark.");
         root.Subcommands.Add(Commands.SamplesCommand.Create());
+        root.Subcommands.Add(Commands.AnalyzeCommand.Create());
+        root.Subcommands.Add(Commands.EvaluateOcrCommand.Create());
+        root.Subcommands.Add(Commands.BenchOcrCommand.Create());
+        root.Subcommands.Add(Commands.TrainCommand.Create());
         return root;
     }
 }

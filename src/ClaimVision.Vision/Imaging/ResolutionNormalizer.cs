@@ -1,0 +1,55 @@
+using ClaimVision.Vision.Interop;
+
+namespace ClaimVision.Vision.Imaging;
+
+/// <summary>
+/// Chooses the scale at which a page goes to Tesseract. The rule:
+/// <list type="number">
+/// <item>Estimate the text height H: connected components of the binarised page that look like glyphs
+/// (4 px ≤ height ≤ page height / 8, width ≤ 4 × height, height ≤ 8 × width), at least 20 of them; H is the
+/// 75th percentile of their heights — cap/ascender height for Latin text, the full character for Han
+/// (whose split radicals pull lower percentiles down).</item>
+/// <item>If H lies in [<see cref="MinTextHeight"/>, <see cref="MaxTextHeight"/>] px, keep the scale (1);
+/// otherwise scale so H becomes <see cref="TargetTextHeight"/> px, within [0.2, 4].</item>
+/// <item>Cap the long side at <see cref="MaxLongSide"/> px whatever the text says (phone photos of a receipt are
+/// 4000 px and more; Tesseract gains nothing from it and time grows with area). No text found: only the cap.</item>
+/// <item>Factors within 10 % of 1 become 1: resampling blur is not worth so little.</item>
+/// </list>
+/// </summary>
+public static class ResolutionNormalizer
+{
+    public const int MinTextHeight = 20;
+    public const int MaxTextHeight = 36;
+    public const int TargetTextHeight = 28;
+    public const int MaxLongSide = 3500;
+    private const int MinGlyphs = 20;
+
+    /// <summary>The scale factor for <paramref name="page"/> by the rule above.</summary>
+    public static double ChooseScale(PageImage page)
+    {
+        var factor = 1.0;
+        if (EstimateTextHeight(page) is { } h && (h < MinTextHeight || h > MaxTextHeight))
+            factor = Math.Clamp(TargetTextHeight / h, 0.2, 4);
+        factor = Math.Min(factor, (double)MaxLongSide / Math.Max(page.Width, page.Height));
+        return Math.Abs(factor - 1) < 0.1 ? 1 : Math.Round(factor, 3);
+    }
+
+    /// <summary>The estimated text height in pixels, or null when fewer than 20 glyph-like components were found.</summary>
+    public static double? EstimateTextHeight(PageImage page)
+    {
+        using var binary = Binarizer.ToBinary(page);
+        using var boxes = Leptonica.pixConnComp(binary, 0, 8);
+        if (boxes.IsInvalid) return null;
+        var maxHeight = Math.Max(4, page.Height / 8);
+        var heights = new List<int>();
+        var n = Leptonica.boxaGetCount(boxes);
+        for (var i = 0; i < n; i++)
+        {
+            if (Leptonica.boxaGetBoxGeometry(boxes, i, out _, out _, out var w, out var h) != 0) continue;
+            if (h >= 4 && h <= maxHeight && w <= 4 * h && h <= 8 * w) heights.Add(h);
+        }
+        if (heights.Count < MinGlyphs) return null;
+        heights.Sort();
+        return heights[(int)(0.75 * (heights.Count - 1))];
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+
+namespace ClaimVision.Vision.Ocr;
+
+/// <summary>
+/// A fixed number of <see cref="OcrEngine"/>s shared by worker threads: a caller leases one, uses it alone,
+/// and returns it by disposing the lease. Engines are created on first demand and kept, so each language model
+/// is initialised once per engine, not once per page. Thread-safe.
+/// </summary>
+public sealed class EnginePool : IDisposable
+{
+    private readonly OcrOptions _options;
+    private readonly SemaphoreSlim _available;
+    private readonly ConcurrentBag<OcrEngine> _idle = [];
+    private readonly ConcurrentBag<OcrEngine> _all = [];
+    private int _disposed;
+
+    public EnginePool(OcrOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PoolSize, 1);
+        _options = options;
+        Size = options.PoolSize;
+        _available = new SemaphoreSlim(Size, Size);
+    }
+
+    /// <summary>The most engines that exist, and so the most pages recognised at once.</summary>
+    public int Size { get; }
+
+    /// <summary>Engines created so far (at most <see cref="Size"/>).</summary>
+    public int Created => _all.Count;
+
+    public OcrOptions Options => _options;
+
+    /// <summary>Waits for a free engine. Dispose the lease to give it back.</summary>
+    public Lease Rent(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _available.Wait(cancellationToken);
+        try
+        {
+            if (!_idle.TryTake(out var engine))
+            {
+                engine = new OcrEngine(_options);
+                _all.Add(engine);
+            }
+            return new Lease(this, engine);
+        }
+        catch
+        {
+            _available.Release();
+            throw;
+        }
+    }
+
+    private void Return(OcrEngine engine)
+    {
+        _idle.Add(engine);
+        _available.Release();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        foreach (var engine in _all) engine.Dispose();
+        _available.Dispose();
+    }
+
+    /// <summary>Exclusive use of one engine until disposed; disposing twice returns it once.</summary>
+    public sealed class Lease : IDisposable
+    {
+        private EnginePool? _pool;
+
+        internal Lease(EnginePool pool, OcrEngine engine)
+        {
+            _pool = pool;
+            Engine = engine;
+        }
+
+        public OcrEngine Engine { get; }
+
+        public void Dispose() => Interlocked.Exchange(ref _pool, null)?.Return(Engine);
+    }
+}

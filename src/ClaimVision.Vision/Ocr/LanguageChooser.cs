@@ -1,0 +1,12 @@
+namespace ClaimVision.Vision.Ocr;
+
+/// <summary>Picks the Tesseract model for a page: a fixed one when asked, else by OSD's script, else the default.</summary>
+public static class LanguageChooser
+{
+    public static string Choose(string requested, OrientationGuess? guess, OcrOptions options)
+    {
+        if (!string.Equals(requested, OcrOptions.Auto, StringComparison.OrdinalIgnoreCase)) return requested;
+        if (guess is null || guess.ScriptConfidence < options.MinScriptConfidence) return options.DefaultLanguage;
+        return options.ScriptLanguages.TryGetValue(guess.Script, out var language) ? language : options.DefaultLanguage;
+    }
+}

@@ -1,0 +1,187 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Vision.Interop;
+
+namespace ClaimVision.Vision.Ocr;
+
+/// <summary>An 8-bit greyscale image in a managed buffer (row-major, <see cref="Stride"/> bytes per row).</summary>
+public sealed record GrayImage(byte[] Pixels, int Width, int Height, int Stride)
+{
+    public GrayImage(byte[] pixels, int width, int height) : this(pixels, width, height, width) { }
+}
+
+/// <summary>What orientation-and-script detection said about a page.</summary>
+/// <param name="RotateDegrees">Clockwise rotation (0/90/180/270) that makes the text upright.</param>
+public sealed record OrientationGuess(int RotateDegrees, double OrientationConfidence, string Script, double ScriptConfidence);
+
+/// <summary>Words and lines as Tesseract returned them, boxes in the coordinates of the image it was given.</summary>
+public sealed record RecognizedText(IReadOnlyList<OcrLine> Lines, double MeanConfidence, string Language);
+
+/// <summary>Raised when Tesseract cannot be set up (missing traineddata, wrong tessdata path).</summary>
+public sealed class OcrEngineException(string message) : Exception(message);
+
+/// <summary>
+/// One OCR engine: a TessBaseAPI per language, initialised on first use and reused for every later page
+/// (init costs 70–480 ms). Not thread-safe: one engine per thread, handed out by <see cref="EnginePool"/>.
+/// </summary>
+public sealed class OcrEngine : IDisposable
+{
+    private const string OsdLanguage = "osd";
+    private readonly Dictionary<string, TessBaseApiHandle> _apis = new(StringComparer.Ordinal);
+    private readonly string _tessdata;
+    private readonly int _pageSegMode;
+
+    public OcrEngine(OcrOptions options)
+    {
+        NativeRuntime.EnsureInitialized();
+        _tessdata = options.ResolveTessdata();
+        _pageSegMode = options.PageSegMode;
+    }
+
+    /// <summary>Languages initialised so far.</summary>
+    public IReadOnlyCollection<string> LoadedLanguages => _apis.Keys;
+
+    /// <summary>Runs OSD (psm 0) on an image; null when OSD found too little text to say anything.</summary>
+    public OrientationGuess? DetectOrientation(GrayImage image) => DetectOrientation(api => SetImage(api, image));
+
+    internal OrientationGuess? DetectOrientation(PixHandle pix) => DetectOrientation(api => Tesseract.TessBaseAPISetImage2(api, pix));
+
+    /// <summary>Recognises an image with one language model (e.g. "eng", "chi_sim", "chi_sim+eng").</summary>
+    public RecognizedText Recognize(GrayImage image, string language, int resolutionPpi = 300) =>
+        Recognize(api => SetImage(api, image), language, resolutionPpi);
+
+    internal RecognizedText Recognize(PixHandle pix, string language, int resolutionPpi = 300) =>
+        Recognize(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi);
+
+    private OrientationGuess? DetectOrientation(Action<TessBaseApiHandle> setImage)
+    {
+        var api = Api(OsdLanguage);
+        Tesseract.TessBaseAPISetPageSegMode(api, Tesseract.PsmOsdOnly);
+        setImage(api);
+        Tesseract.TessBaseAPISetSourceResolution(api, 300);
+        try
+        {
+            if (Tesseract.TessBaseAPIDetectOrientationScript(api, out var deg, out var conf, out var script, out var scriptConf) == 0)
+                return null;
+            // The name points into the osd unicharset: copy it, never free it.
+            var name = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(script) ?? "";
+            // orient_deg is how far the page is turned clockwise; undoing it takes the rest of the circle
+            // (the tesseract CLI prints the same pair as "Orientation in degrees: 90 / Rotate: 270").
+            return new OrientationGuess((360 - deg) % 360, conf, name, scriptConf);
+        }
+        finally
+        {
+            Tesseract.TessBaseAPIClear(api);
+        }
+    }
+
+    private RecognizedText Recognize(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi)
+    {
+        var api = Api(language);
+        Tesseract.TessBaseAPISetPageSegMode(api, _pageSegMode);
+        setImage(api);
+        Tesseract.TessBaseAPISetSourceResolution(api, resolutionPpi);
+        try
+        {
+            if (Tesseract.TessBaseAPIRecognize(api, 0) != 0)
+                throw new OcrEngineException($"Tesseract failed to recognise the page with language '{language}'.");
+            var lines = ReadLines(api);
+            var mean = Tesseract.TessBaseAPIMeanTextConf(api) / 100.0;
+            return new RecognizedText(lines, Math.Clamp(mean, 0, 1), language);
+        }
+        finally
+        {
+            Tesseract.TessBaseAPIClear(api);
+        }
+    }
+
+    private static List<OcrLine> ReadLines(TessBaseApiHandle api)
+    {
+        var lines = new List<OcrLine>();
+        using var it = Tesseract.TessBaseAPIGetIterator(api);
+        if (it.IsInvalid) return lines; // an empty page has no iterator
+        List<OcrWord>? words = null;
+        do
+        {
+            if (it.IsAtBeginningOf(Tesseract.RilTextLine))
+            {
+                Flush(lines, words);
+                words = [];
+            }
+            var box = it.BoundingBox(Tesseract.RilWord);
+            var text = it.Text(Tesseract.RilWord).Trim();
+            if (box is { } b && text.Length > 0)
+            {
+                words ??= [];
+                words.Add(new OcrWord(text, Math.Clamp(it.Confidence(Tesseract.RilWord) / 100.0, 0, 1),
+                    new BoundingBox(b.Left, b.Top, b.Right - b.Left, b.Bottom - b.Top)));
+            }
+        } while (it.Next(Tesseract.RilWord));
+        Flush(lines, words);
+        return lines;
+    }
+
+    private static void Flush(List<OcrLine> lines, List<OcrWord>? words)
+    {
+        if (words is not { Count: > 0 }) return;
+        var box = words.Select(w => w.Box).Aggregate(BoundingBox.Union);
+        var text = JoinWords(words);
+        lines.Add(new OcrLine(text, words.Average(w => w.Confidence), box, words));
+    }
+
+    /// <summary>Words joined with spaces, except between two CJK words (Tesseract splits Chinese into
+    /// one "word" per run, and a space there is not in the document).</summary>
+    internal static string JoinWords(IReadOnlyList<OcrWord> words)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i > 0 && !(IsCjk(words[i - 1].Text[^1]) && IsCjk(words[i].Text[0]))) sb.Append(' ');
+            sb.Append(words[i].Text);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9fff' or >= '\uff00' and <= '\uffef';
+
+    private static unsafe void SetImage(TessBaseApiHandle api, GrayImage image)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(image.Stride, image.Width);
+        if (image.Pixels.Length < (long)image.Stride * image.Height)
+            throw new ArgumentException($"A {image.Width}×{image.Height} image with stride {image.Stride} needs {(long)image.Stride * image.Height} bytes, got {image.Pixels.Length}.", nameof(image));
+        // SetImage copies the pixels into Tesseract's own Pix, so the buffer need only stay pinned for the call.
+        fixed (byte* p = image.Pixels)
+            Tesseract.TessBaseAPISetImage(api, p, image.Width, image.Height, 1, image.Stride);
+    }
+
+    private TessBaseApiHandle Api(string language)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_apis.TryGetValue(language, out var api)) return api;
+        foreach (var part in language.Split('+'))
+        {
+            var file = Path.Combine(_tessdata, part + ".traineddata");
+            if (!File.Exists(file))
+                throw new OcrEngineException($"No Tesseract model for language '{part}': {file} does not exist (install tesseract-ocr-{part.Replace('_', '-')} or set TESSDATA_PREFIX).");
+        }
+        api = Tesseract.TessBaseAPICreate();
+        if (Tesseract.TessBaseAPIInit3(api, _tessdata, language) != 0)
+        {
+            api.Dispose();
+            throw new OcrEngineException($"Tesseract could not initialise language '{language}' from {_tessdata}.");
+        }
+        // Tesseract would otherwise print "Estimating resolution" and similar notes to stderr for every page.
+        _ = Tesseract.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+        _apis[language] = api;
+        return api;
+    }
+
+    private bool _disposed;
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var api in _apis.Values) api.Dispose();
+        _apis.Clear();
+    }
+}

@@ -1,0 +1,62 @@
+using ClaimVision.Vision.Imaging;
+using ClaimVision.Vision.Interop;
+
+namespace ClaimVision.Vision.Tests;
+
+/// <summary>Pages with known content, drawn with Leptonica (its compiled-in bitmap fonts).</summary>
+internal static class TestPages
+{
+    private static readonly string[] Words =
+        ["invoice", "hospital", "amount", "total", "patient", "claim", "receipt", "date", "2024", "RMB", "paid", "ward", "fee", "X-ray", "drug"];
+
+    /// <summary>A page of left-aligned text lines in black, font size 4–20 (Leptonica's bitmap fonts).</summary>
+    public static PageImage Text(int width, int height, int fontSize = 20, bool color = false, int lineSpacing = 0, int margin = 40)
+    {
+        var page = PageImage.CreateBlank(width, height, color);
+        using var font = Leptonica.bmfCreate(null, fontSize);
+        Assert.False(font.IsInvalid);
+        var step = lineSpacing > 0 ? lineSpacing : fontSize * 5; // glyphs are about 2.5 × fontSize px tall with descenders
+        var random = new Random(fontSize * 7919 + width);
+        for (var y = margin + fontSize; y < height - margin; y += step)
+        {
+            var line = string.Join(' ', Enumerable.Range(0, 40).Select(_ => Words[random.Next(Words.Length)]));
+            _ = Leptonica.pixSetTextline(page.Pix, font, line, color ? 0x00000000u : 0u, margin, y, out _, out _);
+        }
+        return page;
+    }
+
+    /// <summary>Draws a line of the given colour and thickness into the page (in place; the page is a fresh test page).</summary>
+    public static void Line(PageImage page, int x1, int y1, int x2, int y2, int width, Rgb color) =>
+        Assert.Equal(0, Leptonica.pixRenderLineArb(page.Pix, x1, y1, x2, y2, width, color.R, color.G, color.B));
+
+    /// <summary>Fills a rectangle with black (in place).</summary>
+    public static void Rect(PageImage page, int x, int y, int w, int h) =>
+        Assert.Equal(0, Leptonica.pixRasterop(page.Pix, x, y, w, h, Leptonica.PixClr, 0, 0, 0));
+
+    /// <summary>A ring (polygon of short segments), like an official seal.</summary>
+    public static void Ring(PageImage page, int cx, int cy, int radius, int width, Rgb color)
+    {
+        const int segments = 48;
+        for (var i = 0; i < segments; i++)
+        {
+            double a0 = 2 * Math.PI * i / segments, a1 = 2 * Math.PI * (i + 1) / segments;
+            Line(page, cx + (int)(radius * Math.Cos(a0)), cy + (int)(radius * Math.Sin(a0)),
+                cx + (int)(radius * Math.Cos(a1)), cy + (int)(radius * Math.Sin(a1)), width, color);
+        }
+    }
+
+    /// <summary>The bounding box of pixels darker than <paramref name="threshold"/> (gray or any channel), scanning every pixel.</summary>
+    public static (int X, int Y, int W, int H) DarkBounds(PageImage page, int threshold = 100)
+    {
+        int x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1;
+        for (var y = 0; y < page.Height; y++)
+        for (var x = 0; x < page.Width; x++)
+        {
+            var p = page.GetPixel(x, y);
+            if (Math.Max(p.R, Math.Max(p.G, p.B)) >= threshold) continue;
+            x0 = Math.Min(x0, x); y0 = Math.Min(y0, y); x1 = Math.Max(x1, x); y1 = Math.Max(y1, y);
+        }
+        Assert.True(x1 >= 0, "no dark pixels");
+        return (x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    }
+}
