@@ -52,7 +52,7 @@ public sealed class VisionPipeline(EnginePool pool)
         using var straight = deskew.Image;
         var scale = ResolutionNormalizer.ChooseScale(straight);
         using var ready = ImageTransforms.Scale(straight, scale);
-        var transform = new PageTransform(page.Width, page.Height, rotate, deskew.AngleDegrees, scale);
+        var transform = PageTransform.Identity(page.Width, page.Height).ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees).ThenScale(scale);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
