@@ -24,6 +24,35 @@ public class ImageDecoderTests
     }
 
     [Fact]
+    public void PaletteImagesBecomeTrueColour()
+    {
+        using var image = ImageDecoder.Decode(Fixture.Bytes("palette.png"), "palette.png");
+        var page = image.Pages[0];
+        Assert.Equal(32, page.Depth);
+        AssertNear(Red, page.GetPixel(5, 16));
+        AssertNear(new Rgb(0, 0, 255), page.GetPixel(40, 5));
+    }
+
+    [Fact]
+    public void TransparencyIsCompositedOnWhite()
+    {
+        using var image = ImageDecoder.Decode(Fixture.Bytes("alpha.png"), "alpha.png");
+        var page = image.Pages[0];
+        Assert.Equal(new Rgb(255, 255, 255), page.GetPixel(1, 1));
+        Assert.Equal(new Rgb(0, 0, 0), page.GetPixel(10, 10));
+    }
+
+    [Fact]
+    public void BilevelImagesBecomeEightBitGray()
+    {
+        using var image = ImageDecoder.Decode(Fixture.Bytes("bilevel.png"), "bilevel.png");
+        var page = image.Pages[0];
+        Assert.Equal(8, page.Depth);
+        Assert.Equal(0, page.GetPixel(3, 8).R);
+        Assert.Equal(255, page.GetPixel(20, 8).R);
+    }
+
+    [Fact]
     public void DecodesEveryPageOfAMultiPageTiff()
     {
         using var image = ImageDecoder.Decode(Fixture.Bytes("multi.tif"), "multi.tif");

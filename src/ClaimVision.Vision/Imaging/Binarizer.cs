@@ -3,10 +3,12 @@ using ClaimVision.Vision.Interop;
 namespace ClaimVision.Vision.Imaging;
 
 /// <summary>The 1 bpp (ink = 1) version of a page that skew search, text-size estimation and statistics share:
-/// background normalised (uneven phone lighting flattened to 200), then a fixed threshold.</summary>
+/// background normalised (uneven phone lighting flattened to 200), then a fixed threshold of 170. At 130 the faint
+/// dot-matrix strokes of thermal receipts broke into specks (SROIE 039: ink 0.4 % instead of 3.7 %); 170 keeps
+/// them whole and still leaves the normalised paper white.</summary>
 internal static class Binarizer
 {
-    private const int Threshold = 130;
+    private const int Threshold = 170;
 
     public static PixHandle ToBinary(PageImage page)
     {

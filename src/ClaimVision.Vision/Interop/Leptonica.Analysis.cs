@@ -5,16 +5,12 @@ namespace ClaimVision.Vision.Interop;
 // Binarisation, skew search, connected components, colour masks and morphology (read-only analysis).
 internal static partial class Leptonica
 {
-    internal const int ColorRed = 0;        // COLOR_RED: hue in an HSV pix
-    internal const int ColorGreen = 1;      // COLOR_GREEN: saturation in an HSV pix
-    internal const int ColorBlue = 2;       // COLOR_BLUE: value in an HSV pix
+    internal const int ColorGreen = 1;      // COLOR_GREEN: the saturation channel of an HSV pix (hue in red, value in blue)
     internal const int MeanAbsVal = 1;      // L_MEAN_ABSVAL
     internal const int IncludeRegion = 1;   // L_INCLUDE_REGION
-    internal const int PixSet = 0x1e;       // PIX_SET (rasterop)
     internal const int PixClr = 0x0;        // PIX_CLR
-
-    [LibraryImport(Libraries.Leptonica)]
-    internal static partial int pixOtsuAdaptiveThreshold(PixHandle pixs, int sx, int sy, int smoothx, int smoothy, float scorefract, nint ppixth, out PixHandle ppixd);
+    internal const int SelectIfBoth = 6;    // L_SELECT_IF_BOTH
+    internal const int SelectIfLt = 1;      // L_SELECT_IF_LT
 
     /// <summary>Skew of a 1 bpp image in degrees (sweep ±7°); conf 0 when Leptonica is not confident.</summary>
     [LibraryImport(Libraries.Leptonica)]
@@ -64,11 +60,14 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixSubtract(nint pixd, PixHandle pixs1, PixHandle pixs2);
 
+    /// <summary>Keeps the components passing the size test (type L_SELECT_IF_BOTH = 6, relation L_SELECT_IF_LT = 1, …).</summary>
     [LibraryImport(Libraries.Leptonica)]
-    internal static partial PixHandle pixOpenBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+    internal static partial PixHandle pixSelectBySize(PixHandle pixs, int width, int height, int connectivity, int type, int relation, out int changed);
 
+    /// <summary>Opening by a brick decomposed into two smaller Sels: much faster for long lines, 1 bpp only.</summary>
     [LibraryImport(Libraries.Leptonica)]
-    internal static partial PixHandle pixCloseBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+    internal static partial PixHandle pixOpenCompBrick(nint pixd, PixHandle pixs, int hsize, int vsize);
+
 
     /// <summary>Flattens uneven illumination: background mapped to 200. pixim/pixg optional (0).</summary>
     [LibraryImport(Libraries.Leptonica)]
