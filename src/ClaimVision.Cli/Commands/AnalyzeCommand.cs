@@ -58,7 +58,8 @@ public static class AnalyzeCommand
         if (outDir is not null) Directory.CreateDirectory(outDir);
         var options = new VisionOptions { Language = language };
         using var pool = new EnginePool(new OcrOptions { PoolSize = threads, Language = language });
-        var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options);
+        using var classifier = DefaultClassifier.TryLoad();
+        var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options, classifier);
         var sink = new ReportSink(paths, outDir);
 
         void AnalyzeAll(Action? onFileDone) =>
