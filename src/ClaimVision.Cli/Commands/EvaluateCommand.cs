@@ -9,14 +9,14 @@ public static class EvaluateCommand
     private static readonly Func<Command>[] Subcommands =
     [
         EvaluateFieldsCommand.Create,
+        EvaluateClassifierCommand.Create,
+        EvaluateOcrCommand.Create,
     ];
 
     public static Command Create()
     {
         var command = new Command("evaluate", "Measure the models: field extraction, document classifier, OCR.");
         foreach (var create in Subcommands) command.Subcommands.Add(create());
-        // EvaluateOcrCommand.Create() returns its own "evaluate" parent; adopt its children so there is one "evaluate".
-        foreach (var sub in EvaluateOcrCommand.Create().Subcommands) command.Subcommands.Add(sub);
         return command;
     }
 }
