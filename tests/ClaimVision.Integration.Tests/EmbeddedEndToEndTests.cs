@@ -37,14 +37,14 @@ public sealed class EmbeddedEndToEndTests
         {
             var claim = claims[id];
             Assert.Equal("recommended", (string?)claim["status"]);
-            Assert.Equal("Approve", (string?)claim["recommendation"]!["decision"]);
+            Assert.Equal("approve", (string?)claim["recommendation"]!["decision"]);
             Assert.Equal(amount, (decimal)claim["recommendation"]!["payableAmount"]!);
             Assert.All(claim["documents"]!.AsArray(), d => Assert.Equal("analyzed", (string?)d!["status"]));
         }
         var rejected = claims[corrupt]["documents"]!.AsArray().Single(d => (string?)d!["status"] == "rejected")!;
         Assert.Equal("corrupt-image", (string?)rejected["errorCode"]);
         Assert.Contains("b.png", (string?)rejected["errorMessage"]);
-        Assert.Equal("Review", (string?)claims[corrupt]["recommendation"]!["decision"]);
+        Assert.Equal("review", (string?)claims[corrupt]["recommendation"]!["decision"]);
         var crashed = claims[poison]["documents"]!.AsArray().Single(d => (string?)d!["status"] == "rejected")!;
         Assert.Equal("analysis-failed", (string?)crashed["errorCode"]);
         Assert.Contains("crashed on this document", (string?)crashed["errorMessage"]);

@@ -36,7 +36,7 @@ public sealed class ReviewPageTests
         await row.ClickAsync();
 
         await page.Locator("#recommended").WaitForAsync();
-        Assert.Contains("Review", await page.Locator("#recommended").InnerTextAsync());
+        Assert.Contains("review", await page.Locator("#recommended").InnerTextAsync());
         Assert.Contains("corrupt-image", await page.Locator("#documents").InnerTextAsync());
         Assert.Equal(1, await page.Locator("#documents .box").CountAsync());
         Assert.Equal(1, await page.Locator("#computation tbody tr").CountAsync());
@@ -57,7 +57,7 @@ public sealed class ReviewPageTests
         var stored = await api.Client.GetClaimAsync("page-1");
         var decision = stored!["decision"]!.AsObject();
         Assert.Equal("override", (string?)decision["action"]);
-        Assert.Equal("Partial", (string?)decision["decision"]);
+        Assert.Equal("partial", (string?)decision["decision"]);
         Assert.Equal(250m, (decimal)decision["payableAmount"]!);
         Assert.Equal("second page unreadable; paid the invoice only in part", (string?)decision["reason"]);
         Assert.Equal("decided", (string?)stored["status"]);
