@@ -10,6 +10,8 @@ lists=("$here"/packages/run/*.txt)
 [ "$scope" = test ] && lists+=("$here"/packages/test/*.txt)
 mapfile -t wanted < <(cat "${lists[@]}" 2>/dev/null | sed -e 's/#.*//' -e 's/[[:space:]]//g' | grep -v '^$' | sort -u)
 missing=()
+# Azurite (test scope) runs on Node.js: use the machine's own Node and npm when present, else Debian's.
+if [ "$scope" = test ] && ! command -v npm >/dev/null; then wanted+=(nodejs npm); fi
 for p in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
