@@ -21,7 +21,6 @@ public static class Program
         root.Subcommands.Add(Commands.ServeCommand.Create());
         root.Subcommands.Add(Commands.ProcessCommand.Create());
         root.Subcommands.Add(Commands.AnalyzeCommand.Create());
-        root.Subcommands.Add(Commands.EvaluateOcrCommand.Create());
         root.Subcommands.Add(Commands.BenchOcrCommand.Create());
         return root;
     }

@@ -9,6 +9,7 @@ public static class EvaluateCommand
     private static readonly Func<Command>[] Subcommands =
     [
         EvaluateFieldsCommand.Create,
+        EvaluateOcrCommand.Create,
     ];
 
     public static Command Create()
