@@ -28,12 +28,14 @@ public sealed class OcrEvaluationTests : IDisposable
     public void TheSummaryWeighsCorpusCerByExpectedLengthAndListsTheWorstFirst()
     {
         OcrSample[] samples = [new("a.jpg", "abcdefghij"), new("b.jpg", "xy")];
-        OcrSampleScore[] scores = [new("a.jpg", 0.1, 100, 1, null), new("b.jpg", 0.5, 300, 1, null)];
+        OcrSampleScore[] scores = [new("a.jpg", 0.1, 0.05, 100, 1, null), new("b.jpg", 0.5, 0, 300, 1, null)];
 
         var summary = OcrEvaluation.Summarise(scores, samples);
 
         Assert.Equal(2.0 / 12, summary.CorpusCer, 6);
         Assert.Equal(0.3, summary.MeanCer, 6);
+        Assert.Equal(0.5 / 12, summary.CorpusLineCer, 6);
+        Assert.Equal(0.025, summary.MedianLineCer, 6);
         Assert.Equal(200, summary.MedianMsPerPage);
         Assert.Equal("b.jpg", summary.Worst[0].File);
     }

@@ -47,16 +47,17 @@ public static class EvaluateOcrCommand
         var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options);
         var c = CultureInfo.InvariantCulture;
         var scores = OcrEvaluation.Score(analyzer, samples, threads, options.Limits.MaxBytes,
-            s => Console.Error.WriteLine(string.Create(c, $"  {s.File,-12} CER {s.Cer:0.000}  {s.Milliseconds:0} ms")), cancellationToken);
+            s => Console.Error.WriteLine(string.Create(c, $"  {s.File,-12} CER {s.Cer:0.000}  line CER {s.LineCer:0.000}  {s.Milliseconds:0} ms")), cancellationToken);
         var summary = OcrEvaluation.Summarise(scores, samples);
 
         Console.WriteLine(string.Create(c, $"dataset        {dataset}"));
         Console.WriteLine(string.Create(c, $"files          {summary.Files} ({summary.Failed} failed), threads {threads}, lang {language}"));
         Console.WriteLine(string.Create(c, $"median ms/page {summary.MedianMsPerPage:0}"));
-        Console.WriteLine(string.Create(c, $"CER            median {summary.MedianCer:0.000}, mean {summary.MeanCer:0.000}, corpus {summary.CorpusCer:0.000}"));
+        Console.WriteLine(string.Create(c, $"CER whole-text median {summary.MedianCer:0.000}, mean {summary.MeanCer:0.000}, corpus {summary.CorpusCer:0.000}  (reading order counts)"));
+        Console.WriteLine(string.Create(c, $"CER line-match median {summary.MedianLineCer:0.000}, corpus {summary.CorpusLineCer:0.000}  (each expected line against its best OCR line)"));
         Console.WriteLine("worst files:");
         foreach (var s in summary.Worst)
-            Console.WriteLine(string.Create(c, $"  {s.File,-12} CER {s.Cer:0.000}  {s.Milliseconds:0} ms{(s.Error is null ? "" : "  " + s.Error)}"));
+            Console.WriteLine(string.Create(c, $"  {s.File,-12} CER {s.Cer:0.000}  line CER {s.LineCer:0.000}  {s.Milliseconds:0} ms{(s.Error is null ? "" : "  " + s.Error)}"));
         return summary.Failed > 0 ? 1 : 0;
     }
 }

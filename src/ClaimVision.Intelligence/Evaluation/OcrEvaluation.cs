@@ -6,11 +6,13 @@ namespace ClaimVision.Intelligence.Evaluation;
 /// <summary>One image with the text it should read as.</summary>
 public sealed record OcrSample(string ImagePath, string ExpectedText);
 
-/// <summary>How one file went: character error rate and the time analysis took.</summary>
-public sealed record OcrSampleScore(string File, double Cer, double Milliseconds, int Pages, string? Error);
+/// <summary>How one file went: whole-text character error rate (reading order counts), line-matched CER (order-blind,
+/// see <see cref="CharacterErrorRate.LineMatched"/>) and the time analysis took.</summary>
+public sealed record OcrSampleScore(string File, double Cer, double LineCer, double Milliseconds, int Pages, string? Error);
 
 /// <summary>The figures for a dataset: medians, the corpus-level CER (all edits over all expected characters), and the worst files.</summary>
-public sealed record OcrEvaluationSummary(int Files, int Failed, double MedianMsPerPage, double MedianCer, double MeanCer, double CorpusCer, IReadOnlyList<OcrSampleScore> Worst);
+public sealed record OcrEvaluationSummary(int Files, int Failed, double MedianMsPerPage, double MedianCer, double MeanCer, double CorpusCer,
+    double MedianLineCer, double CorpusLineCer, IReadOnlyList<OcrSampleScore> Worst);
 
 /// <summary>Runs OCR over labelled samples and scores it.</summary>
 public static class OcrEvaluation
@@ -52,8 +54,9 @@ public static class OcrEvaluation
             var ms = clock.Elapsed.TotalMilliseconds;
             var name = Path.GetFileName(sample.ImagePath);
             scores[i] = report.Error is { } error
-                ? new OcrSampleScore(name, 1, ms, 0, $"{error.Code}: {error.Message}")
-                : new OcrSampleScore(name, CharacterErrorRate.Compute(report.Text, sample.ExpectedText), ms, Math.Max(1, report.PageCount), null);
+                ? new OcrSampleScore(name, 1, 1, ms, 0, $"{error.Code}: {error.Message}")
+                : new OcrSampleScore(name, CharacterErrorRate.Compute(report.Text, sample.ExpectedText),
+                    CharacterErrorRate.LineMatched(report.Text, sample.ExpectedText), ms, Math.Max(1, report.PageCount), null);
             onScored?.Invoke(scores[i]);
         });
         return scores;
@@ -64,6 +67,7 @@ public static class OcrEvaluation
         var ok = scores.Where(s => s.Error is null).ToList();
         var expectedChars = samples.Select(s => CharacterErrorRate.Normalise(s.ExpectedText).Length).ToList();
         var edits = scores.Select((s, i) => s.Cer * expectedChars[i]).Sum();
+        var lineEdits = scores.Select((s, i) => s.LineCer * expectedChars[i]).Sum();
         return new OcrEvaluationSummary(
             scores.Count,
             scores.Count - ok.Count,
@@ -71,6 +75,8 @@ public static class OcrEvaluation
             Median(scores.Select(s => s.Cer)),
             scores.Count == 0 ? 0 : scores.Average(s => s.Cer),
             expectedChars.Sum() == 0 ? 0 : edits / expectedChars.Sum(),
+            Median(scores.Select(s => s.LineCer)),
+            expectedChars.Sum() == 0 ? 0 : lineEdits / expectedChars.Sum(),
             scores.OrderByDescending(s => s.Cer).Take(worst).ToList());
     }
 

@@ -24,9 +24,16 @@ public static class PageStatisticsCalculator
 
     public static PageStatistics Compute(PageImage page)
     {
-        var (saturation, red) = page.IsColor ? ColourShares(page) : (0, 0);
         using var work = Reduced(page, WorkingLongSide);
         using var binary = Binarizer.ToBinary(work);
+        return Compute(page, work, binary);
+    }
+
+    /// <summary>The statistics from <paramref name="work"/> (<paramref name="page"/> reduced to
+    /// <see cref="WorkingLongSide"/>, see <see cref="Reduced"/>) and its binarisation, which OSD shares.</summary>
+    internal static PageStatistics Compute(PageImage page, PageImage work, PixHandle binary)
+    {
+        var (saturation, red) = page.IsColor ? ColourShares(page) : (0, 0);
         // Most pages have no red at all; only then is the full-size red mask worth its HSV conversion.
         using var seals = red > 0 ? SealMarks(work) : null;
         using var ruleInk = seals is null
@@ -43,7 +50,8 @@ public static class PageStatisticsCalculator
         };
     }
 
-    private static PageImage Reduced(PageImage page, int longSide)
+    /// <summary>The page reduced to a long side of at most <paramref name="longSide"/> (a clone if already smaller).</summary>
+    internal static PageImage Reduced(PageImage page, int longSide)
     {
         var current = Math.Max(page.Width, page.Height);
         return current > longSide ? ImageTransforms.Scale(page, (double)longSide / current) : page.Clone();

@@ -27,8 +27,15 @@ public static class ResolutionNormalizer
     /// <summary>The scale factor for <paramref name="page"/> by the rule above.</summary>
     public static double ChooseScale(PageImage page)
     {
+        using var binary = Binarizer.ToBinary(page);
+        return ChooseScale(page, binary);
+    }
+
+    /// <summary>The scale factor for <paramref name="page"/>, measuring text on its already binarised <paramref name="binary"/>.</summary>
+    internal static double ChooseScale(PageImage page, PixHandle binary)
+    {
         var factor = 1.0;
-        if (EstimateTextHeight(page) is { } h && (h < MinTextHeight || h > MaxTextHeight))
+        if (EstimateTextHeight(binary, page.Height) is { } h && (h < MinTextHeight || h > MaxTextHeight))
             factor = Math.Clamp(TargetTextHeight / h, 0.2, 4);
         factor = Math.Min(factor, (double)MaxLongSide / Math.Max(page.Width, page.Height));
         return Math.Abs(factor - 1) < 0.1 ? 1 : Math.Round(factor, 3);
@@ -38,9 +45,14 @@ public static class ResolutionNormalizer
     public static double? EstimateTextHeight(PageImage page)
     {
         using var binary = Binarizer.ToBinary(page);
+        return EstimateTextHeight(binary, page.Height);
+    }
+
+    private static double? EstimateTextHeight(PixHandle binary, int pageHeight)
+    {
         using var boxes = Leptonica.pixConnComp(binary, 0, 8);
         if (boxes.IsInvalid) return null;
-        var maxHeight = Math.Max(4, page.Height / 8);
+        var maxHeight = Math.Max(4, pageHeight / 8);
         var heights = new List<int>();
         var n = Leptonica.boxaGetCount(boxes);
         for (var i = 0; i < n; i++)

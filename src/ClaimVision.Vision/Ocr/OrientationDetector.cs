@@ -1,4 +1,5 @@
 using ClaimVision.Vision.Imaging;
+using ClaimVision.Vision.Interop;
 
 namespace ClaimVision.Vision.Ocr;
 
@@ -11,14 +12,7 @@ namespace ClaimVision.Vision.Ocr;
 /// </summary>
 internal static class OrientationDetector
 {
-    /// <summary>Longest side of the copy OSD sees.</summary>
-    internal const int OsdLongSide = 1600;
-
-    public static OrientationGuess? Detect(OcrEngine engine, PageImage page)
-    {
-        var longSide = Math.Max(page.Width, page.Height);
-        using var small = longSide > OsdLongSide ? ImageTransforms.Scale(page, (double)OsdLongSide / longSide) : page.Clone();
-        using var binary = Binarizer.ToBinary(small);
-        return engine.DetectOrientation(binary);
-    }
+    /// <summary>OSD on <paramref name="binary"/>: the page reduced to <see cref="PageStatisticsCalculator.WorkingLongSide"/>
+    /// px and binarised, the same copy the page statistics are computed on (the pipeline binarises it once for both).</summary>
+    public static OrientationGuess? Detect(OcrEngine engine, PixHandle binary) => engine.DetectOrientation(binary);
 }
