@@ -182,6 +182,28 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Receipt_address_skips_a_seller_line_with_a_street_word_and_ends_at_the_state_or_a_bare_phone_number()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("TAN AH KOW"),
+            Row("BOOK STORE (TAMAN DAYA) SDN BHD"),
+            Row("NO. 5, JALAN SAGU 18,"),
+            Row("81100 JOHOR BAHRU, JOHOR"),
+            Row("DARUL TAKZIM"),
+            Row("MID VALLEY BRANCH"),
+            Row("DATE: 25/12/2018")));
+        Assert.Equal("NO. 5, JALAN SAGU 18, 81100 JOHOR BAHRU, JOHOR DARUL TAKZIM", N(r, FieldNames.ProviderAddress));
+
+        var phone = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI MAJU ENTERPRISE"),
+            Row("NO 19-G, JALAN TASIK UTAMA 4,"),
+            Row("MEDAN NIAGA TASIK DAMAI"),
+            Row("016-5498845"),
+            Row("TOTAL@40", "9.00@600")));
+        Assert.Equal("NO 19-G, JALAN TASIK UTAMA 4, MEDAN NIAGA TASIK DAMAI", N(phone, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
     public void Receipt_without_a_total_row_pays_tendered_minus_change()
     {
         var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
