@@ -18,6 +18,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"\b(SDN\.?\s*BHD|BHD|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD|LIMITED|CO\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|STATIONERY|MART|MARKET|SUPERMARKET|STORES?|SHOP|KEDAI|CAFE|BAKERY|PHARMACY|FARMASI|HOLDINGS|INDUSTRIES|CORPORATION|MARKETING|SERVICES|MOTOR|AUTO|BOOKSTORE|GALLERY|HOTEL|CLINIC|KLINIK|HOSPITAL)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompanyCue();
 
+    [GeneratedRegex("药房|药店|医院|诊所|卫生院")]
+    private static partial Regex ChineseProviderWord();
+
     [GeneratedRegex(@"\b(TEL|TELEPHONE|PHONE|FAX|H/P|HP|GST|SST|TAX|INVOICE|RECEIPT|CASH\s?BILL|BILL|DATE|CASHIER|DOC|EMAIL|E-MAIL|WWW|HTTP|COUNTER|TABLE|ORDER|MEMBER|SALES|REG)\b|@|\.COM", RegexOptions.IgnoreCase)]
     private static partial Regex StopCue();
 
@@ -45,7 +48,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var lines = view.Lines;
         var addressLine = AddressLine(lines);
         var company = CompanyLines(lines, addressLine);
-        if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
+        // A Chinese receipt names its seller in the title (…大药房 / …医院 / …诊所): that line wins over the layout guess.
+        if (lines.Take(3).Any(l => ChineseProviderWord().IsMatch(l.Text)) && LabelledTypeExtractor.ProviderFromTitle(view) is { } titled)
+            fields[FieldNames.ProviderName] = titled;
+        else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
         if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is { } ar)
