@@ -1,8 +1,14 @@
 using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.DocumentTypes.ClaimForm;
+using ClaimVision.Intelligence.DocumentTypes.DiagnosisCertificate;
 using ClaimVision.Intelligence.DocumentTypes.DischargeSummary;
 using ClaimVision.Intelligence.DocumentTypes.ExpenseList;
+using ClaimVision.Intelligence.DocumentTypes.IdCard;
 using ClaimVision.Intelligence.DocumentTypes.InpatientInvoice;
+using ClaimVision.Intelligence.DocumentTypes.InsuranceCard;
+using ClaimVision.Intelligence.DocumentTypes.LabReport;
 using ClaimVision.Intelligence.DocumentTypes.OutpatientInvoice;
+using ClaimVision.Intelligence.DocumentTypes.Prescription;
 using ClaimVision.Intelligence.DocumentTypes.Receipt;
 using ClaimVision.Intelligence.DocumentTypes.SettlementSheet;
 using ClaimVision.Intelligence.Extraction;
@@ -27,6 +33,8 @@ public sealed class FieldExtractor : IFieldExtractor
             new InpatientInvoiceExtractor(), new OutpatientInvoiceExtractor(), new ExpenseListExtractor(),
             new DischargeSummaryExtractor(), new SettlementSheetExtractor(),
             new ReceiptExtractor(DocumentType.PharmacyReceipt), new ReceiptExtractor(DocumentType.Other),
+            new DiagnosisCertificateExtractor(), new LabReportExtractor(), new PrescriptionExtractor(), new ClaimFormExtractor(),
+            new IdCardExtractor(), new InsuranceCardExtractor(),
         ];
         _byType = all.ToDictionary(e => e.Schema.Type);
     }

@@ -23,10 +23,10 @@ public sealed class DefaultModelTests
         Assert.Equal(DocumentType.BuiltIn.Select(t => t.Label), classifier.Card.Classes);
         Assert.True(classifier.Card.TrainingData.Documents > 0);
         Assert.Equal(64, classifier.Card.TrainingData.Sha256.Length);
-        var empty = classifier.Classify(Pages.Vision(""));
+        var empty = classifier.Classify(ClassifierPages.Vision(""));
         Assert.Equal(DocumentType.Other, empty.Label);
         Assert.True(empty.Confidence < classifier.Card.ConfidenceThreshold);
-        var foreign = classifier.Classify(Pages.Vision("Zebra xylophone umbrella quartz sprocket flange torque"));
+        var foreign = classifier.Classify(ClassifierPages.Vision("Zebra xylophone umbrella quartz sprocket flange torque"));
         Assert.True(foreign.Confidence < classifier.Card.ConfidenceThreshold, $"{foreign.Label} {foreign.Confidence}");
     }
 }

@@ -182,6 +182,28 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Receipt_address_skips_a_seller_line_with_a_street_word_and_ends_at_the_state_or_a_bare_phone_number()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("TAN AH KOW"),
+            Row("BOOK STORE (TAMAN DAYA) SDN BHD"),
+            Row("NO. 5, JALAN SAGU 18,"),
+            Row("81100 JOHOR BAHRU, JOHOR"),
+            Row("DARUL TAKZIM"),
+            Row("MID VALLEY BRANCH"),
+            Row("DATE: 25/12/2018")));
+        Assert.Equal("NO. 5, JALAN SAGU 18, 81100 JOHOR BAHRU, JOHOR DARUL TAKZIM", N(r, FieldNames.ProviderAddress));
+
+        var phone = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI MAJU ENTERPRISE"),
+            Row("NO 19-G, JALAN TASIK UTAMA 4,"),
+            Row("MEDAN NIAGA TASIK DAMAI"),
+            Row("016-5498845"),
+            Row("TOTAL@40", "9.00@600")));
+        Assert.Equal("NO 19-G, JALAN TASIK UTAMA 4, MEDAN NIAGA TASIK DAMAI", N(phone, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
     public void Receipt_without_a_total_row_pays_tendered_minus_change()
     {
         var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
@@ -191,6 +213,71 @@ public class ExtractorTests
             Row("CASH@40", "50.00@600"),
             Row("CHANGE@40", "15.00@600")));
         Assert.Equal("35.00", N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Diagnosis_certificate_reads_patient_diagnosis_date_and_the_title_hospital()
+    {
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(
+            Row("上海市第六人民医院"),
+            Row("疾病诊断证明书"),
+            Row("姓名：李四", "性别：女@300", "门诊号：MZ88123@500"),
+            Row("诊断：急性支气管炎 J20.9"),
+            Row("日期：2024年5月6日")));
+        Assert.Equal("上海市第六人民医院", N(r, FieldNames.ProviderName));
+        Assert.Equal("李四", N(r, FieldNames.PatientName));
+        Assert.Equal("急性支气管炎", N(r, FieldNames.Diagnosis));
+        Assert.Equal("J20.9", N(r, FieldNames.DiagnosisCode));
+        Assert.Equal("2024-05-06", N(r, FieldNames.DocumentDate));
+    }
+
+    [Fact]
+    public void English_claim_form_reads_numbered_boxes_and_a_member_id_that_is_no_resident_id()
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row("1a. INSURED'S I.D. NUMBER", "QQX824014953@500"),
+            Row("2. PATIENT'S NAME", "JOHN SMITH@500"),
+            Row("18. FROM", "07/14/2023@300", "18. TO@500", "07/23/2023@700"),
+            Row("21. ICD-10 A.", "K35.80@500"),
+            Row("28. TOTAL CHARGE", "$3,129.54@500")));
+        Assert.Equal("QQX824014953", N(r, FieldNames.PatientIdNumber));
+        Assert.Equal("JOHN SMITH", N(r, FieldNames.PatientName));
+        Assert.Equal("K35.80", N(r, FieldNames.DiagnosisCode));
+        Assert.Equal("3129.54", N(r, FieldNames.TotalAmount));
+        Assert.NotNull(N(r, FieldNames.AdmissionDate));
+        Assert.NotEqual(N(r, FieldNames.AdmissionDate), N(r, FieldNames.DischargeDate));
+    }
+
+    [Fact]
+    public void Id_card_reads_name_and_resident_id()
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("姓名 王五"),
+            Row("性别 男"),
+            Row("公民身份号码 11010519491231002X")));
+        Assert.Equal("王五", N(r, FieldNames.PatientName));
+        Assert.Equal("11010519491231002X", N(r, FieldNames.PatientIdNumber));
+    }
+
+    [Fact]
+    public void A_provider_name_ending_in_hospital_is_not_cut_at_that_word()
+    {
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("DISCHARGE SUMMARY"),
+            Row("Provider: Lakeside Memorial Hospital"),
+            Row("Hospital course: uneventful recovery")));
+        Assert.Equal("Lakeside Memorial Hospital", N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Chinese_pharmacy_receipt_takes_the_seller_from_the_title()
+    {
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("上海市国大药房"),
+            Row("零售药品销售凭证"),
+            Row("合计：255.22")));
+        Assert.Equal("上海市国大药房", N(r, FieldNames.ProviderName));
     }
 
     [Fact]

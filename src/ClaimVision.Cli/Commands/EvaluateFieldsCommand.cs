@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence;
 using ClaimVision.Intelligence.Evaluation;
 using ClaimVision.Synthesis;
@@ -23,7 +24,7 @@ public static class EvaluateFieldsCommand
         var split = new Option<int>("--tune-count") { Description = "SROIE: the first N receipts are the tuning half, the rest held out.", DefaultValueFactory = _ => 100 };
 
         var truthLanguage = new Option<bool>("--truth-language") { Description = "Generated sets: OCR each page with the model of its labelled language (chi_sim/eng) instead of automatic detection." };
-        var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set that was expected and not matched (truth vs prediction)." };
+        var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
         var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage };
         command.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ public static class EvaluateFieldsCommand
                 return parse.GetValue(format) switch
                 {
                     "sroie" => Sroie(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses)),
-                    _ => Generated(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(truthLanguage)),
+                    _ => Generated(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses)),
                 };
             }
             catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException)
@@ -81,7 +82,7 @@ public static class EvaluateFieldsCommand
 
     /// <summary>Generated samples: OCR each image with the engine, extract with the true type (this measures extraction,
     /// not classification), compare every field the type's schema reads against the ground truth's normalised value.</summary>
-    private static int Generated(string dir, string ocr, bool truthLanguage)
+    private static int Generated(string dir, string ocr, bool truthLanguage, bool showMisses)
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
@@ -106,12 +107,29 @@ public static class EvaluateFieldsCommand
                 if (!expected && !predicted) continue;
                 scores.Add($"{truth.Type.Label}/{spec.Name}", expected, predicted, correct);
                 if (spec.IsKey) keyScores.Add(spec.Name, expected, predicted, correct);
+                if (showMisses && spec.IsKey && expected && !correct)
+                    PrintMiss(Path.GetFileNameWithoutExtension(image), truth.Type.Label, spec.Name, t!.Normalized, predicted ? f!.Normalized : null, pages);
             }
         }
         Console.Error.WriteLine();
         Print("Generated set, every schema field (normalised values compared)", scores);
         Print("Generated set, key fields across types", keyScores);
         return 0;
+    }
+
+    /// <summary>One generated-set miss; personal values masked, a provider miss with the page's first OCR lines
+    /// (where a title names the provider).</summary>
+    private static void PrintMiss(string id, string type, string field, string truth, string? got, IReadOnlyList<OcrPage> pages)
+    {
+        string Show(string? v) => v is null ? "(none)" : field switch
+        {
+            FieldNames.PatientName => Domain.Privacy.Mask.Name(v),
+            FieldNames.PatientIdNumber => $"{Domain.Privacy.Mask.IdNumber(v)} ({v.Length} chars)",
+            _ => v,
+        };
+        Console.WriteLine($"{id} {type}/{field}\n  truth: {Show(truth)}\n  got:   {Show(got)}");
+        if (field == FieldNames.ProviderName)
+            foreach (var line in pages[0].Lines.Take(3)) Console.WriteLine($"  ocr:   {line.Text}");
     }
 
     private static void Print(string title, FieldScores scores)

@@ -13,6 +13,12 @@ public static partial class ValueReader
     [GeneratedRegex(@"[1-9Il][0-9OoIl]{5}(?:19|20)[0-9Oo]{2}[0-9OoIl]{4}[0-9OoIl]{3}[0-9OoIlXx]|[1-9][0-9]{14}(?![0-9])")]
     private static partial Regex IdPattern();
 
+    [GeneratedRegex(@"\b(?=(?:[A-Z]*\d){6})[A-Z0-9]{8,20}\b")]
+    private static partial Regex MemberIdPattern();
+
+    [GeneratedRegex("^(证明书|证明|报告单?|清单|明细|票据|收据|小结|记录|书|单)$")]
+    private static partial Regex TitleNoun();
+
     [GeneratedRegex(@"\b[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?\b")]
     private static partial Regex IcdPattern();
 
@@ -62,7 +68,12 @@ public static partial class ValueReader
     {
         var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
         var m = IdPattern().Match(compact);
-        if (!m.Success) return null;
+        if (!m.Success)
+        {
+            // Not a resident ID: a member / insured ID (letters and at least six digits) as printed, read less surely.
+            var member = MemberIdPattern().Match(text.ToUpperInvariant());
+            return member.Success ? new ReadValue(member.Value, member.Value, 0.7) : null;
+        }
         return new ReadValue(m.Value, Validation.ResidentIdValidator.Normalize(m.Value).Replace('I', '1').Replace('L', '1'), 1);
     }
 
@@ -78,6 +89,8 @@ public static partial class ValueReader
     {
         var clean = TextCleanup.CollapseWhitespace(text).Trim(' ', ':', '：', ',', ';');
         if (clean.Length is 0 or > 200 || !clean.Any(char.IsLetter)) return null;
+        // A label inside a title (疾病诊断证明书, 检验报告单) leaves only the document's noun: that is no value.
+        if (TitleNoun().IsMatch(clean)) return null;
         return new ReadValue(clean, clean, 1);
     }
 }

@@ -18,6 +18,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"\b(SDN\.?\s*BHD|BHD|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD|LIMITED|CO\.|COMPANY|RESTAURANTS?|RESTORAN|HARDWARE|STATIONERY|MART|MARKET|SUPERMARKET|STORES?|SHOP|KEDAI|CAFE|BAKERY|PHARMACY|FARMASI|HOLDINGS|INDUSTRIES|CORPORATION|MARKETING|SERVICES|MOTOR|AUTO|BOOKSTORE|GALLERY|HOTEL|CLINIC|KLINIK|HOSPITAL)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompanyCue();
 
+    [GeneratedRegex("药房|药店|医院|诊所|卫生院")]
+    private static partial Regex ChineseProviderWord();
+
     [GeneratedRegex(@"\b(TEL|TELEPHONE|PHONE|FAX|H/P|HP|GST|SST|TAX|INVOICE|RECEIPT|CASH\s?BILL|BILL|DATE|CASHIER|DOC|EMAIL|E-MAIL|WWW|HTTP|COUNTER|TABLE|ORDER|MEMBER|SALES|REG)\b|@|\.COM", RegexOptions.IgnoreCase)]
     private static partial Regex StopCue();
 
@@ -45,7 +48,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var lines = view.Lines;
         var addressLine = AddressLine(lines);
         var company = CompanyLines(lines, addressLine);
-        if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
+        // A Chinese receipt names its seller in the title (…大药房 / …医院 / …诊所): that line wins over the layout guess.
+        if (lines.Take(3).Any(l => ChineseProviderWord().IsMatch(l.Text)) && LabelledTypeExtractor.ProviderFromTitle(view) is { } titled)
+            fields[FieldNames.ProviderName] = titled;
+        else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
         if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is { } ar)
@@ -85,7 +91,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static int? AddressLine(IReadOnlyList<LineView> lines)
     {
         for (var i = 1; i < Math.Min(lines.Count, 12); i++)
-            if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(l => NameLike(l.Text)) && !Skippable(lines[i].Text))
+            if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(l => NameLike(l.Text)) && !Skippable(lines[i].Text)
+                && !StrongLegalForm().IsMatch(lines[i].Text))
                 return i;
         return null;
     }
@@ -132,20 +139,39 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return (new TextSpan(text, spans.Select(s => s.Box).Aggregate(BoundingBox.Union), spans.Average(s => s.Confidence), spans[0].Page), strength);
     }
 
+    [GeneratedRegex(@"\b(JOHOR|KEDAH|KELANTAN|MELAKA|MALACCA|NEGERI\s+SEMBILAN|PAHANG|PERAK|PERLIS|PULAU\s+PINANG|PENANG|SABAH|SARAWAK|SELANGOR|TERENGGANU|KUALA\s+LUMPUR|PUTRAJAYA|LABUAN|DARUL\s+\w+|MALAYSIA|SINGAPORE)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsWithStateOrCountry();
+
+    [GeneratedRegex(@"^\W*(DARUL\s+\w+|MALAYSIA|SINGAPORE)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StateSuffixOrCountry();
+
+    [GeneratedRegex(@"(?<![\d-])\(?0\d{1,2}\)?[- ]?\d{3,4}[- ]?\d{3,4}(?![\d-])")]
+    private static partial Regex PhoneNumber();
+
+    /// <summary>The address block, read top to bottom by position (a short state line can sit on the same visual row
+    /// as the phone line below it): from the first line to the postcode line, then at most two short lines without
+    /// digits (city, state, country), ending at a state or country name (a
+    /// line that is only DARUL … or the country may still follow). A phone/tax/document line or a date ends it.</summary>
     private static TextSpan? Address(IReadOnlyList<LineView> lines, int first)
     {
+        var start = lines[first];
+        var below = lines.Where(l => l.Page == start.Page && (l == start || l.Index > first || l.CenterY > start.Box.Bottom))
+            .OrderBy(l => l == start ? double.MinValue : l.CenterY).ToList();
         var parts = new List<TextSpan>();
-        var sawPostcode = false;
-        for (var i = first; i < lines.Count && parts.Count < 6; i++)
+        var afterPostcode = -1;
+        var ended = false;
+        foreach (var line in below)
         {
-            var text = lines[i].Text.Trim();
+            if (parts.Count >= 6) break;
+            var text = line.Text.Trim();
             if (parts.Count == 0 && Skippable(text)) continue;
-            if (StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text)) break;
-            // After the postcode line at most one short line follows (state, country, branch name).
-            if (sawPostcode && (text.Any(char.IsDigit) || text.Length > 40)) break;
-            parts.Add(lines[i].Whole());
-            if (sawPostcode) break;
-            if (Postcode().IsMatch(text)) sawPostcode = true;
+            if (StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text) || PhoneNumber().IsMatch(text)) break;
+            if (ended && !StateSuffixOrCountry().IsMatch(text)) break;
+            if (afterPostcode >= 0 && (text.Any(char.IsDigit) || text.Length > 40 || afterPostcode >= 2)) break;
+            parts.Add(line.Whole());
+            if (afterPostcode >= 0) afterPostcode++;
+            else if (Postcode().IsMatch(text)) afterPostcode = 0;
+            ended = afterPostcode >= 0 && EndsWithStateOrCountry().IsMatch(text);
         }
         if (parts.Count == 0) return null;
         return new TextSpan(string.Join(' ', parts.Select(p => p.Text)), parts.Select(p => p.Box).Aggregate(BoundingBox.Union),
