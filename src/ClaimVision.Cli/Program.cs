@@ -21,6 +21,8 @@ public static class Program
         root.Subcommands.Add(Commands.ServeCommand.Create());
         root.Subcommands.Add(Commands.AnalyzeCommand.Create());
         root.Subcommands.Add(Commands.EvaluateOcrCommand.Create());
+        root.Subcommands.Add(Commands.AnalyzeCommand.Create());
+        root.Subcommands.Add(Commands.EvaluateCommand.Create());
         root.Subcommands.Add(Commands.BenchOcrCommand.Create());
         return root;
     }
