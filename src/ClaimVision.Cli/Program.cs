@@ -25,6 +25,7 @@ public static class Program
         root.Subcommands.Add(Commands.EvaluateCommand.Create());
         root.Subcommands.Add(Commands.BenchOcrCommand.Create());
         root.Subcommands.Add(Commands.TrainCommand.Create());
+        root.Subcommands.Add(Commands.ProcessCommand.Create());
         return root;
     }
 }
