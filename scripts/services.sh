@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 svc="$root/.services"
 mkdir -p "$svc"
+# Short and stable per checkout, so two checkouts on one machine never share a node name or a folder.
+checkout_id="$(printf '%s' "$root" | sha256sum | cut -c1-8)"
 
 log() { echo "services: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -39,34 +41,40 @@ wait_for() { # description, seconds, command…
 }
 
 as_postgres() { # PostgreSQL refuses to run as root: use the Debian 'postgres' account then
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # ---------------------------------------------------------------- PostgreSQL
 pg_bin=/usr/lib/postgresql/15/bin
-pg_data="$svc/pg/data"
-pg_port_file="$svc/pg/port"
+pg_dir="$svc/pg"
+if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$svc" 2>/dev/null; then
+  # The postgres account cannot traverse the checkout's parents (a checkout under /root, say): keep the
+  # cluster in a per-checkout folder under /tmp instead; everything else stays in .services/.
+  pg_dir="/tmp/claimvision-services-$checkout_id/pg"
+fi
+pg_data="$pg_dir/data"
+pg_port_file="$pg_dir/port"
 
 pg_running() { [ -f "$pg_data/postmaster.pid" ] && as_postgres "$pg_bin/pg_ctl" status -D "$pg_data" >/dev/null 2>&1; }
 
 pg_start() {
   [ -x "$pg_bin/pg_ctl" ] || die "PostgreSQL 15 is not installed (apt-get install postgresql-15; see scripts/packages/test/runtime.txt)"
   if pg_running; then log "postgres already running on port $(cat "$pg_port_file")"; return; fi
-  mkdir -p "$svc/pg/run"
+  mkdir -p "$pg_dir/run"
   if [ "$(id -u)" -eq 0 ]; then
-    chown -R postgres:postgres "$svc/pg"
-    runuser -u postgres -- test -w "$svc/pg" || die "user postgres cannot reach $svc/pg (a parent folder is not traversable)"
+    chown -R postgres:postgres "$pg_dir"
+    runuser -u postgres -- test -w "$pg_dir" || die "user postgres cannot write $pg_dir"
   fi
   if [ ! -f "$pg_data/PG_VERSION" ]; then
     # Trust on loopback only: a throw-away test server that listens on 127.0.0.1 and nowhere else.
-    as_postgres "$pg_bin/initdb" -D "$pg_data" -U claimvision --auth=trust -E UTF8 --locale=C.UTF-8 >"$svc/pg/initdb.log" 2>&1 \
-      || die "initdb failed, see $svc/pg/initdb.log"
+    as_postgres "$pg_bin/initdb" -D "$pg_data" -U claimvision --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+      || die "initdb failed, see $pg_dir/initdb.log"
   fi
   local port
   port=$(free_port 55432)
-  as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$svc/pg/server.log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $svc/pg/run -c max_connections=200 -c fsync=off" >/dev/null \
-    || die "postgres did not start, see $svc/pg/server.log"
+  as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $pg_dir/run -c max_connections=200 -c fsync=off" >/dev/null \
+    || die "postgres did not start, see $pg_dir/server.log"
   echo "$port" >"$pg_port_file"
   as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U claimvision -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = 'claimvision'" | grep -q 1 \
@@ -117,7 +125,7 @@ rmq_dir="$svc/rabbitmq"
 rmq_pid="$rmq_dir/server.pid"
 rmq_port_file="$rmq_dir/port"
 # One node per checkout: several worktrees on one machine must not share a node name.
-rmq_node="claimvision-$(printf '%s' "$root" | sha256sum | cut -c1-8)@localhost"
+rmq_node="claimvision-$checkout_id@localhost"
 
 rmq_env() {
   export HOME="$rmq_dir" # the Erlang cookie lives in $HOME
