@@ -9,7 +9,6 @@ public static class EvaluateCommand
     private static readonly Func<Command>[] Subcommands =
     [
         EvaluateFieldsCommand.Create,
-        EvaluateClassifierCommand.Create,
     ];
 
     public static Command Create()
