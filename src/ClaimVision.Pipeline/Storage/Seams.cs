@@ -80,7 +80,10 @@ public interface IClaimStore
     Task<OutcomeRecorded> RecordOutcomeAsync(string documentId, DocumentStatus status, string? reportKey, string? errorCode, string? errorMessage, CancellationToken ct = default);
     /// <summary>Stores the recommendation once; returns false when one already existed (idempotent).</summary>
     Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, CancellationToken ct = default);
-    /// <summary>The adjusters' queue: claims with a recommendation, filtered by status ("pending" = not yet decided), newest first.</summary>
+    /// <summary>
+    /// The adjusters' queue: claims with a recommendation, filtered by status ("pending" = not yet decided, "decided",
+    /// "all"), newest recommendation first; <paramref name="page"/> starts at 1, <paramref name="pageSize"/> is 1–500.
+    /// </summary>
     Task<IReadOnlyList<ClaimRecord>> ListRecommendationsAsync(string status, int page, int pageSize, CancellationToken ct = default);
     Task SaveDecisionAsync(string claimId, AdjusterDecision decision, CancellationToken ct = default);
     Task<bool> PingAsync(CancellationToken ct = default);
