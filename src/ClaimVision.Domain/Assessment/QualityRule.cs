@@ -18,7 +18,7 @@ public sealed class QualityRule : IFactorRule
     public static readonly IReadOnlySet<string> DecisionFields = new HashSet<string>(StringComparer.Ordinal)
     {
         FieldNames.PatientName, FieldNames.PatientIdNumber, FieldNames.AdmissionDate, FieldNames.DischargeDate,
-        FieldNames.DocumentDate, FieldNames.InvoiceNumber, FieldNames.TotalAmount, FieldNames.CoveredAmount,
+        FieldNames.DocumentDate, FieldNames.InvoiceNumber, FieldNames.TotalAmount, FieldNames.InsurancePaidAmount, FieldNames.PersonalPaidAmount, FieldNames.CoveredAmount,
         FieldNames.SelfPaidAmount, FieldNames.OutOfCatalogueAmount, FieldNames.CriticalIllnessAmount,
         FieldNames.Diagnosis, FieldNames.DiagnosisCode, FieldNames.ProviderLevel,
     };
