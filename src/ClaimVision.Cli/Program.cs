@@ -9,6 +9,8 @@ public static class Program
     {
         // Before anything can load Tesseract or XGBoost: libgomp reads its environment once, at load.
         NativeRuntime.EnsureInitialized();
+        // Tables written to a file or pipe keep their columns instead of wrapping at Spectre's default 80.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 180;
         return await BuildRoot().Parse(args).InvokeAsync();
     }
 

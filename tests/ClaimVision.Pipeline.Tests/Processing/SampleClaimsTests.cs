@@ -52,7 +52,27 @@ public sealed class SampleClaimsFixture : IDisposable
 
 public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixture<SampleClaimsFixture>
 {
-    public static TheoryData<string> Claims() => [.. SampleClaimsFixture.ClaimDirectories().Select(Path.GetFileName).OfType<string>()];
+    /// <summary>
+    /// Sample claims the pipeline does not yet get right (measured 2026-12-01, 5 of 12 match), each with the measured
+    /// cause. Tesseract's block layout drops the label rows of forms ruled with dashed leaders, so invoices and settlement
+    /// sheets are read as a few lines and classified below the policy's trust threshold. Remove an entry when its
+    /// claim passes; every other claim must match its expected.json.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> KnownGaps = new Dictionary<string, string>
+    {
+        ["01-partial-ratio"] = "invoice and settlement sheet classified below the 0.70 trust threshold → review",
+        ["02-partial-cap"] = "patient name and total read below the policy's confidence thresholds → review",
+        ["03-en-partial-deductible"] = "no service date read from the outpatient invoice → review",
+        ["04-en-approve"] = "'Network: in-network' not read, default 70 % ratio → partial; 03's deductible not consumed",
+        ["07-reject-exclusion"] = "documents unclassified and diagnosis misread (胫→肥) → review instead of reject",
+        ["08-reject-duplicate"] = "invoice unclassified, so its number is not used by the duplicate check → review",
+        ["12-partial-deductible"] = "settlement sheet classified as a diagnosis certificate → review",
+    };
+
+    public static TheoryData<string> Claims() =>
+        [.. SampleClaimsFixture.ClaimDirectories().Select(Path.GetFileName).OfType<string>().Where(c => !KnownGaps.ContainsKey(c))];
+
+    public static TheoryData<string> GapClaims() => [.. KnownGaps.Keys];
 
     [Fact]
     public void Ships_at_least_a_dozen_sample_claims_each_with_an_expected_outcome()
@@ -62,10 +82,7 @@ public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixtu
         Assert.All(dirs, d => Assert.NotNull(ExpectedOutcome.TryLoad(d)));
     }
 
-    /// <summary>Not yet met (measured 2026-12-01): 5 of 12 samples match. OCR (Tesseract's block layout) drops the label rows
-    /// of forms ruled with dashed leaders, so invoices and settlement sheets are read as 3–4 lines, classified below the
-    /// policy's 0.70 trust threshold and left out; see the claims branch report. Remove the skip when the samples pass.</summary>
-    [Theory(Skip = "Known failing: 7 of 12 sample claims differ (OCR drops dashed-rule form rows → documents unclassified); run scripts/run-samples.sh for the table.")]
+    [Theory]
     [MemberData(nameof(Claims))]
     public void Sample_claim_gets_its_expected_decision_and_payable_amount(string claim)
     {
@@ -75,6 +92,15 @@ public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixtu
         Assert.True(expected.Mismatch(r) is null,
             $"{claim}: {expected.Mismatch(r)}. Expected because: {expected.Reason}\nGot: {string.Join(" | ", r.Reasons)}");
     }
+
+    [Theory(Skip = "Known gaps listed in KnownGaps with their measured causes; run scripts/run-samples.sh for the table.")]
+    [MemberData(nameof(GapClaims))]
+    public void Known_gap_claim_gets_its_expected_decision_and_payable_amount(string claim) =>
+        Sample_claim_gets_its_expected_decision_and_payable_amount(claim);
+
+    [Fact]
+    public void Known_gaps_name_real_sample_claims() =>
+        Assert.All(KnownGaps.Keys, c => Assert.Contains(c, SampleClaimsFixture.ClaimDirectories().Select(Path.GetFileName)));
 
     [Fact]
     public void The_claim_with_a_corrupt_image_is_reviewed_naming_the_missing_document()
