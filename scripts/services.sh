@@ -101,7 +101,8 @@ az_start() {
     (cd "$az_dir" && npm ci --no-audit --no-fund --loglevel=error >"$az_dir/npm.log" 2>&1) || die "npm ci for Azurite failed, see $az_dir/npm.log"
   fi
   local port
-  port=$(free_port 10000)
+  # A restart keeps the port it had (clients hold it in their connection strings) unless something else took it.
+  port=$(free_port "$(cat "$az_port_file" 2>/dev/null || echo 10000)")
   setsid nohup "$az_dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" \
     --location "$svc/azurite-data" --skipApiVersionCheck --loose --silent >"$az_dir/azurite.log" 2>&1 </dev/null &
   echo $! >"$az_pid"

@@ -35,7 +35,7 @@ public static class EngineServiceCollectionExtensions
             var policies = PolicyCatalog.Load([Locate(section["Policies"] ?? "samples/policies")]);
             var registryPath = Locate(section["Registry"] ?? "samples/registry/insured.csv");
             var registry = File.Exists(registryPath) ? InsuredRegistry.Load(registryPath) : InsuredRegistry.Empty;
-            return new PolicyClaimAssessment(policies, registry, sp.GetRequiredService<IDocumentAnalyzer>().ModelVersions, TimeProvider.System);
+            return new PolicyClaimAssessment(policies, registry, sp.GetRequiredService<IDocumentAnalyzer>().ModelVersions, sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
         return services;
     }

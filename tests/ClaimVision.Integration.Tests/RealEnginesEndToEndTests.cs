@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ClaimVision.Api;
+using ClaimVision.Integration.Tests.Runtime;
+using ClaimVision.Pipeline.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimVision.Integration.Tests;
+
+/// <summary>
+/// `claimvision serve` exactly as shipped — the production engines (Tesseract OCR, the committed classifier, the field
+/// extractors, the policy assessment) behind the API on the embedded defaults — fed real sample claims over HTTP.
+/// </summary>
+public sealed class RealEnginesEndToEndTests
+{
+    /// <summary>The samples' "today" (as in SampleClaimsTests): after every sample's dates, inside the policies' year.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 12, 31, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Sample_claims_submitted_over_http_get_their_expected_recommendations_from_the_real_engines()
+    {
+        using var data = new TempFolder();
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            $"--ClaimVision:DataDirectory={data.Path}",
+            $"--ClaimVision:Policies={Path.Combine(samples, "policies")}",
+            $"--ClaimVision:Registry={Path.Combine(samples, "registry", "insured.csv")}",
+            "--ClaimVision:OcrEngines=2",
+        ];
+        await using var app = ClaimVisionServer.Create(args, services =>
+        {
+            services.AddSingleton<TimeProvider>(new FixedTime(Now));
+            services.AddClaimVisionEngines();
+        });
+        await app.StartAsync();
+        using var client = new ClaimVisionClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) });
+
+        var expected = new Dictionary<string, JsonObject>();
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(samples, "claims")).Order(StringComparer.Ordinal))
+        {
+            var claimJson = await File.ReadAllTextAsync(Path.Combine(dir, "claim.json"));
+            var claimId = (string)JsonNode.Parse(claimJson)!["claimId"]!;
+            var files = Directory.EnumerateFiles(dir, "*.jpg").Order(StringComparer.Ordinal)
+                .Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToArray();
+            using var response = await client.SubmitRawAsync(claimJson, files);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            expected[claimId] = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "expected.json")))!.AsObject();
+        }
+        Assert.Equal(2, expected.Count);
+
+        var claims = await client.WaitForRecommendationsAsync(expected.Keys, TimeSpan.FromMinutes(5));
+        foreach (var (id, want) in expected)
+        {
+            var recommendation = claims[id]["recommendation"];
+            Assert.NotNull(recommendation);
+            Assert.Equal((string?)want["decision"], (string?)recommendation["decision"]);
+            Assert.Equal((decimal)want["payableAmount"]!, (decimal)recommendation["payableAmount"]!);
+            Assert.NotEmpty(recommendation["factors"]!.AsArray());
+            Assert.StartsWith("doc-classifier-", (string?)recommendation["modelVersions"]!["classifier"], StringComparison.Ordinal);
+            Assert.StartsWith("tesseract ", (string?)recommendation["modelVersions"]!["ocr"], StringComparison.Ordinal);
+        }
+        await app.StopAsync();
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
