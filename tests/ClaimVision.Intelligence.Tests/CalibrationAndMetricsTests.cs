@@ -50,3 +50,19 @@ public sealed class CalibrationAndMetricsTests
         Assert.Equal(3, m.Labels.Count);
     }
 }
+
+public sealed class ConfusionMatrixSvgTests
+{
+    [Fact]
+    public void Svg_is_well_formed_and_shows_every_label_and_count()
+    {
+        var m = ClassificationMetrics.Compute(["a&b", "a&b", "c"], ["a&b", "c", "c"]);
+        var svg = ConfusionMatrixSvg.Render(m, "held-out <seed 2>");
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        var texts = doc.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains("a&b", texts);
+        Assert.Contains("held-out <seed 2>", texts);
+        Assert.Equal(3, texts.Count(t => t == "1"));
+        Assert.Equal(4, doc.Descendants().Count(e => e.Name.LocalName == "rect" && e.Attribute("width")?.Value == "42"));
+    }
+}

@@ -24,7 +24,7 @@ internal static class Pages
         return new OcrPage { Width = 1200, Height = 60 + rows.Length * (RowHeight + 10), Language = "chi_sim", MeanConfidence = 0.9, Lines = lines };
     }
 
-    public static VisionResult Vision(params string[][] rows) => new([Build(rows)], []);
+    public static VisionResult Doc(params string[][] rows) => new([Build(rows)], []);
 
     public static string[] Row(params string[] cells) => cells;
 

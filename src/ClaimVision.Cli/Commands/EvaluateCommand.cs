@@ -15,6 +15,8 @@ public static class EvaluateCommand
     {
         var command = new Command("evaluate", "Measure the models: field extraction, document classifier, OCR.");
         foreach (var create in Subcommands) command.Subcommands.Add(create());
+        // EvaluateOcrCommand.Create() returns its own "evaluate" parent; adopt its children so there is one "evaluate".
+        foreach (var sub in EvaluateOcrCommand.Create().Subcommands) command.Subcommands.Add(sub);
         return command;
     }
 }

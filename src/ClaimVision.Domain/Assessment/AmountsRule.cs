@@ -22,7 +22,7 @@ public sealed class AmountsRule : IFactorRule
         var figures = ExpenseFigures.From(context);
         foreach (var m in figures.Missing)
         {
-            problems.Add($"{m.Source} on {m.FileName ?? "the claim"}");
+            problems.Add(m.FileName is null ? m.Source ?? "" : $"{m.Source} on {m.FileName}");
             evidence.Add(m);
         }
         var checkedTotals = new List<string>();

@@ -36,7 +36,7 @@ public sealed record ExpenseFigures
     {
         var bills = DistinctBills(context);
         var missing = new List<Evidence>();
-        if (bills.Count == 0) missing.Add(Factors.Source("claim", "bill", "no bill (invoice or receipt) among the documents"));
+        if (bills.Count == 0) missing.Add(Factors.Source("no bill (invoice or receipt) among the legible documents"));
         decimal billed = 0;
         foreach (var bill in bills)
         {

@@ -53,7 +53,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
     }
 
     private static readonly Regex Cny = new(@"[¥元]|人民币|RMB|CNY", RegexOptions.Compiled);
-    private static readonly Regex Myr = new(@"\bRM\s?\d|\bMYR\b", RegexOptions.Compiled);
+    private static readonly Regex Myr = new(@"\bRM\s?\d|\(RM\)|\bMYR\b", RegexOptions.Compiled);
     private static readonly Regex Usd = new(@"\$\s?\d|\bUSD\b", RegexOptions.Compiled);
 
     /// <summary>ISO 4217 code from the currency markers printed; the most frequent marker wins.</summary>

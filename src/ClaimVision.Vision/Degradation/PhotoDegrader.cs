@@ -97,6 +97,7 @@ public static class PhotoDegrader
             _ = ptaAddPt(source, (float)(corners[i].X + left), (float)(corners[i].Y + top));
             _ = ptaAddPt(destination, (float)(target[i].X + left), (float)(target[i].Y + top));
         }
+        // Interpolated rather than sampled: twice the cost here, but phone optics blur edges, they do not alias them.
         var warped = pixProjectivePtaColor(padded, destination, source, colour);
         if (warped.IsInvalid) throw new InvalidOperationException("Leptonica pixProjectivePtaColor failed.");
         if (getProjectiveXformCoeffs(source, destination, out var vc) != 0 || vc == 0)

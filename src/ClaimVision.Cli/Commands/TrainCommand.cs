@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ClaimVision.Intelligence.Classification;
+using ClaimVision.Intelligence.Learning;
+using ClaimVision.Intelligence.Training;
+using Spectre.Console;
+
+namespace ClaimVision.Cli.Commands;
+
+/// <summary><c>claimvision train</c>: OCR a labelled sample folder (cached) and train the document classifier.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var samples = new Option<DirectoryInfo>("--samples") { Description = "Folder written by `samples generate` (images + ground-truth JSON).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Model folder to write model.json and card.json into.", DefaultValueFactory = _ => new DirectoryInfo("models/doc-classifier") };
+        var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the booster.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Images OCR'd at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("train", "Train the document classifier on labelled samples; OCR results are cached beside the images as <name>.ocr.json.")
+        {
+            samples, output, seed, threads,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            parse.GetValue(samples)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads), cancellationToken)));
+        return command;
+    }
+
+    private static int Run(string samplesDir, string outputDir, int seed, int threads, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<SampleImage> samples;
+        try
+        {
+            samples = SampleFolder.Read(samplesDir).Where(s => s.Label is not null).ToList();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"train: {e.Message}");
+            return 2;
+        }
+        if (samples.Count == 0)
+        {
+            Console.Error.WriteLine($"train: '{samplesDir}' has no labelled images (ground-truth JSON with \"image\" and \"type\").");
+            return 2;
+        }
+
+        using var reader = new PipelineVisionReader(threads);
+        var read = ClassifierCommandSupport.OcrWithProgress(samples, new OcrCache(reader), threads, cancellationToken);
+        var failed = read.Where(r => r.Vision is null).ToList();
+        foreach (var f in failed) Console.Error.WriteLine($"train: skipped {f.Sample.Path}: {f.Error}");
+        var documents = read.Where(r => r.Vision is not null)
+            .Select(r => new TrainingDocument(r.Vision!.Sha256, r.Sample.Label!.Value, r.Vision.Vision)).ToList();
+        var ocrSeconds = watch.Elapsed.TotalSeconds;
+
+        ModelCard card;
+        try
+        {
+            card = ClassifierTrainer.TrainAndSave(documents, outputDir, new TrainingOptions { Seed = seed }, reader.Version, Path.GetFileName(samplesDir.TrimEnd('/')));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"train: {e.Message}");
+            return 2;
+        }
+
+        var modelBytes = new FileInfo(Path.Combine(outputDir, DocumentClassifier.ModelFileName)).Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Trained {card.Version} on {documents.Count} documents ({card.Classes.Count} types; {read.Count(r => r.FromCache)} OCR results from cache, {failed.Count} skipped)."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Validation ({card.Validation.Rows} held-out rows): macro-F1 {card.Validation.MacroF1:0.000}, accuracy {card.Validation.Accuracy:0.000}, log-loss {card.Validation.LogLoss:0.0000} → {card.Validation.CalibratedLogLoss:0.0000} at T={card.Temperature:0.00}, {card.Validation.BestRound} rounds."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {outputDir}/model.json ({modelBytes / 1024.0:0} KiB) and card.json; data sha256 {card.TrainingData.Sha256[..12]}…; OCR {ocrSeconds:0.0} s, total {watch.Elapsed.TotalSeconds:0.0} s."));
+        return 0;
+    }
+}
+
+/// <summary>What train and evaluate share: OCR of a sample folder with a progress bar on stderr.</summary>
+internal static class ClassifierCommandSupport
+{
+    public static IReadOnlyList<ReadSample> OcrWithProgress(IReadOnlyList<SampleImage> samples, OcrCache cache, int threads, CancellationToken cancellationToken)
+    {
+        if (Console.IsErrorRedirected)
+            return SampleReader.ReadAll(samples, cache, threads, null, cancellationToken);
+        IReadOnlyList<ReadSample> result = [];
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("OCR", maxValue: samples.Count);
+                result = SampleReader.ReadAll(samples, cache, threads, () => task.Increment(1), cancellationToken);
+            });
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace ClaimVision.Intelligence.Training;
+
+/// <summary>Reads an image file into what the classifier needs (OCR pages and page statistics).</summary>
+public interface IVisionReader
+{
+    /// <summary>Identifies the OCR engine and settings: cached results from another version are not reused.</summary>
+    string Version { get; }
+    VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken);
+}
+
+/// <summary>The OCR of one image, cached as <c>&lt;image&gt;.ocr.json</c> beside it.</summary>
+public sealed record CachedVision(string Sha256, string OcrVersion, VisionResult Vision);
+
+/// <summary>
+/// Caches OCR results beside the images so that retraining (new features, new parameters) does not
+/// re-run OCR: an entry is used only when both the image's SHA-256 and the OCR version match.
+/// </summary>
+public sealed class OcrCache(IVisionReader reader)
+{
+    public const string Suffix = ".ocr.json";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string OcrVersion => reader.Version;
+
+    /// <summary>The cache file of an image: x.jpg → x.ocr.json.</summary>
+    public static string PathFor(string imagePath) => Path.ChangeExtension(imagePath, null) + Suffix;
+
+    /// <summary>The image's hash and its OCR, from the cache when valid, else read and cached. True in <c>Hit</c> when cached.</summary>
+    public (CachedVision Result, bool Hit) Get(string imagePath, CancellationToken cancellationToken)
+    {
+        var bytes = File.ReadAllBytes(imagePath);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var cachePath = PathFor(imagePath);
+        if (TryLoad(cachePath) is { } cached && cached.Sha256 == sha && cached.OcrVersion == reader.Version)
+            return (cached, true);
+        var result = new CachedVision(sha, reader.Version, reader.Read(Path.GetFileName(imagePath), bytes, cancellationToken));
+        var temp = cachePath + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(result, Json));
+        File.Move(temp, cachePath, overwrite: true);
+        return (result, false);
+    }
+
+    private static CachedVision? TryLoad(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<CachedVision>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException)
+        {
+            return null; // A damaged cache entry is re-read, not an error.
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ClaimVision.Domain.Assessment;
+using ClaimVision.Domain.Claims;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
+using ClaimVision.Domain.Policies;
+using ClaimVision.Intelligence;
+
+namespace ClaimVision.Pipeline.Processing;
+
+/// <summary>A claim directory that cannot be processed at all (no or unreadable claim.json, unknown policy).</summary>
+public sealed class ClaimDirectoryException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>One processed claim: what was submitted, what analysis made of each document, and the recommendation.</summary>
+public sealed record ClaimOutcome(string Directory, ClaimRequest Claim, IReadOnlyList<AnalyzedDocument> Documents, Recommendation Recommendation);
+
+/// <summary>
+/// Processes claim directories in one process: reads <c>claim.json</c>, analyses every document image with the
+/// injected analyzer, and assesses the claim. A document that cannot be read or analysed becomes a failed document
+/// (the assessment names it); it never stops the claim. Claims processed earlier in the same run are history for
+/// later ones, so a resubmitted invoice is caught.
+/// </summary>
+public sealed class ClaimProcessor(IDocumentAnalyzer analyzer, PolicyCatalog policies, InsuredRegistry registry, TimeProvider time)
+{
+    public const string ClaimFile = "claim.json";
+
+    /// <summary>Image and document formats picked up when claim.json lists no documents.</summary>
+    public static readonly IReadOnlySet<string> DocumentExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".gif", ".pdf",
+    };
+
+    public ClaimOutcome Process(string directory, ClaimHistory history, CancellationToken cancellationToken = default)
+    {
+        var claim = ReadClaim(directory);
+        Policy policy;
+        try
+        {
+            policy = policies.Get(claim.PolicyId);
+        }
+        catch (PolicyException e)
+        {
+            throw new ClaimDirectoryException($"Claim '{claim.ClaimId}' in '{directory}': {e.Message}", e);
+        }
+        var documents = new List<AnalyzedDocument>();
+        foreach (var file in DocumentFiles(directory, claim))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            documents.Add(Analyze(directory, file, cancellationToken));
+        }
+        var recommendation = ClaimAssessor.Assess(claim, documents, policy, registry, history, time.GetUtcNow(), analyzer.ModelVersions);
+        return new ClaimOutcome(directory, claim, documents, recommendation);
+    }
+
+    /// <summary>Processes directories in order; each claim sees the earlier ones as history.</summary>
+    public IEnumerable<(string Directory, ClaimOutcome? Outcome, string? Error)> ProcessAll(IEnumerable<string> directories, ClaimHistory history, CancellationToken cancellationToken = default)
+    {
+        foreach (var directory in directories)
+        {
+            ClaimOutcome? outcome = null;
+            string? error = null;
+            try
+            {
+                outcome = Process(directory, history, cancellationToken);
+            }
+            catch (ClaimDirectoryException e)
+            {
+                error = e.Message;
+            }
+            if (outcome is null)
+            {
+                yield return (directory, null, error);
+                continue;
+            }
+            history = history.With(ClaimAssessor.ToPriorClaim(outcome.Claim, outcome.Documents, outcome.Recommendation));
+            yield return (directory, outcome, null);
+        }
+    }
+
+    public static ClaimRequest ReadClaim(string directory)
+    {
+        var path = Path.Combine(directory, ClaimFile);
+        if (!File.Exists(path)) throw new ClaimDirectoryException($"'{directory}' is not a claim directory: it has no {ClaimFile}.");
+        try
+        {
+            return JsonSerializer.Deserialize<ClaimRequest>(File.ReadAllText(path), ClaimJson.Strict)
+                   ?? throw new ClaimDirectoryException($"'{path}' holds null, not a claim.");
+        }
+        catch (JsonException e)
+        {
+            throw new ClaimDirectoryException($"'{path}' is not a valid claim at {e.Path ?? "$"}: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new ClaimDirectoryException($"'{path}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static IEnumerable<string> DocumentFiles(string directory, ClaimRequest claim) =>
+        claim.Documents is { Count: > 0 } listed
+            ? listed
+            : Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>()
+                .Where(f => DocumentExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal);
+
+    private AnalyzedDocument Analyze(string directory, string file, CancellationToken cancellationToken)
+    {
+        var id = new DocumentId(file);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path.Combine(directory, file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(id, file, "", "unreadable-file", $"the file cannot be read: {e.Message}");
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        DocumentReport report;
+        try
+        {
+            report = analyzer.Analyze(file, bytes, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The analyzer promises not to throw for bad input; if it does anyway, this document fails, not the claim.
+            return Failed(id, file, sha, "analysis-failed", $"{e.GetType().Name}: {e.Message}");
+        }
+        var document = report.ToAnalyzedDocument(id);
+        return string.IsNullOrEmpty(document.Sha256) ? document with { Sha256 = sha } : document;
+    }
+
+    private static AnalyzedDocument Failed(DocumentId id, string file, string sha, string code, string message) => new()
+    {
+        DocumentId = id,
+        FileName = file,
+        Sha256 = sha,
+        Error = new DocumentError(code, message),
+    };
+}

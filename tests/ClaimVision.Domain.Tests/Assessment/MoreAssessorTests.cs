@@ -1,0 +1,117 @@
+using ClaimVision.Domain.Assessment;
+using ClaimVision.Domain.Claims;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
+using ClaimVision.Domain.Policies;
+using static ClaimVision.Domain.Tests.Assessment.Claims;
+
+namespace ClaimVision.Domain.Tests.Assessment;
+
+public class MoreAssessorTests
+{
+    public static TheoryData<int, string> DecisionFieldReadings()
+    {
+        var data = new TheoryData<int, string>();
+        var docs = Complete();
+        for (var i = 0; i < docs.Count; i++)
+            foreach (var name in docs[i].Fields.Keys.Where(QualityRule.DecisionFields.Contains))
+                data.Add(i, name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DecisionFieldReadings))]
+    public void Any_unsure_decision_field_means_review_naming_that_field(int document, string field)
+    {
+        var docs = Complete();
+        var reading = docs[document].Fields[field];
+        docs[document] = docs[document].With(reading with { Confidence = 0.5 });
+        var r = Assess(docs);
+        Assert.Equal(Decision.Review, r.Decision);
+        Assert.Equal(0m, r.PayableAmount);
+        Assert.Contains(r.ReviewItems, i => i.Field == field && i.DocumentId == docs[document].DocumentId.Value);
+    }
+
+    [Fact]
+    public void An_out_of_catalogue_policy_pays_only_the_out_of_catalogue_line_items()
+    {
+        var policy = CnPolicy with { ExpenseBasis = ExpenseBasis.OutOfCatalogueOnly, Deductible = new DeductibleRule { Amount = 0, Per = DeductiblePer.Claim } };
+        var items = Items(720.00m, 4210.60m, 1380.00m, 946.80m, 1133.00m, 260.00m).Select((i, n) => n == 2 || n == 5 ? i with { Category = "丙" } : i).ToList();
+        List<AnalyzedDocument> docs = [Invoice(), ExpenseList(items: items), Settlement(), Discharge()];
+        var r = Assess(docs, policy: policy);
+        Assert.Equal(1640.00m, r.EligibleAmount); // 1380.00 + 260.00
+        Assert.Equal(984.00m, r.PayableAmount);   // × 60 %
+        Assert.Equal(Decision.Partial, r.Decision);
+    }
+
+    [Fact]
+    public void A_printed_out_of_catalogue_amount_takes_precedence_over_line_items()
+    {
+        var policy = CnPolicy with { ExpenseBasis = ExpenseBasis.OutOfCatalogueOnly };
+        List<AnalyzedDocument> docs = [Invoice(), ExpenseList(), Settlement().With(F(FieldNames.OutOfCatalogueAmount, "1204.50")), Discharge()];
+        var r = Assess(docs, policy: policy);
+        Assert.Equal(1204.50m, r.EligibleAmount);
+    }
+
+    [Fact]
+    public void Critical_illness_payments_are_subtracted_too()
+    {
+        List<AnalyzedDocument> docs = [Invoice(selfPaid: "2670.20"), ExpenseList(), Settlement(selfPaid: "2670.20", critical: "1000.00"), Discharge()];
+        var r = Assess(docs);
+        Assert.Equal(2670.20m, r.EligibleAmount);
+        Assert.Equal(1422.12m, r.PayableAmount); // (2670.20 − 300) × 0.6
+    }
+
+    [Fact]
+    public void An_excluded_cause_in_the_claims_description_rejects()
+    {
+        var r = Assess(Complete(), Request(description: "骑摩托车发生交通事故受伤住院"));
+        Assert.Equal(Decision.Reject, r.Decision);
+        Assert.Contains("第七条(二)", r.Factor(ExclusionsRule.Name).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_claim_without_a_bill_goes_to_review()
+    {
+        var r = Assess([ExpenseList(), Settlement(), Discharge()]);
+        Assert.Equal(Decision.Review, r.Decision);
+        Assert.Contains("no bill", r.Factor(AmountsRule.Name).Reason, StringComparison.Ordinal);
+        Assert.Null(r.EligibleAmount);
+    }
+
+    [Fact]
+    public void Without_a_registry_enrolment_cannot_be_checked_and_the_claim_goes_to_review()
+    {
+        var r = Assess(Complete(), registry: InsuredRegistry.Empty);
+        Assert.Equal(Decision.Review, r.Decision);
+        Assert.Equal(FactorStatus.Uncertain, r.Factor(EligibilityRule.RegistryFactor).Status);
+    }
+
+    [Fact]
+    public void A_household_member_enrolled_later_is_not_covered_before_the_enrolment()
+    {
+        const string id = "522634198206120240"; // 王秀兰, enrolled from 2026-06-01
+        List<AnalyzedDocument> docs = [Invoice(name: "王秀兰", id: id), ExpenseList().With(F(FieldNames.PatientName, "王秀兰")), Settlement().With(F(FieldNames.PatientName, "王秀兰")).With(F(FieldNames.PatientIdNumber, id)), Discharge().With(F(FieldNames.PatientName, "王秀兰"))];
+        var r = Assess(docs, Request("王秀兰", id));
+        Assert.Equal(Decision.Reject, r.Decision);
+        Assert.Contains("outside the enrolment", r.Factor(EligibilityRule.RegistryFactor).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_invoice_twice_in_one_claim_is_counted_once_and_reviewed()
+    {
+        var second = Invoice() with { DocumentId = new DocumentId("invoice-copy"), FileName = "invoice-copy.jpg", Sha256 = "ab12" };
+        var r = Assess([.. Complete(), second]);
+        Assert.Equal(Decision.Review, r.Decision);
+        Assert.Equal(FactorStatus.Uncertain, r.Factor(DuplicateRule.Name).Status);
+        Assert.Equal(8650.40m, r.BilledAmount);
+    }
+
+    [Fact]
+    public void Assessment_is_deterministic()
+    {
+        var a = System.Text.Json.JsonSerializer.Serialize(Assess(Complete()));
+        var b = System.Text.Json.JsonSerializer.Serialize(Assess(Complete()));
+        Assert.Equal(a, b);
+    }
+}

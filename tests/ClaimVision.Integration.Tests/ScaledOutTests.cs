@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using ClaimVision.Integration.Tests.Runtime;
+using ClaimVision.TestWorker;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace ClaimVision.Integration.Tests;
+
+/// <summary>
+/// The scaled-out shape against real servers (RabbitMQ, PostgreSQL, Azurite from scripts/services.sh): the API in
+/// this process publishing only, two worker processes competing for the queues, and faults injected mid-run.
+/// Every test asserts that every document ends with exactly one outcome and prints pushed / lost / doubled.
+/// </summary>
+[Collection(ScaledOutServers.Name)]
+public sealed class ScaledOutTests(ITestOutputHelper output)
+{
+    private const int DocumentsPerClaim = 3;
+
+    private static Dictionary<string, string> WorkerSettings(int delayMs) => new(TestEnvironment.ScaledOut())
+    {
+        ["ClaimVision:Analysis:Concurrency"] = "2",
+        ["ClaimVision:Test:AnalysisDelayMs"] = delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:MassTransit"] = "Information",
+    };
+
+    private static Dictionary<string, string> ApiSettings() => new(TestEnvironment.ScaledOut()) { ["ClaimVision:RunConsumers"] = "false" };
+
+    [Fact]
+    public async Task Two_worker_processes_return_every_recommendation() =>
+        await RunAsync("scale", claims: 12, delayMs: 50, fault: null);
+
+    [Fact]
+    public async Task A_worker_killed_with_SIGKILL_while_holding_messages_loses_nothing() =>
+        await RunAsync("sigkill", claims: 10, delayMs: 400, fault: async ctx =>
+        {
+            ctx.Workers[0].Kill();
+            ctx.Log($"SIGKILLed worker {ctx.Workers[0].Name} (pid {ctx.Workers[0].Id})");
+            ctx.Workers.Add(await WorkerProcess.StartAsync("replacement", WorkerSettings(400)));
+        });
+
+    [Fact]
+    public async Task A_broker_restart_mid_run_loses_nothing() =>
+        await RunAsync("broker", claims: 10, delayMs: 200, fault: async ctx =>
+        {
+            await RabbitCtlAsync("stop_app");
+            ctx.Log("rabbitmq app stopped");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await RabbitCtlAsync("start_app");
+            ctx.Log("rabbitmq app started");
+        });
+
+    [Fact]
+    public async Task The_blob_store_down_for_a_while_loses_nothing() =>
+        await RunAsync("blobs", claims: 10, delayMs: 200, fault: async ctx =>
+        {
+            var pidFile = Path.Combine(TestEnvironment.RepositoryRoot, ".services", "azurite", "azurite.pid");
+            using (var azurite = Process.GetProcessById(int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                azurite.Kill(entireProcessTree: true);
+                await azurite.WaitForExitAsync();
+            }
+            ctx.Log("azurite killed");
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            await RunAsync("bash", Path.Combine(TestEnvironment.RepositoryRoot, "scripts", "services.sh"), "start");
+            ctx.Log("azurite restarted");
+        });
+
+    private sealed record FaultContext(List<WorkerProcess> Workers, Action<string> Log);
+
+    private async Task RunAsync(string name, int claims, int delayMs, Func<FaultContext, Task>? fault)
+    {
+        var workers = new List<WorkerProcess>();
+        try
+        {
+            workers.Add(await WorkerProcess.StartAsync("a", WorkerSettings(delayMs)));
+            workers.Add(await WorkerProcess.StartAsync("b", WorkerSettings(delayMs)));
+            await using var api = await ApiHost.StartAsync(ApiSettings());
+            await using var ledger = await OutcomeLedger.ConnectAsync(api.Services.GetRequiredService<IBus>());
+
+            var run = $"{name}-{Guid.NewGuid().ToString("n")[..8]}";
+            var ids = new List<string>();
+            for (var i = 0; i < claims; i++)
+            {
+                var id = $"{run}-{i}";
+                var files = Enumerable.Range(0, DocumentsPerClaim).Select(d => ($"p{d}.png", ScriptedAnalyzer.Document(d + 1, $"{id}-{d}"))).ToArray();
+                using var response = await api.Client.SubmitAsync(id, files);
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                ids.Add(id);
+            }
+            var pushed = claims * DocumentsPerClaim;
+
+            if (fault is not null)
+            {
+                // Strike while work is in flight: some outcomes recorded, most still queued or held by a worker.
+                var until = DateTime.UtcNow.AddSeconds(30);
+                while (ledger.DocumentEvents < 4 && DateTime.UtcNow < until) await Task.Delay(50);
+                await fault(new FaultContext(workers, output.WriteLine));
+            }
+
+            var seen = await api.Client.WaitForRecommendationsAsync(ids, TimeSpan.FromSeconds(180));
+            await Task.Delay(500); // let late duplicate events, if any, arrive before counting
+            var documents = seen.Values.SelectMany(c => c["documents"]!.AsArray()).ToList();
+            var withOutcome = documents.Count(d => (string?)d!["status"] is "analyzed" or "rejected");
+            var lost = pushed - withOutcome;
+            var summary = $"[{name}] pushed {pushed} documents in {claims} claims: outcomes {withOutcome}, lost {lost}, " +
+                $"doubled {ledger.DoubledDocuments} (outcome events {ledger.DocumentEvents}), recommendations {seen.Values.Count(c => c["recommendation"] is not null)}/{claims}, " +
+                $"doubled recommendations {ledger.DoubledRecommendations}";
+            output.WriteLine(summary);
+            Console.WriteLine(summary);
+
+            Assert.Equal(claims, seen.Values.Count(c => c["recommendation"] is not null));
+            Assert.Equal(0, lost);
+            Assert.Equal(0, ledger.DoubledDocuments);
+            Assert.Equal(0, ledger.DoubledRecommendations);
+            Assert.All(seen, c => Assert.Equal(DocumentsPerClaim * (DocumentsPerClaim + 1) / 2m, (decimal)c.Value["recommendation"]!["payableAmount"]!));
+        }
+        catch
+        {
+            foreach (var w in workers) output.WriteLine($"--- worker {w.Name}:\n{Tail(w.Output)}");
+            throw;
+        }
+        finally
+        {
+            foreach (var w in workers) w.Dispose();
+        }
+    }
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+
+    private static Task RabbitCtlAsync(string command) =>
+        RunAsync("/usr/sbin/rabbitmqctl", "-q", "-n", TestEnvironment.RabbitNode, command);
+
+    private static async Task RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["HOME"] = TestEnvironment.RabbitHome; // the Erlang cookie rabbitmqctl needs
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}");
+    }
+}
+
+/// <summary>The scaled-out tests share one broker, database and blob account: they run one after another.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ScaledOutServers
+{
+    public const string Name = "scaled-out";
+}

@@ -1,0 +1,199 @@
+using ClaimVision.Domain.Documents;
+using static ClaimVision.Intelligence.Tests.Pages;
+
+namespace ClaimVision.Intelligence.Tests;
+
+public class ExtractorTests
+{
+    private static readonly FieldExtractor Extractor = new(new FixedTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static string? N(FieldExtraction r, string field) => r.Fields.TryGetValue(field, out var f) ? f.Normalized : null;
+
+    [Fact]
+    public void Inpatient_invoice_fields_and_words_cross_check()
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("北京市医疗住院收费票据"),
+            Row("医疗机构名称：首都医科大学附属北京友谊医院", "票据号码：0012345678@700"),
+            Row("姓名：张三", "性别：男@300", "住院号：ZY202400123@500"),
+            Row("入院日期：2024年3月1日", "出院日期：2024年3月9日@500"),
+            Row("项目@40", "金额@400", "项目@600", "金额@900"),
+            Row("床位费@40", "600.00@400"),
+            Row("西药费@40", "1,234.56@400"),
+            Row("合计（大写）：壹仟捌佰叁拾肆元伍角陆分"),
+            Row("合计（小写）：¥1,834.56", "开票日期：2024-03-09@600"),
+            Row("统筹基金支付：1,200.00", "个人支付：634.56@500")));
+
+        Assert.Equal("首都医科大学附属北京友谊医院", N(r, FieldNames.ProviderName));
+        Assert.Equal("张三", N(r, FieldNames.PatientName));
+        Assert.Equal("M", N(r, FieldNames.PatientSex));
+        Assert.Equal("ZY202400123", N(r, FieldNames.MedicalRecordNumber));
+        Assert.Equal("0012345678", N(r, FieldNames.InvoiceNumber));
+        Assert.Equal("2024-03-01", N(r, FieldNames.AdmissionDate));
+        Assert.Equal("2024-03-09", N(r, FieldNames.DischargeDate));
+        Assert.Equal("2024-03-09", N(r, FieldNames.DocumentDate));
+        Assert.Equal("1834.56", N(r, FieldNames.TotalAmount));
+        Assert.Equal("1834.56", N(r, FieldNames.TotalAmountInWords));
+        Assert.Equal("1200.00", N(r, FieldNames.InsurancePaidAmount));
+        Assert.Equal("634.56", N(r, FieldNames.PersonalPaidAmount));
+        Assert.Equal("CNY", N(r, FieldNames.Currency));
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.All(total.Checks, c => Assert.True(c.Passed, c.Message));
+        Assert.Contains(total.Checks, c => c.Name == "amountInWordsMatches");
+        Assert.Contains(total.Checks, c => c.Name == "totalEqualsParts");
+        // The box is the union of the words used, on the row of the label.
+        Assert.NotNull(total.Box);
+        Assert.Equal(40 + 8 * 40, total.Box!.Value.Y);
+    }
+
+    [Fact]
+    public void Invoice_whose_upper_case_amount_disagrees_is_flagged_and_less_confident()
+    {
+        VisionResult Page(string words) => Doc(
+            Row("某某市人民医院住院收费票据"),
+            Row($"合计（大写）：{words}"),
+            Row("合计（小写）：¥1,834.56"));
+        var good = Extractor.Extract(DocumentType.InpatientInvoice, Page("壹仟捌佰叁拾肆元伍角陆分")).Fields[FieldNames.TotalAmount];
+        var bad = Extractor.Extract(DocumentType.InpatientInvoice, Page("壹仟捌佰叁拾陆元伍角陆分")).Fields[FieldNames.TotalAmount];
+        Assert.Contains(bad.Checks, c => c.Name == "amountInWordsMatches" && !c.Passed);
+        Assert.True(bad.Confidence < good.Confidence * 0.6);
+        Assert.Equal("某某市人民医院", Extractor.Extract(DocumentType.InpatientInvoice, Page("壹仟捌佰叁拾肆元伍角陆分")).Fields[FieldNames.ProviderName].Value);
+    }
+
+    [Fact]
+    public void Expense_list_reads_line_items_by_column_and_checks_their_sum()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("住院费用清单"),
+            Row("姓名：李四", "住院号：2024000456@500"),
+            Row("项目名称@40", "类别@400", "数量@550", "单价@700", "金额@900"),
+            Row("头孢曲松钠注射液@40", "乙@400", "10@560", "12.50@700", "125.00@900"),
+            Row("血常规检查@40", "甲@400", "2@560", "25.00@700", "50.00@900"),
+            Row("床位费@40", "甲@400", "8@560", "60.00@700", "480.00@900"),
+            Row("合计：655.00")));
+
+        Assert.Equal(3, r.LineItems.Count);
+        var first = r.LineItems[0];
+        Assert.Equal("头孢曲松钠注射液", first.Description);
+        Assert.Equal("乙", first.Category);
+        Assert.Equal(10m, first.Quantity);
+        Assert.Equal(12.50m, first.UnitPrice);
+        Assert.Equal(125.00m, first.Amount);
+        Assert.Equal("655.00", N(r, FieldNames.TotalAmount));
+        Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
+    }
+
+    [Fact]
+    public void Expense_list_whose_items_do_not_sum_is_flagged()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("项目名称@40", "数量@550", "单价@700", "金额@900"),
+            Row("头孢曲松钠注射液@40", "10@560", "12.50@700", "125.00@900"),
+            Row("床位费@40", "8@560", "60.00@700", "480.00@900"),
+            Row("合计：705.00")));
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Contains(total.Checks, c => c.Name == "lineItemsSumToTotal" && !c.Passed);
+        Assert.True(total.Confidence < 0.5);
+    }
+
+    [Fact]
+    public void Discharge_summary_reads_the_stay_and_splits_the_icd_code_from_the_diagnosis()
+    {
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("上海市第六人民医院"),
+            Row("出院小结"),
+            Row("姓名：王五", "性别：女@300", "科室：普外科@500", "住院号：Z88812@800"),
+            Row("入院日期：2024-05-02", "出院日期：2024-05-10@600"),
+            Row("出院诊断：急性阑尾炎 K35.8"),
+            Row("主治医师：赵明华")));
+        Assert.Equal("上海市第六人民医院", N(r, FieldNames.ProviderName));
+        Assert.Equal("王五", N(r, FieldNames.PatientName));
+        Assert.Equal("F", N(r, FieldNames.PatientSex));
+        Assert.Equal("普外科", N(r, FieldNames.Department));
+        Assert.Equal("急性阑尾炎", N(r, FieldNames.Diagnosis));
+        Assert.Equal("K35.8", N(r, FieldNames.DiagnosisCode));
+        Assert.Equal("2024-05-10", N(r, FieldNames.DischargeDate));
+        Assert.Equal("赵明华", N(r, FieldNames.PhysicianName));
+    }
+
+    [Fact]
+    public void Discharge_before_admission_lowers_the_discharge_date()
+    {
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("入院日期：2024-05-12", "出院日期：2024-05-10@600")));
+        var discharge = r.Fields[FieldNames.DischargeDate];
+        Assert.Contains(discharge.Checks, c => c.Name == "admissionBeforeDischarge" && !c.Passed);
+        Assert.True(discharge.Confidence < r.Fields[FieldNames.AdmissionDate].Confidence);
+    }
+
+    [Fact]
+    public void Settlement_sheet_validates_the_id_and_the_split()
+    {
+        VisionResult Sheet(string id, string personal) => Doc(
+            Row("北京市基本医疗保险结算单"),
+            Row("定点医疗机构：北京大学第一医院"),
+            Row("参保人姓名：陈六", "身份证号：@500", $"{id}@700"),
+            Row("医疗费用总额：5,000.00"),
+            Row("统筹基金支付：3,500.00", "大病保险支付：500.00@600"),
+            Row($"个人现金支付：{personal}"));
+        var ok = Extractor.Extract(DocumentType.SettlementSheet, Sheet("11010519491231002X", "1,000.00"));
+        Assert.Equal("北京大学第一医院", N(ok, FieldNames.ProviderName));
+        Assert.Equal("陈六", N(ok, FieldNames.PatientName));
+        Assert.Equal("11010519491231002X", N(ok, FieldNames.PatientIdNumber));
+        Assert.All(ok.Fields[FieldNames.PatientIdNumber].Checks, c => Assert.True(c.Passed, c.Message));
+        Assert.Equal("500.00", N(ok, FieldNames.CriticalIllnessAmount));
+        Assert.Contains(ok.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "totalEqualsParts" && c.Passed);
+
+        var bad = Extractor.Extract(DocumentType.SettlementSheet, Sheet("110105194912310021", "1,100.00"));
+        Assert.Contains(bad.Fields[FieldNames.PatientIdNumber].Checks, c => c.Name == "idCheckDigit" && !c.Passed);
+        Assert.Contains(bad.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "totalEqualsParts" && !c.Passed);
+    }
+
+    [Fact]
+    public void English_receipt_seller_address_date_and_total()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("WELCOME"),
+            Row("KEDAI UBAT SINAR"),
+            Row("PHARMACY SDN BHD"),
+            Row("(123456-K)"),
+            Row("NO. 12, JALAN MERDEKA 3,"),
+            Row("TAMAN BAHAGIA, 47300 PETALING JAYA,"),
+            Row("SELANGOR."),
+            Row("TEL: 03-7712 3456"),
+            Row("DATE:", "03/04/2019 10:15@300"),
+            Row("PANADOL 10S@40", "8.90@600"),
+            Row("SUBTOTAL@40", "21.17@600"),
+            Row("GST 6%@40", "1.27@600"),
+            Row("TOTAL INCL GST@40", "22.44@600"),
+            Row("ROUNDED TOTAL (RM)@40", "22.45@600"),
+            Row("CASH@40", "50.00@600"),
+            Row("CHANGE@40", "27.55@600")));
+        Assert.Equal("KEDAI UBAT SINAR PHARMACY SDN BHD", N(r, FieldNames.ProviderName));
+        Assert.Equal("NO. 12, JALAN MERDEKA 3, TAMAN BAHAGIA, 47300 PETALING JAYA, SELANGOR.", N(r, FieldNames.ProviderAddress));
+        Assert.Equal("2019-04-03", N(r, FieldNames.DocumentDate));
+        Assert.Equal("22.45", N(r, FieldNames.TotalAmount));
+        Assert.Equal("MYR", N(r, FieldNames.Currency));
+    }
+
+    [Fact]
+    public void Receipt_without_a_total_row_pays_tendered_minus_change()
+    {
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("GOOD HEALTH PHARMACY"),
+            Row("NO 5, JALAN SATU, 50000 KUALA LUMPUR"),
+            Row("VITAMIN C@40", "35.00@600"),
+            Row("CASH@40", "50.00@600"),
+            Row("CHANGE@40", "15.00@600")));
+        Assert.Equal("35.00", N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void A_type_without_an_extractor_yields_no_fields() =>
+        Assert.Empty(Extractor.Extract(DocumentType.BankCard, Doc(Row("6222 0000 0000 0000"))).Fields);
+}

@@ -1,0 +1,82 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Training;
+
+namespace ClaimVision.Intelligence.Tests;
+
+public sealed class TrainingDataTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cv-samples-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed class CountingReader(string version) : IVisionReader
+    {
+        public int Calls { get; private set; }
+        public string Version => version;
+
+        public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Pages.Vision($"住院收费票据 {fileName} {bytes.Length}");
+        }
+    }
+
+    [Fact]
+    public void Ground_truth_gives_labels_plain_images_none_and_ocr_caches_are_not_truth()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "000001-lab-report-en.jpg"), [1, 2, 3]);
+        File.WriteAllText(Path.Combine(_dir, "000001-lab-report-en.json"), """{"id":"000001-lab-report-en","image":"000001-lab-report-en.jpg","type":"lab-report","fields":{}}""");
+        File.WriteAllBytes(Path.Combine(_dir, "photo.png"), [4, 5]);
+        File.WriteAllText(Path.Combine(_dir, "photo.ocr.json"), """{"image":"photo.png","type":"other"}""");
+        var samples = SampleFolder.Read(_dir);
+        Assert.Equal(2, samples.Count);
+        Assert.Equal(DocumentType.LabReport, samples.Single(s => s.Path.EndsWith(".jpg", StringComparison.Ordinal)).Label);
+        Assert.Null(samples.Single(s => s.Path.EndsWith(".png", StringComparison.Ordinal)).Label);
+    }
+
+    [Fact]
+    public void Broken_ground_truth_names_the_file()
+    {
+        File.WriteAllText(Path.Combine(_dir, "x.json"), "{ broken");
+        var e = Assert.Throws<InvalidDataException>(() => SampleFolder.Read(_dir));
+        Assert.Contains("x.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_a_clear_error() =>
+        Assert.Throws<DirectoryNotFoundException>(() => SampleFolder.Read(Path.Combine(_dir, "nope")));
+
+    [Fact]
+    public void Ocr_is_cached_by_hash_and_version_and_redone_when_either_changes()
+    {
+        var image = Path.Combine(_dir, "a.png");
+        File.WriteAllBytes(image, [1, 2, 3]);
+        var reader = new CountingReader("tess-5.3/v1");
+        var cache = new OcrCache(reader);
+
+        var (first, hit1) = cache.Get(image, default);
+        var (second, hit2) = cache.Get(image, default);
+        Assert.False(hit1);
+        Assert.True(hit2);
+        Assert.Equal(1, reader.Calls);
+        Assert.True(File.Exists(Path.Combine(_dir, "a.ocr.json")));
+        Assert.Equal(first.Sha256, second.Sha256);
+        Assert.Equal(first.Vision.Pages[0].Text, second.Vision.Pages[0].Text);
+        Assert.Equal(first.Vision.Statistics[0], second.Vision.Statistics[0]);
+
+        File.WriteAllBytes(image, [1, 2, 3, 4]);
+        Assert.False(cache.Get(image, default).Hit);
+        Assert.False(new OcrCache(new CountingReader("tess-5.3/v2")).Get(image, default).Hit);
+    }
+
+    [Fact]
+    public void A_damaged_cache_entry_is_read_again()
+    {
+        var image = Path.Combine(_dir, "b.png");
+        File.WriteAllBytes(image, [9]);
+        File.WriteAllText(OcrCache.PathFor(image), "{ not json");
+        var reader = new CountingReader("v");
+        Assert.False(new OcrCache(reader).Get(image, default).Hit);
+        Assert.Equal(1, reader.Calls);
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using ClaimVision.Domain.Assessment;
+using ClaimVision.Domain.Claims;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
+using ClaimVision.Domain.Policies;
+using ClaimVision.Intelligence;
+using ClaimVision.Pipeline.Processing;
+
+namespace ClaimVision.Pipeline.Tests.Processing;
+
+public sealed class ClaimProcessorTests : IDisposable
+{
+    private const string Id = "522631197803150428";
+    private readonly string _root = Directory.CreateTempSubdirectory("claimvision-process-").FullName;
+
+    private static readonly PolicyCatalog Policies = PolicyCatalog.Load([Repo("samples", "policies")]);
+    private static readonly InsuredRegistry Registry = InsuredRegistry.Load(Repo("samples", "registry", "insured.csv"));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_claim_directory_is_analysed_and_assessed()
+    {
+        var dir = WriteClaim("CLM-1", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var analyzer = new CannedAnalyzer();
+        var outcome = Processor(analyzer).Process(dir, ClaimHistory.Empty);
+
+        Assert.Equal(["discharge.jpg", "expenses.jpg", "invoice.jpg", "settlement.jpg"], analyzer.Seen);
+        Assert.Equal(Decision.Partial, outcome.Recommendation.Decision);
+        Assert.Equal(2022.12m, outcome.Recommendation.PayableAmount);
+        Assert.Equal("canned-1", outcome.Recommendation.ModelVersions["classifier"]);
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), outcome.Recommendation.CreatedAt);
+        Assert.All(outcome.Documents, d => Assert.Equal(64, d.Sha256.Length));
+    }
+
+    [Fact]
+    public void A_corrupt_image_yields_review_naming_it()
+    {
+        var dir = WriteClaim("CLM-2", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var outcome = Processor(new CannedAnalyzer { Corrupt = "settlement.jpg" }).Process(dir, ClaimHistory.Empty);
+        Assert.Equal(Decision.Review, outcome.Recommendation.Decision);
+        Assert.Contains(outcome.Recommendation.ReviewItems, i => i.FileName == "settlement.jpg");
+        Assert.Contains(outcome.Recommendation.Reasons, r => r.Contains("settlement.jpg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_analyzer_that_throws_fails_the_document_not_the_claim()
+    {
+        var dir = WriteClaim("CLM-3", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var outcome = Processor(new CannedAnalyzer { Throws = "expenses.jpg" }).Process(dir, ClaimHistory.Empty);
+        var failed = Assert.Single(outcome.Documents, d => d.Failed);
+        Assert.Equal("analysis-failed", failed.Error!.Code);
+        Assert.Equal(Decision.Review, outcome.Recommendation.Decision);
+    }
+
+    [Fact]
+    public void A_listed_document_that_does_not_exist_is_a_failed_document()
+    {
+        var dir = WriteClaim("CLM-4", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        File.WriteAllText(Path.Combine(dir, "claim.json"), ClaimJsonText("CLM-4", "\"documents\": [\"invoice.jpg\", \"expenses.jpg\", \"settlement.jpg\", \"discharge.jpg\", \"missing.jpg\"],"));
+        var outcome = Processor(new CannedAnalyzer()).Process(dir, ClaimHistory.Empty);
+        Assert.Equal("unreadable-file", Assert.Single(outcome.Documents, d => d.Failed).Error!.Code);
+        Assert.Equal(Decision.Review, outcome.Recommendation.Decision);
+    }
+
+    [Fact]
+    public void A_second_claim_with_the_same_invoice_in_one_run_is_a_duplicate()
+    {
+        var first = WriteClaim("CLM-5", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var second = WriteClaim("CLM-6", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg", salt: "again");
+        var results = Processor(new CannedAnalyzer()).ProcessAll([first, second], ClaimHistory.Empty).ToList();
+        Assert.Equal(Decision.Partial, results[0].Outcome!.Recommendation.Decision);
+        var again = results[1].Outcome!.Recommendation;
+        Assert.Equal(Decision.Reject, again.Decision);
+        Assert.Contains("CLM-5", again.Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_claim_file_is_a_specific_error_and_the_other_claims_still_run()
+    {
+        var bad = Path.Combine(_root, "bad");
+        Directory.CreateDirectory(bad);
+        File.WriteAllText(Path.Combine(bad, "claim.json"), "{ \"claimId\": \"X\", \"policy\": \"p\" }");
+        var good = WriteClaim("CLM-7", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var results = Processor(new CannedAnalyzer()).ProcessAll([bad, Path.Combine(_root, "nowhere"), good], ClaimHistory.Empty).ToList();
+        Assert.Contains("claim.json", results[0].Error, StringComparison.Ordinal);
+        Assert.Contains("'policy'", results[0].Error, StringComparison.Ordinal);
+        Assert.Contains("no claim.json", results[1].Error, StringComparison.Ordinal);
+        Assert.NotNull(results[2].Outcome);
+    }
+
+    [Fact]
+    public void An_unknown_policy_is_an_error_naming_the_known_ones()
+    {
+        var dir = WriteClaim("CLM-8", "invoice.jpg");
+        File.WriteAllText(Path.Combine(dir, "claim.json"), ClaimJsonText("CLM-8", "", policy: "no-such-policy"));
+        var e = Assert.Throws<ClaimDirectoryException>(() => Processor(new CannedAnalyzer()).Process(dir, ClaimHistory.Empty));
+        Assert.Contains("no-such-policy", e.Message, StringComparison.Ordinal);
+        Assert.Contains("us-outpatient-pharmacy", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_expected_outcome_is_compared_with_the_recommendation()
+    {
+        var dir = WriteClaim("CLM-9", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var outcome = Processor(new CannedAnalyzer()).Process(dir, ClaimHistory.Empty);
+        Assert.Null(ExpectedOutcome.TryLoad(dir));
+
+        File.WriteAllText(Path.Combine(dir, ExpectedOutcome.FileName), """{ "decision": "partial", "payableAmount": 2022.12, "note": "county hospital, 60 %" }""");
+        Assert.Null(ExpectedOutcome.TryLoad(dir)!.Mismatch(outcome.Recommendation));
+
+        File.WriteAllText(Path.Combine(dir, ExpectedOutcome.FileName), """{ "decision": "approve", "payableAmount": 3670.20 }""");
+        Assert.Equal("decision partial, expected approve; payable 2022.12, expected 3670.20", ExpectedOutcome.TryLoad(dir)!.Mismatch(outcome.Recommendation));
+
+        File.WriteAllText(Path.Combine(dir, ExpectedOutcome.FileName), """{ "decision": "maybe", "payableAmount": 1 }""");
+        var e = Assert.Throws<ClaimDirectoryException>(() => ExpectedOutcome.TryLoad(dir));
+        Assert.Contains("$.decision", e.Message, StringComparison.Ordinal);
+    }
+
+    private static ClaimProcessor Processor(IDocumentAnalyzer analyzer) =>
+        new(analyzer, Policies, Registry, new FixedTime(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)));
+
+    private string WriteClaim(string claimId, params string[] files) => WriteClaim(claimId, files, "");
+
+    private string WriteClaim(string claimId, string f1, string f2, string f3, string f4, string salt) => WriteClaim(claimId, [f1, f2, f3, f4], salt);
+
+    private string WriteClaim(string claimId, string[] files, string salt)
+    {
+        var dir = Path.Combine(_root, claimId);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "claim.json"), ClaimJsonText(claimId, ""));
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "not a document");
+        foreach (var f in files) File.WriteAllBytes(Path.Combine(dir, f), Encoding.UTF8.GetBytes($"image bytes of {f} {claimId} {salt}"));
+        return dir;
+    }
+
+    private static string ClaimJsonText(string claimId, string extra, string policy = "cn-poverty-labour-inpatient") => $$"""
+        {
+          "claimId": "{{claimId}}",
+          "policyId": "{{policy}}",
+          {{extra}}
+          "insured": { "name": "杨秀英", "idNumber": "{{Id}}", "region": { "code": "522631" } },
+          "description": "肺炎住院"
+        }
+        """;
+
+    private static string Repo(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimVision.sln"))) dir = dir.Parent;
+        return Path.Combine([dir!.FullName, .. parts]);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>Returns hand-written analysis reports for the four documents of a county-hospital pneumonia stay.</summary>
+    private sealed class CannedAnalyzer : IDocumentAnalyzer
+    {
+        public string? Corrupt { get; init; }
+        public string? Throws { get; init; }
+        public List<string> Seen { get; } = [];
+
+        public IReadOnlyDictionary<string, string> ModelVersions { get; } = new Dictionary<string, string> { ["classifier"] = "canned-1" };
+
+        public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+        {
+            Seen.Add(fileName);
+            if (fileName == Throws) throw new InvalidOperationException("model file missing");
+            if (fileName == Corrupt) return new DocumentReport { File = fileName, Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") };
+            var (type, fields) = fileName switch
+            {
+                "invoice.jpg" => (DocumentType.InpatientInvoice, new[]
+                {
+                    F(FieldNames.InvoiceNumber, "52002600310012345"), F(FieldNames.ProviderLevel, "二级"), F(FieldNames.PatientName, "杨秀英"),
+                    F(FieldNames.PatientIdNumber, Id), F(FieldNames.AdmissionDate, "2026-03-02"), F(FieldNames.DischargeDate, "2026-03-10"),
+                    F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.CoveredAmount, "4980.20"), F(FieldNames.SelfPaidAmount, "3670.20"),
+                }),
+                "expenses.jpg" => (DocumentType.ExpenseList, new[] { F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40") }),
+                "settlement.jpg" => (DocumentType.SettlementSheet, new[]
+                {
+                    F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.CoveredAmount, "4980.20"),
+                    F(FieldNames.CriticalIllnessAmount, "0.00"), F(FieldNames.SelfPaidAmount, "3670.20"),
+                }),
+                "discharge.jpg" => (DocumentType.DischargeSummary, new[] { F(FieldNames.Diagnosis, "社区获得性肺炎"), F(FieldNames.DiagnosisCode, "J18.9"), F(FieldNames.AdmissionDate, "2026-03-02") }),
+                _ => (DocumentType.Other, Array.Empty<ExtractedField>()),
+            };
+            return new DocumentReport
+            {
+                File = fileName,
+                MeanConfidence = 0.9,
+                DocumentType = new DocumentClassification(type, 0.95, []),
+                Fields = fields.ToDictionary(f => f.Name),
+            };
+        }
+
+        private static ExtractedField F(string name, string value) => new() { Name = name, Value = value, Confidence = 0.95, Box = new BoundingBox(10, 10, 200, 24) };
+    }
+}

@@ -1,0 +1,97 @@
+using ClaimVision.Synthesis.Cases;
+
+namespace ClaimVision.Synthesis.Tests;
+
+public class CaseTests
+{
+    public static TheoryData<int, string> Seeds()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (var seed in new[] { 1, 7, 42, 1234, 99999, int.MaxValue })
+        {
+            data.Add(seed, "zh");
+            data.Add(seed, "en");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Totals_add_up(int seed, string language)
+    {
+        var c = CaseGenerator.Generate(seed, language);
+        var s = c.Settlement;
+
+        Assert.NotEmpty(c.LineItems);
+        Assert.All(c.LineItems, i => Assert.Equal(i.Quantity * i.UnitPrice, i.Amount));
+        Assert.Equal(c.LineItems.Sum(i => i.Amount), s.Total);
+        Assert.Equal(s.Total, s.Covered + s.SelfPaid + s.OutOfCatalogue);
+        Assert.Equal(s.Total, s.InsurancePaid + s.PersonalPaid);
+        Assert.Equal(c.LineItems.Where(i => i.Category == "丙").Sum(i => i.Amount), s.OutOfCatalogue);
+        Assert.InRange(s.InsurancePaid, 0, s.Covered);
+        Assert.True(c.DischargeDate > c.AdmissionDate);
+        Assert.Empty(c.Edits);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Chinese_patients_carry_a_valid_resident_id_that_matches_birth_date_and_sex(int seed, string language)
+    {
+        var c = CaseGenerator.Generate(seed, language);
+        if (language != "zh") return;
+        var id = c.Patient.IdNumber;
+
+        Assert.True(ResidentId.IsValid(id), $"{id} fails MOD 11-2");
+        Assert.Equal(c.Patient.BirthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), id[6..14]);
+        Assert.Equal(c.Patient.Male, (id[16] - '0') % 2 == 1);
+    }
+
+    [Fact]
+    public void Resident_id_check_character_follows_iso_7064()
+    {
+        // The GB 11643 worked example.
+        Assert.Equal('X', ResidentId.CheckCharacter("11010519491231002"));
+        Assert.True(ResidentId.IsValid("11010519491231002X"));
+        Assert.True(ResidentId.IsValid("11010519491231002x"));
+        Assert.False(ResidentId.IsValid("110105194912310021"));
+        Assert.False(ResidentId.IsValid("11010519491231002"));
+        Assert.Throws<ArgumentException>(() => ResidentId.CheckCharacter("1101051949123100A"));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_case_and_another_seed_another()
+    {
+        var a = CaseGenerator.Generate(5, "zh");
+        var b = CaseGenerator.Generate(5, "zh");
+        var other = CaseGenerator.Generate(6, "zh");
+
+        Assert.Equal(a.Patient, b.Patient);
+        Assert.Equal(a.LineItems, b.LineItems);
+        Assert.NotEqual(a.Patient.IdNumber, other.Patient.IdNumber);
+        Assert.Throws<ArgumentException>(() => CaseGenerator.Generate(1, "fr"));
+    }
+
+    [Fact]
+    public void Case_edits_produce_the_inconsistency_they_name()
+    {
+        var c = CaseGenerator.Generate(11, "zh");
+
+        var wrongTotal = c.WithWrongTotal(100m);
+        Assert.NotEqual(wrongTotal.LineItems.Sum(i => i.Amount), wrongTotal.Settlement.Total);
+        Assert.Equal([CaseEdits.WrongTotal], wrongTotal.Edits);
+
+        var otherName = c.WithOtherPatientName("赵六");
+        Assert.NotEqual(c.Patient.Name, otherName.Patient.Name);
+        Assert.Equal(c.Patient.IdNumber, otherName.Patient.IdNumber);
+
+        var reversed = c.WithDischargeBeforeAdmission();
+        Assert.True(reversed.DischargeDate < reversed.AdmissionDate);
+
+        var badId = c.WithInvalidResidentId().WithWrongTotal(-1m);
+        Assert.False(ResidentId.IsValid(badId.Patient.IdNumber));
+        Assert.Equal([CaseEdits.InvalidResidentId, CaseEdits.WrongTotal], badId.Edits);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => c.WithWrongTotal(0));
+        Assert.Throws<InvalidOperationException>(() => CaseGenerator.Generate(11, "en").WithInvalidResidentId());
+    }
+}
