@@ -41,26 +41,27 @@ public sealed class VisionPipeline(EnginePool pool)
 
     private (OcrPage, PageStatistics) ProcessPage(OcrEngine engine, PageImage page, int index, VisionOptions options, StageClock timings)
     {
-        var clock = Stopwatch.StartNew();
         var ocrOptions = pool.Options;
+        var clock = Stopwatch.StartNew();
         var statistics = PageStatisticsCalculator.Compute(page);
-
         var guess = OrientationDetector.Detect(engine, page);
-        var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
-        using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
-        var deskew = Deskewer.Deskew(upright);
-        using var straight = deskew.Image;
-        var scale = ResolutionNormalizer.ChooseScale(straight);
-        using var ready = ImageTransforms.Scale(straight, scale);
-        var transform = new PageTransform(page.Width, page.Height, rotate, deskew.AngleDegrees, scale);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
-        clock.Restart();
+        var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
         var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
-        var text = engine.Recognize(ready.Pix, language);
-        timings.OcrMs += clock.Elapsed.TotalMilliseconds;
+        var best = Read(engine, page, rotate, language, timings);
+        // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
+        // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
+        if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
+        {
+            if (rotate != 0)
+                best = Better(best, Read(engine, page, 0, language, timings), ocrOptions);
+            if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other)
+                best = Better(best, Read(engine, page, best.Rotate, other, timings), ocrOptions);
+        }
 
-        var lines = text.Lines.Select(l => new OcrLine(
+        var transform = best.Transform;
+        var lines = best.Text.Lines.Select(l => new OcrLine(
             l.Text, l.Confidence, transform.MapBack(l.Box),
             l.Words.Select(w => w with { Box = transform.MapBack(w.Box) }).ToList())).ToList();
         var ocrPage = new OcrPage
@@ -68,15 +69,40 @@ public sealed class VisionPipeline(EnginePool pool)
             PageIndex = index,
             Width = page.Width,
             Height = page.Height,
-            Orientation = rotate,
-            SkewDegrees = deskew.AngleDegrees,
+            Orientation = best.Rotate,
+            SkewDegrees = transform.RotationDegrees,
             Script = guess is not null && guess.ScriptConfidence >= ocrOptions.MinScriptConfidence ? guess.Script : null,
-            Language = language,
-            Scale = scale,
-            MeanConfidence = text.MeanConfidence,
+            Language = best.Text.Language,
+            Scale = transform.Scale,
+            MeanConfidence = best.Text.MeanConfidence,
             Lines = lines,
         };
         return (ocrPage, statistics);
+    }
+
+    private sealed record Reading(int Rotate, PageTransform Transform, RecognizedText Text);
+
+    /// <summary>A challenger replaces the current reading only with a clear margin, so noise does not flip a decision.</summary>
+    private static Reading Better(Reading current, Reading challenger, OcrOptions options) =>
+        challenger.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin ? challenger : current;
+
+    /// <summary>Turn upright, deskew, normalise resolution, recognise.</summary>
+    private static Reading Read(OcrEngine engine, PageImage page, int rotate, string language, StageClock timings)
+    {
+        var clock = Stopwatch.StartNew();
+        using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
+        var deskew = Deskewer.Deskew(upright);
+        using var straight = deskew.Image;
+        var scale = ResolutionNormalizer.ChooseScale(straight);
+        using var ready = ImageTransforms.Scale(straight, scale);
+        var transform = PageTransform.Identity(page.Width, page.Height)
+            .ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees).ThenScale(scale);
+        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        var text = engine.Recognize(ready.Pix, language);
+        timings.OcrMs += clock.Elapsed.TotalMilliseconds;
+        return new Reading(rotate, transform, text);
     }
 
     private sealed class StageClock

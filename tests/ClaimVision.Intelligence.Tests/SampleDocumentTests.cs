@@ -3,17 +3,18 @@ using ClaimVision.Vision.Ocr;
 namespace ClaimVision.Intelligence.Tests;
 
 /// <summary>
-/// The committed sample documents, OCR'd end to end, against their expected text. Bounds are the measured CER
-/// with head-room (see docs/ocr.md for the measured values); a regression in decoding, orientation, deskew,
+/// The committed sample documents, OCR'd end to end, against their expected text. Measured CER (Tesseract 5.3.0,
+/// Debian 12): invoice-en 0, invoice-zh 0.011, discharge-rotated 0, receipt-noisy 0; the bounds leave a few characters
+/// of head-room for other Tesseract builds. A regression in decoding, orientation, deskew,
 /// scaling or language choice pushes a sample over its bound.
 /// </summary>
 public class SampleDocumentTests(AnalyzerFixture fixture) : IClassFixture<AnalyzerFixture>
 {
     [Theory]
     [InlineData("invoice-en.png", 0.02)]
-    [InlineData("invoice-zh.png", 0.08)]
+    [InlineData("invoice-zh.png", 0.04)]
     [InlineData("discharge-rotated.png", 0.02)]
-    [InlineData("receipt-noisy.jpg", 0.05)]
+    [InlineData("receipt-noisy.jpg", 0.03)]
     public void CharacterErrorRateStaysUnderItsMeasuredBound(string file, double bound)
     {
         var report = fixture.Analyzer.AnalyzeFile(AnalyzerFixture.Sample(file), long.MaxValue);

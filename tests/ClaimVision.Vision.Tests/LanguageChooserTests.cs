@@ -27,4 +27,12 @@ public class LanguageChooserTests
         var options = Options with { ScriptLanguages = new Dictionary<string, string> { ["Han"] = "chi_sim+eng" } };
         Assert.Equal("chi_sim+eng", LanguageChooser.Choose("auto", new OrientationGuess(0, 5, "Han", 5), options));
     }
+
+    [Fact]
+    public void ADoubtfulAutomaticChoiceIsReCheckedWithTheOtherLanguageAFixedOneNever()
+    {
+        Assert.Equal("chi_sim", LanguageChooser.Alternative("auto", "eng", Options));
+        Assert.Equal("eng", LanguageChooser.Alternative("auto", "chi_sim", Options));
+        Assert.Null(LanguageChooser.Alternative("eng", "eng", Options));
+    }
 }

@@ -31,6 +31,9 @@ public static class AnalyzeCommand
                 return Task.FromResult(Usage($"unknown argument(s): {string.Join(' ', parse.UnmatchedTokens)}"));
             var paths = parse.GetValue(files) ?? [];
             if (paths.Length == 0) return Task.FromResult(Usage("give at least one file."));
+            // The file list takes any token, so an unknown option would otherwise be reported as a missing file.
+            if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p)) is { } option)
+                return Task.FromResult(Usage($"unknown option '{option}'."));
             var threadText = parse.GetValue(threads);
             var threadCount = Environment.ProcessorCount;
             if (threadText is not null && (!int.TryParse(threadText, out threadCount) || threadCount < 1))

@@ -9,4 +9,10 @@ public static class LanguageChooser
         if (guess is null || guess.ScriptConfidence < options.MinScriptConfidence) return options.DefaultLanguage;
         return options.ScriptLanguages.TryGetValue(guess.Script, out var language) ? language : options.DefaultLanguage;
     }
+
+    /// <summary>The language to re-check a doubtful automatic choice with, or null when the language was fixed by the caller.</summary>
+    public static string? Alternative(string requested, string chosen, OcrOptions options) =>
+        string.Equals(requested, OcrOptions.Auto, StringComparison.OrdinalIgnoreCase)
+            ? options.AlternativeLanguages.FirstOrDefault(l => !string.Equals(l, chosen, StringComparison.Ordinal))
+            : null;
 }
