@@ -20,9 +20,6 @@ public static class Program
         root.Subcommands.Add(Commands.EvaluateCommand.Create());
         root.Subcommands.Add(Commands.ServeCommand.Create());
         root.Subcommands.Add(Commands.AnalyzeCommand.Create());
-        root.Subcommands.Add(Commands.EvaluateOcrCommand.Create());
-        root.Subcommands.Add(Commands.AnalyzeCommand.Create());
-        root.Subcommands.Add(Commands.EvaluateCommand.Create());
         root.Subcommands.Add(Commands.BenchOcrCommand.Create());
         root.Subcommands.Add(Commands.TrainCommand.Create());
         root.Subcommands.Add(Commands.ProcessCommand.Create());

@@ -10,6 +10,8 @@ public sealed record RenderOptions
     public string Id { get; init; } = "sample";
     /// <summary>Upper bound of the degradation strengths, 0–1; each effect is drawn between 0 and its maximum times this.</summary>
     public double Severity { get; init; } = 0.5;
+    /// <summary>Fields whose printed value is blotted out with ink before the photo effects (an illegible key field for test claims).</summary>
+    public IReadOnlyList<string> Obscured { get; init; } = [];
 }
 
 /// <summary>An encoded image and its label.</summary>
@@ -35,6 +37,12 @@ public static class DocumentRenderer
         var x = new SpecContext(medicalCase, random);
         var truth = new TruthCollector();
         var (pixels, width, height, template) = Draw(type, x, truth);
+        foreach (var field in options.Obscured)
+        {
+            if (!truth.Fields.TryGetValue(field, out var obscured))
+                throw new ArgumentException($"'{field}' is not printed on a {type} of this case, so it cannot be obscured.", nameof(options));
+            Blot(pixels, width, height, obscured.Box);
+        }
         var plan = DegradationPlanner.Plan(new Random(unchecked(seed * 31 + 7)), options.Severity);
         var photo = Vision.Degradation.PhotoDegrader.Apply(pixels, width, height, plan.Effects);
         var g = photo.Geometry;
@@ -84,6 +92,19 @@ public static class DocumentRenderer
         if (height < page.Height) Array.Resize(ref pixels, spec.Width * height);
         var template = $"{style.Font.Replace(' ', '-')}-c{style.Columns}-t{style.TableRules}";
         return (pixels, spec.Width, height, template);
+    }
+
+    /// <summary>An ink blot over a box: dark strokes that leave no glyph legible.</summary>
+    private static void Blot(uint[] pixels, int width, int height, Domain.Documents.BoundingBox box)
+    {
+        const int pad = 4;
+        var x0 = Math.Max(0, box.X - pad);
+        var y0 = Math.Max(0, box.Y - pad);
+        var x1 = Math.Min(width, box.Right + pad);
+        var y1 = Math.Min(height, box.Bottom + pad);
+        for (var y = y0; y < y1; y++)
+            for (var x = x0; x < x1; x++)
+                pixels[y * width + x] = 0x1C1C2Eu;
     }
 
     private static (uint[], int, int, string) Card(SpecContext x, TruthCollector truth, Action<Canvas, SpecContext, TruthCollector> draw, string template)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ClaimVision.Intelligence;
+using ClaimVision.Pipeline.Processing;
 using ClaimVision.Vision;
 using ClaimVision.Vision.Ocr;
 using Spectre.Console;
@@ -9,7 +10,7 @@ using Spectre.Console.Rendering;
 namespace ClaimVision.Cli.Commands;
 
 /// <summary>
-/// <c>claimvision analyze FILE... [--out DIR] [--threads N] [--lang auto|eng|chi_sim]</c>: OCR each file and write one
+/// <c>claimvision analyze FILE... [--out DIR] [--threads N] [--lang auto|eng|chi_sim] [--models DIR]</c>: OCR, classify and extract each file and write one
 /// <see cref="DocumentReport"/> JSON per file. Exit code 0 when every file was analysed, 1 when any failed, 2 for a usage error.
 /// </summary>
 public static class AnalyzeCommand
@@ -22,7 +23,8 @@ public static class AnalyzeCommand
         var output = new Option<string?>("--out") { Description = "Write DIR/<name>.json per file (indented) instead of one JSON line per file on stdout." };
         var threads = new Option<string?>("--threads") { Description = "Files analysed at once, one OCR engine each (default: number of cores)." };
         var language = new Option<string?>("--lang") { Description = "auto (per page from the detected script), eng or chi_sim." };
-        var command = new Command("analyze", "OCR documents and print or write one JSON report per file.") { files, output, threads, language };
+        var models = new Option<string?>("--models") { Description = $"Models directory holding doc-classifier/ (default: ${DocumentAnalyzerFactory.ModelsEnvironmentVariable}, else models/ beside the program or in the checkout)." };
+        var command = new Command("analyze", "OCR, classify and read the fields of documents; print or write one JSON report per file.") { files, output, threads, language, models };
         // Usage errors are ours to report, so they can exit with 2 (the parser's own errors exit with 1).
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) =>
@@ -41,7 +43,18 @@ public static class AnalyzeCommand
             var lang = parse.GetValue(language) ?? OcrOptions.Auto;
             if (!Languages.Contains(lang, StringComparer.Ordinal))
                 return Task.FromResult(Usage($"--lang must be one of {string.Join(", ", Languages)}, not '{lang}'."));
-            return Task.FromResult(Run(paths, parse.GetValue(output), threadCount, lang, cancellationToken));
+            ProductionAnalyzer analyzer;
+            try
+            {
+                analyzer = DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = parse.GetValue(models), Engines = threadCount, Language = lang });
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"analyze: cannot load the analysis models: {e.Message}");
+                return Task.FromResult(2);
+            }
+            using (analyzer)
+                return Task.FromResult(Run(paths, parse.GetValue(output), threadCount, analyzer, cancellationToken));
         });
         return command;
     }
@@ -49,16 +62,14 @@ public static class AnalyzeCommand
     private static int Usage(string message)
     {
         Console.Error.WriteLine($"analyze: {message}");
-        Console.Error.WriteLine("usage: claimvision analyze FILE... [--out DIR] [--threads N] [--lang auto|eng|chi_sim]");
+        Console.Error.WriteLine("usage: claimvision analyze FILE... [--out DIR] [--threads N] [--lang auto|eng|chi_sim] [--models DIR]");
         return 2;
     }
 
-    private static int Run(string[] paths, string? outDir, int threads, string language, CancellationToken cancellationToken)
+    private static int Run(string[] paths, string? outDir, int threads, IDocumentAnalyzer analyzer, CancellationToken cancellationToken)
     {
         if (outDir is not null) Directory.CreateDirectory(outDir);
-        var options = new VisionOptions { Language = language };
-        using var pool = new EnginePool(new OcrOptions { PoolSize = threads, Language = language });
-        var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options);
+        var options = VisionOptions.Default;
         var sink = new ReportSink(paths, outDir);
 
         void AnalyzeAll(Action? onFileDone) =>

@@ -21,7 +21,7 @@ public static class EvaluateOcrCommand
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N files." };
         var ocr = new Command("ocr", "Character error rate and time per page of OCR on a labelled dataset.") { dataset, threads, language, limit };
         ocr.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(dataset)!, parse.GetValue(threads), parse.GetValue(language)!, parse.GetValue(limit), cancellationToken)));
-        return new Command("evaluate", "Measure the models and engines on labelled data.") { ocr };
+        return new Command("evaluate", "Measure the models and engines on labelled data.") { ocr, EvaluateClassifierCommand.Create() };
     }
 
     private static int Run(string dataset, int threads, string language, int? limit, CancellationToken cancellationToken)

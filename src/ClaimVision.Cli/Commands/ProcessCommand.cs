@@ -11,7 +11,7 @@ using Spectre.Console;
 
 namespace ClaimVision.Cli.Commands;
 
-/// <summary><c>claimvision process CLAIM_DIR... [--policy FILE] [--registry FILE] [--out DIR]</c>: analyse and assess claims.</summary>
+/// <summary><c>claimvision process CLAIM_DIR... [--policy FILE] [--registry FILE] [--out DIR] [--models DIR]</c>: analyse and assess claims.</summary>
 public static class ProcessCommand
 {
     private const string DefaultPolicies = "samples/policies";
@@ -23,23 +23,26 @@ public static class ProcessCommand
         var policy = new Option<string[]>("--policy") { Description = $"Policy file or directory of policy files (repeatable; default {DefaultPolicies}).", AllowMultipleArgumentsPerToken = true };
         var registry = new Option<string?>("--registry") { Description = $"CSV registry of insured people (default {DefaultRegistry} when present)." };
         var output = new Option<string>("--out") { Description = "Directory for <claimId>.recommendation.json files.", DefaultValueFactory = _ => "recommendations" };
+        var models = new Option<string?>("--models") { Description = $"Models directory holding doc-classifier/ (default: ${DocumentAnalyzerFactory.ModelsEnvironmentVariable}, else models/ beside the program or in the checkout)." };
         var command = new Command("process", "Analyse every document of each claim and assess it against its policy: prints a summary, writes one recommendation JSON per claim.");
         command.Arguments.Add(dirs);
         command.Options.Add(policy);
         command.Options.Add(registry);
         command.Options.Add(output);
+        command.Options.Add(models);
         command.SetAction((parse, ct) =>
         {
-            IDocumentAnalyzer analyzer;
+            ProductionAnalyzer analyzer;
             try
             {
-                analyzer = DocumentAnalyzerFactory.Create();
+                analyzer = DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = parse.GetValue(models) });
             }
-            catch (NotSupportedException e)
+            catch (Exception e) when (e is IOException or InvalidDataException)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{e.Message}[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]process: cannot load the analysis models: {e.Message}[/]");
                 return Task.FromResult(2);
             }
+            using var owned = analyzer;
             return Task.FromResult(Run(parse.GetValue(dirs)!, parse.GetValue(policy) ?? [], parse.GetValue(registry), parse.GetValue(output)!, analyzer, AnsiConsole.Console, ct));
         });
         return command;

@@ -14,6 +14,7 @@ public static class SamplesCommand
     {
         var samples = new Command("samples", "Labelled synthetic claim documents.");
         samples.Subcommands.Add(CreateGenerate());
+        samples.Subcommands.Add(SamplesClaimsCommand.Create());
         return samples;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClaimVision.Api;
+using ClaimVision.Pipeline.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace ClaimVision.Cli.Commands;
@@ -26,8 +27,7 @@ public static class ServeCommand
             args.Add($"--urls={(string.IsNullOrWhiteSpace(listen) ? DefaultUrl : listen)}");
             if (parse.GetValue(data) is { } folder)
                 args.Add($"--ClaimVision:DataDirectory={folder.FullName}");
-            // Engines (DocumentAnalyzer, ClaimAssessor) are registered here once their branches are merged.
-            await using var app = ClaimVisionServer.Create([.. args], _ => { });
+            await using var app = ClaimVisionServer.Create([.. args], services => services.AddClaimVisionEngines());
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return 0;

@@ -29,7 +29,7 @@ public static class TrainCommand
     private static int Run(string samplesDir, string outputDir, int seed, int threads, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        IReadOnlyList<SampleImage> samples;
+        List<SampleImage> samples;
         try
         {
             samples = SampleFolder.Read(samplesDir).Where(s => s.Label is not null).ToList();

@@ -6,8 +6,8 @@ namespace ClaimVision.Domain.Assessment;
 
 /// <summary>
 /// Amounts: the totals agree across invoice, expense list and settlement sheet; line items add up to their
-/// document's total; covered + critical-illness + self-paid make up the total and the out-of-catalogue part fits
-/// inside the self-paid one; and the amounts the policy's expense basis needs can be read. Any disagreement beyond
+/// document's total; basic insurance (insurancePaidAmount) + critical-illness + the patient's part (personalPaidAmount) make up
+/// the total and the out-of-catalogue part fits inside the patient's part; and the amounts the policy's expense basis needs can be read. Any disagreement beyond
 /// the policy's tolerance is uncertain: which figure is right is for a person to say.
 /// </summary>
 public sealed class AmountsRule : IFactorRule
@@ -51,18 +51,18 @@ public sealed class AmountsRule : IFactorRule
         foreach (var doc in ExpenseFigures.PartSources(context))
         {
             var total = Amount(doc.Field(FieldNames.TotalAmount));
-            var covered = Amount(doc.Field(FieldNames.CoveredAmount));
-            var self = Amount(doc.Field(FieldNames.SelfPaidAmount));
+            var covered = Amount(doc.Field(FieldNames.InsurancePaidAmount));
+            var self = Amount(doc.Field(FieldNames.PersonalPaidAmount));
             var critical = Amount(doc.Field(FieldNames.CriticalIllnessAmount)) ?? 0;
             var outside = Amount(doc.Field(FieldNames.OutOfCatalogueAmount));
             if (total is { } t && covered is { } c && self is { } s && Math.Abs(c + critical + s - t) > tolerance)
             {
-                problems.Add($"on {doc.FileName} covered {Money(c)} + critical-illness {Money(critical)} + self-paid {Money(s)} = {Money(c + critical + s)}, not the total {Money(t)}");
-                evidence.AddRange(new[] { FieldNames.TotalAmount, FieldNames.CoveredAmount, FieldNames.SelfPaidAmount }.Select(n => Evidence(doc, doc.Field(n)!)));
+                problems.Add($"on {doc.FileName} basic insurance {Money(c)} + critical-illness {Money(critical)} + personally paid {Money(s)} = {Money(c + critical + s)}, not the total {Money(t)}");
+                evidence.AddRange(new[] { FieldNames.TotalAmount, FieldNames.InsurancePaidAmount, FieldNames.PersonalPaidAmount }.Select(n => Evidence(doc, doc.Field(n)!)));
             }
             if (outside is { } o && self is { } s2 && o > s2 + tolerance)
             {
-                problems.Add($"on {doc.FileName} the out-of-catalogue part {Money(o)} exceeds the self-paid part {Money(s2)}");
+                problems.Add($"on {doc.FileName} the out-of-catalogue part {Money(o)} exceeds what the patient paid {Money(s2)}");
                 evidence.Add(Evidence(doc, doc.Field(FieldNames.OutOfCatalogueAmount)!));
             }
         }

@@ -57,6 +57,8 @@ public sealed class AssessmentContext
 
     public static string Iso(DateOnly? date) => date is { } d ? Iso(d) : "";
 
+    public static string Probability(double p) => p.ToString("0.00", CultureInfo.InvariantCulture);
+
     public static string Money(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 
     public static string Text(ExtractedField field) => (field.Normalized ?? field.Value).Trim();

@@ -24,7 +24,7 @@ public sealed class CompletenessRule : IFactorRule
         {
             var found = context.OfType(required.AnyOf).FirstOrDefault();
             if (found is null) missing.Add($"{required.Name} ({string.Join(" or ", required.AnyOf)})");
-            else present.Add(Evidence(found, $"classified {found.Type} ({found.Classification!.Confidence:0.00})"));
+            else present.Add(Evidence(found, $"classified {found.Type} ({Probability(found.Classification!.Confidence)})"));
         }
         if (missing.Count == 0)
             yield return Factors.Pass(RequiredFactor, $"All {context.Policy.RequiredDocuments.Count} required document(s) are present and legible.", present);
@@ -32,7 +32,7 @@ public sealed class CompletenessRule : IFactorRule
         {
             var because = failed.Count + unsureType.Count == 0 ? ""
                 : " Possibly among: " + string.Join("; ", failed.Select(d => $"{d.FileName} (unreadable: {d.Error!.Message})")
-                    .Concat(unsureType.Select(d => $"{d.FileName} (type unsure: {d.Type} {d.Classification!.Confidence:0.00})"))) + ".";
+                    .Concat(unsureType.Select(d => $"{d.FileName} (type unsure: {d.Type} {Probability(d.Classification!.Confidence)})"))) + ".";
             yield return Factors.Uncertain(RequiredFactor, $"Missing required document(s): {string.Join("; ", missing)}.{because}",
                 [.. failed.Select(d => Evidence(d, $"analysis failed: {d.Error!.Code}")), .. unsureType.Select(d => Evidence(d, "document type unsure"))]);
         }

@@ -44,7 +44,8 @@ public sealed record ExpenseFigures
             else missing.Add(Evidence(bill, $"{FieldNames.TotalAmount} not readable"));
         }
         var billsReadable = missing.Count == 0;
-        var level = bills.Select(b => b.Field(FieldNames.ProviderLevel)).FirstOrDefault(f => f is not null) is { } lf ? NormalizeLevel(Text(lf)) : null;
+        // The bills first; a Chinese inpatient invoice does not print the level, its settlement sheet does (医院等级).
+        var level = bills.Concat(context.OfType(DocumentType.SettlementSheet)).Select(b => b.Field(FieldNames.ProviderLevel)).FirstOrDefault(f => f is not null) is { } lf ? NormalizeLevel(Text(lf)) : null;
         var steps = new List<ComputationStep>();
         var basis = context.Policy.ExpenseBasis;
         var clause = $"expenseBasis: {Json.KebabCaseEnumConverterNames.Of(basis)}";
@@ -76,9 +77,9 @@ public sealed record ExpenseFigures
         foreach (var doc in sources)
         {
             var t = Amount(doc.Field(FieldNames.TotalAmount));
-            var c = Amount(doc.Field(FieldNames.CoveredAmount));
+            var c = Amount(doc.Field(FieldNames.InsurancePaidAmount));
             if (t is null) missing.Add(Evidence(doc, $"{FieldNames.TotalAmount} not readable"));
-            if (c is null) missing.Add(Evidence(doc, $"{FieldNames.CoveredAmount} not readable"));
+            if (c is null) missing.Add(Evidence(doc, $"{FieldNames.InsurancePaidAmount} not readable"));
             total += t ?? 0;
             covered += c ?? 0;
             critical += Amount(doc.Field(FieldNames.CriticalIllnessAmount)) ?? 0;
@@ -86,7 +87,7 @@ public sealed record ExpenseFigures
         if (missing.Count > 0) return null;
         var names = string.Join(", ", sources.Select(s => s.FileName));
         steps.Add(new ComputationStep { Step = "total expenses", Clause = clause, Amount = total, Detail = $"total on {names}" });
-        steps.Add(new ComputationStep { Step = "less basic medical insurance", Clause = clause, Amount = -covered, Detail = $"{FieldNames.CoveredAmount} on {names}" });
+        steps.Add(new ComputationStep { Step = "less basic medical insurance", Clause = clause, Amount = -covered, Detail = $"{FieldNames.InsurancePaidAmount} on {names}" });
         steps.Add(new ComputationStep { Step = "less critical-illness insurance", Clause = clause, Amount = -critical, Detail = critical == 0 ? "no critical-illness payment shown" : $"{FieldNames.CriticalIllnessAmount} on {names}" });
         return Step(steps, Math.Max(0, total - covered - critical), clause, "what basic and critical-illness insurance left to pay");
     }

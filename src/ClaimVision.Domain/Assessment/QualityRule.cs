@@ -18,10 +18,13 @@ public sealed class QualityRule : IFactorRule
     public static readonly IReadOnlySet<string> DecisionFields = new HashSet<string>(StringComparer.Ordinal)
     {
         FieldNames.PatientName, FieldNames.PatientIdNumber, FieldNames.AdmissionDate, FieldNames.DischargeDate,
-        FieldNames.DocumentDate, FieldNames.InvoiceNumber, FieldNames.TotalAmount, FieldNames.CoveredAmount,
+        FieldNames.DocumentDate, FieldNames.InvoiceNumber, FieldNames.TotalAmount, FieldNames.InsurancePaidAmount, FieldNames.PersonalPaidAmount, FieldNames.CoveredAmount,
         FieldNames.SelfPaidAmount, FieldNames.OutOfCatalogueAmount, FieldNames.CriticalIllnessAmount,
         FieldNames.Diagnosis, FieldNames.DiagnosisCode, FieldNames.ProviderLevel,
     };
+
+    /// <summary>Threshold key (in quality.fieldOverrides) and evidence field name for line items.</summary>
+    public const string LineItemsField = "lineItems";
 
     public IEnumerable<Factor> Evaluate(AssessmentContext context)
     {
@@ -48,6 +51,26 @@ public sealed class QualityRule : IFactorRule
                 }
             }
         }
+        if (context.Policy.ExpenseBasis == Policies.ExpenseBasis.OutOfCatalogueOnly)
+        {
+            // Under this basis the catalogue class and amount of each line item can decide the eligible amount.
+            var threshold = quality.ThresholdFor(LineItemsField);
+            foreach (var doc in context.OfType(DocumentType.ExpenseList))
+            {
+                for (var i = 0; i < doc.LineItems.Count; i++)
+                {
+                    var item = doc.LineItems[i];
+                    read++;
+                    if (item.Confidence >= threshold) continue;
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"line item {i + 1} ({item.Description} {item.Amount}) on {doc.FileName} read with confidence {item.Confidence:0.00} (policy requires {threshold:0.00})"));
+                    evidence.Add(new Evidence
+                    {
+                        DocumentId = doc.DocumentId.Value, FileName = doc.FileName, Field = $"{LineItemsField}[{i}]", Value = $"{item.Description} {item.Category} {item.Amount}",
+                        Box = item.Box, Page = item.Page, Confidence = item.Confidence,
+                    });
+                }
+            }
+        }
         if (problems.Count > 0)
             yield return Factors.Uncertain(Name, "Unsure readings the decision depends on: " + string.Join("; ", problems) + ".", evidence);
         else
@@ -56,5 +79,6 @@ public sealed class QualityRule : IFactorRule
 
     /// <summary>True when a reading is too unsure for a decision to rest on it.</summary>
     public static bool IsUnsure(Evidence evidence, Policies.Policy policy) =>
-        evidence.Field is { } f && evidence.Confidence is { } c && evidence.Source is null && c < policy.Quality.ThresholdFor(f);
+        evidence.Field is { } f && evidence.Confidence is { } c && evidence.Source is null &&
+        c < policy.Quality.ThresholdFor(f.StartsWith(LineItemsField + "[", StringComparison.Ordinal) ? LineItemsField : f);
 }

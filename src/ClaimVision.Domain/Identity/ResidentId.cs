@@ -22,7 +22,6 @@ public sealed record ResidentId
     public string Value { get; }
     public string RegionCode { get; }
     public DateOnly BirthDate { get; }
-    public bool IsMale => (Value[16] - '0') % 2 == 1;
 
     /// <summary>The ISO 7064 MOD 11-2 check character for the first 17 digits.</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)

@@ -5,8 +5,6 @@ public sealed class PolicyCatalog
 {
     private readonly Dictionary<string, (Policy Policy, string Source)> _byId = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<Policy> Policies => [.. _byId.Values.Select(v => v.Policy)];
-
     public void Add(Policy policy, string source)
     {
         if (_byId.TryGetValue(policy.Id, out var existing))

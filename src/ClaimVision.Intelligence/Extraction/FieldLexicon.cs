@@ -15,7 +15,7 @@ public static class FieldLexicon
     public static IReadOnlyDictionary<string, string[]> Labels { get; } = new Dictionary<string, string[]>
     {
         [FieldNames.ProviderName] = ["医疗机构名称", "医院名称", "医疗机构", "定点医疗机构", "收款单位", "开票单位", "就诊医院", "Hospital Name", "Provider Name", "Provider", "Facility", "Hospital"],
-        [FieldNames.ProviderLevel] = ["医院等级", "医疗机构等级", "机构等级", "Hospital Level"],
+        [FieldNames.ProviderLevel] = ["医院等级", "医疗机构等级", "机构等级", "Hospital Level", "Network Status", "Network"],
         [FieldNames.DocumentDate] = ["开票日期", "收费日期", "结算日期", "打印日期", "报告日期", "填报日期", "日期", "Invoice Date", "Bill Date", "Date of Issue", "Report Date", "Date"],
         [FieldNames.InvoiceNumber] = ["票据号码", "发票号码", "票据号", "发票号", "收据号", "结算单号", "Invoice No", "Invoice Number", "Receipt No", "Bill No", "Document No"],
         [FieldNames.PatientName] = ["患者姓名", "病人姓名", "参保人姓名", "参保人", "姓名", "Patient Name", "Patient", "Name"],

@@ -1,14 +1,100 @@
 using ClaimVision.Intelligence;
+using ClaimVision.Intelligence.Classification;
+using ClaimVision.Vision;
+using ClaimVision.Vision.Ocr;
 
 namespace ClaimVision.Pipeline.Processing;
 
+/// <summary>How the production analyzer is built: where the models are, how many OCR engines, which OCR language.</summary>
+public sealed record AnalyzerSettings
+{
+    /// <summary>The models directory (holding <c>doc-classifier/</c>); null searches the usual places (see <see cref="DocumentAnalyzerFactory.FindModelsDirectory"/>).</summary>
+    public string? ModelsDirectory { get; init; }
+    /// <summary>OCR engines, i.e. documents analysed at once.</summary>
+    public int Engines { get; init; } = Environment.ProcessorCount;
+    /// <summary><c>auto</c> (per page from the detected script), <c>eng</c> or <c>chi_sim</c>.</summary>
+    public string Language { get; init; } = OcrOptions.Auto;
+}
+
 /// <summary>
-/// The single place where commands and hosts obtain the document analyzer (OCR → classify → extract).
-/// The OCR-based analyzer (ClaimVision.Intelligence.DocumentAnalyzer) is built on another branch and is wired here
-/// when it is merged; until then this build has no analyzer and says so.
+/// The single place where commands and hosts obtain the production document analyzer: OCR (<see cref="VisionPipeline"/>)
+/// → <see cref="DocumentClassifier"/> (the committed model under <c>models/doc-classifier</c>) → <see cref="FieldExtractor"/>.
+/// Test doubles live in the tests only.
 /// </summary>
 public static class DocumentAnalyzerFactory
 {
-    public static IDocumentAnalyzer Create() =>
-        throw new NotSupportedException("This build has no document analyzer yet: ClaimVision.Intelligence.DocumentAnalyzer is wired into DocumentAnalyzerFactory.Create when the OCR work is merged.");
+    /// <summary>Environment variable naming the models directory.</summary>
+    public const string ModelsEnvironmentVariable = "CLAIMVISION_MODELS";
+    public const string ModelsFolder = "models";
+    public const string ClassifierFolder = "doc-classifier";
+
+    /// <summary>Builds the analyzer; it owns the OCR engines and the classifier model, so dispose it when done.</summary>
+    /// <exception cref="FileNotFoundException">No models directory with a classifier was found (the message says where it looked).</exception>
+    public static ProductionAnalyzer Create(AnalyzerSettings? settings = null)
+    {
+        settings ??= new AnalyzerSettings();
+        if (settings.Engines < 1) throw new ArgumentOutOfRangeException(nameof(settings), $"Engines must be at least 1, not {settings.Engines}.");
+        var models = FindModelsDirectory(settings.ModelsDirectory);
+        var classifier = DocumentClassifier.Load(Path.Combine(models, ClassifierFolder));
+        EnginePool? pool = null;
+        try
+        {
+            pool = new EnginePool(new OcrOptions { PoolSize = settings.Engines, Language = settings.Language });
+            var options = new VisionOptions { Language = settings.Language };
+            var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options, classifier, new FieldExtractor());
+            return new ProductionAnalyzer(analyzer, pool, classifier);
+        }
+        catch
+        {
+            pool?.Dispose();
+            classifier.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The models directory, first found of: <paramref name="explicitDirectory"/> (must exist), <c>$CLAIMVISION_MODELS</c>
+    /// (must exist), <c>models/</c> beside the application, then <c>models/</c> in the current directory or any parent
+    /// (a checkout's root). A candidate counts only when it holds <c>doc-classifier/</c>.
+    /// </summary>
+    public static string FindModelsDirectory(string? explicitDirectory = null)
+    {
+        foreach (var (named, source) in new[] { (explicitDirectory, "--models"), (Environment.GetEnvironmentVariable(ModelsEnvironmentVariable), ModelsEnvironmentVariable) })
+        {
+            if (string.IsNullOrWhiteSpace(named)) continue;
+            if (!Directory.Exists(Path.Combine(named, ClassifierFolder)))
+                throw new FileNotFoundException($"The models directory '{named}' (from {source}) has no {ClassifierFolder}/ folder.");
+            return Path.GetFullPath(named);
+        }
+        var tried = new List<string>();
+        foreach (var candidate in Candidates())
+        {
+            if (Directory.Exists(Path.Combine(candidate, ClassifierFolder))) return candidate;
+            tried.Add(candidate);
+        }
+        throw new FileNotFoundException(
+            $"No models directory with {ClassifierFolder}/ found (looked in {string.Join(", ", tried.Distinct())}); pass --models DIR or set {ModelsEnvironmentVariable}.");
+    }
+
+    private static IEnumerable<string> Candidates()
+    {
+        yield return Path.Combine(AppContext.BaseDirectory, ModelsFolder);
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            yield return Path.Combine(dir.FullName, ModelsFolder);
+    }
+}
+
+/// <summary>The production <see cref="IDocumentAnalyzer"/> together with the native resources it owns.</summary>
+public sealed class ProductionAnalyzer(DocumentAnalyzer analyzer, EnginePool pool, DocumentClassifier classifier) : IDocumentAnalyzer, IDisposable
+{
+    public IReadOnlyDictionary<string, string> ModelVersions => analyzer.ModelVersions;
+
+    public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
+        analyzer.Analyze(fileName, bytes, cancellationToken);
+
+    public void Dispose()
+    {
+        pool.Dispose();
+        classifier.Dispose();
+    }
 }

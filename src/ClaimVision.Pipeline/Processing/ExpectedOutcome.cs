@@ -15,6 +15,8 @@ public sealed record ExpectedOutcome
     public required decimal PayableAmount { get; init; }
     /// <summary>Why the sample exists ("partial: per-claim cap"), for people reading the samples.</summary>
     public string? Note { get; init; }
+    /// <summary>How the expected payable follows from the policy, worked by hand (the generated samples state it).</summary>
+    public string? Reason { get; init; }
 
     /// <summary>The expected outcome beside claim.json, or null when the claim has none.</summary>
     public static ExpectedOutcome? TryLoad(string claimDirectory)

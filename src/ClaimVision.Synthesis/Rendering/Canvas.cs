@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Synthesis.Interop;
 

@@ -33,6 +33,8 @@ internal static class MedicalSpecs
         }
         if (x.Zh) header.Add(SpecContext.Plain("医保类型", x.Pick("职工基本医疗保险", "城乡居民基本医疗保险")));
         else header.Add(SpecContext.Text("Payer", FieldNames.InsurerName, c.InsurerName));
+        // A plan's network status is printed only where the case states one (the generator's cases do not).
+        if (!x.Zh && c.Hospital.Level is "in-network" or "out-of-network") header.Add(SpecContext.Text("Network", FieldNames.ProviderLevel, c.Hospital.Level));
 
         var rows = c.LineItems.GroupBy(i => i.FeeClass)
             .Select(g => new TableRow([g.Key, Formats.Amount(g.Sum(i => i.Amount), c.Language, x.AmountVariant)], new LineItemTruth(g.Key, null, null, g.Sum(i => i.Amount), null)))

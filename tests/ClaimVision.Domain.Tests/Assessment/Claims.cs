@@ -58,8 +58,8 @@ internal static class Claims
             F(FieldNames.DischargeDate, "2026-03-10", y: 270),
             F(FieldNames.DocumentDate, "2026-03-10", y: 300),
             F(FieldNames.TotalAmount, "¥" + total, totalConfidence, total, y: 330),
-            F(FieldNames.CoveredAmount, covered, y: 360),
-            F(FieldNames.SelfPaidAmount, selfPaid, y: 390),
+            F(FieldNames.InsurancePaidAmount, covered, y: 360),
+            F(FieldNames.PersonalPaidAmount, selfPaid, y: 390),
         ]);
 
     public static IReadOnlyList<LineItem> Items(params decimal[] amounts)
@@ -84,9 +84,9 @@ internal static class Claims
             F(FieldNames.AdmissionDate, "2026-03-02"),
             F(FieldNames.DischargeDate, "2026-03-10"),
             F(FieldNames.TotalAmount, total),
-            F(FieldNames.CoveredAmount, covered),
+            F(FieldNames.InsurancePaidAmount, covered),
             F(FieldNames.CriticalIllnessAmount, critical),
-            F(FieldNames.SelfPaidAmount, selfPaid),
+            F(FieldNames.PersonalPaidAmount, selfPaid),
         ]);
 
     public static AnalyzedDocument Discharge(string diagnosis = "社区获得性肺炎", string code = "J18.9", double diagnosisConfidence = 0.93) =>

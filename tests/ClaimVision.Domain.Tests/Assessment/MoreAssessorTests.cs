@@ -45,6 +45,17 @@ public class MoreAssessorTests
     }
 
     [Fact]
+    public void An_unsure_line_item_matters_when_line_items_decide_the_eligible_amount()
+    {
+        var policy = CnPolicy with { ExpenseBasis = ExpenseBasis.OutOfCatalogueOnly };
+        var items = Items(720.00m, 4210.60m, 1380.00m, 946.80m, 1133.00m, 260.00m).Select((i, n) => n == 2 ? i with { Category = "丙", Confidence = 0.41 } : i).ToList();
+        var r = Assess([Invoice(), ExpenseList(items: items), Settlement(), Discharge()], policy: policy);
+        Assert.Equal(Decision.Review, r.Decision);
+        Assert.Contains(r.ReviewItems, i => i.Field == "lineItems[2]" && i.FileName == "expenses.jpg");
+        Assert.Equal(Decision.Partial, Assess([Invoice(), ExpenseList(items: items), Settlement(), Discharge()]).Decision); // the residual basis ignores line items
+    }
+
+    [Fact]
     public void A_printed_out_of_catalogue_amount_takes_precedence_over_line_items()
     {
         var policy = CnPolicy with { ExpenseBasis = ExpenseBasis.OutOfCatalogueOnly };

@@ -177,13 +177,13 @@ public sealed class ClaimProcessorTests : IDisposable
                 {
                     F(FieldNames.InvoiceNumber, "52002600310012345"), F(FieldNames.ProviderLevel, "二级"), F(FieldNames.PatientName, "杨秀英"),
                     F(FieldNames.PatientIdNumber, Id), F(FieldNames.AdmissionDate, "2026-03-02"), F(FieldNames.DischargeDate, "2026-03-10"),
-                    F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.CoveredAmount, "4980.20"), F(FieldNames.SelfPaidAmount, "3670.20"),
+                    F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"), F(FieldNames.PersonalPaidAmount, "3670.20"),
                 }),
                 "expenses.jpg" => (DocumentType.ExpenseList, new[] { F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40") }),
                 "settlement.jpg" => (DocumentType.SettlementSheet, new[]
                 {
-                    F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.CoveredAmount, "4980.20"),
-                    F(FieldNames.CriticalIllnessAmount, "0.00"), F(FieldNames.SelfPaidAmount, "3670.20"),
+                    F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"),
+                    F(FieldNames.CriticalIllnessAmount, "0.00"), F(FieldNames.PersonalPaidAmount, "3670.20"),
                 }),
                 "discharge.jpg" => (DocumentType.DischargeSummary, new[] { F(FieldNames.Diagnosis, "社区获得性肺炎"), F(FieldNames.DiagnosisCode, "J18.9"), F(FieldNames.AdmissionDate, "2026-03-02") }),
                 _ => (DocumentType.Other, Array.Empty<ExtractedField>()),

@@ -9,6 +9,7 @@ public static class OutpatientInvoiceSchema
     public static FieldSchema Schema { get; } = new(DocumentType.OutpatientInvoice,
     [
         new(FieldNames.ProviderName, FieldKind.Text, IsKey: true),
+        new(FieldNames.ProviderLevel, FieldKind.Text),
         new(FieldNames.InvoiceNumber, FieldKind.Identifier),
         new(FieldNames.DocumentDate, FieldKind.Date, IsKey: true),
         new(FieldNames.PatientName, FieldKind.Text, IsKey: true),

@@ -9,6 +9,7 @@ public static class SettlementSheetSchema
     public static FieldSchema Schema { get; } = new(DocumentType.SettlementSheet,
     [
         new(FieldNames.ProviderName, FieldKind.Text, IsKey: true),
+        new(FieldNames.ProviderLevel, FieldKind.Text),
         new(FieldNames.PatientName, FieldKind.Text, IsKey: true),
         new(FieldNames.PatientIdNumber, FieldKind.IdNumber, IsKey: true),
         new(FieldNames.MedicalRecordNumber, FieldKind.Identifier),

@@ -1,0 +1,56 @@
+using ClaimVision.Domain.Identity;
+using ClaimVision.Domain.Policies;
+using ClaimVision.Intelligence;
+using ClaimVision.Pipeline.Assessment;
+using ClaimVision.Pipeline.Processing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimVision.Pipeline.Hosting;
+
+/// <summary>
+/// Registers the production analysis engines for the consuming hosts (<c>serve</c>, the Worker):
+/// the analyzer from <see cref="DocumentAnalyzerFactory"/> and the policy assessment. Configuration:
+/// <c>ClaimVision:Models</c> (else <c>$CLAIMVISION_MODELS</c> or <c>models/</c> found as the factory describes),
+/// <c>ClaimVision:OcrEngines</c>, <c>ClaimVision:Policies</c> (default <c>samples/policies</c>) and
+/// <c>ClaimVision:Registry</c> (default <c>samples/registry/insured.csv</c>), relative paths searched beside the
+/// program and up from the current directory.
+/// </summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Registers the engines; they are built (and their files read) when first resolved, from the host's configuration.</summary>
+    public static IServiceCollection AddClaimVisionEngines(this IServiceCollection services)
+    {
+        static IConfigurationSection Settings(IServiceProvider sp) => sp.GetRequiredService<IConfiguration>().GetSection("ClaimVision");
+        services.AddSingleton(sp =>
+        {
+            var section = Settings(sp);
+            var engines = section.GetValue<int?>("OcrEngines") ?? Environment.ProcessorCount;
+            return DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = section["Models"], Engines = engines });
+        });
+        services.AddSingleton<IDocumentAnalyzer>(sp => sp.GetRequiredService<ProductionAnalyzer>());
+        services.AddSingleton<IClaimAssessment>(sp =>
+        {
+            var section = Settings(sp);
+            var policies = PolicyCatalog.Load([Locate(section["Policies"] ?? "samples/policies")]);
+            var registryPath = Locate(section["Registry"] ?? "samples/registry/insured.csv");
+            var registry = File.Exists(registryPath) ? InsuredRegistry.Load(registryPath) : InsuredRegistry.Empty;
+            return new PolicyClaimAssessment(policies, registry, sp.GetRequiredService<IDocumentAnalyzer>().ModelVersions, TimeProvider.System);
+        });
+        return services;
+    }
+
+    /// <summary>An absolute path as is; a relative one beside the program, else in the current directory or a parent; else unchanged (the loader names it).</summary>
+    private static string Locate(string path)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        var beside = Path.Combine(AppContext.BaseDirectory, path);
+        if (Path.Exists(beside)) return beside;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, path);
+            if (Path.Exists(candidate)) return candidate;
+        }
+        return path;
+    }
+}
