@@ -58,12 +58,15 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
         await RunAsync("blobs", claims: 10, delayMs: 200, fault: async ctx =>
         {
             var pidFile = Path.Combine(TestEnvironment.RepositoryRoot, ".services", "azurite", "azurite.pid");
-            using (var azurite = Process.GetProcessById(int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture)))
+            var pid = (await File.ReadAllTextAsync(pidFile)).Trim();
+            // SIGTERM, not SIGKILL: Azurite keeps its metadata in memory and saves it on shutdown, so a SIGKILL would lose
+            // acknowledged writes — something Azure Blob Storage never does, and not the fault under test (unavailability).
+            using (var azurite = Process.GetProcessById(int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture)))
             {
-                azurite.Kill(entireProcessTree: true);
+                await RunAsync("kill", "-TERM", pid);
                 await azurite.WaitForExitAsync();
             }
-            ctx.Log("azurite killed");
+            ctx.Log("azurite stopped");
             await Task.Delay(TimeSpan.FromSeconds(6));
             await RunAsync("bash", Path.Combine(TestEnvironment.RepositoryRoot, "scripts", "services.sh"), "start");
             ctx.Log("azurite restarted");
@@ -132,7 +135,7 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
 
     private static Task RabbitCtlAsync(string command) =>
-        RunAsync("/usr/sbin/rabbitmqctl", "-q", "-n", TestEnvironment.RabbitNode, command);
+        RunAsync("/usr/lib/rabbitmq/bin/rabbitmqctl", "-q", "-n", TestEnvironment.RabbitNode, command);
 
     private static async Task RunAsync(string file, params string[] args)
     {
