@@ -10,6 +10,8 @@ public static class ReportTable
 
     public static void Write(IAnsiConsole console, BenchReport report)
     {
+        // Redirected output gets 80 columns from Spectre, too narrow for thirteen; a report file is read wide.
+        if (Console.IsOutputRedirected) console.Profile.Width = Math.Max(console.Profile.Width, 160);
         var runs = new Table().Title($"end to end — {report.Configuration}, {report.Files} files, {report.Machine.Cores} cores")
             .AddColumns("workers", "engines/worker", "docs", "failed", "docs/s", "p50 s", "p95 s", "p99 s", "CPU s/doc", "peak MB/worker", "growth MB", "÷ ceiling", "÷ CLI");
         foreach (var r in report.Runs)
