@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# The main job on the committed samples: installs the Debian packages the product needs, builds the CLI in
-# Release, and analyses every sample document into out/analysis/<name>.json.
-# Exit code: that of `claimvision analyze` (0 all analysed, 1 any file failed).
+# The main job: installs what ClaimVision needs to run, builds it (Release), and processes every shipped sample
+# claim (samples/claims/*) through the whole chain — OCR, document classifier, field extraction, policy
+# assessment — printing the summary table (with each claim's expected outcome, ✓ or what differs) and writing one
+# recommendation JSON per claim to out/recommendations. Exit code 0 when every claim matched its expected.json.
+# Regenerate the samples with: claimvision samples claims --out samples/claims
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh run
-dotnet build src/ClaimVision.Cli -c Release -o out/bin/cli --nologo -v quiet
-mkdir -p out/analysis
-shopt -s nullglob
-samples=(samples/documents/*.png samples/documents/*.jpg samples/documents/*.jpeg samples/documents/*.tif samples/documents/*.tiff)
-out/bin/cli/claimvision analyze "${samples[@]}" --out out/analysis
-echo "run-samples: ${#samples[@]} document(s) analysed into out/analysis/" >&2
+dotnet build src/ClaimVision.Cli -c Release -nologo -v quiet
+export OMP_THREAD_LIMIT=1
+exec src/ClaimVision.Cli/bin/Release/net10.0/claimvision process samples/claims/* --out out/recommendations "$@"

@@ -103,3 +103,42 @@ public sealed class EmbeddedEndToEndTests
         Assert.Equal("inpatient-invoice", (string?)ocr["documentType"]!["label"]);
     }
 }
+
+/// <summary>The "ClaimVision" meter reports what operators watch.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Analysed_and_rejected_documents_and_stage_latencies_are_measured()
+    {
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var stages = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ClaimVision.Pipeline.Telemetry.ClaimVisionMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var claim = tags.ToArray().FirstOrDefault(t => t.Key is "reason" or "type").Value as string;
+            counts.AddOrUpdate($"{instrument.Name}/{claim}", value, (_, n) => n + value);
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) =>
+        {
+            var stage = tags.ToArray().FirstOrDefault(t => t.Key == "stage").Value as string;
+            stages.AddOrUpdate($"{instrument.Name}/{stage}", 1, (_, n) => n + 1);
+        });
+        listener.Start();
+
+        using var data = new TempFolder();
+        await using var api = await ApiHost.StartEmbeddedAsync(data.Path);
+        (await api.Client.SubmitAsync("metrics-1", ("a.png", ScriptedAnalyzer.Document(1, "m1")), ("b.png", ScriptedAnalyzer.Document(2, "m2")), ("c.png", "garbage"u8.ToArray()))).Dispose();
+        await api.Client.WaitForRecommendationsAsync(["metrics-1"], TimeSpan.FromSeconds(30));
+
+        // Other tests in this process may add to the same instruments: at least this claim's share must be there.
+        Assert.True(counts.GetValueOrDefault("claimvision.documents.analyzed/inpatient-invoice") >= 2);
+        Assert.True(counts.GetValueOrDefault("claimvision.documents.rejected/corrupt-image") >= 1);
+        Assert.Contains(counts.Keys, k => k.StartsWith("claimvision.claims.recommended", StringComparison.Ordinal));
+        foreach (var stage in new[] { "fetch", "analyze", "store", "assess", "ocr" })
+            Assert.True(stages.ContainsKey($"claimvision.stage.duration/{stage}"), $"no latency recorded for stage {stage}");
+    }
+}

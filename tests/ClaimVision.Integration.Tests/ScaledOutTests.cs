@@ -34,6 +34,28 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
         await RunAsync("scale", claims: 12, delayMs: 50, fault: null);
 
     [Fact]
+    public async Task Queue_depth_of_the_rabbitmq_queues_is_reported()
+    {
+        await using var api = await ApiHost.StartAsync(ApiSettings());
+        _ = api.Services.GetRequiredService<ClaimVision.Pipeline.Telemetry.ClaimVisionMetrics>();
+        var queues = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "claimvision.queue.depth") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => queues[(string)tags.ToArray().Single(t => t.Key == "queue").Value!] = value);
+        listener.Start();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!queues.ContainsKey("analyze-document") && DateTime.UtcNow < until)
+        {
+            listener.RecordObservableInstruments();
+            await Task.Delay(200);
+        }
+        Assert.True(queues.ContainsKey("analyze-document"), "no depth reported for analyze-document");
+    }
+
+    [Fact]
     public async Task A_worker_killed_with_SIGKILL_while_holding_messages_loses_nothing() =>
         await RunAsync("sigkill", claims: 10, delayMs: 400, fault: async ctx =>
         {

@@ -38,16 +38,23 @@ public sealed class IdentityRule : IFactorRule
         {
             var read = ResidentId.Normalize(AssessmentContext.Text(field));
             var evidence = AssessmentContext.Evidence(doc, field);
-            if (InsuredRegistry.LooksLikeResidentId(read) && !ResidentId.TryParse(read, out _, out var error))
+            if (read == claimed)
             {
-                unsure.Add(evidence);
-                problems.Add($"the ID number on {doc.FileName} fails its check ({error}), probably misread");
+                agreeing.Add(evidence);
             }
-            else if (read == claimed) agreeing.Add(evidence);
-            else
+            else if (ResidentId.TryParse(read, out _, out var error))
             {
                 others.Add(evidence);
                 problems.Add($"{doc.FileName} carries ID number {Mask.IdNumber(read)}, not the claimed person's {Mask.IdNumber(claimed)}");
+            }
+            else
+            {
+                // Not a valid resident ID (wrong length, bad check digit, member number read differently): a misreading
+                // is likelier than a second person, and either way a person must look.
+                unsure.Add(evidence);
+                problems.Add(InsuredRegistry.LooksLikeResidentId(claimed) || InsuredRegistry.LooksLikeResidentId(read)
+                    ? $"the ID number on {doc.FileName} is not a valid resident ID ({error}), probably misread"
+                    : $"the member number on {doc.FileName} ({Mask.IdNumber(read)}) differs from the claim's");
             }
         }
         var registryEvidence = context.Entry is { } e ? [Factors.Source(e.Source, "idNumber", e.IdNumber)] : Array.Empty<Evidence>();

@@ -25,6 +25,12 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<ClaimVisionMetrics>();
+        if (options.UsesRabbitMq)
+        {
+            services.AddSingleton<RabbitMqQueueDepth>();
+            services.AddSingleton<IQueueDepthProbe>(sp => sp.GetRequiredService<RabbitMqQueueDepth>());
+            services.AddHostedService(sp => sp.GetRequiredService<RabbitMqQueueDepth>());
+        }
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

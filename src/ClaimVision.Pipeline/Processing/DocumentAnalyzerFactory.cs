@@ -14,6 +14,8 @@ public sealed record AnalyzerSettings
     public int Engines { get; init; } = Environment.ProcessorCount;
     /// <summary><c>auto</c> (per page from the detected script), <c>eng</c> or <c>chi_sim</c>.</summary>
     public string Language { get; init; } = OcrOptions.Auto;
+    /// <summary>"Today" for the extractors' date checks (a date in the future is suspect); the system clock by default.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -41,7 +43,7 @@ public static class DocumentAnalyzerFactory
         {
             pool = new EnginePool(new OcrOptions { PoolSize = settings.Engines, Language = settings.Language });
             var options = new VisionOptions { Language = settings.Language };
-            var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options, classifier, new FieldExtractor());
+            var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options, classifier, new FieldExtractor(settings.Time));
             return new ProductionAnalyzer(analyzer, pool, classifier);
         }
         catch

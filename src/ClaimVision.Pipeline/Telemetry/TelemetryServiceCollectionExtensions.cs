@@ -43,10 +43,15 @@ public static class TelemetryServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates the meter provider at start (it listens only from then on) and flushes it at stop.</summary>
-    private sealed class MeterProviderStarter(MeterProvider provider) : IHostedService
+    /// <summary>Creates the meter provider at start (it listens only from then on) and flushes it at stop. Takes the
+    /// metrics too: in a host without consumers nothing else creates them, and the queue-depth gauge lives there.</summary>
+    private sealed class MeterProviderStarter(MeterProvider provider, ClaimVisionMetrics metrics) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(metrics);
+            return Task.CompletedTask;
+        }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {

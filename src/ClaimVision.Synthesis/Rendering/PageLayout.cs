@@ -84,18 +84,20 @@ internal static partial class PageLayout
         var xs = new double[t.Weights.Count + 1];
         xs[0] = left;
         for (var i = 0; i < t.Weights.Count; i++) xs[i + 1] = xs[i] + width * t.Weights[i] / total;
-        var rowHeight = s.Size * 1.9;
+        var rowHeight = s.Size * 2.0;
         var size = s.Size * 0.92;
         var top = y;
 
         c.FillRectangle(left, y, width, rowHeight, s.HeaderFill);
+        // CJK fonts have taller line boxes than Latin ones: centre each row on the measured height.
+        var lineHeight = c.Measure("项Ag", s.Font, size).Height;
         for (var i = 0; i < t.Headers.Count; i++)
-            c.Text(t.Headers[i], (xs[i] + xs[i + 1]) / 2, y + (rowHeight - size * 1.4) / 2, s.BoldFont, size, s.Ink, Align.Center);
+            c.Text(t.Headers[i], (xs[i] + xs[i + 1]) / 2, y + (rowHeight - lineHeight) / 2, s.BoldFont, size, s.Ink, Align.Center);
         y += rowHeight;
         c.Line(left, y, left + width, y, 1.2, s.Ink);
         foreach (var row in t.Rows)
         {
-            var textTop = y + (rowHeight - size * 1.4) / 2;
+            var textTop = y + (rowHeight - lineHeight) / 2;
             for (var i = 0; i < row.Cells.Count && i < t.Headers.Count; i++)
             {
                 var cell = row.Cells[i];

@@ -288,6 +288,16 @@ public class ClaimAssessorTests
     }
 
     [Fact]
+    public void A_truncated_id_number_read_with_high_confidence_is_review_not_a_different_person()
+    {
+        var docs = Complete();
+        docs[2] = docs[2].With(F(FieldNames.PatientIdNumber, "52263119780315042", confidence: 0.99));
+        var r = Assess(docs);
+        Assert.Equal(Decision.Review, r.Decision);
+        Assert.Equal(FactorStatus.Uncertain, r.Factor(IdentityRule.IdNumberFactor).Status);
+    }
+
+    [Fact]
     public void A_name_read_with_an_ocr_look_alike_still_matches()
     {
         var docs = Complete();
