@@ -83,7 +83,11 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             await app.StartAsync(ct);
             var tracker = await OutcomeTracker.ConnectAsync(app.Services.GetRequiredService<IBus>(), ct);
             await using var _ = tracker;
-            if (!embedded) workers = WorkerProcesses.Start(settings.Workers, workerSettings);
+            if (!embedded)
+            {
+                workers = WorkerProcesses.Start(settings.Workers, workerSettings);
+                await workers.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), ct);
+            }
             var analysing = embedded ? [Environment.ProcessId] : workers!.ProcessIds;
             var everyone = analysing.Append(Environment.ProcessId).Distinct().ToList();
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = settings.ClaimTimeout };

@@ -13,6 +13,7 @@ public sealed class WorkerProcesses : IDisposable
 {
     private const int OutputTail = 8000;
     private readonly List<(Process Process, StringBuilder Output)> _workers = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<StringBuilder, bool> _ready = new();
 
     /// <summary>The subcommand (under <c>bench</c>) that runs one worker.</summary>
     public const string WorkerCommand = "worker";
@@ -41,11 +42,13 @@ public sealed class WorkerProcesses : IDisposable
         foreach (var argument in prefix.Concat(["bench", WorkerCommand])) start.ArgumentList.Add(argument);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["OMP_THREAD_LIMIT"] = "1";
+        start.Environment["Logging__LogLevel__MassTransit"] = "Information"; // "Bus started" tells the worker is ready
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start a worker process ({file}).");
         var output = new StringBuilder();
         void Append(object? _, DataReceivedEventArgs e)
         {
             if (e.Data is null) return;
+            if (e.Data.Contains(ReadyMarker, StringComparison.Ordinal)) _ready[output] = true;
             lock (output)
             {
                 output.AppendLine(e.Data);
@@ -58,6 +61,24 @@ public sealed class WorkerProcesses : IDisposable
         process.BeginErrorReadLine();
         _workers.Add((process, output));
     }
+
+    /// <summary>
+    /// Waits until every worker's bus has started (MassTransit logs "Bus started"): on a fresh broker a claim published
+    /// before the workers have declared their queues would have nowhere to go.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!_workers.All(w => _ready.ContainsKey(w.Output)))
+        {
+            ThrowIfAnyExited();
+            if (clock.Elapsed > timeout)
+                throw new TimeoutException($"The worker processes did not start their bus within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(200, ct);
+        }
+    }
+
+    private const string ReadyMarker = "Bus started";
 
     /// <summary>Throws with the worker's last output when one has exited: the benchmark would otherwise wait for nothing.</summary>
     public void ThrowIfAnyExited()
