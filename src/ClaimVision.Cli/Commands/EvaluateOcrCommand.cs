@@ -45,10 +45,11 @@ public static class EvaluateOcrCommand
         var options = new VisionOptions { Language = language };
         using var pool = new EnginePool(new OcrOptions { PoolSize = threads, Language = language });
         var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options);
-        var scores = OcrEvaluation.Score(analyzer, samples, threads, options.Limits.MaxBytes, cancellationToken);
+        var c = CultureInfo.InvariantCulture;
+        var scores = OcrEvaluation.Score(analyzer, samples, threads, options.Limits.MaxBytes,
+            s => Console.Error.WriteLine(string.Create(c, $"  {s.File,-12} CER {s.Cer:0.000}  {s.Milliseconds:0} ms")), cancellationToken);
         var summary = OcrEvaluation.Summarise(scores, samples);
 
-        var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"dataset        {dataset}"));
         Console.WriteLine(string.Create(c, $"files          {summary.Files} ({summary.Failed} failed), threads {threads}, lang {language}"));
         Console.WriteLine(string.Create(c, $"median ms/page {summary.MedianMsPerPage:0}"));

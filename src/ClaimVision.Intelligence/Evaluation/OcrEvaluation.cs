@@ -40,7 +40,8 @@ public static class OcrEvaluation
     }
 
     /// <summary>Analyses every sample (up to <paramref name="parallelism"/> at once) and scores it.</summary>
-    public static IReadOnlyList<OcrSampleScore> Score(IDocumentAnalyzer analyzer, IReadOnlyList<OcrSample> samples, int parallelism, long maxBytes, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<OcrSampleScore> Score(IDocumentAnalyzer analyzer, IReadOnlyList<OcrSample> samples, int parallelism, long maxBytes,
+        Action<OcrSampleScore>? onScored = null, CancellationToken cancellationToken = default)
     {
         var scores = new OcrSampleScore[samples.Count];
         Parallel.For(0, samples.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, i =>
@@ -53,6 +54,7 @@ public static class OcrEvaluation
             scores[i] = report.Error is { } error
                 ? new OcrSampleScore(name, 1, ms, 0, $"{error.Code}: {error.Message}")
                 : new OcrSampleScore(name, CharacterErrorRate.Compute(report.Text, sample.ExpectedText), ms, Math.Max(1, report.PageCount), null);
+            onScored?.Invoke(scores[i]);
         });
         return scores;
     }
