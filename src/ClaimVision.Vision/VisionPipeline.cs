@@ -60,6 +60,13 @@ public sealed class VisionPipeline(EnginePool pool)
                 best = Better(best, Read(engine, page, best.Rotate, other, timings), ocrOptions);
         }
 
+        if (best.Text.Lines.Count < ocrOptions.SparseRecheckBelowLines)
+        {
+            var sparse = Read(engine, page, best.Rotate, best.Text.Language, timings, sparse: true);
+            if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
+                best = sparse;
+        }
+
         var transform = best.Transform;
         var lines = best.Text.Lines.Select(l => new OcrLine(
             l.Text, l.Confidence, transform.MapBack(l.Box),
@@ -82,12 +89,14 @@ public sealed class VisionPipeline(EnginePool pool)
 
     private sealed record Reading(int Rotate, PageTransform Transform, RecognizedText Text);
 
+    private static int Words(Reading reading) => reading.Text.Lines.Sum(l => l.Words.Count);
+
     /// <summary>A challenger replaces the current reading only with a clear margin, so noise does not flip a decision.</summary>
     private static Reading Better(Reading current, Reading challenger, OcrOptions options) =>
         challenger.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin ? challenger : current;
 
     /// <summary>Turn upright, deskew, normalise resolution, recognise.</summary>
-    private static Reading Read(OcrEngine engine, PageImage page, int rotate, string language, StageClock timings)
+    private static Reading Read(OcrEngine engine, PageImage page, int rotate, string language, StageClock timings, bool sparse = false)
     {
         var clock = Stopwatch.StartNew();
         using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
@@ -100,7 +109,7 @@ public sealed class VisionPipeline(EnginePool pool)
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        var text = engine.Recognize(ready.Pix, language);
+        var text = sparse ? engine.RecognizeSparse(ready.Pix, language) : engine.Recognize(ready.Pix, language);
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
         return new Reading(rotate, transform, text);
     }

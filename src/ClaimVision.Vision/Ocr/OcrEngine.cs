@@ -47,10 +47,14 @@ public sealed class OcrEngine : IDisposable
 
     /// <summary>Recognises an image with one language model (e.g. "eng", "chi_sim", "chi_sim+eng").</summary>
     public RecognizedText Recognize(GrayImage image, string language, int resolutionPpi = 300) =>
-        Recognize(api => SetImage(api, image), language, resolutionPpi);
+        Recognize(api => SetImage(api, image), language, resolutionPpi, _pageSegMode);
 
     internal RecognizedText Recognize(PixHandle pix, string language, int resolutionPpi = 300) =>
-        Recognize(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi);
+        Recognize(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi, _pageSegMode);
+
+    /// <summary>Recognises with sparse-text segmentation (psm 11): every fragment found wherever it is, no block layout.</summary>
+    internal RecognizedText RecognizeSparse(PixHandle pix, string language, int resolutionPpi = 300) =>
+        Recognize(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi, Tesseract.PsmSparseText);
 
     private OrientationGuess? DetectOrientation(Action<TessBaseApiHandle> setImage)
     {
@@ -74,10 +78,10 @@ public sealed class OcrEngine : IDisposable
         }
     }
 
-    private RecognizedText Recognize(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi)
+    private RecognizedText Recognize(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi, int pageSegMode)
     {
         var api = Api(language);
-        Tesseract.TessBaseAPISetPageSegMode(api, _pageSegMode);
+        Tesseract.TessBaseAPISetPageSegMode(api, pageSegMode);
         setImage(api);
         Tesseract.TessBaseAPISetSourceResolution(api, resolutionPpi);
         try

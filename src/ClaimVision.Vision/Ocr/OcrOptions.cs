@@ -46,6 +46,11 @@ public sealed record OcrOptions
     /// <summary>How much more confident a re-check must be to replace the first reading.</summary>
     public double VerifyMargin { get; init; } = 0.1;
 
+    /// <summary>A page read as fewer lines than this is read again with sparse-text segmentation (psm 11): Tesseract's
+    /// block layout drops whole label columns of forms ruled with dashed leaders (a clean settlement sheet came back as
+    /// 2 of its 20 lines). The sparse reading is kept when it finds at least twice the words at a mean confidence of at least <see cref="VerifyBelowConfidence"/>.</summary>
+    public int SparseRecheckBelowLines { get; init; } = 8;
+
     /// <summary>Languages a doubtful automatic choice is re-checked against (the first one that differs from the choice).</summary>
     public IReadOnlyList<string> AlternativeLanguages { get; init; } = ["chi_sim", "eng"];
 
