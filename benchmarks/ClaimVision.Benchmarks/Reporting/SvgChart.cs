@@ -53,7 +53,7 @@ public static class SvgChart
         var xs = runs.Count == 0 ? [1] : runs.Select(r => r.Workers).ToList();
         double xMin = xs.Min() - 0.5, xMax = xs.Max() + 0.5;
         var yMax = series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(0).Max();
-        yMax = yMax <= 0 ? 1 : yMax * 1.15;
+        yMax = yMax <= 0 ? 1 : yMax * 1.4; // headroom for the legend above the lines
         double plotLeft = left + Margin, plotTop = top + 10, plotWidth = PanelWidth - Margin - 10, plotHeight = PanelHeight - Margin - 10;
         double X(double x) => plotLeft + (x - xMin) / (xMax - xMin) * plotWidth;
         double Y(double y) => plotTop + plotHeight - y / yMax * plotHeight;
