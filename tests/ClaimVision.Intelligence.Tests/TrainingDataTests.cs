@@ -17,7 +17,7 @@ public sealed class TrainingDataTests : IDisposable
         public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
         {
             Calls++;
-            return Pages.Vision($"住院收费票据 {fileName} {bytes.Length}");
+            return ClassifierPages.Vision($"住院收费票据 {fileName} {bytes.Length}");
         }
     }
 

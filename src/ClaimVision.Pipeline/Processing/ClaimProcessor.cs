@@ -43,12 +43,12 @@ public sealed class ClaimProcessor(IDocumentAnalyzer analyzer, PolicyCatalog pol
         {
             throw new ClaimDirectoryException($"Claim '{claim.ClaimId}' in '{directory}': {e.Message}", e);
         }
-        var documents = new List<AnalyzedDocument>();
-        foreach (var file in DocumentFiles(directory, claim))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            documents.Add(Analyze(directory, file, cancellationToken));
-        }
+        // Documents are analysed side by side (the analyzer is thread-safe, bounded by its engine pool); order is kept.
+        var files = DocumentFiles(directory, claim).ToArray();
+        var analysed = new AnalyzedDocument[files.Length];
+        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => analysed[i] = Analyze(directory, files[i], cancellationToken));
+        var documents = analysed.ToList();
         var recommendation = ClaimAssessor.Assess(claim, documents, policy, registry, history, time.GetUtcNow(), analyzer.ModelVersions);
         return new ClaimOutcome(directory, claim, documents, recommendation);
     }

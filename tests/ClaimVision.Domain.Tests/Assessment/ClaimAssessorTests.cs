@@ -229,7 +229,7 @@ public class ClaimAssessorTests
         docs[2] = Settlement(selfPaid: "3760.20");
         var r = Assess(docs);
         Assert.Equal(Decision.Review, r.Decision);
-        Assert.Contains("self-paid", r.Factor(AmountsRule.Name).Reason, StringComparison.Ordinal);
+        Assert.Contains("personally paid", r.Factor(AmountsRule.Name).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
