@@ -13,7 +13,11 @@ public static class BenchOcrCommand
 {
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
 
-    public static Command Create()
+    /// <summary>The <c>bench</c> command (<see cref="BenchCommand"/>), which holds <c>ocr</c> among its subcommands.</summary>
+    public static Command Create() => BenchCommand.Create();
+
+    /// <summary>The <c>ocr</c> subcommand of <c>bench</c>.</summary>
+    public static Command CreateOcr()
     {
         var input = new Option<string>("--input") { Description = "Folder of images (JPEG, PNG, TIFF).", Required = true };
         var threads = new Option<int>("--threads") { Description = "Engines / CLI processes at once (default: cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -21,7 +25,7 @@ public static class BenchOcrCommand
         var limit = new Option<int?>("--limit") { Description = "Use only the first N files." };
         var ocr = new Command("ocr", "Pages per second of analyze against the tesseract CLI on the same files.") { input, threads, language, limit };
         ocr.SetAction((parse, ct) => RunAsync(parse.GetValue(input)!, parse.GetValue(threads), parse.GetValue(language)!, parse.GetValue(limit), ct));
-        return new Command("bench", "Throughput harnesses.") { ocr };
+        return ocr;
     }
 
     private static async Task<int> RunAsync(string input, int threads, string language, int? limit, CancellationToken cancellationToken)

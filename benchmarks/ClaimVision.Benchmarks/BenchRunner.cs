@@ -1,0 +1,90 @@
+using ClaimVision.Benchmarks.Baselines;
+using ClaimVision.Benchmarks.EndToEnd;
+using ClaimVision.Benchmarks.Reporting;
+using ClaimVision.Vision.Ocr;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimVision.Benchmarks;
+
+/// <summary>What <c>claimvision bench</c> was asked to do.</summary>
+public sealed record BenchOptions
+{
+    public required string Input { get; init; }
+    public required IReadOnlyList<BenchDocument> Files { get; init; }
+    public required BenchConfiguration Configuration { get; init; }
+    public required IReadOnlyList<int> Workers { get; init; }
+    /// <summary>Scaled out: engines per worker process; null gives each worker an equal share of the cores.</summary>
+    public int? EnginesPerWorker { get; init; }
+    public required int Warmup { get; init; }
+    public required int Documents { get; init; }
+    public TimeSpan? Duration { get; init; }
+    /// <summary>OCR language for the ceiling baseline, as the analyzer is configured ("auto" by default).</summary>
+    public string Language { get; init; } = OcrOptions.Auto;
+    public bool Baselines { get; init; } = true;
+    public required IReadOnlyDictionary<string, string> Settings { get; init; }
+    public required Action<IServiceCollection> Engines { get; init; }
+}
+
+/// <summary>Runs every worker count end to end, then the two baselines on the same files, and puts the report together.</summary>
+public sealed class BenchRunner(BenchOptions options, TextWriter progress)
+{
+    public async Task<BenchReport> RunAsync(CancellationToken ct)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var runs = new List<RunResult>();
+        foreach (var workers in options.Workers)
+        {
+            var engines = options.Configuration == BenchConfiguration.Embedded
+                ? workers
+                : options.EnginesPerWorker ?? Math.Max(1, Environment.ProcessorCount / workers);
+            var runner = new EndToEndRunner(new EndToEndSettings
+            {
+                Configuration = options.Configuration,
+                Workers = workers,
+                EnginesPerWorker = engines,
+                Files = options.Files,
+                Warmup = options.Warmup,
+                Documents = options.Documents,
+                Duration = options.Duration,
+                Settings = options.Settings,
+                Engines = options.Engines,
+            }, progress);
+            runs.Add(await runner.RunAsync(ct));
+        }
+
+        BaselineResult? ceiling = null, cli = null;
+        if (options.Baselines)
+        {
+            var files = options.Files.Select(f => f.File).Distinct().ToList();
+            using var ocr = new OcrCeiling(new OcrOptions { PoolSize = Environment.ProcessorCount, Language = options.Language });
+            await progress.WriteLineAsync($"[OCR ceiling] preparing {files.Count} files (untimed) …");
+            ocr.Prepare(files, ct);
+            await progress.WriteLineAsync("[OCR ceiling] recognising with all engines …");
+            ceiling = ocr.Run(ct);
+            await progress.WriteLineAsync($"[OCR ceiling] {ceiling.DocumentsPerSecond} docs/s");
+            await progress.WriteLineAsync($"[tesseract CLI] {ocr.CliJobs.Count} files, {Environment.ProcessorCount} at once …");
+            cli = await new TesseractCliBaseline().RunAsync(ocr.CliJobs, Environment.ProcessorCount, ct);
+            await progress.WriteLineAsync($"[tesseract CLI] {cli.DocumentsPerSecond} docs/s");
+        }
+
+        return new BenchReport
+        {
+            StartedAt = started,
+            Machine = MachineInfo.Current(),
+            Configuration = options.Configuration == BenchConfiguration.Embedded ? "embedded" : "scaled-out",
+            Input = options.Input,
+            Files = options.Files.Count,
+            Warmup = options.Warmup,
+            Language = options.Language,
+            Runs = [.. runs.Select(r => r with
+            {
+                RatioToCeiling = Ratio(r.DocumentsPerSecond, ceiling?.DocumentsPerSecond),
+                RatioToCli = Ratio(r.DocumentsPerSecond, cli?.DocumentsPerSecond),
+            })],
+            OcrCeiling = ceiling,
+            TesseractCli = cli,
+        };
+    }
+
+    internal static double Ratio(double value, double? baseline) => baseline is > 0 ? Math.Round(value / baseline.Value, 3) : 0;
+}

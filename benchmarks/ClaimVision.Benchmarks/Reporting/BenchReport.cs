@@ -1,0 +1,71 @@
+using ClaimVision.Benchmarks.Stats;
+
+namespace ClaimVision.Benchmarks.Reporting;
+
+/// <summary>Where the figures were measured: ops teams scale them to their own hardware.</summary>
+public sealed record MachineInfo(int Cores, string Os, string Runtime, double MemoryGb)
+{
+    public static MachineInfo Current() => new(
+        Environment.ProcessorCount,
+        System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+        Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0, 1));
+}
+
+/// <summary>One end-to-end run at one worker count: submission (POST /claims) to recommendation (RecommendationReady).</summary>
+public sealed record RunResult
+{
+    /// <summary>Embedded: OCR engines (analysis concurrency) in the one process. Scaled out: worker processes.</summary>
+    public required int Workers { get; init; }
+    /// <summary>Documents each worker process analyses at once (its OCR engines).</summary>
+    public required int EnginesPerWorker { get; init; }
+    public required int Documents { get; init; }
+    /// <summary>Documents rejected, or claims with no recommendation before the time-out.</summary>
+    public int Failed { get; init; }
+    public required double Seconds { get; init; }
+    public double DocumentsPerSecond => Seconds <= 0 ? 0 : Math.Round(Documents / Seconds, 3);
+    /// <summary>Submission → recommendation, per document (one document per claim).</summary>
+    public required Distribution LatencyMs { get; init; }
+    /// <summary>decode, preprocess, classify, ocr, extract (the analyzer's timings), assess and queue wait (from message times).</summary>
+    public required IReadOnlyDictionary<string, Distribution> StagesMs { get; init; }
+    /// <summary>CPU seconds of every process of the run (API/submitter and workers) per document.</summary>
+    public double CpuSecondsPerDocument { get; init; }
+    /// <summary>Peak resident set (VmHWM) of each process that analysed documents, MB.</summary>
+    public IReadOnlyList<double> PeakMemoryMb { get; init; } = [];
+    /// <summary>Resident set at the end minus after warm-up, summed over the analysing processes, MB.</summary>
+    public double MemoryGrowthMb { get; init; }
+    /// <summary>End-to-end documents/s ÷ the OCR ceiling's (0 when the ceiling was not measured).</summary>
+    public double RatioToCeiling { get; init; }
+    /// <summary>End-to-end documents/s ÷ the parallel tesseract CLI's (0 when it was not measured).</summary>
+    public double RatioToCli { get; init; }
+}
+
+/// <summary>A baseline over the same files: the OCR ceiling or the tesseract command-line tool.</summary>
+public sealed record BaselineResult
+{
+    public required string Name { get; init; }
+    public required int Documents { get; init; }
+    public int Pages { get; init; }
+    public int Failed { get; init; }
+    public required double Seconds { get; init; }
+    public required int Parallelism { get; init; }
+    public double DocumentsPerSecond => Seconds <= 0 ? 0 : Math.Round((Documents - Failed) / Seconds, 3);
+    /// <summary>What failed and why, one line per file (at most a few).</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+}
+
+/// <summary>The whole benchmark: written as JSON by <c>--out</c>, rendered as a table and a chart.</summary>
+public sealed record BenchReport
+{
+    public required DateTimeOffset StartedAt { get; init; }
+    public required MachineInfo Machine { get; init; }
+    /// <summary>"embedded" or "scaled-out".</summary>
+    public required string Configuration { get; init; }
+    public required string Input { get; init; }
+    public required int Files { get; init; }
+    public required int Warmup { get; init; }
+    public required string Language { get; init; }
+    public required IReadOnlyList<RunResult> Runs { get; init; }
+    public BaselineResult? OcrCeiling { get; init; }
+    public BaselineResult? TesseractCli { get; init; }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace ClaimVision.Benchmarks.Reporting;
+
+/// <summary>The report as Spectre tables: one row per worker count, then stages, then the baselines.</summary>
+public static class ReportTable
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static void Write(IAnsiConsole console, BenchReport report)
+    {
+        // Redirected output gets 80 columns from Spectre, too narrow for thirteen; a report file is read wide.
+        if (Console.IsOutputRedirected) console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        var runs = new Table().Title($"end to end — {report.Configuration}, {report.Files} files, {report.Machine.Cores} cores")
+            .AddColumns("workers", "engines/worker", "docs", "failed", "docs/s", "p50 s", "p95 s", "p99 s", "CPU s/doc", "peak MB/worker", "growth MB", "÷ ceiling", "÷ CLI");
+        foreach (var r in report.Runs)
+            runs.AddRow(I(r.Workers), I(r.EnginesPerWorker), I(r.Documents), I(r.Failed), F(r.DocumentsPerSecond, "0.000"),
+                F(r.LatencyMs.P50 / 1000, "0.00"), F(r.LatencyMs.P95 / 1000, "0.00"), F(r.LatencyMs.P99 / 1000, "0.00"),
+                F(r.CpuSecondsPerDocument, "0.00"), string.Join(" / ", r.PeakMemoryMb.Select(m => F(m, "0"))), F(r.MemoryGrowthMb, "0"),
+                F(r.RatioToCeiling, "0.00"), F(r.RatioToCli, "0.00"));
+        console.Write(runs);
+
+        var stages = new Table().Title("per-stage median (p95) ms").AddColumn("workers");
+        var names = report.Runs.SelectMany(r => r.StagesMs.Keys).Distinct().ToList();
+        foreach (var name in names) stages.AddColumn(name);
+        foreach (var r in report.Runs)
+            stages.AddRow([I(r.Workers), .. names.Select(n => r.StagesMs.TryGetValue(n, out var d) ? $"{F(d.P50, "0")} ({F(d.P95, "0")})" : "-")]);
+        console.Write(stages);
+
+        var baselines = new Table().Title("baselines on the same files").AddColumns("baseline", "parallel", "docs", "pages", "failed", "seconds", "docs/s");
+        foreach (var b in new[] { report.OcrCeiling, report.TesseractCli }.OfType<BaselineResult>())
+            baselines.AddRow(b.Name, I(b.Parallelism), I(b.Documents), I(b.Pages), I(b.Failed), F(b.Seconds, "0.0"), F(b.DocumentsPerSecond, "0.000"));
+        if (baselines.Rows.Count > 0) console.Write(baselines);
+        foreach (var b in new[] { report.OcrCeiling, report.TesseractCli }.OfType<BaselineResult>())
+            foreach (var error in b.Errors) console.MarkupLineInterpolated($"[yellow]{b.Name}: {error}[/]");
+    }
+
+    private static string I(int value) => value.ToString(C);
+
+    private static string F(double value, string format) => value.ToString(format, C);
+}
