@@ -52,7 +52,9 @@ public sealed class OcrCeiling(OcrOptions options) : IDisposable
     private PreparedPage PreparePage(OcrEngine engine, string file, PageImage page)
     {
         // The same steps, in the same order, as VisionPipeline.ProcessPage.
-        var guess = OrientationDetector.Detect(engine, page);
+        using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
+        using var workBinary = Binarizer.ToBinary(work);
+        var guess = OrientationDetector.Detect(engine, workBinary);
         var rotate = guess is not null && guess.OrientationConfidence >= options.MinOrientationConfidence ? guess.RotateDegrees : 0;
         using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
         var deskew = Deskewer.Deskew(upright);
