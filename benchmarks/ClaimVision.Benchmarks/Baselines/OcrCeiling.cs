@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ClaimVision.Benchmarks.Reporting;
+using ClaimVision.Vision;
 using ClaimVision.Vision.Imaging;
 using ClaimVision.Vision.Ocr;
 
@@ -51,15 +52,12 @@ public sealed class OcrCeiling(OcrOptions options) : IDisposable
 
     private PreparedPage PreparePage(OcrEngine engine, string file, PageImage page)
     {
-        // The same steps, in the same order, as VisionPipeline.ProcessPage.
+        // OSD as VisionPipeline.ProcessPage does it, then the pipeline's own preparation.
         using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
         using var workBinary = Binarizer.ToBinary(work);
         var guess = OrientationDetector.Detect(engine, workBinary);
         var rotate = guess is not null && guess.OrientationConfidence >= options.MinOrientationConfidence ? guess.RotateDegrees : 0;
-        using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
-        var deskew = Deskewer.Deskew(upright);
-        using var straight = deskew.Image;
-        var ready = ImageTransforms.Scale(straight, ResolutionNormalizer.ChooseScale(straight));
+        var (ready, _) = VisionPipeline.Prepare(page, rotate);
         return new PreparedPage(file, ready, LanguageChooser.Choose(options.Language, guess, options));
     }
 
