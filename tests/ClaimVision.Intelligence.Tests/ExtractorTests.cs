@@ -204,6 +204,16 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Receipt_whose_only_lines_name_the_seller_has_no_address_and_does_not_fail()
+    {
+        // Found by a generated "other" document read after rule removal: the company block ran to the last line and
+        // the address search started one past the end.
+        var r = Extractor.Extract(DocumentType.Other, Doc(Row("KEDAI UBAT MAJU SDN BHD")));
+        Assert.False(r.Fields.ContainsKey(FieldNames.ProviderAddress));
+        Assert.Equal("KEDAI UBAT MAJU SDN BHD", r.Fields[FieldNames.ProviderName].Value);
+    }
+
+    [Fact]
     public void Receipt_without_a_total_row_pays_tendered_minus_change()
     {
         var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(

@@ -154,6 +154,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     /// line that is only DARUL … or the country may still follow). A phone/tax/document line or a date ends it.</summary>
     private static TextSpan? Address(IReadOnlyList<LineView> lines, int first)
     {
+        // The seller block may end on the last line: then nothing follows that could be the address.
+        if (first >= lines.Count) return null;
         var start = lines[first];
         var below = lines.Where(l => l.Page == start.Page && (l == start || l.Index > first || l.CenterY > start.Box.Bottom))
             .OrderBy(l => l == start ? double.MinValue : l.CenterY).ToList();
