@@ -140,11 +140,15 @@ public sealed class VisionPipeline(EnginePool pool)
     internal static (PageImage Ready, PageTransform Transform) Prepare(PageImage page, int rotate, double scaleFactor = 1)
     {
         using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
-        // One binarisation serves the skew search and the text-height estimate (a few degrees of skew barely change glyph heights).
+        // One binarisation and one component analysis serve the skew search, the text-height estimate and the
+        // dashed-leader search (a few degrees of skew barely change glyph heights).
         using var binary = Binarizer.ToBinary(upright);
-        var deskew = Deskewer.Deskew(upright, binary);
+        var components = PageComponents.Find(binary);
+        var textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
+        using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
+        var deskew = Deskewer.Deskew(cleaned, binary);
         using var straight = deskew.Image;
-        var scale = ResolutionNormalizer.ChooseScale(straight, binary) * scaleFactor;
+        var scale = ResolutionNormalizer.ChooseScale(straight, textHeight) * scaleFactor;
         var transform = PageTransform.Identity(page.Width, page.Height)
             .ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees).ThenScale(scale);
         return (ImageTransforms.Scale(straight, scale), transform);

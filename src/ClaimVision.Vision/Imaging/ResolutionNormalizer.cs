@@ -32,10 +32,14 @@ public static class ResolutionNormalizer
     }
 
     /// <summary>The scale factor for <paramref name="page"/>, measuring text on its already binarised <paramref name="binary"/>.</summary>
-    internal static double ChooseScale(PageImage page, PixHandle binary)
+    internal static double ChooseScale(PageImage page, PixHandle binary) =>
+        ChooseScale(page, EstimateTextHeight(PageComponents.Find(binary), page.Height));
+
+    /// <summary>The scale factor for <paramref name="page"/> whose text is <paramref name="textHeight"/> px high (null: unknown).</summary>
+    internal static double ChooseScale(PageImage page, double? textHeight)
     {
         var factor = 1.0;
-        if (EstimateTextHeight(binary, page.Height) is { } h && (h < MinTextHeight || h > MaxTextHeight))
+        if (textHeight is { } h && (h < MinTextHeight || h > MaxTextHeight))
             factor = Math.Clamp(TargetTextHeight / h, 0.2, 4);
         factor = Math.Min(factor, (double)MaxLongSide / Math.Max(page.Width, page.Height));
         return Math.Abs(factor - 1) < 0.1 ? 1 : Math.Round(factor, 3);
@@ -45,21 +49,16 @@ public static class ResolutionNormalizer
     public static double? EstimateTextHeight(PageImage page)
     {
         using var binary = Binarizer.ToBinary(page);
-        return EstimateTextHeight(binary, page.Height);
+        return EstimateTextHeight(PageComponents.Find(binary), page.Height);
     }
 
-    private static double? EstimateTextHeight(PixHandle binary, int pageHeight)
+    /// <summary>The text height from a page's connected components (see the rule above); null when fewer than 20 look like glyphs.</summary>
+    internal static double? EstimateTextHeight(IReadOnlyList<ComponentBox> components, int pageHeight)
     {
-        using var boxes = Leptonica.pixConnComp(binary, 0, 8);
-        if (boxes.IsInvalid) return null;
         var maxHeight = Math.Max(4, pageHeight / 8);
-        var heights = new List<int>();
-        var n = Leptonica.boxaGetCount(boxes);
-        for (var i = 0; i < n; i++)
-        {
-            if (Leptonica.boxaGetBoxGeometry(boxes, i, out _, out _, out var w, out var h) != 0) continue;
-            if (h >= 4 && h <= maxHeight && w <= 4 * h && h <= 8 * w) heights.Add(h);
-        }
+        var heights = components
+            .Where(c => c.Height >= 4 && c.Height <= maxHeight && c.Width <= 4 * c.Height && c.Height <= 8 * c.Width)
+            .Select(c => c.Height).ToList();
         if (heights.Count < MinGlyphs) return null;
         heights.Sort();
         return heights[(int)(0.75 * (heights.Count - 1))];

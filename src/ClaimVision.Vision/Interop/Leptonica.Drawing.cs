@@ -18,6 +18,8 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial int pixRenderLineArb(PixHandle pix, int x1, int y1, int x2, int y2, int width, byte rval, byte gval, byte bval);
 
+    internal const int PixSet = 0xf; // PIX_SET in Leptonica 1.82 (older headers shifted the op codes left by one)
+
     [LibraryImport(Libraries.Leptonica)]
     internal static partial int pixRasterop(PixHandle pixd, int dx, int dy, int dw, int dh, int op, nint pixs, int sx, int sy);
 }
