@@ -24,6 +24,8 @@ public sealed class AssessmentContext
         Trusted = [.. Readable.Where(d => d.Classification!.Confidence >= policy.Quality.MinClassificationConfidence)];
         Entry = registry.Find(claim.Insured.IdNumber, policy.Id);
         ServiceDate = FindServiceDate();
+        InsuredIdNumber = Entry?.IdNumber ?? ResidentId.Normalize(claim.Insured.IdNumber);
+        Year = ServiceDate?.Date.Year ?? now.Year;
     }
 
     public ClaimRequest Claim { get; }
@@ -40,6 +42,10 @@ public sealed class AssessmentContext
     public InsuredEntry? Entry { get; }
     /// <summary>Admission date, or for outpatient claims the bill's date; with the field it was read from.</summary>
     public (DateOnly Date, AnalyzedDocument Document, ExtractedField Field)? ServiceDate { get; }
+    /// <summary>The insured person's normalised ID number: the registry's when enrolled, else the claimed one (may be empty).</summary>
+    public string InsuredIdNumber { get; }
+    /// <summary>The calendar year whose per-year caps and deductible apply: the service date's, else the current one.</summary>
+    public int Year { get; }
 
     public IEnumerable<AnalyzedDocument> OfType(IReadOnlyList<DocumentType> types) =>
         Trusted.Where(d => types.Contains(d.Type!.Value));

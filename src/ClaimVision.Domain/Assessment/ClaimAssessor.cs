@@ -37,8 +37,7 @@ public static class ClaimAssessor
         var steps = new List<ComputationStep>(figures.Steps);
         if (figures.Eligible is { } eligible)
         {
-            var year = context.ServiceDate?.Date.Year ?? now.Year;
-            var prior = history.InYear(context.Entry?.IdNumber ?? ResidentId.Normalize(claim.Insured.IdNumber), policy.Id, year, claim.ClaimId).ToList();
+            var prior = history.InYear(context.InsuredIdNumber, policy.Id, context.Year, claim.ClaimId).ToList();
             payable = PayableCalculator.Compute(new PayableInput(eligible, figures.HospitalLevel, prior.Sum(p => p.PaidAmount), prior.Sum(p => p.DeductibleApplied)), policy);
             steps.AddRange(payable.Steps);
             // "Nothing payable" rejects only when the amounts behind it are sure; otherwise a person checks them first.
@@ -100,19 +99,53 @@ public static class ClaimAssessor
         };
     }
 
-    /// <summary>What an earlier claim leaves behind for duplicate and per-year checks of later ones.</summary>
-    public static PriorClaim ToPriorClaim(ClaimRequest claim, IReadOnlyList<AnalyzedDocument> documents, Recommendation recommendation) => new()
+    /// <summary>
+    /// What the earlier claims must be searched for before assessing this one (a store answers it with a
+    /// <see cref="ClaimHistory"/>): the same insured person, policy and year that <see cref="Assess"/> sums caps over, and
+    /// every invoice number and image of the claim.
+    /// </summary>
+    public static HistoryLookup Lookup(ClaimRequest claim, IReadOnlyList<AnalyzedDocument> documents, Policy policy, InsuredRegistry registry, DateTimeOffset now)
     {
-        ClaimId = claim.ClaimId,
-        PolicyId = claim.PolicyId,
-        InsuredIdNumber = ResidentId.Normalize(claim.Insured.IdNumber),
-        ServiceDate = recommendation.ServiceDate,
-        InvoiceNumbers = [.. documents.Where(d => d.Type is { } t && AssessmentContext.BillTypes.Contains(t))
-            .Select(d => d.Field(FieldNames.InvoiceNumber)).Where(f => f is not null).Select(f => Text(f!))],
-        ImageSha256s = [.. documents.Select(d => d.Sha256).Where(s => s.Length > 0)],
-        PaidAmount = recommendation.PayableAmount,
-        DeductibleApplied = recommendation.DeductibleApplied,
-    };
+        ArgumentNullException.ThrowIfNull(claim);
+        var context = new AssessmentContext(claim, documents, policy, registry, ClaimHistory.Empty, now);
+        var recorded = Recorded(documents);
+        return new HistoryLookup(claim.ClaimId, context.InsuredIdNumber, policy.Id, context.Year, InvoiceNumbers(recorded), ImageSha256s(recorded));
+    }
+
+    /// <summary>What an earlier claim leaves behind for duplicate and per-year checks of later ones. Invoice numbers are normalised.</summary>
+    public static PriorClaim ToPriorClaim(ClaimRequest claim, IReadOnlyList<AnalyzedDocument> documents, Recommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(recommendation);
+        var recorded = Recorded(documents);
+        return new PriorClaim
+        {
+            ClaimId = claim.ClaimId,
+            PolicyId = claim.PolicyId,
+            InsuredIdNumber = ResidentId.Normalize(claim.Insured.IdNumber),
+            ServiceDate = recommendation.ServiceDate,
+            InvoiceNumbers = InvoiceNumbers(recorded),
+            ImageSha256s = ImageSha256s(recorded),
+            Documents = recorded,
+            PaidAmount = recommendation.PayableAmount,
+            DeductibleApplied = recommendation.DeductibleApplied,
+        };
+    }
+
+    /// <summary>Each document with an image hash or a bill's invoice number (normalised): what later claims are checked against.</summary>
+    private static List<PriorDocument> Recorded(IReadOnlyList<AnalyzedDocument> documents) =>
+        [.. documents.Select(d => new PriorDocument(d.DocumentId.Value, d.FileName, d.Sha256, BillInvoiceNumber(d)))
+            .Where(d => d.Sha256.Length > 0 || d.InvoiceNumber is not null)];
+
+    private static string? BillInvoiceNumber(AnalyzedDocument document) =>
+        document.Type is { } type && AssessmentContext.BillTypes.Contains(type) && document.Field(FieldNames.InvoiceNumber) is { } field
+            && ClaimHistory.NormalizeInvoice(Text(field)) is { Length: > 0 } number ? number : null;
+
+    private static List<string> InvoiceNumbers(List<PriorDocument> recorded) => [.. recorded.Select(d => d.InvoiceNumber).OfType<string>().Distinct()];
+
+    private static List<string> ImageSha256s(List<PriorDocument> recorded) =>
+        [.. recorded.Select(d => d.Sha256).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>A failure whose evidence includes a reading below the confidence threshold becomes uncertain.</summary>
     private static Factor Soften(Factor factor, Policy policy)

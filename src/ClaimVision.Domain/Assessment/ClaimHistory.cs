@@ -1,5 +1,8 @@
 namespace ClaimVision.Domain.Assessment;
 
+/// <summary>One document of an earlier claim: which invoice number (normalised) and image it carried.</summary>
+public sealed record PriorDocument(string DocumentId, string FileName, string Sha256, string? InvoiceNumber);
+
 /// <summary>What is remembered of an earlier claim: enough to catch a duplicate and to track per-year caps and deductibles.</summary>
 public sealed record PriorClaim
 {
@@ -9,10 +12,30 @@ public sealed record PriorClaim
     public DateOnly? ServiceDate { get; init; }
     public IReadOnlyList<string> InvoiceNumbers { get; init; } = [];
     public IReadOnlyList<string> ImageSha256s { get; init; } = [];
+    /// <summary>The documents behind <see cref="InvoiceNumbers"/> and <see cref="ImageSha256s"/>, when known; names them in evidence.</summary>
+    public IReadOnlyList<PriorDocument> Documents { get; init; } = [];
     /// <summary>Amount paid (0 for rejected or still-in-review claims).</summary>
     public decimal PaidAmount { get; init; }
     public decimal DeductibleApplied { get; init; }
+
+    /// <summary>The document of this claim that carried the invoice number, or null when not recorded.</summary>
+    public PriorDocument? DocumentWithInvoice(string invoiceNumber)
+    {
+        var key = ClaimHistory.NormalizeInvoice(invoiceNumber);
+        return key.Length == 0 ? null : Documents.FirstOrDefault(d => ClaimHistory.NormalizeInvoice(d.InvoiceNumber) == key);
+    }
+
+    /// <summary>The document of this claim with that image, or null when not recorded.</summary>
+    public PriorDocument? DocumentWithImage(string sha256) =>
+        string.IsNullOrEmpty(sha256) ? null : Documents.FirstOrDefault(d => string.Equals(d.Sha256, sha256, StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>
+/// What to search earlier claims for when assessing one claim: its invoice numbers (normalised) and image hashes for
+/// duplicates, and the insured person, policy and calendar year of service for per-year caps and deductibles.
+/// </summary>
+/// <param name="InsuredIdNumber">Normalised ID number; empty when the claim names none (then no per-year history applies).</param>
+public sealed record HistoryLookup(string ClaimId, string InsuredIdNumber, string PolicyId, int Year, IReadOnlyList<string> InvoiceNumbers, IReadOnlyList<string> ImageSha256s);
 
 /// <summary>Earlier claims, searched for duplicates and summed for per-year limits. Immutable; <see cref="With"/> adds one.</summary>
 public sealed class ClaimHistory(IEnumerable<PriorClaim> claims)
@@ -37,7 +60,7 @@ public sealed class ClaimHistory(IEnumerable<PriorClaim> claims)
     /// <summary>Claims of this person under this policy whose service date falls in <paramref name="year"/>.</summary>
     public IEnumerable<PriorClaim> InYear(string idNumber, string policyId, int year, string exceptClaimId) =>
         Claims.Where(c => c.ClaimId != exceptClaimId && c.PolicyId == policyId && c.ServiceDate?.Year == year &&
-                          string.Equals(c.InsuredIdNumber, idNumber, StringComparison.OrdinalIgnoreCase));
+                          !string.IsNullOrEmpty(idNumber) && string.Equals(c.InsuredIdNumber, idNumber, StringComparison.OrdinalIgnoreCase));
 
     public static string NormalizeInvoice(string? number) =>
         string.IsNullOrWhiteSpace(number) ? "" : new string([.. number.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant)]);

@@ -16,18 +16,20 @@ public sealed class DuplicateRule : IFactorRule
     public IEnumerable<Factor> Evaluate(AssessmentContext context)
     {
         var claimId = context.Claim.ClaimId;
-        var earlier = new List<(string Reason, Evidence Evidence)>();
+        var earlier = new List<(string Reason, Evidence[] Evidence)>();
         var within = new List<(string Reason, Evidence Evidence)>();
         var invoices = context.Bills.Select(b => (Doc: b, Field: b.Field(FieldNames.InvoiceNumber))).Where(x => x.Field is not null).ToList();
         foreach (var (doc, field) in invoices)
         {
             if (context.History.FindInvoice(Text(field!), claimId) is { } prior)
-                earlier.Add(($"invoice {Text(field!)} on {doc.FileName} was already claimed in claim {prior.ClaimId}", Evidence(doc, field!)));
+                earlier.Add(($"invoice {Text(field!)} on {doc.FileName} was already claimed in claim {prior.ClaimId}{On(prior.DocumentWithInvoice(Text(field!)))}",
+                    [Evidence(doc, field!), Earlier(prior, prior.DocumentWithInvoice(Text(field!)))]));
         }
         foreach (var doc in context.Documents)
         {
             if (context.History.FindImage(doc.Sha256, claimId) is { } prior)
-                earlier.Add(($"the image {doc.FileName} was already submitted with claim {prior.ClaimId}", Evidence(doc, $"sha256 {doc.Sha256}")));
+                earlier.Add(($"the image {doc.FileName} was already submitted with claim {prior.ClaimId}{On(prior.DocumentWithImage(doc.Sha256))}",
+                    [Evidence(doc, $"sha256 {doc.Sha256}"), Earlier(prior, prior.DocumentWithImage(doc.Sha256))]));
         }
         foreach (var group in invoices.GroupBy(x => ClaimHistory.NormalizeInvoice(Text(x.Field!))).Where(g => g.Key.Length > 0 && g.Count() > 1))
             within.Add(($"invoice {group.Key} appears on {string.Join(" and ", group.Select(x => x.Doc.FileName))}", Evidence(group.Last().Doc, group.Last().Field!)));
@@ -35,11 +37,17 @@ public sealed class DuplicateRule : IFactorRule
             within.Add(($"{string.Join(" and ", group.Select(d => d.FileName))} are the same image", Evidence(group.Last(), $"sha256 {group.Key}")));
 
         if (earlier.Count > 0)
-            yield return Factors.Fail(Name, "Already claimed: " + string.Join("; ", earlier.Select(e => e.Reason)) + ".", earlier.Select(e => e.Evidence));
+            yield return Factors.Fail(Name, "Already claimed: " + string.Join("; ", earlier.Select(e => e.Reason)) + ".", earlier.SelectMany(e => e.Evidence));
         else if (within.Count > 0)
             yield return Factors.Uncertain(Name, "Submitted twice in this claim (counted once): " + string.Join("; ", within.Select(e => e.Reason)) + ".", within.Select(e => e.Evidence));
         else
             yield return Factors.Pass(Name, $"No invoice number or image of this claim appears twice or in any of {context.History.Claims.Count} earlier claim(s).",
                 invoices.Select(x => Evidence(x.Doc, x.Field!)));
     }
+
+    private static string On(PriorDocument? document) => document is null ? "" : $" ({document.FileName}, document {document.DocumentId})";
+
+    /// <summary>Evidence pointing at the earlier claim and, when recorded, its document that carried the same invoice or image.</summary>
+    private static Evidence Earlier(PriorClaim prior, PriorDocument? document) =>
+        new() { DocumentId = document?.DocumentId, FileName = document?.FileName, Source = $"earlier claim {prior.ClaimId}" };
 }

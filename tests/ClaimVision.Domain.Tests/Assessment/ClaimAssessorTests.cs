@@ -185,6 +185,43 @@ public class ClaimAssessorTests
     }
 
     [Fact]
+    public void A_duplicate_names_the_earlier_claim_and_its_document_in_reason_and_evidence()
+    {
+        var docs = Complete();
+        var earlier = ClaimAssessor.ToPriorClaim(Request(claimId: "CLM-2025-0900"), docs, Assess(docs));
+        var again = Assess(docs, history: ClaimHistory.Empty.With(earlier));
+
+        var duplicate = again.Factor(DuplicateRule.Name);
+        Assert.Equal(FactorStatus.Fail, duplicate.Status);
+        var invoice = docs.Single(d => d.Field(FieldNames.InvoiceNumber) is not null);
+        Assert.Contains($"claim CLM-2025-0900 ({invoice.FileName}, document {invoice.DocumentId.Value})", duplicate.Reason, StringComparison.Ordinal);
+        Assert.Contains(duplicate.Evidence, e => e.Source == "earlier claim CLM-2025-0900" && e.DocumentId == invoice.DocumentId.Value);
+        Assert.Equal(docs.Select(d => d.DocumentId.Value).Order(),
+            duplicate.Evidence.Where(e => e.Source == "earlier claim CLM-2025-0900").Select(e => e.DocumentId).Distinct().Order());
+    }
+
+    [Fact]
+    public void The_history_lookup_asks_for_the_year_person_invoices_and_images_the_assessment_uses()
+    {
+        var docs = Complete();
+        var lookup = ClaimAssessor.Lookup(Request(), docs, CnPolicy, Registry, Now);
+
+        Assert.Equal(Request().ClaimId, lookup.ClaimId);
+        Assert.Equal(Id, lookup.InsuredIdNumber);
+        Assert.Equal(CnPolicy.Id, lookup.PolicyId);
+        Assert.Equal(2026, lookup.Year);
+        Assert.Equal([ClaimHistory.NormalizeInvoice(AssessmentContext.Text(docs.Select(d => d.Field(FieldNames.InvoiceNumber)).First(f => f is not null)!))], lookup.InvoiceNumbers);
+        Assert.Equal(docs.Select(d => d.Sha256).Distinct(), lookup.ImageSha256s);
+    }
+
+    [Fact]
+    public void Earlier_claims_without_an_id_number_do_not_share_a_yearly_cap()
+    {
+        var history = new ClaimHistory([new PriorClaim { ClaimId = "A", PolicyId = CnPolicy.Id, InsuredIdNumber = "", ServiceDate = new DateOnly(2026, 3, 2), PaidAmount = 10m }]);
+        Assert.Empty(history.InYear("", CnPolicy.Id, 2026, "B"));
+    }
+
+    [Fact]
     public void A_low_confidence_total_sends_the_claim_to_review_naming_the_field()
     {
         var docs = Complete();
