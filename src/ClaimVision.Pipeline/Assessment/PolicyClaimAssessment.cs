@@ -9,15 +9,18 @@ namespace ClaimVision.Pipeline.Assessment;
 
 /// <summary>
 /// The production <see cref="IClaimAssessment"/>: <see cref="ClaimAssessor"/> over the claim's policy from the catalogue and
-/// the insured registry. Earlier claims are not consulted here (the claim store has no history query yet), so duplicates
-/// and per-year limits are checked within the claim only.
+/// the insured registry, with the earlier claims the claim store recorded (<see cref="IClaimStore.FindHistoryAsync"/>):
+/// an invoice number or image already claimed is a duplicate, and per-year caps and deductibles count what the same
+/// person was paid earlier in the year. The caller records this claim's history with its recommendation.
 /// </summary>
-public sealed class PolicyClaimAssessment(PolicyCatalog policies, InsuredRegistry registry, IReadOnlyDictionary<string, string> modelVersions, TimeProvider time) : IClaimAssessment
+public sealed class PolicyClaimAssessment(PolicyCatalog policies, InsuredRegistry registry, IClaimStore store, IReadOnlyDictionary<string, string> modelVersions, TimeProvider time) : IClaimAssessment
 {
-    public Task<Recommendation> AssessAsync(ClaimRecord claim, IReadOnlyList<AnalyzedDocument> documents, CancellationToken ct = default)
+    public async Task<Recommendation> AssessAsync(ClaimRecord claim, IReadOnlyList<AnalyzedDocument> documents, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var policy = policies.Get(claim.Request.PolicyId);
-        return Task.FromResult(ClaimAssessor.Assess(claim.Request, documents, policy, registry, ClaimHistory.Empty, time.GetUtcNow(), modelVersions));
+        var now = time.GetUtcNow();
+        var history = await store.FindHistoryAsync(ClaimAssessor.Lookup(claim.Request, documents, policy, registry, now), ct).ConfigureAwait(false);
+        return ClaimAssessor.Assess(claim.Request, documents, policy, registry, history, now, modelVersions);
     }
 }

@@ -2,6 +2,7 @@ using ClaimVision.Domain.Identity;
 using ClaimVision.Domain.Policies;
 using ClaimVision.Intelligence;
 using ClaimVision.Pipeline.Assessment;
+using ClaimVision.Pipeline.Storage;
 using ClaimVision.Pipeline.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public static class EngineServiceCollectionExtensions
             var policies = PolicyCatalog.Load([Locate(section["Policies"] ?? "samples/policies")]);
             var registryPath = Locate(section["Registry"] ?? "samples/registry/insured.csv");
             var registry = File.Exists(registryPath) ? InsuredRegistry.Load(registryPath) : InsuredRegistry.Empty;
-            return new PolicyClaimAssessment(policies, registry, sp.GetRequiredService<IDocumentAnalyzer>().ModelVersions, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+            return new PolicyClaimAssessment(policies, registry, sp.GetRequiredService<IClaimStore>(), sp.GetRequiredService<IDocumentAnalyzer>().ModelVersions, sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ClaimVision.Contracts;
+using ClaimVision.Domain.Assessment;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence;
 using ClaimVision.Pipeline.Assessment;
@@ -47,7 +48,9 @@ public sealed partial class AssessClaimConsumer(
         var recommendation = await assessment.AssessAsync(claim, documents, ct);
         metrics.Stage("assess", watch.Elapsed.TotalMilliseconds);
 
-        if (!await store.SaveRecommendationAsync(claimId, recommendation, ct))
+        // The claim's history (invoice numbers, images, amount paid) is stored with the recommendation, for later claims.
+        var history = ClaimAssessor.ToPriorClaim(claim.Request, documents, recommendation);
+        if (!await store.SaveRecommendationAsync(claimId, recommendation, history, ct))
         {
             metrics.Redelivered(nameof(AssessClaim));
             return;

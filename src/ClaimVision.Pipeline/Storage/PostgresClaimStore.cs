@@ -20,6 +20,10 @@ public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable, IDispo
 
     protected override object ToDb(DateTimeOffset value) => value.ToUniversalTime();
 
+    protected override object ToDb(decimal value) => value;
+
+    protected override object ToDb(DateOnly value) => value;
+
     // Read committed is enough: the conditional UPDATEs take row locks and re-check their WHERE after waiting.
     // The advisory lock serialises schema creation when several workers start at once (concurrent
     // CREATE TABLE IF NOT EXISTS can still collide on the catalog); closing the connection releases it.
@@ -52,6 +56,33 @@ public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable, IDispo
         """,
         "CREATE INDEX IF NOT EXISTS documents_claim ON documents (claim_id, seq)",
         "CREATE INDEX IF NOT EXISTS claims_queue ON claims (recommended_at DESC) WHERE recommendation_json IS NOT NULL",
+        """
+        CREATE TABLE IF NOT EXISTS claim_history (
+            claim_id text PRIMARY KEY REFERENCES claims(claim_id),
+            insured_key text NULL,
+            policy_id text NOT NULL,
+            policy_version text NOT NULL,
+            policy_year integer NULL,
+            service_date date NULL,
+            decision text NOT NULL,
+            paid_amount numeric NOT NULL,
+            deductible_applied numeric NOT NULL,
+            recorded_at timestamptz NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS claim_history_person ON claim_history (insured_key, policy_id, policy_year)",
+        """
+        CREATE TABLE IF NOT EXISTS claim_history_documents (
+            claim_id text NOT NULL REFERENCES claim_history(claim_id),
+            seq integer NOT NULL,
+            document_id text NOT NULL,
+            file_name text NOT NULL,
+            sha256 text NOT NULL,
+            invoice_number text NULL,
+            PRIMARY KEY (claim_id, seq))
+        """,
+        "CREATE INDEX IF NOT EXISTS claim_history_invoice ON claim_history_documents (invoice_number) WHERE invoice_number IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS claim_history_image ON claim_history_documents (sha256)",
+        "CREATE TABLE IF NOT EXISTS store_settings (name text PRIMARY KEY, value text NOT NULL)",
         "SELECT pg_advisory_unlock(5318008)",
     ];
 

@@ -1,3 +1,4 @@
+using ClaimVision.Domain.Assessment;
 using ClaimVision.Domain.Claims;
 
 namespace ClaimVision.Pipeline.Storage;
@@ -81,10 +82,25 @@ public interface IClaimStore
     /// <summary>Stores the recommendation once; returns false when one already existed (idempotent).</summary>
     Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, CancellationToken ct = default);
     /// <summary>
+    /// Stores the recommendation once and, in the same transaction, what later claims are checked against
+    /// (<paramref name="history"/>: invoice numbers, image hashes, insured person, year, amount paid). The insured
+    /// person's ID number is kept only as a salted hash. Returns false, recording nothing, when a recommendation already
+    /// existed, so a redelivered assessment never counts the claim twice.
+    /// </summary>
+    Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, PriorClaim history, CancellationToken ct = default);
+    /// <summary>
+    /// The recorded earlier claims a claim must be checked against, never the claim itself: every claim that carried one
+    /// of <paramref name="lookup"/>'s invoice numbers or images (whatever its decision), and every approved or partly paid
+    /// claim of the same insured person under the same policy in the same year. A returned claim's
+    /// <see cref="PriorClaim.InsuredIdNumber"/> is the lookup's when the person is the same, else empty: the store holds no plain ID.
+    /// </summary>
+    Task<ClaimHistory> FindHistoryAsync(HistoryLookup lookup, CancellationToken ct = default);
+    /// <summary>
     /// The adjusters' queue: claims with a recommendation, filtered by status ("pending" = not yet decided, "decided",
     /// "all"), newest recommendation first; <paramref name="page"/> starts at 1, <paramref name="pageSize"/> is 1–500.
     /// </summary>
     Task<IReadOnlyList<ClaimRecord>> ListRecommendationsAsync(string status, int page, int pageSize, CancellationToken ct = default);
+    /// <summary>Records or replaces the adjuster's decision; its decision and amount also replace what the claim's history counts as paid.</summary>
     Task SaveDecisionAsync(string claimId, AdjusterDecision decision, CancellationToken ct = default);
     Task<bool> PingAsync(CancellationToken ct = default);
 }

@@ -16,7 +16,7 @@ namespace ClaimVision.Pipeline.Storage;
 /// A redelivered outcome finds no pending row and changes nothing; the decrement that reaches zero is seen by
 /// exactly one caller, who then owns the assessment.
 /// </remarks>
-public abstract class SqlClaimStore : IClaimStore
+public abstract partial class SqlClaimStore : IClaimStore
 {
     /// <summary>Request, recommendation and decision columns hold JSON in the web shape (camelCase).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -45,6 +45,7 @@ public abstract class SqlClaimStore : IClaimStore
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         foreach (var statement in SchemaStatements)
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: ct)).ConfigureAwait(false);
+        await EnsureSaltAsync(connection, ct).ConfigureAwait(false);
     }
 
     public async Task CreateClaimAsync(ClaimRecord claim, CancellationToken ct = default)
@@ -121,18 +122,29 @@ public abstract class SqlClaimStore : IClaimStore
         return new OutcomeRecorded(true, pending == 0);
     }
 
-    public async Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, CancellationToken ct = default)
+    public Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, CancellationToken ct = default) =>
+        SaveRecommendationAsync(claimId, recommendation, (_, _) => Task.CompletedTask, ct);
+
+    /// <summary>Stores the first recommendation and, in the same transaction, whatever <paramref name="alsoRecord"/> writes.</summary>
+    private async Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, Func<DbConnection, DbTransaction, Task> alsoRecord, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE claims SET recommendation_json = {JsonParameter("Json")}, recommended_at = @At, status = 'recommended'
             WHERE claim_id = @claimId AND recommendation_json IS NULL
             """,
             new { claimId, Json = JsonSerializer.Serialize(recommendation, Json), At = ToDb(DateTimeOffset.UtcNow) },
-            cancellationToken: ct)).ConfigureAwait(false);
-        if (updated == 1) return true;
+            tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (updated == 1)
+        {
+            await alsoRecord(connection, tx).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        await tx.RollbackAsync(ct).ConfigureAwait(false);
         await EnsureClaimExistsAsync(connection, claimId, ct).ConfigureAwait(false);
         return false;
     }
@@ -162,18 +174,25 @@ public abstract class SqlClaimStore : IClaimStore
         return rows.Select(r => ToRecord(r, documents)).ToList();
     }
 
-    /// <summary>Records or replaces the adjuster's decision; the claim must have a recommendation.</summary>
+    /// <summary>Records or replaces the adjuster's decision, and what the claim's history counts as paid; the claim must have a recommendation.</summary>
     public async Task SaveDecisionAsync(string claimId, AdjusterDecision decision, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE claims SET decision_json = {JsonParameter("Json")}, status = 'decided'
             WHERE claim_id = @claimId AND recommendation_json IS NOT NULL
             """,
-            new { claimId, Json = JsonSerializer.Serialize(decision, Json) }, cancellationToken: ct)).ConfigureAwait(false);
-        if (updated == 1) return;
+            new { claimId, Json = JsonSerializer.Serialize(decision, Json) }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (updated == 1)
+        {
+            await UpdateHistoryAsync(connection, tx, claimId, decision, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return;
+        }
+        await tx.RollbackAsync(ct).ConfigureAwait(false);
         await EnsureClaimExistsAsync(connection, claimId, ct).ConfigureAwait(false);
         throw new InvalidOperationException($"Claim '{claimId}' has no recommendation yet, so there is nothing to decide.");
     }

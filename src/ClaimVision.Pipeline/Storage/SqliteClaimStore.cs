@@ -27,6 +27,11 @@ public sealed class SqliteClaimStore(string connectionString) : SqlClaimStore
     protected override object ToDb(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
+    // Amounts as invariant text: SQLite's numbers are binary floating point and would round 0.10.
+    protected override object ToDb(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    protected override object ToDb(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     protected override IReadOnlyList<string> SchemaStatements { get; } =
     [
         "PRAGMA journal_mode = WAL",
@@ -56,5 +61,32 @@ public sealed class SqliteClaimStore(string connectionString) : SqlClaimStore
         """,
         "CREATE INDEX IF NOT EXISTS documents_claim ON documents (claim_id, seq)",
         "CREATE INDEX IF NOT EXISTS claims_queue ON claims (recommended_at) WHERE recommendation_json IS NOT NULL",
+        """
+        CREATE TABLE IF NOT EXISTS claim_history (
+            claim_id TEXT PRIMARY KEY REFERENCES claims(claim_id),
+            insured_key TEXT NULL,
+            policy_id TEXT NOT NULL,
+            policy_version TEXT NOT NULL,
+            policy_year INTEGER NULL,
+            service_date TEXT NULL,
+            decision TEXT NOT NULL,
+            paid_amount TEXT NOT NULL,
+            deductible_applied TEXT NOT NULL,
+            recorded_at TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS claim_history_person ON claim_history (insured_key, policy_id, policy_year)",
+        """
+        CREATE TABLE IF NOT EXISTS claim_history_documents (
+            claim_id TEXT NOT NULL REFERENCES claim_history(claim_id),
+            seq INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            invoice_number TEXT NULL,
+            PRIMARY KEY (claim_id, seq))
+        """,
+        "CREATE INDEX IF NOT EXISTS claim_history_invoice ON claim_history_documents (invoice_number) WHERE invoice_number IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS claim_history_image ON claim_history_documents (sha256)",
+        "CREATE TABLE IF NOT EXISTS store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ];
 }
