@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using ClaimVision.Domain.Assessment;
 using ClaimVision.Domain.Claims;
 using ClaimVision.Pipeline.Storage;
 
@@ -222,10 +225,132 @@ public abstract class ClaimStoreContract : IAsyncLifetime
         Assert.True(await Store.PingAsync());
     }
 
+    [Fact]
+    public async Task History_finds_an_earlier_claim_by_invoice_or_image_and_names_its_document_but_never_the_claim_itself()
+    {
+        var a = await RecommendAsync(Decision.Approve, 300m, invoice: "5200-2600 31001", image: "AB" + new string('c', 62));
+
+        var byInvoice = await Store.FindHistoryAsync(Lookup("c-new", OtherId, invoices: ["52002600 31001"]));
+        var byImage = await Store.FindHistoryAsync(Lookup("c-new", OtherId, images: ["ab" + new string('C', 62)]));
+        var itself = await Store.FindHistoryAsync(Lookup(a, PersonId, invoices: ["5200260031001"], images: ["ab" + new string('c', 62)]));
+
+        var prior = Assert.Single(byInvoice.Claims);
+        Assert.Equal(a, prior.ClaimId);
+        Assert.Equal($"{a}-d0", prior.DocumentWithInvoice("5200260031001")!.DocumentId);
+        Assert.Equal("", prior.InsuredIdNumber);
+        Assert.Equal(new DateOnly(2026, 3, 2), prior.ServiceDate);
+        Assert.Equal(a, byInvoice.FindInvoice("5200-2600-31001", "c-new")!.ClaimId);
+        Assert.Equal($"{a}-d1", Assert.Single(byImage.Claims).DocumentWithImage("ab" + new string('c', 62))!.DocumentId);
+        Assert.Empty(itself.Claims);
+        Assert.Empty((await Store.FindHistoryAsync(Lookup("c-new", OtherId, invoices: ["5200260031002"]))).Claims);
+    }
+
+    [Fact]
+    public async Task History_sums_only_what_was_paid_to_the_same_person_under_the_same_policy_in_the_same_year()
+    {
+        var approved = await RecommendAsync(Decision.Approve, 300m);
+        var partial = await RecommendAsync(Decision.Partial, 200.55m, deductible: 500m);
+        await RecommendAsync(Decision.Reject, 0m);
+        await RecommendAsync(Decision.Review, 0m);
+        await RecommendAsync(Decision.Approve, 1000m, serviceDate: new DateOnly(2025, 12, 31));
+        await RecommendAsync(Decision.Approve, 1000m, person: OtherId);
+        await RecommendAsync(Decision.Approve, 1000m, policy: "other-policy");
+
+        var history = await Store.FindHistoryAsync(Lookup("c-new", PersonId));
+        var fromPartial = await Store.FindHistoryAsync(Lookup(partial, PersonId));
+
+        var year = history.InYear(PersonId, Policy, 2026, "c-new").ToList();
+        Assert.Equal(new[] { approved, partial }.Order(), year.Select(c => c.ClaimId).Order());
+        Assert.Equal(500.55m, year.Sum(c => c.PaidAmount));
+        Assert.Equal(500m, year.Sum(c => c.DeductibleApplied));
+        Assert.Equal([approved], fromPartial.InYear(PersonId, Policy, 2026, partial).Select(c => c.ClaimId));
+        Assert.Empty((await Store.FindHistoryAsync(Lookup("c-new", ""))).Claims);
+    }
+
+    [Fact]
+    public async Task A_redelivered_recommendation_records_no_second_history()
+    {
+        var claim = NewClaim(1);
+        await Store.CreateClaimAsync(claim);
+        Assert.True(await Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, 300m, Decision.Approve), History(claim, 300m)));
+        Assert.False(await Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, 900m, Decision.Approve), History(claim, 900m)));
+
+        var history = await Store.FindHistoryAsync(Lookup("c-new", PersonId, images: [claim.Documents[0].Sha256]));
+
+        Assert.Equal(300m, Assert.Single(history.Claims).PaidAmount);
+        Assert.Equal(300m, (await Store.GetClaimAsync(claim.ClaimId))!.Recommendation!.PayableAmount);
+    }
+
+    [Fact]
+    public async Task An_adjusters_decision_replaces_what_the_history_counts_as_paid()
+    {
+        var rejected = await RecommendAsync(Decision.Approve, 300m);
+        var approved = await RecommendAsync(Decision.Review, 0m);
+        await Store.SaveDecisionAsync(rejected, NewDecision());
+        await Store.SaveDecisionAsync(approved, NewDecision() with { Decision = Decision.Partial, PayableAmount = 120.40m });
+
+        var year = (await Store.FindHistoryAsync(Lookup("c-new", PersonId))).InYear(PersonId, Policy, 2026, "c-new").ToList();
+
+        Assert.Equal(approved, Assert.Single(year).ClaimId);
+        Assert.Equal(120.40m, year[0].PaidAmount);
+    }
+
+    [Fact]
+    public async Task History_of_another_claim_or_with_unrecorded_invoices_is_refused()
+    {
+        var claim = NewClaim(1);
+        await Store.CreateClaimAsync(claim);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, 1m), History(claim, 1m) with { ClaimId = "other" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, 1m), History(claim, 1m) with { InvoiceNumbers = ["999"] }));
+        Assert.Null((await Store.GetClaimAsync(claim.ClaimId))!.Recommendation);
+    }
+
+    protected const string PersonId = "110101199001011234";
+    protected const string OtherId = "522631197803150428";
+    protected const string Policy = "rural-2026";
+
+    protected static HistoryLookup Lookup(string claimId, string person, string[]? invoices = null, string[]? images = null) =>
+        new(claimId, person, Policy, 2026, invoices ?? [], images ?? []);
+
+    /// <summary>Creates a two-document claim and records its recommendation with its history; returns its id.</summary>
+    protected async Task<string> RecommendAsync(Decision decision, decimal paid, string? invoice = null, string? image = null, decimal deductible = 0m,
+        DateOnly? serviceDate = null, string person = PersonId, string policy = Policy)
+    {
+        var claim = NewClaim(2);
+        await Store.CreateClaimAsync(claim);
+        var history = History(claim, paid) with
+        {
+            InsuredIdNumber = person,
+            PolicyId = policy,
+            ServiceDate = serviceDate ?? new DateOnly(2026, 3, 2),
+            DeductibleApplied = deductible,
+            Documents =
+            [
+                new PriorDocument(claim.Documents[0].DocumentId, "invoice.jpg", claim.Documents[0].Sha256, invoice),
+                new PriorDocument(claim.Documents[1].DocumentId, "list.jpg", image ?? claim.Documents[1].Sha256, null),
+            ],
+        };
+        history = history with { InvoiceNumbers = invoice is null ? [] : [invoice], ImageSha256s = [.. history.Documents.Select(d => d.Sha256)] };
+        Assert.True(await Store.SaveRecommendationAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, paid, decision), history));
+        return claim.ClaimId;
+    }
+
+    private static PriorClaim History(ClaimRecord claim, decimal paid) => new()
+    {
+        ClaimId = claim.ClaimId,
+        PolicyId = Policy,
+        InsuredIdNumber = PersonId,
+        ServiceDate = new DateOnly(2026, 3, 2),
+        ImageSha256s = [.. claim.Documents.Select(d => d.Sha256)],
+        Documents = [.. claim.Documents.Select(d => new PriorDocument(d.DocumentId, d.FileName, d.Sha256, null))],
+        PaidAmount = paid,
+    };
+
     private Task<OutcomeRecorded> Analyze(DocumentRecord document) =>
         Store.RecordOutcomeAsync(document.DocumentId, DocumentStatus.Analyzed, $"reports/{document.DocumentId}.json", null, null);
 
-    private static ClaimRecord NewClaim(int documents)
+    protected static ClaimRecord NewClaim(int documents)
     {
         var claimId = "c-" + Guid.NewGuid().ToString("N");
         return new ClaimRecord
@@ -245,15 +370,15 @@ public abstract class ClaimStoreContract : IAsyncLifetime
                 ClaimId = claimId,
                 FileName = $"page-{i}.jpg",
                 BlobKey = $"sha256/00/00/{i:D64}",
-                Sha256 = $"{i:D64}",
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{claimId}-d{i}"))),
             }).ToList(),
         };
     }
 
-    private static Recommendation NewRecommendation(string claimId, decimal payable) => new()
+    private static Recommendation NewRecommendation(string claimId, decimal payable, Decision decision = Decision.Partial) => new()
     {
         ClaimId = claimId,
-        Decision = Decision.Partial,
+        Decision = decision,
         PayableAmount = payable,
         Currency = "CNY",
         Confidence = 0.87,

@@ -31,4 +31,24 @@ public sealed class SqliteClaimStoreTests : ClaimStoreContract
         Assert.True(await reopened.PingAsync());
         Assert.Empty(await reopened.ListRecommendationsAsync("all", 1, 10));
     }
+
+    [Fact]
+    public async Task History_keeps_a_salted_key_not_the_ID_number_and_the_salt_survives_reopening()
+    {
+        var path = Path.Combine(_folder, "claims.db");
+        var earlier = await RecommendAsync(Domain.Claims.Decision.Approve, 300m);
+        var reopened = new SqliteClaimStore($"Data Source={path}");
+        await reopened.InitializeAsync();
+
+        var history = await reopened.FindHistoryAsync(Lookup("c-new", PersonId));
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var read = new SqliteCommand("SELECT insured_key FROM claim_history", connection);
+        var key = (string)(await read.ExecuteScalarAsync())!;
+
+        Assert.Equal(earlier, Assert.Single(history.Claims).ClaimId);
+        Assert.Equal(PersonId, history.Claims[0].InsuredIdNumber);
+        Assert.Matches("^[0-9a-f]{64}$", key);
+        Assert.DoesNotContain(PersonId, key, StringComparison.Ordinal);
+    }
 }
