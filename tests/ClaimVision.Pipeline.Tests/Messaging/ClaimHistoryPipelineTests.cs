@@ -1,0 +1,251 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using ClaimVision.Contracts;
+using ClaimVision.Domain.Claims;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
+using ClaimVision.Domain.Policies;
+using ClaimVision.Intelligence;
+using ClaimVision.Pipeline.Assessment;
+using ClaimVision.Pipeline.Hosting;
+using ClaimVision.Pipeline.Storage;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ClaimVision.Pipeline.Tests.Messaging;
+
+/// <summary>
+/// The hosts' path (claim store + blobs + in-memory bus + consumers, as <c>claimvision serve</c> runs them) with the real
+/// policy assessment over a scripted analyzer: earlier claims recorded in the store are duplicates and count toward the
+/// yearly cap of later ones. The policy is the shipped inpatient one with its yearly cap lowered to 3,000.00.
+/// </summary>
+public sealed class ClaimHistoryPipelineTests : IAsyncLifetime
+{
+    private const string Id = "522631197803150428";
+    // What the scripted stay pays on its own: the personal part 3,670.20 less the 300.00 deductible, at 60 % (county hospital).
+    private const decimal Payable = 2022.12m;
+    private const decimal YearlyCap = 3000.00m;
+
+    private readonly string _data = Directory.CreateTempSubdirectory("claimvision-history-").FullName;
+    private IHost _host = null!;
+    private IClaimStore _store = null!;
+    private IBlobStore _blobs = null!;
+
+    public async Task InitializeAsync()
+    {
+        var policies = Path.Combine(_data, "policies");
+        Directory.CreateDirectory(policies);
+        var shipped = await File.ReadAllTextAsync(Repo("samples", "policies", "cn-poverty-labour-inpatient.json"));
+        Assert.Contains("\"perYear\": 50000.00", shipped, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(policies, "cn.json"), shipped.Replace("\"perYear\": 50000.00", $"\"perYear\": {YearlyCap:0.00}", StringComparison.Ordinal));
+        var catalog = PolicyCatalog.Load([policies]);
+        var registry = InsuredRegistry.Load(Repo("samples", "registry", "insured.csv"));
+        var analyzer = new ScriptedStayAnalyzer();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ClaimVision:DataDirectory"] = Path.Combine(_data, "data"),
+            ["ClaimVision:Retry:Limit"] = "1",
+        });
+        builder.Services.AddSingleton<IDocumentAnalyzer>(analyzer);
+        builder.Services.AddSingleton<IClaimAssessment>(sp => new PolicyClaimAssessment(catalog, registry, sp.GetRequiredService<IClaimStore>(),
+            analyzer.ModelVersions, new FixedTime(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))));
+        builder.Services.AddClaimVisionRuntime(builder.Configuration);
+        _host = builder.Build();
+        await _host.StartAsync();
+        _store = _host.Services.GetRequiredService<IClaimStore>();
+        _blobs = _host.Services.GetRequiredService<IBlobStore>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_later_claim_with_an_invoice_number_claimed_before_is_rejected_naming_the_earlier_claim_and_document()
+    {
+        var first = await SubmitAndWaitAsync("CLM-A", invoice: "52002600310012345");
+        var again = await SubmitAndWaitAsync("CLM-B", invoice: "5200 2600 3100 12345");
+
+        Assert.Equal(Decision.Partial, first.Decision);
+        Assert.Equal(Decision.Reject, again.Decision);
+        Assert.Equal(0m, again.PayableAmount);
+        var duplicate = again.Factors.Single(f => f.Name == "duplicate");
+        Assert.Equal(FactorStatus.Fail, duplicate.Status);
+        Assert.Contains("claim CLM-A (invoice.jpg, document CLM-A-invoice.jpg)", duplicate.Reason, StringComparison.Ordinal);
+        Assert.Contains(duplicate.Evidence, e => e.Source == "earlier claim CLM-A" && e.DocumentId == "CLM-A-invoice.jpg");
+        Assert.Contains(again.Reasons, r => r.Contains("CLM-A", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_later_claim_of_the_same_person_is_capped_at_what_the_earlier_one_left_of_the_yearly_cap()
+    {
+        var first = await SubmitAndWaitAsync("CLM-A", invoice: "52002600310000001");
+        var second = await SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002");
+
+        Assert.Equal(Payable, first.PayableAmount);
+        Assert.Equal(Decision.Partial, second.Decision);
+        Assert.Equal(YearlyCap - Payable, second.PayableAmount);
+        Assert.Equal("pass", second.Factors.Single(f => f.Name == "duplicate").Status.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task A_redelivered_claim_is_neither_its_own_duplicate_nor_counted_twice_toward_the_cap()
+    {
+        var first = await SubmitAndWaitAsync("CLM-A", invoice: "52002600310000001");
+        // Redelivery: the same submission and the same assessment request arrive again after the recommendation.
+        using var redelivered = new RedeliveryCounter(_host.Services.GetRequiredService<IMeterFactory>());
+        var bus = _host.Services.GetRequiredService<IBus>();
+        await bus.Publish(await SubmissionAsync("CLM-A", "52002600310000001"));
+        await bus.Publish(new AssessClaim { ClaimId = "CLM-A", CorrelationId = NewId.NextGuid() });
+        await redelivered.WaitAsync(analyses: 4, assessments: 1);
+        var second = await SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002");
+
+        var stored = (await _store.GetClaimAsync("CLM-A"))!.Recommendation!;
+        Assert.Equal(first.CreatedAt, stored.CreatedAt);
+        Assert.Equal(Decision.Partial, stored.Decision);
+        var history = await _store.FindHistoryAsync(new Domain.Assessment.HistoryLookup("CLM-C", Id, "cn-poverty-labour-inpatient", 2026, [], []));
+        Assert.Equal(["CLM-A", "CLM-B"], history.Claims.Select(c => c.ClaimId));
+        Assert.Equal(YearlyCap - Payable, second.PayableAmount);
+    }
+
+    /// <summary>Stores the claim's images and record and publishes ClaimSubmitted, as the API's intake does; waits for the recommendation.</summary>
+    private async Task<Recommendation> SubmitAndWaitAsync(string claimId, string invoice)
+    {
+        var submitted = await SubmissionAsync(claimId, invoice);
+        await _store.CreateClaimAsync(new ClaimRecord
+        {
+            ClaimId = claimId,
+            SubmittedAt = DateTimeOffset.UtcNow,
+            Request = new ClaimRequest
+            {
+                ClaimId = claimId,
+                PolicyId = "cn-poverty-labour-inpatient",
+                Insured = new InsuredPerson { Name = "杨秀英", IdNumber = Id, Region = new Region { Code = "522631" } },
+                Description = "肺炎住院",
+            },
+            Documents = [.. submitted.Documents.Select(d => new DocumentRecord { DocumentId = d.DocumentId, ClaimId = claimId, FileName = d.FileName, BlobKey = d.BlobKey, Sha256 = d.Sha256 })],
+        });
+        await _host.Services.GetRequiredService<IBus>().Publish(submitted);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await _store.GetClaimAsync(claimId))?.Recommendation is { } recommendation) return recommendation;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Claim {claimId} got no recommendation within 30 s.");
+    }
+
+    private async Task<ClaimSubmitted> SubmissionAsync(string claimId, string invoice)
+    {
+        var documents = new List<DocumentRef>();
+        foreach (var file in ScriptedStayAnalyzer.Files)
+        {
+            var blob = await _blobs.PutAsync(Encoding.UTF8.GetBytes($"{file}|{invoice}|{claimId}"), "image/jpeg");
+            documents.Add(new DocumentRef { DocumentId = $"{claimId}-{file}", FileName = file, BlobKey = blob.Key, Sha256 = blob.Sha256 });
+        }
+        return new ClaimSubmitted { ClaimId = claimId, CorrelationId = NewId.NextGuid(), Documents = documents, SubmittedAt = DateTimeOffset.UtcNow };
+    }
+
+    /// <summary>Counts the messages the consumers of this host found already done, to wait until redeliveries were consumed.</summary>
+    private sealed class RedeliveryCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private int _analyses;
+        private int _assessments;
+
+        public RedeliveryCounter(IMeterFactory meters)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "claimvision.messages.redelivered") listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key != "message") continue;
+                    if (tag.Value as string == nameof(AnalyzeDocument)) Interlocked.Add(ref _analyses, (int)value);
+                    if (tag.Value as string == nameof(AssessClaim)) Interlocked.Add(ref _assessments, (int)value);
+                }
+            });
+            _listener.Start();
+        }
+
+        public async Task WaitAsync(int analyses, int assessments)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref _analyses) < analyses || Volatile.Read(ref _assessments) < assessments)
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"Saw {_analyses} redelivered analyses and {_assessments} assessments in 30 s, expected {analyses} and {assessments}.");
+                await Task.Delay(20);
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    private static string Repo(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimVision.sln"))) dir = dir.Parent;
+        return Path.Combine([dir!.FullName, .. parts]);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>
+    /// The four documents of a county-hospital pneumonia stay, read off the file name; the invoice number is the text
+    /// after the first '|' of the bytes, so each test chooses whether two claims share it. No OCR runs.
+    /// </summary>
+    private sealed class ScriptedStayAnalyzer : IDocumentAnalyzer
+    {
+        public static readonly string[] Files = ["invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg"];
+
+        public IReadOnlyDictionary<string, string> ModelVersions { get; } = new Dictionary<string, string> { ["classifier"] = "scripted-1" };
+
+        public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+        {
+            var invoice = Encoding.UTF8.GetString(bytes.Span).Split('|')[1];
+            var (type, fields) = fileName switch
+            {
+                "invoice.jpg" => (DocumentType.InpatientInvoice, new[]
+                {
+                    F(FieldNames.InvoiceNumber, invoice), F(FieldNames.ProviderLevel, "二级"), F(FieldNames.PatientName, "杨秀英"),
+                    F(FieldNames.PatientIdNumber, Id), F(FieldNames.AdmissionDate, "2026-03-02"), F(FieldNames.DischargeDate, "2026-03-10"),
+                    F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"), F(FieldNames.PersonalPaidAmount, "3670.20"),
+                }),
+                "expenses.jpg" => (DocumentType.ExpenseList, new[] { F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40") }),
+                "settlement.jpg" => (DocumentType.SettlementSheet, new[]
+                {
+                    F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"),
+                    F(FieldNames.CriticalIllnessAmount, "0.00"), F(FieldNames.PersonalPaidAmount, "3670.20"),
+                }),
+                "discharge.jpg" => (DocumentType.DischargeSummary, new[] { F(FieldNames.Diagnosis, "社区获得性肺炎"), F(FieldNames.DiagnosisCode, "J18.9"), F(FieldNames.AdmissionDate, "2026-03-02") }),
+                _ => throw new ArgumentException($"The scripted stay has no document '{fileName}'.", nameof(fileName)),
+            };
+            return new DocumentReport
+            {
+                File = fileName,
+                MeanConfidence = 0.9,
+                DocumentType = new DocumentClassification(type, 0.95, []),
+                Fields = fields.ToDictionary(f => f.Name),
+            };
+        }
+
+        private static ExtractedField F(string name, string value) => new() { Name = name, Value = value, Confidence = 0.95, Box = new BoundingBox(10, 10, 200, 24) };
+    }
+}
