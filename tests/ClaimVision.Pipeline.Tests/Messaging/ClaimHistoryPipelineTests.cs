@@ -9,11 +9,13 @@ using ClaimVision.Intelligence;
 using ClaimVision.Pipeline.Assessment;
 using ClaimVision.Pipeline.Hosting;
 using ClaimVision.Pipeline.Storage;
+using ClaimVision.Pipeline.Tests.Storage;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace ClaimVision.Pipeline.Tests.Messaging;
 
@@ -21,13 +23,23 @@ namespace ClaimVision.Pipeline.Tests.Messaging;
 /// The hosts' path (claim store + blobs + in-memory bus + consumers, as <c>claimvision serve</c> runs them) with the real
 /// policy assessment over a scripted analyzer: earlier claims recorded in the store are duplicates and count toward the
 /// yearly cap of later ones. The policy is the shipped inpatient one with its yearly cap lowered to 3,000.00.
+/// One derived class per claim store.
 /// </summary>
-public sealed class ClaimHistoryPipelineTests : IAsyncLifetime
+public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
 {
     private const string Id = "522631197803150428";
     // What the scripted stay pays on its own: the personal part 3,670.20 less the 300.00 deductible, at 60 % (county hospital).
     private const decimal Payable = 2022.12m;
     private const decimal YearlyCap = 3000.00m;
+
+    /// <summary>The store settings of the host ("ClaimVision:Store:*"); the data directory is given.</summary>
+    protected abstract Task<Dictionary<string, string?>> StoreSettingsAsync(string dataDirectory);
+
+    /// <summary>The store class those settings select.</summary>
+    protected abstract Type StoreType { get; }
+
+    /// <summary>Removes what <see cref="StoreSettingsAsync"/> created, after the host stopped.</summary>
+    protected virtual Task DropStoreAsync() => Task.CompletedTask;
 
     private readonly string _data = Directory.CreateTempSubdirectory("claimvision-history-").FullName;
     private IHost _host = null!;
@@ -47,11 +59,11 @@ public sealed class ClaimHistoryPipelineTests : IAsyncLifetime
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ClaimVision:DataDirectory"] = Path.Combine(_data, "data"),
-            ["ClaimVision:Retry:Limit"] = "1",
-        });
+        var settings = await StoreSettingsAsync(Path.Combine(_data, "data"));
+        settings["ClaimVision:DataDirectory"] = Path.Combine(_data, "data");
+        settings["ClaimVision:Retry:Limit"] = "1";
+        // Added after the environment variables, so a test that sets ClaimVision__Store__Provider meanwhile changes nothing here.
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IDocumentAnalyzer>(analyzer);
         builder.Services.AddSingleton<IClaimAssessment>(sp => new PolicyClaimAssessment(catalog, registry, sp.GetRequiredService<IClaimStore>(),
             analyzer.ModelVersions, new FixedTime(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))));
@@ -59,6 +71,7 @@ public sealed class ClaimHistoryPipelineTests : IAsyncLifetime
         _host = builder.Build();
         await _host.StartAsync();
         _store = _host.Services.GetRequiredService<IClaimStore>();
+        Assert.IsType(StoreType, _store);
         _blobs = _host.Services.GetRequiredService<IBlobStore>();
     }
 
@@ -66,6 +79,7 @@ public sealed class ClaimHistoryPipelineTests : IAsyncLifetime
     {
         await _host.StopAsync();
         _host.Dispose();
+        await DropStoreAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_data, recursive: true);
     }
@@ -247,5 +261,45 @@ public sealed class ClaimHistoryPipelineTests : IAsyncLifetime
         }
 
         private static ExtractedField F(string name, string value) => new() { Name = name, Value = value, Confidence = 0.95, Box = new BoundingBox(10, 10, 200, 24) };
+    }
+}
+
+/// <summary>The embedded host's store: SQLite in the data directory.</summary>
+public sealed class SqliteClaimHistoryPipelineTests : ClaimHistoryPipelineTests
+{
+    protected override Type StoreType => typeof(SqliteClaimStore);
+
+    protected override Task<Dictionary<string, string?>> StoreSettingsAsync(string dataDirectory) =>
+        Task.FromResult(new Dictionary<string, string?> { ["ClaimVision:Store:Provider"] = "sqlite" });
+}
+
+/// <summary>The scaled-out hosts' store: PostgreSQL from scripts/services.sh, in a schema of its own per test.</summary>
+public sealed class PostgresClaimHistoryPipelineTests : ClaimHistoryPipelineTests
+{
+    private readonly string _schema = "h_" + Guid.NewGuid().ToString("N");
+
+    protected override Type StoreType => typeof(PostgresClaimStore);
+
+    protected override async Task<Dictionary<string, string?>> StoreSettingsAsync(string dataDirectory)
+    {
+        await using (var connection = new NpgsqlConnection(TestServers.Postgres))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new Dictionary<string, string?>
+        {
+            ["ClaimVision:Store:Provider"] = "postgres",
+            ["ClaimVision:Store:ConnectionString"] = new NpgsqlConnectionStringBuilder(TestServers.Postgres) { SearchPath = _schema }.ConnectionString,
+        };
+    }
+
+    protected override async Task DropStoreAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestServers.Postgres);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }
