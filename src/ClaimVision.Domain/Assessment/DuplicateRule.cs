@@ -41,7 +41,7 @@ public sealed class DuplicateRule : IFactorRule
         else if (within.Count > 0)
             yield return Factors.Uncertain(Name, "Submitted twice in this claim (counted once): " + string.Join("; ", within.Select(e => e.Reason)) + ".", within.Select(e => e.Evidence));
         else
-            yield return Factors.Pass(Name, $"No invoice number or image of this claim appears twice or in any of {context.History.Claims.Count} earlier claim(s).",
+            yield return Factors.Pass(Name, "No invoice number or image of this claim appears twice or in an earlier claim.",
                 invoices.Select(x => Evidence(x.Doc, x.Field!)));
     }
 
