@@ -124,6 +124,23 @@ public class ReceiptExtractorTests
     }
 
     [Fact]
+    public void Receipt_seller_without_a_legal_form_is_the_top_line_of_the_header_not_a_line_set_apart_above_it()
+    {
+        // Rows are 40 px apart: two empty rows leave 90 px between boxes 30 px high, more than twice a line height.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("LIM AH SENG"),
+            Row(),
+            Row(),
+            Row("TIGA SAUDARA"),
+            Row("BISTRO & CAFE"),
+            Row("109, SS21/1A,"),
+            Row("DAMANSARA UTAMA"),
+            Row("GST ID : 001661886464")));
+        Assert.Equal("TIGA SAUDARA", N(r, FieldNames.ProviderName));
+        Assert.Equal("109, SS21/1A, DAMANSARA UTAMA", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
     public void Receipt_total_is_the_rounded_one_below_a_rounding_adjustment()
     {
         var r = Extractor.Extract(DocumentType.Other, Doc(

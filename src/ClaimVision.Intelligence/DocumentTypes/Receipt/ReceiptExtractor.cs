@@ -105,8 +105,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     /// <summary>The lines naming the seller. The first name-like line above the address with a legal form (SDN BHD,
     /// ENTERPRISE, TRADING, S/B …) is the registered seller; a brand or branch line under it, or the old name after
-    /// FORMERLY KNOWN AS, is not. Without one: the name lines just above the address (registration numbers and dates
-    /// skipped), the last of them. Either way a name broken over lines (ending in '&amp;', an open bracket, or
+    /// FORMERLY KNOWN AS, is not. Without one: the first of the name lines just above the address (registration
+    /// numbers and dates skipped; a line set well apart above them is not one), as a shop's name tops its header and a
+    /// line under it describes the shop ("BISTRO &amp; CAFE"). Either way a name broken over lines (ending in '&amp;', an open bracket, or
     /// continued by a line that starts with or is little more than a legal form) is joined.</summary>
     private static List<int> CompanyLines(IReadOnlyList<LineView> lines, int? address)
     {
@@ -117,11 +118,13 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         for (var i = top - 1; i >= 0; i--)
         {
             var text = lines[i].Text;
+            // A line set well apart above the header (a hand-written name, a logo caption) is not part of it.
+            if (block.Count > 0 && lines[block[0]].Box.Y - lines[i].Box.Bottom > 2 * Math.Min(lines[i].Box.Height, lines[block[0]].Box.Height)) break;
             if (NameLike(text) && !AddressStart().IsMatch(text)) block.Insert(0, i);
             else if (block.Count == 0 && Skippable(text)) continue;
             else if (block.Count > 0) break;
         }
-        return block.Count == 0 ? [] : Joined(lines, block, block[^1]);
+        return block.Count == 0 ? [] : Joined(lines, block, block[0]);
     }
 
     /// <summary>The line <paramref name="at"/> joined with the adjacent lines of <paramref name="candidates"/> that continue it.</summary>
