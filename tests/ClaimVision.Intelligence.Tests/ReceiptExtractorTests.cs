@@ -7,7 +7,12 @@ namespace ClaimVision.Intelligence.Tests;
 /// <summary>Receipt layout rules (Malaysian/Singaporean retail receipts, SROIE-style) on invented receipts.</summary>
 public class ReceiptExtractorTests
 {
-    private static readonly FieldExtractor Extractor = new();
+    private static readonly FieldExtractor Extractor = new(new FixedTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     private static string? N(FieldExtraction r, string field) => r.Fields.TryGetValue(field, out var f) ? f.Normalized : null;
 
@@ -138,6 +143,25 @@ public class ReceiptExtractorTests
             Row("GST ID : 001661886464")));
         Assert.Equal("TIGA SAUDARA", N(r, FieldNames.ProviderName));
         Assert.Equal("109, SS21/1A, DAMANSARA UTAMA", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void Receipt_date_is_the_one_printed_with_a_time_not_an_item_code_that_reads_as_a_date()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI PERABOT MAJU ENTERPRISE"),
+            Row("HD03-04-06 - 5/40/160@40", "1@400", "12.00@600"),
+            Row("CK 11-22-31 - 10/400@40", "1@400", "8.50@600"),
+            Row("TOTAL@40", "20.50@600"),
+            Row("19-09-17 15:39 SH01 ZJ03")));
+        Assert.Equal("2017-09-19", N(r, FieldNames.DocumentDate));
+
+        // A date labelled DATE still wins over one with a time.
+        var labelled = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI PERABOT MAJU ENTERPRISE"),
+            Row("DATE: 18/09/2017"),
+            Row("PRINTED 19-09-17 15:39")));
+        Assert.Equal("2017-09-18", N(labelled, FieldNames.DocumentDate));
     }
 
     [Fact]

@@ -202,12 +202,20 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static bool AddressTail(string text, int linesAfterPostcode) =>
         linesAfterPostcode < 2 && text.Length <= 40 && text.Count(char.IsLetter) >= 3 && !text.Contains(':') && !DecimalAmount().IsMatch(text);
 
+    [GeneratedRegex(@"^\W{0,3}\d{1,2}[:.]\d{2}(?!\d)")]
+    private static partial Regex TimeNext();
+
+    /// <summary>The date of sale: one labelled DATE (on its line or row) first, then one not after today, then one
+    /// printed with a time next to it ("19-09-17 15:39", unlike an item code such as "CK 11-22-31"), then the first.</summary>
     private static ExtractedField? Date(DocumentView view, ExtractionContext context)
     {
         var best = view.Lines
             .SelectMany(l => DateNormalizer.FindAll(l.Text, context.DateOrder).Select(m => (l, m)))
             .Select(x => (x.l, x.m, labelled: view.Lines.Any(o => (o == x.l || o.SameRow(x.l)) && o.Text.Contains("DATE", StringComparison.OrdinalIgnoreCase))))
-            .OrderByDescending(x => x.labelled).ThenBy(x => x.l.Index).FirstOrDefault();
+            .OrderByDescending(x => x.labelled)
+            .ThenByDescending(x => x.m.Date <= context.Today)
+            .ThenByDescending(x => TimeNext().IsMatch(x.l.Text[(x.m.Index + x.m.Length)..]))
+            .ThenBy(x => x.l.Index).FirstOrDefault();
         if (best.l is null) return null;
         var span = best.l.Slice(best.m.Index, best.m.Index + best.m.Length);
         var read = new ReadValue(best.m.Printed, best.m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), best.m.Ambiguous ? 0.85 : 1);
