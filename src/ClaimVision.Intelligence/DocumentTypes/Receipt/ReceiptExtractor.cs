@@ -107,8 +107,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     /// ENTERPRISE, TRADING, S/B …) is the registered seller; a brand or branch line under it, or the old name after
     /// FORMERLY KNOWN AS, is not. Without one: the first of the name lines just above the address (registration
     /// numbers and dates skipped; a line set well apart above them is not one), as a shop's name tops its header and a
-    /// line under it describes the shop ("BISTRO &amp; CAFE"). Either way a name broken over lines (ending in '&amp;', an open bracket, or
-    /// continued by a line that starts with or is little more than a legal form) is joined.</summary>
+    /// line under it describes the shop ("BISTRO &amp; CAFE"). Either way a name broken over lines (ending in '&amp;', an
+    /// open bracket, or continued by a line that starts with or is little more than a legal form) is joined.</summary>
     private static List<int> CompanyLines(IReadOnlyList<LineView> lines, int? address)
     {
         var top = Math.Min(lines.Count, address ?? 8);
@@ -263,7 +263,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             new ReadValue(amount.Printed, AmountNormalizer.Format(amount.Value), amount.HasDecimals ? 1 : 0.8), strength);
 
     /// <summary>The amount printed for a label line: on the same line after the label, else the nearest amount to its right
-    /// within about one line height (scanned receipts are often slanted, so "rows" are not exact).</summary>
+    /// within about one line height (scanned receipts are often slanted, so "rows" are not exact); with
+    /// <paramref name="positive"/>, 0.00 is skipped (a neighbouring tax row's amount, never a total).</summary>
     private static (TextSpan Span, AmountMatch Match)? AmountBeside(DocumentView view, LineView label, bool positive)
     {
         var own = AmountNormalizer.FindAll(label.Text).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0));
