@@ -182,8 +182,9 @@ public class ExtractorTests
     }
 
     [Fact]
-    public void Receipt_address_skips_a_seller_line_with_a_street_word_and_ends_at_the_state_or_a_bare_phone_number()
+    public void Receipt_address_skips_a_seller_line_with_a_street_word_and_ends_at_a_contact_tax_or_bare_phone_line()
     {
+        // The branch printed under the address belongs to the address block; the tax line ends it.
         var r = Extractor.Extract(DocumentType.Other, Doc(
             Row("TAN AH KOW"),
             Row("BOOK STORE (TAMAN DAYA) SDN BHD"),
@@ -191,8 +192,10 @@ public class ExtractorTests
             Row("81100 JOHOR BAHRU, JOHOR"),
             Row("DARUL TAKZIM"),
             Row("MID VALLEY BRANCH"),
+            Row("GST ID NO: 000123456789"),
             Row("DATE: 25/12/2018")));
-        Assert.Equal("NO. 5, JALAN SAGU 18, 81100 JOHOR BAHRU, JOHOR DARUL TAKZIM", N(r, FieldNames.ProviderAddress));
+        Assert.Equal("NO. 5, JALAN SAGU 18, 81100 JOHOR BAHRU, JOHOR DARUL TAKZIM MID VALLEY BRANCH", N(r, FieldNames.ProviderAddress));
+        Assert.Equal("BOOK STORE (TAMAN DAYA) SDN BHD", N(r, FieldNames.ProviderName));
 
         var phone = Extractor.Extract(DocumentType.Other, Doc(
             Row("KEDAI MAJU ENTERPRISE"),

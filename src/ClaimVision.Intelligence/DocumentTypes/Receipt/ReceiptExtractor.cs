@@ -24,19 +24,19 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"\b(TEL|TELEPHONE|PHONE|FAX|H/P|HP|GST|SST|TAX|INVOICE|RECEIPT|CASH\s?BILL|BILL|DATE|CASHIER|DOC|EMAIL|E-MAIL|WWW|HTTP|COUNTER|TABLE|ORDER|MEMBER|SALES|REG)\b|@|\.COM", RegexOptions.IgnoreCase)]
     private static partial Regex StopCue();
 
-    [GeneratedRegex(@"\(?\b\d{5,8}-[A-Z]\b\)?|\bCO\.?\s?(REG|NO)|\bROC\b|\bCOMPANY\s?(REG|NO)|^\(?[0-9A-Z]{6,12}-?[A-Z]?\)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\(?\b\d{5,8}-[A-Z]\b\)?|\bCO\.?\s?(REG|NO)|\bROC\b|\bCOMPANY\s?(REG|NO)|^\(?(?=[A-Z]*\d)[0-9A-Z]{6,12}-?[A-Z]?\)?$", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationCue();
 
     [GeneratedRegex(@"\b\d{5}\b")]
     private static partial Regex Postcode();
 
-    [GeneratedRegex(@"\b(TAX INVOICE|INVOICE|RECEIPT|WELCOME|CASH BILL|OFFICIAL|COPY|THANK)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(TAX INVOICE|INVOICE|RECEIPT|WELCOME|CASH BILL|OFFICIAL|COPY|THANK|GUEST CHECK)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleWord();
 
     // Total rows by preference; rows with words from Excluded are never totals.
     private static readonly (Regex Pattern, double Strength)[] TotalCues =
     [
-        (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*TOTAL|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
+        (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*(TOTAL|AMT|AMOUNT)|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
         (new Regex(@"\bTOTAL\b|\bJUMLAH\b", RegexOptions.IgnoreCase | RegexOptions.Compiled), 0.9),
     ];
 
@@ -54,8 +54,12 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
-        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is { } ar)
-            fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, ar, addressLine is null ? 0.6 : 0.8);
+        // The address is kept as printed, closing punctuation included ("… 40170 SHAH ALAM,"): it is no label's value.
+        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is not null)
+        {
+            var printed = TextCleanup.CollapseWhitespace(address.Text).Trim();
+            fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, new ReadValue(printed, printed, 1), addressLine is null ? 0.6 : 0.8);
+        }
         if (Date(view, context) is { } date) fields[FieldNames.DocumentDate] = date;
         if (Total(view) is { } total) fields[FieldNames.TotalAmount] = total;
         var labelled = LabelledFields.Read(new FieldSchema(Schema.Type, [new(FieldNames.InvoiceNumber, FieldKind.Identifier)]), view, context);
@@ -65,21 +69,23 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return new FieldExtraction(fields, []);
     }
 
-    [GeneratedRegex(@"\b(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD\.?|LIMITED|CO\.|\(M\)|CORPORATION|HOLDINGS|INDUSTRIES)(?=\W|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\w)(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD\.?|LIMITED|CO\.|\(M\)|CORPORATION|HOLDINGS|INDUSTRIES)(?=\W|$)", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
 
-    [GeneratedRegex(@"^\s*(NO\.?\s?:?\s?\d|LOT\b|\d+[A-Z]?\s?[,.\-/ ]|BLOCK\b|LEVEL\b|UNIT\b)|\b(JALAN|JLN|JL|ROAD|STREET|LORONG|TAMAN|PERSIARAN|LOT|BLOCK|PLAZA|FLOOR|FLR)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(NO\s?[.,:]?\s?\d|LOT\b|\d+[A-Z]?\s?[,.\-/ ]|[A-Z]{1,2}-\d|BLOCK\b|BLOK\b|LEVEL\b|UNIT\b|SUITE\b)|\b(JALAN|JLN|JL|ROAD|STREET|LORONG|TAMAN|TMN|PERSIARAN|LEBUH|LEBUHRAYA|KAMPUNG|KG|BANGUNAN|WISMA|KOMPLEKS|SEKSYEN|LOT|BLOCK|PLAZA|FLOOR|FLR)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressStart();
 
     [GeneratedRegex(@"\s*\(?\s*(CO\.?\s?(REG|NO)\.?\s*(NO\.?)?\s*:?\s*)?\b[0-9]{4,}-?[A-Z]\s*\)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingRegistration();
 
-    [GeneratedRegex(@"\b(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|PLT|LTD\.?|LIMITED|CO\.|\(M\))(?=\W|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\w)(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|PLT|LTD\.?|LIMITED|CO\.|\(M\))(?=\W|$)", RegexOptions.IgnoreCase)]
     private static partial Regex StrongLegalForm();
 
     private static bool NameLike(string line)
     {
-        var text = TrailingRegistration().Replace(line, "");
+        var text = TrailingRegistration().Replace(line, "").TrimEnd();
+        // "(CO. REG : 860671-D)", "BR NO.: 0195932-X": a label whose value was the registration number.
+        if (text.EndsWith(':')) return false;
         return text.Count(char.IsLetter) >= 3 && text.Count(char.IsLetter) >= text.Count(char.IsDigit) * 2
         && !TitleWord().IsMatch(text) && !StopCue().IsMatch(text) && !RegistrationCue().IsMatch(text) && DateNormalizer.FindAll(text).Count == 0;
     }
@@ -92,66 +98,80 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     {
         for (var i = 1; i < Math.Min(lines.Count, 12); i++)
             if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(l => NameLike(l.Text)) && !Skippable(lines[i].Text)
-                && !StrongLegalForm().IsMatch(lines[i].Text))
+                && !LegalForm().IsMatch(lines[i].Text))
                 return i;
         return null;
     }
 
-    /// <summary>The lines naming the seller. With an address: the name lines just above it (registration numbers and
-    /// dates skipped); a name broken over lines (ending in '&amp;', an open bracket, or a line that is only a legal form
-    /// such as "SDN BHD") is joined. Without one: the first line with a legal form, else the first name-like line.</summary>
+    /// <summary>The lines naming the seller. The first name-like line above the address with a legal form (SDN BHD,
+    /// ENTERPRISE, TRADING, S/B …) is the registered seller; a brand or branch line under it, or the old name after
+    /// FORMERLY KNOWN AS, is not. Without one: the first of the name lines just above the address (registration
+    /// numbers and dates skipped; a line set well apart above them is not one), as a shop's name tops its header and a
+    /// line under it describes the shop ("BISTRO &amp; CAFE"). Either way a name broken over lines (ending in '&amp;', an
+    /// open bracket, or continued by a line that starts with or is little more than a legal form) is joined.</summary>
     private static List<int> CompanyLines(IReadOnlyList<LineView> lines, int? address)
     {
         var top = Math.Min(lines.Count, address ?? 8);
+        var legal = Enumerable.Range(0, top).FirstOrDefault(i => NameLike(lines[i].Text) && LegalForm().IsMatch(lines[i].Text), -1);
+        if (legal >= 0) return Joined(lines, Enumerable.Range(0, top).Where(i => NameLike(lines[i].Text)).ToList(), legal);
         var block = new List<int>();
         for (var i = top - 1; i >= 0; i--)
         {
             var text = lines[i].Text;
+            // A line set well apart above the header (a hand-written name, a logo caption) is not part of it.
+            if (block.Count > 0 && lines[block[0]].Box.Y - lines[i].Box.Bottom > 2 * Math.Min(lines[i].Box.Height, lines[block[0]].Box.Height)) break;
             if (NameLike(text) && !AddressStart().IsMatch(text)) block.Insert(0, i);
             else if (block.Count == 0 && Skippable(text)) continue;
-            else if (block.Count > 0 && Skippable(text)) break;
             else if (block.Count > 0) break;
         }
-        if (block.Count == 0) return [];
-        var legal = block.FindLastIndex(i => LegalForm().IsMatch(lines[i].Text));
-        var end = legal >= 0 ? legal : block.Count - 1;
-        var start = end;
-        while (start > 0 && ContinuesPrevious(lines[block[start - 1]].Text, lines[block[start]].Text)) start--;
-        while (end + 1 < block.Count && ContinuesPrevious(lines[block[end]].Text, lines[block[end + 1]].Text)) end++;
-        return block.GetRange(start, end - start + 1);
+        return block.Count == 0 ? [] : Joined(lines, block, block[0]);
     }
+
+    /// <summary>The line <paramref name="at"/> joined with the adjacent lines of <paramref name="candidates"/> that continue it.</summary>
+    private static List<int> Joined(IReadOnlyList<LineView> lines, List<int> candidates, int at)
+    {
+        var start = candidates.IndexOf(at);
+        var end = start;
+        while (start > 0 && candidates[start - 1] == candidates[start] - 1 && ContinuesPrevious(lines[candidates[start - 1]].Text, lines[candidates[start]].Text)) start--;
+        while (end + 1 < candidates.Count && candidates[end + 1] == candidates[end] + 1 && ContinuesPrevious(lines[candidates[end]].Text, lines[candidates[end + 1]].Text)) end++;
+        return candidates.GetRange(start, end - start + 1);
+    }
+
+    [GeneratedRegex(@"^\W*(SDN\.?\s*BHD|BHD|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD|LIMITED|CO\.|\(M\))(?=\W|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex StartsWithLegalForm();
 
     private static bool ContinuesPrevious(string previous, string current)
     {
         var p = previous.TrimEnd();
-        if (p.EndsWith('&') || p.Count(c => c == '(') > p.Count(c => c == ')')) return true;
+        if (p.EndsWith('&') || p.Count(c => c == '(') > p.Count(c => c == ')') || StartsWithLegalForm().IsMatch(current)) return true;
         // A line that is little more than a legal form ("CO. (M) SDN BHD", "RESTAURANT SDN BHD") ends a longer name.
         var rest = StrongLegalForm().Replace(TrailingRegistration().Replace(current, ""), " ");
         return StrongLegalForm().IsMatch(current) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) <= 1;
     }
 
+    /// <summary>A label before the name on its line ("DIMILIKI: …", "OWNED BY: …").</summary>
+    [GeneratedRegex(@"^[A-Z][A-Z .]{1,20}:\s*(?=\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingLabel();
+
     private static (TextSpan Span, double Strength)? CompanyName(IReadOnlyList<LineView> lines, List<int> indices)
     {
         if (indices.Count == 0) return null;
         var spans = indices.Select(i => lines[i].Whole()).ToList();
-        var text = TrailingRegistration().Replace(string.Join(' ', spans.Select(s => s.Text)), "").Trim();
+        var text = LeadingLabel().Replace(TrailingRegistration().Replace(string.Join(' ', spans.Select(s => s.Text)), "").Trim(), "");
         var strength = indices.Any(i => LegalForm().IsMatch(lines[i].Text) || CompanyCue().IsMatch(lines[i].Text)) ? 0.95 : 0.7;
         return (new TextSpan(text, spans.Select(s => s.Box).Aggregate(BoundingBox.Union), spans.Average(s => s.Confidence), spans[0].Page), strength);
     }
 
-    [GeneratedRegex(@"\b(JOHOR|KEDAH|KELANTAN|MELAKA|MALACCA|NEGERI\s+SEMBILAN|PAHANG|PERAK|PERLIS|PULAU\s+PINANG|PENANG|SABAH|SARAWAK|SELANGOR|TERENGGANU|KUALA\s+LUMPUR|PUTRAJAYA|LABUAN|DARUL\s+\w+|MALAYSIA|SINGAPORE)\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex EndsWithStateOrCountry();
+    [GeneratedRegex(@"\d\.\d{2}\b")]
+    private static partial Regex DecimalAmount();
 
-    [GeneratedRegex(@"^\W*(DARUL\s+\w+|MALAYSIA|SINGAPORE)\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex StateSuffixOrCountry();
-
-    [GeneratedRegex(@"(?<![\d-])\(?0\d{1,2}\)?[- ]?\d{3,4}[- ]?\d{3,4}(?![\d-])")]
+    [GeneratedRegex(@"(?<![\d-])(\+?6)?\(?0\d{1,2}\)?[- ]?\d{3,4}[- ]?\d{3,4}(?![\d-])")]
     private static partial Regex PhoneNumber();
 
     /// <summary>The address block, read top to bottom by position (a short state line can sit on the same visual row
-    /// as the phone line below it): from the first line to the postcode line, then at most two short lines without
-    /// digits (city, state, country), ending at a state or country name (a
-    /// line that is only DARUL … or the country may still follow). A phone/tax/document line or a date ends it.</summary>
+    /// as the phone line below it): from the first line to the postcode line, then at most two short lines that are
+    /// neither a phone/tax/document line nor an amount (city, state, country, or the branch printed under the
+    /// address, which belongs to the block). A phone/tax/document/title line or a date ends it.</summary>
     private static TextSpan? Address(IReadOnlyList<LineView> lines, int first)
     {
         // The seller block may end on the last line: then nothing follows that could be the address.
@@ -161,31 +181,41 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             .OrderBy(l => l == start ? double.MinValue : l.CenterY).ToList();
         var parts = new List<TextSpan>();
         var afterPostcode = -1;
-        var ended = false;
         foreach (var line in below)
         {
-            if (parts.Count >= 6) break;
+            if (parts.Count >= 7) break;
             var text = line.Text.Trim();
             if (parts.Count == 0 && Skippable(text)) continue;
-            if (StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text) || PhoneNumber().IsMatch(text)) break;
-            if (ended && !StateSuffixOrCountry().IsMatch(text)) break;
-            if (afterPostcode >= 0 && (text.Any(char.IsDigit) || text.Length > 40 || afterPostcode >= 2)) break;
+            if (StopCue().IsMatch(text) || TitleWord().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text) || PhoneNumber().IsMatch(text)) break;
+            if (afterPostcode >= 0 && !AddressTail(text, afterPostcode)) break;
             parts.Add(line.Whole());
             if (afterPostcode >= 0) afterPostcode++;
             else if (Postcode().IsMatch(text)) afterPostcode = 0;
-            ended = afterPostcode >= 0 && EndsWithStateOrCountry().IsMatch(text);
         }
         if (parts.Count == 0) return null;
         return new TextSpan(string.Join(' ', parts.Select(p => p.Text)), parts.Select(p => p.Box).Aggregate(BoundingBox.Union),
             parts.Average(p => p.Confidence), parts[0].Page);
     }
 
+    /// <summary>A line after the postcode line still belongs to the address when it is short, has words, and is no
+    /// labelled field ("CARELINE : …") or amount; at most two such lines.</summary>
+    private static bool AddressTail(string text, int linesAfterPostcode) =>
+        linesAfterPostcode < 2 && text.Length <= 40 && text.Count(char.IsLetter) >= 3 && !text.Contains(':') && !DecimalAmount().IsMatch(text);
+
+    [GeneratedRegex(@"^\W{0,3}\d{1,2}[:.]\d{2}(?!\d)")]
+    private static partial Regex TimeNext();
+
+    /// <summary>The date of sale: one labelled DATE (on its line or row) first, then one not after today, then one
+    /// printed with a time next to it ("19-09-17 15:39", unlike an item code such as "CK 11-22-31"), then the first.</summary>
     private static ExtractedField? Date(DocumentView view, ExtractionContext context)
     {
         var best = view.Lines
             .SelectMany(l => DateNormalizer.FindAll(l.Text, context.DateOrder).Select(m => (l, m)))
             .Select(x => (x.l, x.m, labelled: view.Lines.Any(o => (o == x.l || o.SameRow(x.l)) && o.Text.Contains("DATE", StringComparison.OrdinalIgnoreCase))))
-            .OrderByDescending(x => x.labelled).ThenBy(x => x.l.Index).FirstOrDefault();
+            .OrderByDescending(x => x.labelled)
+            .ThenByDescending(x => x.m.Date <= context.Today)
+            .ThenByDescending(x => TimeNext().IsMatch(x.l.Text[(x.m.Index + x.m.Length)..]))
+            .ThenBy(x => x.l.Index).FirstOrDefault();
         if (best.l is null) return null;
         var span = best.l.Slice(best.m.Index, best.m.Index + best.m.Length);
         var read = new ReadValue(best.m.Printed, best.m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), best.m.Ambiguous ? 0.85 : 1);
@@ -195,29 +225,37 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static readonly Regex Tendered = new(@"^\W*(CASH|TENDERED|PAID|PAYMENT)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex Change = new(@"^\W*(CHANGE|CASH\s*CHANGE|BALANCE)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    private static readonly Regex RoundingAdjustment = new(@"ROUND(ING|ED)?\s*(ADJ|ADJUSTMENT)|^\W*ROUNDING\b(?!\s*TOTAL)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    /// <summary>The total paid. Every row with a total cue gives a candidate (its amount, never 0.00). The one equal to
+    /// cash tendered minus change is what was paid; else, when a rounding adjustment is printed, a total below it (the
+    /// rounded one); else the strongest cue, and among equals the largest amount (a total with tax over one without).
+    /// Without any total row: cash tendered minus change.</summary>
     private static ExtractedField? Total(DocumentView view)
     {
-        var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength)>();
+        var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength, double Y)>();
         foreach (var line in view.Lines)
         {
             if (Excluded.IsMatch(line.Text)) continue;
             var cue = TotalCues.FirstOrDefault(c => c.Pattern.IsMatch(line.Text));
             if (cue.Pattern is null) continue;
-            if (AmountBeside(view, line) is { } a && a.Match.Value > 0) candidates.Add((a.Span, a.Match, cue.Strength));
+            if (AmountBeside(view, line, positive: true) is { } a) candidates.Add((a.Span, a.Match, cue.Strength, line.CenterY));
         }
+        var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: true)).FirstOrDefault(a => a is not null);
+        var change = view.Lines.Where(l => Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: false)).FirstOrDefault(a => a is not null);
+        var paid = tendered is { } t ? t.Match.Value - (change?.Match.Value ?? 0) : (decimal?)null;
         if (candidates.Count > 0)
         {
-            // The strongest cue wins; among equals the largest amount (a total including tax over one without).
-            var best = candidates.OrderByDescending(c => c.Strength).ThenByDescending(c => c.Amount.Value).First();
+            var rounding = view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(l.Text));
+            var best = candidates
+                .OrderByDescending(c => paid is { } p && c.Amount.Value == p)
+                .ThenByDescending(c => rounding is not null && c.Y > rounding.CenterY)
+                .ThenByDescending(c => c.Strength).ThenByDescending(c => c.Amount.Value).First();
             return Field(best.Span, best.Amount, best.Strength);
         }
         // No total row: what was tendered minus the change given back is what was paid.
-        var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l)).FirstOrDefault(a => a is not null);
-        if (tendered is not { } t) return null;
-        var change = view.Lines.Where(l => Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l)).FirstOrDefault(a => a is not null);
-        var value = t.Match.Value - (change?.Match.Value ?? 0);
-        if (value <= 0) return null;
-        return Field(t.Span, t.Match with { Value = value, Printed = AmountNormalizer.Format(value) }, change is null ? 0.6 : 0.7);
+        if (tendered is not { } cash || paid is not { } value || value <= 0) return null;
+        return Field(cash.Span, cash.Match with { Value = value, Printed = AmountNormalizer.Format(value) }, change is null ? 0.6 : 0.7);
     }
 
     private static ExtractedField Field(TextSpan span, AmountMatch amount, double strength) =>
@@ -225,15 +263,16 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             new ReadValue(amount.Printed, AmountNormalizer.Format(amount.Value), amount.HasDecimals ? 1 : 0.8), strength);
 
     /// <summary>The amount printed for a label line: on the same line after the label, else the nearest amount to its right
-    /// within about one line height (scanned receipts are often slanted, so "rows" are not exact).</summary>
-    private static (TextSpan Span, AmountMatch Match)? AmountBeside(DocumentView view, LineView label)
+    /// within about one line height (scanned receipts are often slanted, so "rows" are not exact); with
+    /// <paramref name="positive"/>, 0.00 is skipped (a neighbouring tax row's amount, never a total).</summary>
+    private static (TextSpan Span, AmountMatch Match)? AmountBeside(DocumentView view, LineView label, bool positive)
     {
-        var own = AmountNormalizer.FindAll(label.Text).LastOrDefault(a => a.HasDecimals);
+        var own = AmountNormalizer.FindAll(label.Text).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0));
         if (own is not null) return (label.Slice(own.Index, own.Index + own.Length), own);
         var h = Math.Max(1, label.Box.Height);
         return view.Lines
             .Where(l => l.Page == label.Page && l != label && l.Box.X >= label.Box.Right - h && Math.Abs(l.CenterY - label.CenterY) < h * 1.1)
-            .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).LastOrDefault(a => a.HasDecimals)))
+            .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0))))
             .Where(x => x.m is not null && !TotalCues.Any(c => c.Pattern.IsMatch(x.l.Text)))
             .OrderBy(x => Math.Abs(x.l.CenterY - label.CenterY))
             .Select(x => ((TextSpan, AmountMatch)?)(x.l.Slice(x.m!.Index, x.m.Index + x.m.Length), x.m))

@@ -1,0 +1,239 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Vision;
+using static ClaimVision.Intelligence.Tests.Pages;
+
+namespace ClaimVision.Intelligence.Tests;
+
+/// <summary>Receipt layout rules (Malaysian/Singaporean retail receipts, SROIE-style) on invented receipts.</summary>
+public class ReceiptExtractorTests
+{
+    private static readonly FieldExtractor Extractor = new(new FixedTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static string? N(FieldExtraction r, string field) => r.Fields.TryGetValue(field, out var f) ? f.Normalized : null;
+
+    [Theory]
+    [InlineData("+603-9130 2672")]
+    [InlineData("CARELINE : 1800 88 1231")]
+    [InlineData("03-")]
+    [InlineData("GUEST CHECK")]
+    [InlineData("SOUP OF THE DAY 12.90")]
+    public void Receipt_address_does_not_run_into_the_line_after_it(string next)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("RESTORAN SELERA KITA SDN BHD"),
+            Row("NO 37, JALAN MANIS 7, TAMAN SEGAR,"),
+            Row("56100 CHERAS, KUALA LUMPUR."),
+            Row(next),
+            Row("TOTAL@40", "12.90@600")));
+        Assert.Equal("NO 37, JALAN MANIS 7, TAMAN SEGAR, 56100 CHERAS, KUALA LUMPUR.", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void Receipt_address_keeps_its_closing_comma_and_a_state_line_that_looks_like_a_registration_number()
+    {
+        // Only a run with a digit is a registration number: SELANGOR and ELECTRICAL are words.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("SINAR HARDWARE &"),
+            Row("ELECTRICAL"),
+            Row("NO. 8, JALAN PBS 14/11,"),
+            Row("43300 SERI KEMBANGAN,"),
+            Row("SELANGOR"),
+            Row("TEL: 03-8943 3143")));
+        Assert.Equal("SINAR HARDWARE & ELECTRICAL", N(r, FieldNames.ProviderName));
+        Assert.Equal("NO. 8, JALAN PBS 14/11, 43300 SERI KEMBANGAN, SELANGOR", N(r, FieldNames.ProviderAddress));
+
+        var comma = Extractor.Extract(DocumentType.Other, Doc(
+            Row("SINAR HARDWARE ENTERPRISE"),
+            Row("(822737-X)"),
+            Row("NO. 17-G, JALAN SETIA INDAH,"),
+            Row("SEKSYEN U13, 40170 SHAH ALAM,"),
+            Row("TEL: 012-665 1783")));
+        Assert.Equal("NO. 17-G, JALAN SETIA INDAH, SEKSYEN U13, 40170 SHAH ALAM,", N(comma, FieldNames.ProviderAddress));
+        Assert.Equal("SINAR HARDWARE ENTERPRISE", N(comma, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Receipt_seller_is_the_first_legal_name_not_the_brand_under_it_nor_a_former_name()
+    {
+        var brand = Extractor.Extract(DocumentType.Other, Doc(
+            Row("NORDIC HOME RETAIL SDN BHD"),
+            Row("(1074617K)"),
+            Row("NORDIC HOME DAMANSARA"),
+            Row("NO 2A JALAN COCHRANE"),
+            Row("55100 KUALA LUMPUR"),
+            Row("GST NO.: 000115154944")));
+        Assert.Equal("NORDIC HOME RETAIL SDN BHD", N(brand, FieldNames.ProviderName));
+
+        var former = Extractor.Extract(DocumentType.Other, Doc(
+            Row("SELERA JAYA RESTAURANTS SDN BHD"),
+            Row("(65351-M)"),
+            Row("FORMERLY KNOWN AS"),
+            Row("SELERA EMAS RESTAURANTS SDN BHD"),
+            Row("LEVEL 6, BANGUNAN TH, UPTOWN 3"),
+            Row("NO.3, JALAN SS21/39,47400 PETALING JAYA"),
+            Row("SELANGOR"),
+            Row("(GST ID NO: 000504664064)")));
+        Assert.Equal("SELERA JAYA RESTAURANTS SDN BHD", N(former, FieldNames.ProviderName));
+        Assert.Equal("LEVEL 6, BANGUNAN TH, UPTOWN 3 NO.3, JALAN SS21/39,47400 PETALING JAYA SELANGOR", N(former, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void Receipt_seller_broken_over_lines_is_joined_and_a_registration_label_is_no_part_of_it()
+    {
+        var broken = Extractor.Extract(DocumentType.Other, Doc(
+            Row("TAN AH KOW"),
+            Row("SENG HUAT HARDWARE"),
+            Row("ENTERPRISE (BANDAR"),
+            Row("BARU) SDN BHD"),
+            Row("(CO. REG : 822737-X)"),
+            Row("NO. 17-G, JALAN SETIA INDAH,"),
+            Row("40170 SHAH ALAM,")));
+        Assert.Equal("SENG HUAT HARDWARE ENTERPRISE (BANDAR BARU) SDN BHD", N(broken, FieldNames.ProviderName));
+
+        var company = Extractor.Extract(DocumentType.Other, Doc(
+            Row("UNIVERSAL BOOK"),
+            Row("CO. (M) SDN BHD"),
+            Row("(COMPANY NO. 113825-W)"),
+            Row("NO 8, JALAN 7/118B, DESA TUN RAZAK")));
+        Assert.Equal("UNIVERSAL BOOK CO. (M) SDN BHD", N(company, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Receipt_seller_may_start_with_a_number_or_a_label_and_a_registration_line_is_no_seller()
+    {
+        var digits = Extractor.Extract(DocumentType.Other, Doc(
+            Row("88 MINI MART S/B (519537-X)"),
+            Row("LOT P.T. 2811, JALAN ANGSA,"),
+            Row("41150 KLANG, SELANGOR")));
+        Assert.Equal("88 MINI MART S/B", N(digits, FieldNames.ProviderName));
+        Assert.Equal("LOT P.T. 2811, JALAN ANGSA, 41150 KLANG, SELANGOR", N(digits, FieldNames.ProviderAddress));
+
+        var owned = Extractor.Extract(DocumentType.Other, Doc(
+            Row("PHO CORNER"),
+            Row("DIMILIKI: PHO CORNER CAFE SDN BHD 1110644-W"),
+            Row("NO. 1 JALAN PUTERI 7/10"),
+            Row("47100 PUCHONG")));
+        Assert.Equal("PHO CORNER CAFE SDN BHD", N(owned, FieldNames.ProviderName));
+
+        var registration = Extractor.Extract(DocumentType.Other, Doc(
+            Row("SEJATI MINI MARKET"),
+            Row("BR NO.: 0195932-X"),
+            Row("NO 43-45-47G,"),
+            Row("45600 BESTARI JAYA,")));
+        Assert.Equal("SEJATI MINI MARKET", N(registration, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Receipt_seller_without_a_legal_form_is_the_top_line_of_the_header_not_a_line_set_apart_above_it()
+    {
+        // Rows are 40 px apart: two empty rows leave 90 px between boxes 30 px high, more than twice a line height.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("LIM AH SENG"),
+            Row(),
+            Row(),
+            Row("TIGA SAUDARA"),
+            Row("BISTRO & CAFE"),
+            Row("109, SS21/1A,"),
+            Row("DAMANSARA UTAMA"),
+            Row("GST ID : 001661886464")));
+        Assert.Equal("TIGA SAUDARA", N(r, FieldNames.ProviderName));
+        Assert.Equal("109, SS21/1A, DAMANSARA UTAMA", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void Receipt_date_is_the_one_printed_with_a_time_not_an_item_code_that_reads_as_a_date()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI PERABOT MAJU ENTERPRISE"),
+            Row("HD03-04-06 - 5/40/160@40", "1@400", "12.00@600"),
+            Row("CK 11-22-31 - 10/400@40", "1@400", "8.50@600"),
+            Row("TOTAL@40", "20.50@600"),
+            Row("19-09-17 15:39 SH01 ZJ03")));
+        Assert.Equal("2017-09-19", N(r, FieldNames.DocumentDate));
+
+        // A date labelled DATE still wins over one with a time.
+        var labelled = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI PERABOT MAJU ENTERPRISE"),
+            Row("DATE: 18/09/2017"),
+            Row("PRINTED 19-09-17 15:39")));
+        Assert.Equal("2017-09-18", N(labelled, FieldNames.DocumentDate));
+    }
+
+    [Fact]
+    public void Receipt_total_is_the_rounded_one_below_a_rounding_adjustment()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("BANH CAFE SDN BHD"),
+            Row("TOTAL (EXCLUDING GST):@40", "21.94@600"),
+            Row("TOTAL (INCLUSIVE OF GST):@40", "23.26@600"),
+            Row("ROUNDING ADJ:@40", "-0.01@600"),
+            Row("TOTAL:@40", "23.25@600")));
+        Assert.Equal("23.25", N(r, FieldNames.TotalAmount));
+
+        // Without a rounding line the total with tax still wins over the one without.
+        var plain = Extractor.Extract(DocumentType.Other, Doc(
+            Row("BANH CAFE SDN BHD"),
+            Row("TOTAL (EXCLUDING GST):@40", "21.94@600"),
+            Row("TOTAL (INCLUSIVE OF GST):@40", "23.26@600")));
+        Assert.Equal("23.26", N(plain, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Receipt_total_equal_to_cash_minus_change_wins_over_a_stronger_cue()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row("TOTAL AMOUNT@40", "50.00@600"),
+            Row("DISCOUNT@40", "-5.00@600"),
+            Row("TOTAL@40", "45.00@600"),
+            Row("CASH@40", "50.00@600"),
+            Row("CHANGE@40", "5.00@600")));
+        Assert.Equal("45.00", N(r, FieldNames.TotalAmount));
+
+        // Cash rounded to 5 sen matches no total row: the printed total stays the total.
+        var rounded = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row("TOTAL (EXCL GST)@40", "21.94@600"),
+            Row("TOTAL (INCL GST)@40", "23.26@600"),
+            Row("CASH@40", "30.00@600"),
+            Row("CHANGE@40", "6.75@600")));
+        Assert.Equal("23.26", N(rounded, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Receipt_reads_a_net_amount_row_and_not_the_gross_one()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("RESTORAN SERI MURNI SDN BHD"),
+            Row("GROSS AMT :@300", "47.80@600"),
+            Row("SVR TAX :@300", "2.87@600"),
+            Row("GST (6%) :@300", "2.86@600"),
+            Row("NET AMT :@300", "53.55@600")));
+        Assert.Equal("53.55", N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Receipt_total_on_a_slanted_scan_skips_the_zero_amount_of_the_row_above()
+    {
+        // Slanted: the amounts on the right sit lower than their labels, so the GST row's 0.00 is as near the TOTAL
+        // label as the TOTAL's own amount. A total is never 0.00.
+        OcrLine L(string text, int x, int y) => new(text, 0.9, new BoundingBox(x, y, text.Length * 16, 36), [new OcrWord(text, 0.9, new BoundingBox(x, y, text.Length * 16, 36))]);
+        var page = new OcrPage
+        {
+            Width = 800, Height = 400, Language = "eng", MeanConfidence = 0.9,
+            Lines =
+            [
+                L("RESTORAN HASSAN BISTRO", 70, 20),
+                L("GST 6%", 200, 100), L("0.00", 620, 112),
+                L("TOTAL INCL 6% GST", 200, 136), L("15.00", 610, 158),
+            ],
+        };
+        var r = Extractor.Extract(DocumentType.Other, new VisionResult([page], []));
+        Assert.Equal("15.00", N(r, FieldNames.TotalAmount));
+    }
+}
