@@ -4,8 +4,10 @@ using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Extraction;
 
-/// <summary>A value read from text: the part as printed, its normalised form, and how clean the read was (0–1).</summary>
-public sealed record ReadValue(string Printed, string Normalized, double Strength);
+/// <summary>A value read from text: the part as printed, its normalised form, and how clean the read was (0–1).
+/// <paramref name="Damage"/> says why the read is probably wrong (a figure that lost digits); the extractor records it
+/// as a failed check, so the field is reported with lowered confidence instead of as a confident value.</summary>
+public sealed record ReadValue(string Printed, string Normalized, double Strength, string? Damage = null);
 
 /// <summary>Reads a value of a given <see cref="FieldKind"/> out of the text found for a label.</summary>
 public static partial class ValueReader
@@ -51,7 +53,7 @@ public static partial class ValueReader
         var all = AmountNormalizer.FindAll(text);
         // Prefer a figure with decimals: a bare integer next to a label is as often a count or a code.
         var m = all.FirstOrDefault(a => a.HasDecimals) ?? (all.Count > 0 ? all[0] : null);
-        return m is null ? null : new ReadValue(m.Printed, AmountNormalizer.Format(m.Value), m.HasDecimals ? 1 : 0.8);
+        return m is null ? null : new ReadValue(m.Printed, AmountNormalizer.Format(m.Value), m.HasDecimals ? 1 : 0.8, m.Damage);
     }
 
     private static ReadValue? ReadWords(string text)

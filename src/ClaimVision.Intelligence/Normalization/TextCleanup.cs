@@ -47,4 +47,15 @@ public static class TextCleanup
 
     /// <summary>Removes every space: Chinese labels come back from OCR with stray spaces between characters.</summary>
     public static string RemoveSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>A Latin name printed in capitals (ID cards, CMS-1500 boxes) in its usual spelling: SITI THOMAS → Siti Thomas,
+    /// O'NEIL → O'Neil. Anything else (mixed case, Chinese, digits) is returned unchanged.</summary>
+    public static string NameCase(string name)
+    {
+        if (!name.Any(char.IsAsciiLetter) || name.Any(c => !(char.IsAsciiLetterUpper(c) || c is ' ' or '-' or '\'' or '.'))) return name;
+        var sb = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+            sb.Append(i > 0 && char.IsAsciiLetter(name[i - 1]) ? char.ToLowerInvariant(name[i]) : name[i]);
+        return sb.ToString();
+    }
 }

@@ -1,0 +1,59 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Normalization;
+using ClaimVision.Intelligence.Validation;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// Supplies the total of a bill whose figure was not read, or was read damaged (a ¥ merged with its first digit), from
+/// the page's independent evidence: the fund payment plus the patient's payment, and the 大写 amount. A total taken
+/// from one source alone is kept with a failed <c>totalPrinted</c> check (lower confidence); one that two sources agree
+/// on is trusted nearly as much as a clean read. An intact printed total is never replaced here (the shared checks
+/// flag it when the evidence disagrees).
+/// </summary>
+public static class TotalRepair
+{
+    private const string TotalPrinted = "totalPrinted";
+
+    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view)
+    {
+        fields.TryGetValue(FieldNames.TotalAmount, out var total);
+        if (total is not null && Intact(total)) return;
+        var parts = PartsSum(fields);
+        var words = fields.TryGetValue(FieldNames.TotalAmountInWords, out var w) && Intact(w) ? CommonChecks.AmountOf(w) : null;
+
+        ExtractedField? repaired = null;
+        if (parts is { } p && (words == p.Sum || (words is null && WordsResemble(view, p.Sum))))
+            repaired = From(p.Sum, p.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(p.Sum)} = fund + patient payment, confirmed by the 大写 amount"));
+        else if (words is { } v)
+            repaired = From(v, w!, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(v)} taken from the 大写 amount alone"));
+        else if (parts is { } q)
+            repaired = From(q.Sum, q.Source, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(q.Sum)} taken from fund + patient payment alone"));
+        if (repaired is not null) fields[FieldNames.TotalAmount] = repaired;
+    }
+
+    private static bool Intact(ExtractedField f) => f.Checks.All(c => c.Name != LabelledFields.DamagedRead);
+
+    private static (decimal Sum, ExtractedField Source)? PartsSum(Dictionary<string, ExtractedField> fields)
+    {
+        if (!fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !fields.TryGetValue(FieldNames.PersonalPaidAmount, out var patient)
+            || !Intact(fund) || !Intact(patient) || CommonChecks.AmountOf(fund) is not { } a || CommonChecks.AmountOf(patient) is not { } b)
+            return null;
+        return (a + b, fund.Confidence <= patient.Confidence ? fund : patient);
+    }
+
+    /// <summary>Any text printed after a 大写 label that reads as <paramref name="value"/> despite unreadable glyphs.</summary>
+    private static bool WordsResemble(DocumentView view, decimal value) =>
+        new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value)).Any();
+
+    private static ExtractedField From(decimal value, ExtractedField source, ExtractedField? printed, double strength, FieldCheck check) => new()
+    {
+        Name = FieldNames.TotalAmount,
+        Value = printed?.Value ?? AmountNormalizer.Format(value),
+        Normalized = AmountNormalizer.Format(value),
+        Confidence = Math.Clamp(source.Confidence * strength * (check.Passed ? 1 : FieldChecks.FailurePenalty), 0, 1),
+        Box = printed?.Box,
+        Page = printed?.Page ?? source.Page,
+        Checks = [.. printed?.Checks ?? [], check],
+    };
+}
