@@ -30,7 +30,8 @@ public static class LabelledFields
         var fields = new Dictionary<string, ExtractedField>();
         foreach (var spec in schema.Fields)
         {
-            var best = finder.Find(spec.Name, s => ValueReader.Read(spec.Kind, s.Text, context.DateOrder) is not null)
+            var best = finder.Find(spec.Name, s => ValueReader.Read(spec.Kind, s.Text, context.DateOrder) is { } r
+                                                   && (spec.Name != FieldNames.PatientName || PersonName.IsPlausible(r.Normalized)))
                 .Select(c => (c, read: ValueReader.Read(spec.Kind, c.Value.Text, context.DateOrder)!))
                 .Select(x => (x.c, x.read, score: x.c.Value.Confidence * x.c.Strength * x.read.Strength))
                 .OrderByDescending(x => x.c.Strength * x.read.Strength * (x.read.Damage is null ? 1 : 0.5)).FirstOrDefault();

@@ -63,8 +63,16 @@ public static partial class ValueReader
         var end = start;
         while (end < text.Length && "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正〇貳參陸萬億 ".Contains(text[end], StringComparison.Ordinal)) end++;
         var printed = text[start..end].Trim();
-        return ChineseAmount.Parse(printed) is { } v ? new ReadValue(printed, AmountNormalizer.Format(v), 1) : null;
+        if (ChineseAmount.Parse(printed) is not { } v) return null;
+        // An unreadable glyph glued to the run (参什壹佰臣拾玖元 → 壹佰) means only a fragment was read.
+        var before = text[..start].TrimEnd();
+        var after = text[end..].TrimStart();
+        var damage = before.Length > 0 && IsHan(before[^1]) || after.Length > 0 && IsHan(after[0])
+            ? $"大写 amount {text.Trim()} holds unreadable characters; only {printed} was read" : null;
+        return new ReadValue(printed, AmountNormalizer.Format(v), 1, damage);
     }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static ReadValue? ReadId(string text)
     {
@@ -89,7 +97,7 @@ public static partial class ValueReader
 
     private static ReadValue? ReadText(string text)
     {
-        var clean = TextCleanup.CollapseWhitespace(text).Trim(' ', ':', '：', ',', ';');
+        var clean = TextCleanup.RemoveSpacesBesideHan(TextCleanup.CollapseWhitespace(text)).Trim(' ', ':', '：', ',', ';');
         if (clean.Length is 0 or > 200 || !clean.Any(char.IsLetter)) return null;
         // A label inside a title (疾病诊断证明书, 检验报告单) leaves only the document's noun: that is no value.
         if (TitleNoun().IsMatch(clean)) return null;
