@@ -97,7 +97,7 @@ public static class ChineseAmount
     /// <summary>
     /// Whether an OCR'd 大写 amount that does not parse (参什壹佰臣拾玖元伍角肆分) is still the written form of
     /// <paramref name="value"/>: same length as its canonical form, every numeral or unit that was read agrees with it,
-    /// and at most a third of the characters are unreadable (a glyph that is no numeral). A numeral that was read and
+    /// and fewer than a third of the characters are unreadable (a glyph that is no numeral). A numeral that was read and
     /// differs is a contradiction, never a misread. Used only to confirm a figure found elsewhere on the page.
     /// </summary>
     public static bool Resembles(string text, decimal value)
@@ -113,7 +113,7 @@ public static class ChineseAmount
             if (IsNumeralOrUnit(read[i])) return false;
             unknown++;
         }
-        return unknown * 3 <= read.Length;
+        return unknown * 3 < read.Length;
     }
 
     private static bool IsNumeralOrUnit(char c) =>
