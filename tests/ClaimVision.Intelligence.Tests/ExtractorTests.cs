@@ -398,4 +398,53 @@ public class ExtractorTests
         Assert.Equal("2型糖尿病", N(r, FieldNames.Diagnosis));
         Assert.Equal("急性阑尾炎", N(Extractor.Extract(DocumentType.DischargeSummary, Doc(Row("出院诊断 : 急性阑尾炎 K35.8"))), FieldNames.Diagnosis));
     }
+
+    [Fact]
+    public void An_upside_down_page_reads_its_title_and_reports_boxes_in_the_stored_image()
+    {
+        // The vision layer turned the photo 180° to read it; its boxes are in the stored (upside-down) image.
+        var upright = Pages.Build(
+            Row("上海市第一人民医院"),
+            Row("疾病诊断证明书"),
+            Row("姓名 : 唐涛"),
+            Row("诊断 : 2 型糖尿病"));
+        var stored = upright with
+        {
+            Orientation = 180,
+            Lines = [.. upright.Lines.Select(l => l with
+            {
+                Box = Turn(l.Box, upright),
+                Words = [.. l.Words.Select(w => w with { Box = Turn(w.Box, upright) })],
+            })],
+        };
+
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, new VisionResult([stored], []));
+
+        Assert.Equal("上海市第一人民医院", N(r, FieldNames.ProviderName));
+        Assert.Equal(stored.Lines[0].Box, r.Fields[FieldNames.ProviderName].Box);
+        Assert.Equal("2型糖尿病", N(r, FieldNames.Diagnosis));
+    }
+
+    private static BoundingBox Turn(BoundingBox b, Vision.OcrPage page) =>
+        new(page.Width - b.X - b.Width, page.Height - b.Y - b.Height, b.Width, b.Height);
+
+    [Fact]
+    public void A_text_value_ends_at_an_unknown_english_label()
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("EXPLANATION OF BENEFITS"),
+            Row("Provider: Lakeside Memorial Hospital Group: GRP-68462")));
+
+        Assert.Equal("Lakeside Memorial Hospital", N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void A_stray_quote_after_a_provider_is_dropped()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("住院费用清单"),
+            Row("医疗机构 : 青岛市第一人民医院 ”", "住院号 : 29926243@700")));
+
+        Assert.Equal("青岛市第一人民医院", N(r, FieldNames.ProviderName));
+    }
 }

@@ -21,6 +21,10 @@ public static partial class ValueReader
     [GeneratedRegex("^(证明书|证明|报告单?|清单|明细|票据|收据|小结|记录|书|单)$")]
     private static partial Regex TitleNoun();
 
+    // One capitalised word, or one and a lower-case one (Group:, Patient name:), right before a colon.
+    [GeneratedRegex(@" [A-Z][A-Za-z.']*(?: [a-z][A-Za-z.']*)?: ")]
+    private static partial Regex InlineLabel();
+
     [GeneratedRegex(@"\b[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?\b")]
     private static partial Regex IcdPattern();
 
@@ -97,7 +101,10 @@ public static partial class ValueReader
 
     private static ReadValue? ReadText(string text)
     {
-        var clean = TextCleanup.RemoveSpacesBesideHan(TextCleanup.CollapseWhitespace(text)).Trim(' ', ':', '：', ',', ';');
+        var clean = TextCleanup.RemoveSpacesBesideHan(TextCleanup.CollapseWhitespace(text));
+        // An English label the lexicon does not know still ends the value (… Hospital Group: GRP-68462).
+        if (InlineLabel().Match(clean) is { Success: true, Index: > 0 } label) clean = clean[..label.Index];
+        clean = clean.Trim(' ', ':', '：', ',', ';', '"', '“', '”', '‘', '’');
         if (clean.Length is 0 or > 200 || !clean.Any(char.IsLetter)) return null;
         // A label inside a title (疾病诊断证明书, 检验报告单) leaves only the document's noun: that is no value.
         if (TitleNoun().IsMatch(clean)) return null;
