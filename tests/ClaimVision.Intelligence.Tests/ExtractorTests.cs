@@ -447,4 +447,27 @@ public class ExtractorTests
 
         Assert.Equal("青岛市第一人民医院", N(r, FieldNames.ProviderName));
     }
+
+    [Fact]
+    public void Claim_form_labels_with_one_read_for_I_and_an_icd_letter_read_as_a_digit()
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("UB-04 UNIFORM BILL"),
+            Row("1a. INSURED'S 1.D. NUMBER: ZEH911122699"),
+            Row("21. ICD-10 A.: 163.9"),
+            Row("28. TOTAL CHARGE: $4,657.93")));
+
+        Assert.Equal("ZEH911122699", N(r, FieldNames.PatientIdNumber));
+        var code = r.Fields[FieldNames.DiagnosisCode];
+        Assert.Equal("I63.9", code.Normalized);
+        Assert.True(code.Confidence < 0.8, $"confidence {code.Confidence}");
+        Assert.Equal("4657.93", N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void A_number_after_an_icd_label_that_is_no_code_shape_is_not_repaired()
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("21. ICD-10 A.: 4021")));
+        Assert.False(r.Fields.ContainsKey(FieldNames.DiagnosisCode));
+    }
 }

@@ -39,7 +39,7 @@ public static partial class ValueReader
         FieldKind.Amount => ReadAmount(text),
         FieldKind.AmountInWords => ReadWords(text),
         FieldKind.IdNumber => ReadId(text),
-        FieldKind.DiagnosisCode => IcdPattern().Match(text.ToUpperInvariant()) is { Success: true } m ? new ReadValue(m.Value, m.Value, 1) : null,
+        FieldKind.DiagnosisCode => ReadIcd(text),
         FieldKind.Identifier => IdentifierPattern().Matches(text).FirstOrDefault(m => m.Value.Any(char.IsAsciiDigit)) is { } m ? new ReadValue(m.Value, m.Value.ToUpperInvariant(), 1) : null,
         FieldKind.Sex => ReadSex(text),
         _ => ReadText(text),
@@ -75,6 +75,21 @@ public static partial class ValueReader
             ? $"大写 amount {text.Trim()} holds unreadable characters; only {printed} was read" : null;
         return new ReadValue(printed, AmountNormalizer.Format(v), 1, damage);
     }
+
+    /// <summary>An ICD-10 code; a code whose chapter letter OCR read as a digit (163.9 for I63.9, 110 for I10) is
+    /// repaired only where a code must stand (the text after an ICD label) and read less surely.</summary>
+    private static ReadValue? ReadIcd(string text)
+    {
+        var upper = text.ToUpperInvariant();
+        if (IcdPattern().Match(upper) is { Success: true } m) return new ReadValue(m.Value, m.Value, 1);
+        var misread = MisreadIcd().Match(upper.Trim());
+        if (!misread.Success) return null;
+        var letter = misread.Value[0] switch { '1' => 'I', '5' => 'S', '2' => 'Z', '8' => 'B', '0' => 'O', _ => '?' };
+        return letter == '?' ? null : new ReadValue(misread.Value, letter + misread.Value[1..], 0.7);
+    }
+
+    [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9A-Z]{1,4})?$")]
+    private static partial Regex MisreadIcd();
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
