@@ -470,4 +470,37 @@ public class ExtractorTests
         var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("21. ICD-10 A.: 4021")));
         Assert.False(r.Fields.ContainsKey(FieldNames.DiagnosisCode));
     }
+
+    [Fact]
+    public void A_damaged_payment_is_completed_from_the_total_only_when_the_read_digits_agree()
+    {
+        VisionResult Page(string fund) => Doc(
+            Row("医疗收费票据(住院)"),
+            Row("合计 (小写 ): 3,129.54"),
+            Row($"医保统筹支付 : {fund}"),
+            Row("个人支付金额 : 1607.62"));
+
+        var repaired = Extractor.Extract(DocumentType.InpatientInvoice, Page("习 ,521.92")).Fields[FieldNames.InsurancePaidAmount];
+        Assert.Equal("1521.92", repaired.Normalized);
+        Assert.Contains(repaired.Checks, c => c.Name == "partFromTotal" && c.Passed);
+
+        // 3129.54 − 1607.62 = 1521.92 does not end in 521.93: a misread that cannot be repaired stays flagged.
+        var kept = Extractor.Extract(DocumentType.InpatientInvoice, Page("习 ,521.93")).Fields[FieldNames.InsurancePaidAmount];
+        Assert.Equal("521.93", kept.Normalized);
+        Assert.Contains(kept.Checks, c => c.Name == "readIntact" && !c.Passed);
+    }
+
+    [Fact]
+    public void A_damaged_total_is_completed_by_the_payments_when_its_read_digits_agree()
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("医疗收费票据(住院)"),
+            Row("合计 (小写 ): 了 ,248.03"),
+            Row("医保统筹支付 : 724.88"),
+            Row("个人支付金额 : 1,523.15")));
+
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal("2248.03", total.Normalized);
+        Assert.Contains(total.Checks, c => c.Name == "totalPrinted" && c.Passed);
+    }
 }

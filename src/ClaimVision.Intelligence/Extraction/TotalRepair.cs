@@ -9,7 +9,7 @@ namespace ClaimVision.Intelligence.Extraction;
 /// the page's independent evidence: the fund payment plus the patient's payment, and the 大写 amount. A total taken
 /// from one source alone is kept with a failed <c>totalPrinted</c> check (lower confidence); one that two sources agree
 /// on is trusted nearly as much as a clean read. An intact printed total is never replaced here (the shared checks
-/// flag it when the evidence disagrees).
+/// flag it when the evidence disagrees), but with it a damaged payment is completed as total − the other payment.
 /// </summary>
 public static class TotalRepair
 {
@@ -18,18 +18,49 @@ public static class TotalRepair
     public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view)
     {
         fields.TryGetValue(FieldNames.TotalAmount, out var total);
-        if (total is not null && Intact(total)) return;
+        if (total is not null && Intact(total))
+        {
+            RepairPart(fields, total);
+            return;
+        }
         var parts = PartsSum(fields);
         var words = fields.TryGetValue(FieldNames.TotalAmountInWords, out var w) && Intact(w) ? CommonChecks.AmountOf(w) : null;
 
         ExtractedField? repaired = null;
-        if (parts is { } p && (words == p.Sum || (words is null && WordsResemble(view, p.Sum))))
+        if (parts is { } c && total is not null && Completes(c.Sum, total))
+            repaired = From(c.Sum, c.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(c.Sum)} = fund + patient payment"));
+        else if (parts is { } p && (words == p.Sum || (words is null && WordsResemble(view, p.Sum))))
             repaired = From(p.Sum, p.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(p.Sum)} = fund + patient payment, confirmed by the 大写 amount"));
         else if (words is { } v)
             repaired = From(v, w!, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(v)} taken from the 大写 amount alone"));
         else if (parts is { } q)
             repaired = From(q.Sum, q.Source, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(q.Sum)} taken from fund + patient payment alone"));
         if (repaired is not null) fields[FieldNames.TotalAmount] = repaired;
+    }
+
+    /// <summary>With an intact total and one intact payment, a damaged other payment is total − intact one, when that
+    /// difference ends in the digits that were read (习 ,521.92 with 3129.54 − 1607.62 = 1521.92).</summary>
+    private static void RepairPart(Dictionary<string, ExtractedField> fields, ExtractedField total)
+    {
+        if (!fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !fields.TryGetValue(FieldNames.PersonalPaidAmount, out var patient)
+            || Intact(fund) == Intact(patient) || CommonChecks.AmountOf(total) is not { } t) return;
+        var (damaged, other) = Intact(fund) ? (patient, fund) : (fund, patient);
+        if (CommonChecks.AmountOf(other) is not { } o || !Completes(t - o, damaged)) return;
+        fields[damaged.Name] = damaged with
+        {
+            Normalized = AmountNormalizer.Format(t - o),
+            Confidence = Math.Min(total.Confidence, other.Confidence) * 0.9,
+            Checks = [.. damaged.Checks, new FieldCheck("partFromTotal", true, $"damaged figure {damaged.Normalized} completed to {AmountNormalizer.Format(t - o)} = total − other payment")],
+        };
+    }
+
+    /// <summary>A damaged figure that lost its leading digit(s) is completed by <paramref name="value"/> when the value
+    /// ends in the digits that were read and adds at most three characters (digits and a thousands separator).</summary>
+    private static bool Completes(decimal value, ExtractedField damaged)
+    {
+        var full = AmountNormalizer.Format(value);
+        var read = damaged.Normalized ?? "";
+        return value > 0 && read.Length > 0 && full != read && full.EndsWith(read, StringComparison.Ordinal) && full.Length - read.Length <= 3;
     }
 
     private static bool Intact(ExtractedField f) => f.Checks.All(c => c.Name != LabelledFields.DamagedRead);
