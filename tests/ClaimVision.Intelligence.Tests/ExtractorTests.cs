@@ -503,4 +503,22 @@ public class ExtractorTests
         Assert.Equal("2248.03", total.Normalized);
         Assert.Contains(total.Checks, c => c.Name == "totalPrinted" && c.Passed);
     }
+
+    [Fact]
+    public void A_patient_payment_that_was_not_read_is_inferred_with_low_confidence_never_over_a_read_one()
+    {
+        VisionResult Page(params string[][] extra) => Doc([
+            Row("浙江省基本医疗保险费用结算单"),
+            Row("医疗费用总额 : 9269.48"),
+            Row("统筹基金支付 : 5734.50"),
+            .. extra]);
+
+        var inferred = Extractor.Extract(DocumentType.SettlementSheet, Page()).Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal("3534.98", inferred.Normalized);
+        Assert.Contains(inferred.Checks, c => c.Name == "personalPaidPrinted" && !c.Passed);
+        Assert.True(inferred.Confidence < 0.5, $"confidence {inferred.Confidence}");
+
+        var read = Extractor.Extract(DocumentType.SettlementSheet, Page(Row("个人支付 : 3000.00"))).Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal("3000.00", read.Normalized);
+    }
 }

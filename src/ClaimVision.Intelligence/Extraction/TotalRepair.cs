@@ -21,6 +21,7 @@ public static class TotalRepair
         if (total is not null && Intact(total))
         {
             RepairPart(fields, total);
+            PatientShare(fields, total);
             return;
         }
         var parts = PartsSum(fields);
@@ -51,6 +52,26 @@ public static class TotalRepair
             Normalized = AmountNormalizer.Format(t - o),
             Confidence = Math.Min(total.Confidence, other.Confidence) * 0.9,
             Checks = [.. damaged.Checks, new FieldCheck("partFromTotal", true, $"damaged figure {damaged.Normalized} completed to {AmountNormalizer.Format(t - o)} = total − other payment")],
+        };
+    }
+
+    /// <summary>A patient payment OCR did not read at all is total − fund payments (统筹 and 大病 where printed), kept with a
+    /// failed <c>personalPaidPrinted</c> check: it was inferred, not read.</summary>
+    private static void PatientShare(Dictionary<string, ExtractedField> fields, ExtractedField total)
+    {
+        if (fields.ContainsKey(FieldNames.PersonalPaidAmount) || !fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !Intact(fund)
+            || CommonChecks.AmountOf(total) is not { } t || CommonChecks.AmountOf(fund) is not { } f) return;
+        var critical = fields.TryGetValue(FieldNames.CriticalIllnessAmount, out var c) ? CommonChecks.AmountOf(c) : 0m;
+        if (critical is null || t - f - critical <= 0) return;
+        var share = t - f - critical.Value;
+        fields[FieldNames.PersonalPaidAmount] = new ExtractedField
+        {
+            Name = FieldNames.PersonalPaidAmount,
+            Value = AmountNormalizer.Format(share),
+            Normalized = AmountNormalizer.Format(share),
+            Confidence = Math.Min(total.Confidence, fund.Confidence) * 0.6 * FieldChecks.FailurePenalty,
+            Page = total.Page,
+            Checks = [new FieldCheck("personalPaidPrinted", false, $"patient payment not read; {AmountNormalizer.Format(share)} = total − fund payments")],
         };
     }
 
