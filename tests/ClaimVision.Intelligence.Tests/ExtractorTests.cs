@@ -255,7 +255,7 @@ public class ExtractorTests
             Row("21. ICD-10 A.", "K35.80@500"),
             Row("28. TOTAL CHARGE", "$3,129.54@500")));
         Assert.Equal("QQX824014953", N(r, FieldNames.PatientIdNumber));
-        Assert.Equal("JOHN SMITH", N(r, FieldNames.PatientName));
+        Assert.Equal("John Smith", N(r, FieldNames.PatientName));
         Assert.Equal("K35.80", N(r, FieldNames.DiagnosisCode));
         Assert.Equal("3129.54", N(r, FieldNames.TotalAmount));
         Assert.NotNull(N(r, FieldNames.AdmissionDate));
@@ -296,4 +296,232 @@ public class ExtractorTests
     [Fact]
     public void A_type_without_an_extractor_yields_no_fields() =>
         Assert.Empty(Extractor.Extract(DocumentType.BankCard, Doc(Row("6222 0000 0000 0000"))).Fields);
+
+    [Fact]
+    public void Total_lost_in_OCR_comes_from_the_payments_when_the_damaged_upper_case_amount_agrees()
+    {
+        // Tesseract lost the 小写 figure and misread three glyphs of 叁仟壹佰贰拾玖元伍角肆分.
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("医疗收费票据(住院)"),
+            Row("合计 (大写 ): 参什壹佰臣拾玖元伍角肆分"),
+            Row("医保统筹支付 : 1521.92", "个人自付 : 66.52@500"),
+            Row("个人支付金额 : 1607.62", "币种 : CNY@500")));
+
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal("3129.54", total.Normalized);
+        Assert.Contains(total.Checks, c => c.Name == "totalPrinted" && c.Passed);
+        // The fragment 壹佰 is no 大写 amount of 100: it is flagged, not trusted.
+        var words = r.Fields[FieldNames.TotalAmountInWords];
+        Assert.Contains(words.Checks, c => c.Name == "readIntact" && !c.Passed);
+    }
+
+    [Fact]
+    public void Total_from_the_payments_alone_is_kept_with_lowered_confidence()
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("医疗收费票据(住院)"),
+            Row("医保统筹支付 : 5,485.48"),
+            Row("个人支付金额 : 3,697.81")));
+
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal("9183.29", total.Normalized);
+        Assert.Contains(total.Checks, c => c.Name == "totalPrinted" && !c.Passed);
+        Assert.True(total.Confidence < 0.5, $"confidence {total.Confidence}");
+    }
+
+    [Fact]
+    public void A_payment_whose_yen_sign_ate_a_digit_is_not_a_confident_value_and_not_summed()
+    {
+        // ¥1,521.92 and ¥1,607.62 read as 习 ,521.92 and 也 ,607.62: the figures 521.92 / 607.62 are wrong.
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("门诊收费票据"),
+            Row("医保统筹支付 : 习 ,521.92"),
+            Row("个人支付金额 : 也 ,607.62")));
+
+        var paid = r.Fields[FieldNames.InsurancePaidAmount];
+        Assert.Contains(paid.Checks, c => c.Name == "readIntact" && !c.Passed);
+        Assert.True(paid.Confidence < 0.5, $"confidence {paid.Confidence}");
+        Assert.False(r.Fields.ContainsKey(FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void An_intact_printed_total_is_never_replaced_by_the_payments()
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("合计（小写）：¥1,834.56"),
+            Row("统筹基金支付：1,200.00"),
+            Row("个人支付：600.00")));
+
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal("1834.56", total.Normalized);
+        Assert.Contains(total.Checks, c => c.Name == "totalEqualsParts" && !c.Passed);
+    }
+
+    [Fact]
+    public void Resident_id_whose_label_was_misread_is_found_by_its_check_digit()
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("姓名张三"),
+            Row("住址北京市朝阳区建国路 113 号 4 栋 172"),
+            Row("公民身份 S 码 ”110105 19491231 002X")));
+
+        var id = r.Fields[FieldNames.PatientIdNumber];
+        Assert.Equal("11010519491231002X", id.Normalized);
+        Assert.True(id.Confidence < 0.9);
+    }
+
+    [Fact]
+    public void Eighteen_digits_that_fail_the_check_digit_are_not_taken_as_an_unlabelled_id()
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("姓名张三"),
+            Row("公民身份 S 码 ”110105194912310021")));
+
+        Assert.False(r.Fields.ContainsKey(FieldNames.PatientIdNumber));
+    }
+
+    [Fact]
+    public void Title_nouns_after_a_bare_patient_label_are_no_name_and_capitals_are_normalised()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("DETAILED PATIENT CHARGES"),
+            Row("Provider: Lakeside Memorial Hospital", "Patient name: SITI THOMAS@640")));
+
+        Assert.Equal("Siti Thomas", N(r, FieldNames.PatientName));
+    }
+
+    [Fact]
+    public void Chinese_diagnosis_loses_the_spaces_OCR_put_beside_characters()
+    {
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("上海市第一人民医院"),
+            Row("出院小结"),
+            Row("出院诊断 : 2 型糖尿病")));
+
+        Assert.Equal("2型糖尿病", N(r, FieldNames.Diagnosis));
+        Assert.Equal("急性阑尾炎", N(Extractor.Extract(DocumentType.DischargeSummary, Doc(Row("出院诊断 : 急性阑尾炎 K35.8"))), FieldNames.Diagnosis));
+    }
+
+    [Fact]
+    public void An_upside_down_page_reads_its_title_and_reports_boxes_in_the_stored_image()
+    {
+        // The vision layer turned the photo 180° to read it; its boxes are in the stored (upside-down) image.
+        var upright = Pages.Build(
+            Row("上海市第一人民医院"),
+            Row("疾病诊断证明书"),
+            Row("姓名 : 唐涛"),
+            Row("诊断 : 2 型糖尿病"));
+        var stored = upright with
+        {
+            Orientation = 180,
+            Lines = [.. upright.Lines.Select(l => l with
+            {
+                Box = Turn(l.Box, upright),
+                Words = [.. l.Words.Select(w => w with { Box = Turn(w.Box, upright) })],
+            })],
+        };
+
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, new VisionResult([stored], []));
+
+        Assert.Equal("上海市第一人民医院", N(r, FieldNames.ProviderName));
+        Assert.Equal(stored.Lines[0].Box, r.Fields[FieldNames.ProviderName].Box);
+        Assert.Equal("2型糖尿病", N(r, FieldNames.Diagnosis));
+    }
+
+    private static BoundingBox Turn(BoundingBox b, Vision.OcrPage page) =>
+        new(page.Width - b.X - b.Width, page.Height - b.Y - b.Height, b.Width, b.Height);
+
+    [Fact]
+    public void A_text_value_ends_at_an_unknown_english_label()
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("EXPLANATION OF BENEFITS"),
+            Row("Provider: Lakeside Memorial Hospital Group: GRP-68462")));
+
+        Assert.Equal("Lakeside Memorial Hospital", N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void A_stray_quote_after_a_provider_is_dropped()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("住院费用清单"),
+            Row("医疗机构 : 青岛市第一人民医院 ”", "住院号 : 29926243@700")));
+
+        Assert.Equal("青岛市第一人民医院", N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Claim_form_labels_with_one_read_for_I_and_an_icd_letter_read_as_a_digit()
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("UB-04 UNIFORM BILL"),
+            Row("1a. INSURED'S 1.D. NUMBER: ZEH911122699"),
+            Row("21. ICD-10 A.: 163.9"),
+            Row("28. TOTAL CHARGE: $4,657.93")));
+
+        Assert.Equal("ZEH911122699", N(r, FieldNames.PatientIdNumber));
+        var code = r.Fields[FieldNames.DiagnosisCode];
+        Assert.Equal("I63.9", code.Normalized);
+        Assert.True(code.Confidence < 0.8, $"confidence {code.Confidence}");
+        Assert.Equal("4657.93", N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void A_number_after_an_icd_label_that_is_no_code_shape_is_not_repaired()
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("21. ICD-10 A.: 4021")));
+        Assert.False(r.Fields.ContainsKey(FieldNames.DiagnosisCode));
+    }
+
+    [Fact]
+    public void A_damaged_payment_is_completed_from_the_total_only_when_the_read_digits_agree()
+    {
+        VisionResult Page(string fund) => Doc(
+            Row("医疗收费票据(住院)"),
+            Row("合计 (小写 ): 3,129.54"),
+            Row($"医保统筹支付 : {fund}"),
+            Row("个人支付金额 : 1607.62"));
+
+        var repaired = Extractor.Extract(DocumentType.InpatientInvoice, Page("习 ,521.92")).Fields[FieldNames.InsurancePaidAmount];
+        Assert.Equal("1521.92", repaired.Normalized);
+        Assert.Contains(repaired.Checks, c => c.Name == "partFromTotal" && c.Passed);
+
+        // 3129.54 − 1607.62 = 1521.92 does not end in 521.93: a misread that cannot be repaired stays flagged.
+        var kept = Extractor.Extract(DocumentType.InpatientInvoice, Page("习 ,521.93")).Fields[FieldNames.InsurancePaidAmount];
+        Assert.Equal("521.93", kept.Normalized);
+        Assert.Contains(kept.Checks, c => c.Name == "readIntact" && !c.Passed);
+    }
+
+    [Fact]
+    public void A_damaged_total_is_completed_by_the_payments_when_its_read_digits_agree()
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("医疗收费票据(住院)"),
+            Row("合计 (小写 ): 了 ,248.03"),
+            Row("医保统筹支付 : 724.88"),
+            Row("个人支付金额 : 1,523.15")));
+
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal("2248.03", total.Normalized);
+        Assert.Contains(total.Checks, c => c.Name == "totalPrinted" && c.Passed);
+    }
+
+    [Fact]
+    public void A_patient_payment_that_was_not_read_is_inferred_with_low_confidence_never_over_a_read_one()
+    {
+        VisionResult Page(params string[][] extra) => Doc([
+            Row("浙江省基本医疗保险费用结算单"),
+            Row("医疗费用总额 : 9269.48"),
+            Row("统筹基金支付 : 5734.50"),
+            .. extra]);
+
+        var inferred = Extractor.Extract(DocumentType.SettlementSheet, Page()).Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal("3534.98", inferred.Normalized);
+        Assert.Contains(inferred.Checks, c => c.Name == "personalPaidPrinted" && !c.Passed);
+        Assert.True(inferred.Confidence < 0.5, $"confidence {inferred.Confidence}");
+
+        var read = Extractor.Extract(DocumentType.SettlementSheet, Page(Row("个人支付 : 3000.00"))).Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal("3000.00", read.Normalized);
+    }
 }

@@ -121,3 +121,68 @@ public class TextCleanupTests
     public void Full_width_forms_become_half_width_and_spaces_collapse() =>
         Assert.Equal("合计:¥12.50 (A)", TextCleanup.Clean("  合计：￥１２．５０\u3000 （Ａ） "));
 }
+
+public class OcrAmountRepairTests
+{
+    [Theory]
+    [InlineData("合计 : Y255.22", "255.22")]
+    [InlineData("医疗费用总额 : Y9,656.92", "9656.92")]
+    [InlineData("合计 (小写 ): 9,.656.92", "9656.92")]
+    public void Reads_a_yen_sign_read_as_Y_and_a_doubled_separator(string text, string value)
+    {
+        var m = Assert.Single(AmountNormalizer.FindAll(text));
+        Assert.Equal(value, AmountNormalizer.Format(m.Value));
+        Assert.Null(m.Damage);
+    }
+
+    [Fact]
+    public void A_Y_in_a_word_or_before_a_bare_integer_is_no_currency()
+    {
+        Assert.Empty(AmountNormalizer.FindAll("KEY12"));
+        Assert.Null(Assert.Single(AmountNormalizer.FindAll("Y 2024")).Currency);
+    }
+
+    [Theory]
+    [InlineData("习 ,521.92")]   // ¥1,521.92: sign and first digit merged into one glyph, the rest reads 521.92
+    [InlineData("丰 6.52")]      // ¥66.52
+    [InlineData(",607.62")]
+    public void A_figure_that_lost_its_leading_digits_is_marked_damaged(string text) =>
+        Assert.NotNull(AmountNormalizer.FindAll(text)[0].Damage);
+
+    [Theory]
+    [InlineData("护理费 231.00")]
+    [InlineData("¥1,521.92")]
+    [InlineData("TOTAL RM 9.00")]
+    [InlineData("个人支付金额 : 1607.62")]
+    public void An_item_name_or_a_label_before_a_figure_is_no_damage(string text) =>
+        Assert.Null(AmountNormalizer.FindAll(text)[^1].Damage);
+}
+
+public class OcrTextRepairTests
+{
+    [Theory]
+    [InlineData("2 型糖尿病", "2型糖尿病")]
+    [InlineData("新华路 113 号 4 栋", "新华路113号4栋")]
+    [InlineData("Type 2 diabetes", "Type 2 diabetes")]
+    [InlineData("急性阑尾炎 K35.8", "急性阑尾炎 K35.8")]
+    public void Spaces_beside_Chinese_characters_are_dropped(string text, string expected) =>
+        Assert.Equal(expected, TextCleanup.RemoveSpacesBesideHan(text));
+
+    [Theory]
+    [InlineData("SITI THOMAS", "Siti Thomas")]
+    [InlineData("O'NEIL-SMITH", "O'Neil-Smith")]
+    [InlineData("James McDonald", "James McDonald")]
+    [InlineData("黄明刚", "黄明刚")]
+    [InlineData("ICU 3", "ICU 3")]
+    public void Capitalised_latin_names_get_their_usual_spelling(string text, string expected) =>
+        Assert.Equal(expected, TextCleanup.NameCase(text));
+
+    [Theory]
+    [InlineData("参什壹佰臣拾玖元伍角肆分", "3129.54", true)]   // 叁仟壹佰贰拾玖元伍角肆分 with three glyphs misread
+    [InlineData("叁仟壹佰贰拾玖元伍角肆分", "3129.54", true)]
+    [InlineData("参什壹佰伍拾玖元伍角肆分", "3129.54", false)]  // 伍 was read and contradicts 贰
+    [InlineData("参什壹佰臣拾玖元伍角", "3129.54", false)]      // length differs: a character was lost
+    [InlineData("参什喜佰臣拾玖元伍角肆分", "3129.54", false)]  // too much unreadable to confirm anything
+    public void A_damaged_upper_case_amount_confirms_only_the_figure_it_can_still_be(string text, string value, bool expected) =>
+        Assert.Equal(expected, ChineseAmount.Resembles(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence;
 using ClaimVision.Intelligence.Evaluation;
+using ClaimVision.Intelligence.Training;
 using ClaimVision.Synthesis;
 using ClaimVision.Vision;
 using ClaimVision.Vision.Imaging;
@@ -25,7 +26,8 @@ public static class EvaluateFieldsCommand
 
         var truthLanguage = new Option<bool>("--truth-language") { Description = "Generated sets: OCR each page with the model of its labelled language (chi_sim/eng) instead of automatic detection." };
         var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
-        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage };
+        var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine and language) and reuse it on the next run. Delete the files after a preprocessing change." };
+        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage, cache };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -39,7 +41,7 @@ public static class EvaluateFieldsCommand
                 return parse.GetValue(format) switch
                 {
                     "sroie" => Sroie(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses)),
-                    _ => Generated(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses)),
+                    _ => Generated(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses), parse.GetValue(cache)),
                 };
             }
             catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException)
@@ -80,9 +82,34 @@ public static class EvaluateFieldsCommand
         }
     }
 
+    /// <summary>The OCR of one image through <see cref="OcrCache"/> (reused when image, engine and language match).</summary>
+    private static IReadOnlyList<OcrPage>? CachedPages(VisionPipeline pipeline, string image, string language)
+    {
+        try
+        {
+            var pages = new OcrCache(new LanguageReader(pipeline, language)).Get(image, CancellationToken.None).Result.Vision.Pages;
+            Console.Error.Write('.');
+            return pages.Count > 0 ? pages : null;
+        }
+        catch (Exception e) when (e is IOException or ImageRejectedException or OcrEngineException)
+        {
+            Console.Error.WriteLine($"\nevaluate fields: {image}: {e.Message} (skipped)");
+            return null;
+        }
+    }
+
+    /// <summary>The pipeline with one OCR language as a cacheable reader; the language is part of the cache version.</summary>
+    private sealed class LanguageReader(VisionPipeline pipeline, string language) : IVisionReader
+    {
+        public string Version { get; } = $"{pipeline.EngineVersion}/fields/{language}";
+
+        public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+            new(pipeline.Process(bytes.Span, fileName, new VisionOptions { Language = language }, cancellationToken).Pages, []);
+    }
+
     /// <summary>Generated samples: OCR each image with the engine, extract with the true type (this measures extraction,
     /// not classification), compare every field the type's schema reads against the ground truth's normalised value.</summary>
-    private static int Generated(string dir, string ocr, bool truthLanguage, bool showMisses)
+    private static int Generated(string dir, string ocr, bool truthLanguage, bool showMisses, bool useCache)
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
@@ -97,7 +124,8 @@ public static class EvaluateFieldsCommand
             if (!schemas.TryGetValue(truth.Type, out var schema)) continue;
             // The OCR model follows the sample's language, so this measures extraction rather than script detection.
             var language = truthLanguage ? (truth.Language == "zh" ? "chi_sim" : "eng") : OcrOptions.Auto;
-            if (OcrPages(pipeline, image, language) is not { } pages) continue;
+            var pages = useCache ? CachedPages(pipeline, image, language) : OcrPages(pipeline, image, language);
+            if (pages is null) continue;
             var result = extractor.Extract(truth.Type, new VisionResult(pages, []));
             foreach (var spec in schema.Fields)
             {

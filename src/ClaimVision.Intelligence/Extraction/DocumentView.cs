@@ -69,7 +69,10 @@ public sealed class LineView
     public override string ToString() => Text;
 }
 
-/// <summary>All lines of a document in reading order (page, then top to bottom, then left to right).</summary>
+/// <summary>All lines of a document in reading order (page, then top to bottom, then left to right).
+/// Geometry is upright: a page the vision layer turned (<see cref="OcrPage.Orientation"/>) reports boxes in the image
+/// as stored, so they are turned here too, or an upside-down page would read bottom line first and "below" would be
+/// above. <see cref="ToImage"/> turns a box found here back into the stored image's pixels.</summary>
 public sealed class DocumentView
 {
     public DocumentView(IReadOnlyList<OcrPage> pages)
@@ -77,7 +80,7 @@ public sealed class DocumentView
         var lines = new List<LineView>();
         foreach (var (page, p) in pages.Select((p, i) => (p, i)))
         {
-            var ordered = page.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Text))
+            var ordered = Upright(page).Where(l => !string.IsNullOrWhiteSpace(l.Text))
                 .OrderBy(l => l.Box.Y + l.Box.Height / 2.0).ThenBy(l => l.Box.X).ToList();
             foreach (var l in ordered) lines.Add(new LineView(l, p, lines.Count));
         }
@@ -86,6 +89,37 @@ public sealed class DocumentView
     }
 
     public IReadOnlyList<OcrPage> Pages { get; }
+
+    /// <summary>A box of this view (upright) in pixels of page <paramref name="page"/> as stored.</summary>
+    public BoundingBox ToImage(BoundingBox box, int page)
+    {
+        if (page < 0 || page >= Pages.Count) return box;
+        var p = Pages[page];
+        var turns = ((p.Orientation / 90) % 4 + 4) % 4;
+        var (w, h) = turns % 2 == 0 ? (p.Width, p.Height) : (p.Height, p.Width);
+        return Turn(box, (4 - turns) % 4, w, h);
+    }
+
+    private static IEnumerable<OcrLine> Upright(OcrPage page)
+    {
+        var turns = ((page.Orientation / 90) % 4 + 4) % 4;
+        if (turns == 0) return page.Lines;
+        return page.Lines.Select(l => l with
+        {
+            Box = Turn(l.Box, turns, page.Width, page.Height),
+            Words = [.. l.Words.Select(w => w with { Box = Turn(w.Box, turns, page.Width, page.Height) })],
+        });
+    }
+
+    /// <summary>A box in an image of <paramref name="width"/> × <paramref name="height"/> after turning the image
+    /// clockwise by <paramref name="turns"/> quarter turns.</summary>
+    internal static BoundingBox Turn(BoundingBox b, int turns, int width, int height) => turns switch
+    {
+        1 => new BoundingBox(height - b.Y - b.Height, b.X, b.Height, b.Width),
+        2 => new BoundingBox(width - b.X - b.Width, height - b.Y - b.Height, b.Width, b.Height),
+        3 => new BoundingBox(b.Y, width - b.X - b.Width, b.Height, b.Width),
+        _ => b,
+    };
     public IReadOnlyList<LineView> Lines { get; }
 
     /// <summary>Lines grouped into visual rows, each row left to right. A receipt's "TOTAL:" and its amount are

@@ -86,7 +86,16 @@ public sealed class LabelIndex
     /// <summary>Hits of one field, in reading order.</summary>
     public IEnumerable<LabelHit> Of(string field) => _byLine.Values.SelectMany(h => h).Where(h => h.Field == field).OrderBy(h => h.Line.Index);
 
-    internal static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+    internal static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)).Select(Fold));
+
+    /// <summary>Letters and digits OCR confuses in printed labels fold to one form on both sides of the match, so
+    /// <c>1a. INSURED'S 1.D. NUMBER</c> still holds the label I.D. NUMBER. Values are read from the original text.</summary>
+    private static char Fold(char c) => c switch
+    {
+        '1' or 'l' or '|' => 'I',
+        '0' => 'O',
+        _ => c,
+    };
 
     private static (string, int[]) CompactWithMap(string s)
     {
@@ -95,7 +104,7 @@ public sealed class LabelIndex
         for (var i = 0; i < s.Length; i++)
         {
             if (char.IsWhiteSpace(s[i])) continue;
-            chars.Add(s[i]);
+            chars.Add(Fold(s[i]));
             map.Add(i);
         }
         return (new string([.. chars]), [.. map]);

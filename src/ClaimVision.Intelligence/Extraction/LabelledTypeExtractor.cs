@@ -24,6 +24,10 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             fields[FieldNames.Currency] = currency;
         var items = hasLineItems ? LineItemTable.Parse(view) : [];
         Complete(fields, view, context);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
+        if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
+            fields[FieldNames.PatientName] = name with { Normalized = Normalization.TextCleanup.NameCase(n) };
         CommonChecks.Apply(fields, items, context);
         return new FieldExtraction(fields, items);
     }

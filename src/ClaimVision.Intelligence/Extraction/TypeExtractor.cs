@@ -1,5 +1,6 @@
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence.Normalization;
+using ClaimVision.Intelligence.Validation;
 
 namespace ClaimVision.Intelligence.Extraction;
 
@@ -20,18 +21,22 @@ public interface ITypeExtractor
 /// </summary>
 public static class LabelledFields
 {
+    /// <summary>Name of the failed check recorded on a value whose read looks damaged (<see cref="ReadValue.Damage"/>).</summary>
+    public const string DamagedRead = "readIntact";
+
     public static Dictionary<string, ExtractedField> Read(FieldSchema schema, DocumentView view, ExtractionContext context)
     {
         var finder = new LabelValueFinder(view, new LabelIndex(view));
         var fields = new Dictionary<string, ExtractedField>();
         foreach (var spec in schema.Fields)
         {
-            var best = finder.Find(spec.Name, s => ValueReader.Read(spec.Kind, s.Text, context.DateOrder) is not null)
+            var best = finder.Find(spec.Name, s => ValueReader.Read(spec.Kind, s.Text, context.DateOrder) is { } r
+                                                   && (spec.Name != FieldNames.PatientName || PersonName.IsPlausible(r.Normalized)))
                 .Select(c => (c, read: ValueReader.Read(spec.Kind, c.Value.Text, context.DateOrder)!))
                 .Select(x => (x.c, x.read, score: x.c.Value.Confidence * x.c.Strength * x.read.Strength))
-                .OrderByDescending(x => x.c.Strength * x.read.Strength).FirstOrDefault();
+                .OrderByDescending(x => x.c.Strength * x.read.Strength * (x.read.Damage is null ? 1 : 0.5)).FirstOrDefault();
             if (best.c is null) continue;
-            fields[spec.Name] = new ExtractedField
+            var field = new ExtractedField
             {
                 Name = spec.Name,
                 Value = best.read.Printed,
@@ -40,6 +45,7 @@ public static class LabelledFields
                 Box = best.c.Value.Box,
                 Page = best.c.Value.Page,
             };
+            fields[spec.Name] = best.read.Damage is { } damage ? FieldChecks.Apply(field, [new FieldCheck(DamagedRead, false, damage)]) : field;
         }
         return fields;
     }

@@ -4,8 +4,10 @@ using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Extraction;
 
-/// <summary>A value read from text: the part as printed, its normalised form, and how clean the read was (0–1).</summary>
-public sealed record ReadValue(string Printed, string Normalized, double Strength);
+/// <summary>A value read from text: the part as printed, its normalised form, and how clean the read was (0–1).
+/// <paramref name="Damage"/> says why the read is probably wrong (a figure that lost digits); the extractor records it
+/// as a failed check, so the field is reported with lowered confidence instead of as a confident value.</summary>
+public sealed record ReadValue(string Printed, string Normalized, double Strength, string? Damage = null);
 
 /// <summary>Reads a value of a given <see cref="FieldKind"/> out of the text found for a label.</summary>
 public static partial class ValueReader
@@ -18,6 +20,10 @@ public static partial class ValueReader
 
     [GeneratedRegex("^(证明书|证明|报告单?|清单|明细|票据|收据|小结|记录|书|单)$")]
     private static partial Regex TitleNoun();
+
+    // One capitalised word, or one and a lower-case one (Group:, Patient name:), right before a colon.
+    [GeneratedRegex(@" [A-Z][A-Za-z.']*(?: [a-z][A-Za-z.']*)?: ")]
+    private static partial Regex InlineLabel();
 
     [GeneratedRegex(@"\b[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?\b")]
     private static partial Regex IcdPattern();
@@ -33,7 +39,7 @@ public static partial class ValueReader
         FieldKind.Amount => ReadAmount(text),
         FieldKind.AmountInWords => ReadWords(text),
         FieldKind.IdNumber => ReadId(text),
-        FieldKind.DiagnosisCode => IcdPattern().Match(text.ToUpperInvariant()) is { Success: true } m ? new ReadValue(m.Value, m.Value, 1) : null,
+        FieldKind.DiagnosisCode => ReadIcd(text),
         FieldKind.Identifier => IdentifierPattern().Matches(text).FirstOrDefault(m => m.Value.Any(char.IsAsciiDigit)) is { } m ? new ReadValue(m.Value, m.Value.ToUpperInvariant(), 1) : null,
         FieldKind.Sex => ReadSex(text),
         _ => ReadText(text),
@@ -51,7 +57,7 @@ public static partial class ValueReader
         var all = AmountNormalizer.FindAll(text);
         // Prefer a figure with decimals: a bare integer next to a label is as often a count or a code.
         var m = all.FirstOrDefault(a => a.HasDecimals) ?? (all.Count > 0 ? all[0] : null);
-        return m is null ? null : new ReadValue(m.Printed, AmountNormalizer.Format(m.Value), m.HasDecimals ? 1 : 0.8);
+        return m is null ? null : new ReadValue(m.Printed, AmountNormalizer.Format(m.Value), m.HasDecimals ? 1 : 0.8, m.Damage);
     }
 
     private static ReadValue? ReadWords(string text)
@@ -61,8 +67,31 @@ public static partial class ValueReader
         var end = start;
         while (end < text.Length && "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正〇貳參陸萬億 ".Contains(text[end], StringComparison.Ordinal)) end++;
         var printed = text[start..end].Trim();
-        return ChineseAmount.Parse(printed) is { } v ? new ReadValue(printed, AmountNormalizer.Format(v), 1) : null;
+        if (ChineseAmount.Parse(printed) is not { } v) return null;
+        // An unreadable glyph glued to the run (参什壹佰臣拾玖元 → 壹佰) means only a fragment was read.
+        var before = text[..start].TrimEnd();
+        var after = text[end..].TrimStart();
+        var damage = before.Length > 0 && IsHan(before[^1]) || after.Length > 0 && IsHan(after[0])
+            ? $"大写 amount {text.Trim()} holds unreadable characters; only {printed} was read" : null;
+        return new ReadValue(printed, AmountNormalizer.Format(v), 1, damage);
     }
+
+    /// <summary>An ICD-10 code; a code whose chapter letter OCR read as a digit (163.9 for I63.9, 110 for I10) is
+    /// repaired only where a code must stand (the text after an ICD label) and read less surely.</summary>
+    private static ReadValue? ReadIcd(string text)
+    {
+        var upper = text.ToUpperInvariant();
+        if (IcdPattern().Match(upper) is { Success: true } m) return new ReadValue(m.Value, m.Value, 1);
+        var misread = MisreadIcd().Match(upper.Trim());
+        if (!misread.Success) return null;
+        var letter = misread.Value[0] switch { '1' => 'I', '5' => 'S', '2' => 'Z', '8' => 'B', '0' => 'O', _ => '?' };
+        return letter == '?' ? null : new ReadValue(misread.Value, letter + misread.Value[1..], 0.7);
+    }
+
+    [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9A-Z]{1,4})?$")]
+    private static partial Regex MisreadIcd();
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static ReadValue? ReadId(string text)
     {
@@ -87,7 +116,10 @@ public static partial class ValueReader
 
     private static ReadValue? ReadText(string text)
     {
-        var clean = TextCleanup.CollapseWhitespace(text).Trim(' ', ':', '：', ',', ';');
+        var clean = TextCleanup.RemoveSpacesBesideHan(TextCleanup.CollapseWhitespace(text));
+        // An English label the lexicon does not know still ends the value (… Hospital Group: GRP-68462).
+        if (InlineLabel().Match(clean) is { Success: true, Index: > 0 } label) clean = clean[..label.Index];
+        clean = clean.Trim(' ', ':', '：', ',', ';', '"', '“', '”', '‘', '’');
         if (clean.Length is 0 or > 200 || !clean.Any(char.IsLetter)) return null;
         // A label inside a title (疾病诊断证明书, 检验报告单) leaves only the document's noun: that is no value.
         if (TitleNoun().IsMatch(clean)) return null;

@@ -4,17 +4,24 @@ using System.Text.RegularExpressions;
 namespace ClaimVision.Intelligence.Normalization;
 
 /// <summary>A money amount found in text: where, as printed, its value and the currency when printed next to it.</summary>
-public sealed record AmountMatch(int Index, int Length, string Printed, decimal Value, string? Currency, bool HasDecimals);
+public sealed record AmountMatch(int Index, int Length, string Printed, decimal Value, string? Currency, bool HasDecimals)
+{
+    /// <summary>Why the figure's leading digits may be lost, or null: OCR often merges a ¥ with the first digit into
+    /// one Chinese glyph (¥1,521.92 → 习 ,521.92; ¥66.52 → 丰 6.52), which leaves a plausible but wrong figure.</summary>
+    public string? Damage { get; init; }
+}
 
 /// <summary>
 /// Reads money amounts: ¥ / RM / $ / USD / 元 markers, thousands separators (1,234.56 and 1.234,56), a comma as
 /// decimal mark where it cannot be a thousands separator (12,50), and negatives written -12.00, (12.00), 12.00- or 12.00CR.
+/// Two OCR misreadings of printed figures are repaired: a ¥ read as a capital Y glued to a figure with decimals
+/// (Y255.22, Y9,656.92), and a doubled separator (9,.656.92 → 9,656.92).
 /// </summary>
 public static partial class AmountNormalizer
 {
     private static readonly Regex Amount = new(
-        @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|US\$|[¥$€£])?\s?(?<neg2>-)?\s?" +
-        @"(?<num>\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![0-9])" +
+        @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|US\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
+        @"(?<num>\d{1,3}(?:[,.']{1,2}\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![0-9])" +
         @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
@@ -37,9 +44,28 @@ public static partial class AmountNormalizer
                            || (m.Groups["neg1"].Value == "-")
                            || (m.Groups["neg1"].Value == "(" && tail == ")");
             var currency = CurrencyOf(m.Groups["cur"].Value, tail);
-            result.Add(new AmountMatch(m.Index, m.Length, m.Value.Trim(), negative ? -parsed.Value : parsed.Value, currency, parsed.HasDecimals));
+            result.Add(new AmountMatch(m.Index, m.Length, m.Value.Trim(), negative ? -parsed.Value : parsed.Value, currency, parsed.HasDecimals)
+            {
+                Damage = m.Groups["cur"].Success || m.Groups["neg1"].Success ? null : DamageBefore(clean, start),
+            });
         }
         return result;
+    }
+
+    /// <summary>A figure that starts right after a separator (",521.92") or a lone Chinese glyph ("丰 6.52") has lost
+    /// digits to a merged currency sign.</summary>
+    private static string? DamageBefore(string text, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && text[i] == ' ') i--;
+        if (i < 0) return null;
+        var c = text[i];
+        if (c is ',' or '.' && (i == 0 || !char.IsAsciiDigit(text[i - 1])))
+            return $"figure {text[start..].Split(' ')[0]} starts with a separator: its leading digits were not read";
+        // Only a lone glyph (after a space, a colon or nothing): 护理费 231.00 is an item name, not a merged sign.
+        if (c is >= '\u4E00' and <= '\u9FFF' && (i == 0 || text[i - 1] is ' ' or ':'))
+            return $"glyph '{c}' before figure {text[start..].Split(' ')[0]}: a currency sign merged with a digit";
+        return null;
     }
 
     /// <summary>ISO 4217 code for a printed currency marker, or null when none was printed.</summary>
@@ -47,7 +73,7 @@ public static partial class AmountNormalizer
     {
         var m = marker.Trim().ToUpperInvariant();
         if (m is "RM" or "MYR") return "MYR";
-        if (m is "¥" or "RMB" or "CNY" || tail is "元" or "圆") return "CNY";
+        if (m is "¥" or "Y" or "RMB" or "CNY" || tail is "元" or "圆") return "CNY";
         if (m is "$" or "USD" or "US$") return "USD";
         if (m is "€") return "EUR";
         if (m is "£") return "GBP";

@@ -94,6 +94,31 @@ public static class ChineseAmount
         return yuan + cents;
     }
 
+    /// <summary>
+    /// Whether an OCR'd 大写 amount that does not parse (参什壹佰臣拾玖元伍角肆分) is still the written form of
+    /// <paramref name="value"/>: same length as its canonical form, every numeral or unit that was read agrees with it,
+    /// and fewer than a third of the characters are unreadable (a glyph that is no numeral). A numeral that was read and
+    /// differs is a contradiction, never a misread. Used only to confirm a figure found elsewhere on the page.
+    /// </summary>
+    public static bool Resembles(string text, decimal value)
+    {
+        var expected = Format(value);
+        var read = string.Concat(text.Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':')));
+        if (expected.EndsWith('整')) expected = expected[..^1];
+        if (read.Length != expected.Length) return false;
+        var unknown = 0;
+        for (var i = 0; i < read.Length; i++)
+        {
+            if (read[i] == expected[i]) continue;
+            if (IsNumeralOrUnit(read[i])) return false;
+            unknown++;
+        }
+        return unknown * 3 < read.Length;
+    }
+
+    private static bool IsNumeralOrUnit(char c) =>
+        Digits.ContainsKey(c) || SmallUnits.ContainsKey(c) || c is '万' or '萬' or '亿' or '億' or '元' or '圆' or '角' or '分';
+
     /// <summary>The 大写 form of an amount (for tests and messages), e.g. 1234.56 → 壹仟贰佰叁拾肆元伍角陆分.</summary>
     public static string Format(decimal amount)
     {

@@ -1,0 +1,111 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Normalization;
+using ClaimVision.Intelligence.Validation;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// Supplies the total of a bill whose figure was not read, or was read damaged (a ¥ merged with its first digit), from
+/// the page's independent evidence: the fund payment plus the patient's payment, and the 大写 amount. A total taken
+/// from one source alone is kept with a failed <c>totalPrinted</c> check (lower confidence); one that two sources agree
+/// on is trusted nearly as much as a clean read. An intact printed total is never replaced here (the shared checks
+/// flag it when the evidence disagrees), but with it a damaged payment is completed as total − the other payment.
+/// </summary>
+public static class TotalRepair
+{
+    private const string TotalPrinted = "totalPrinted";
+
+    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view)
+    {
+        fields.TryGetValue(FieldNames.TotalAmount, out var total);
+        if (total is not null && Intact(total))
+        {
+            RepairPart(fields, total);
+            PatientShare(fields, total);
+            return;
+        }
+        var parts = PartsSum(fields);
+        var words = fields.TryGetValue(FieldNames.TotalAmountInWords, out var w) && Intact(w) ? CommonChecks.AmountOf(w) : null;
+
+        ExtractedField? repaired = null;
+        if (parts is { } c && total is not null && Completes(c.Sum, total))
+            repaired = From(c.Sum, c.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(c.Sum)} = fund + patient payment"));
+        else if (parts is { } p && (words == p.Sum || (words is null && WordsResemble(view, p.Sum))))
+            repaired = From(p.Sum, p.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(p.Sum)} = fund + patient payment, confirmed by the 大写 amount"));
+        else if (words is { } v)
+            repaired = From(v, w!, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(v)} taken from the 大写 amount alone"));
+        else if (parts is { } q)
+            repaired = From(q.Sum, q.Source, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(q.Sum)} taken from fund + patient payment alone"));
+        if (repaired is not null) fields[FieldNames.TotalAmount] = repaired;
+    }
+
+    /// <summary>With an intact total and one intact payment, a damaged other payment is total − intact one, when that
+    /// difference ends in the digits that were read (习 ,521.92 with 3129.54 − 1607.62 = 1521.92).</summary>
+    private static void RepairPart(Dictionary<string, ExtractedField> fields, ExtractedField total)
+    {
+        if (!fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !fields.TryGetValue(FieldNames.PersonalPaidAmount, out var patient)
+            || Intact(fund) == Intact(patient) || CommonChecks.AmountOf(total) is not { } t) return;
+        var (damaged, other) = Intact(fund) ? (patient, fund) : (fund, patient);
+        if (CommonChecks.AmountOf(other) is not { } o || !Completes(t - o, damaged)) return;
+        fields[damaged.Name] = damaged with
+        {
+            Normalized = AmountNormalizer.Format(t - o),
+            Confidence = Math.Min(total.Confidence, other.Confidence) * 0.9,
+            Checks = [.. damaged.Checks, new FieldCheck("partFromTotal", true, $"damaged figure {damaged.Normalized} completed to {AmountNormalizer.Format(t - o)} = total − other payment")],
+        };
+    }
+
+    /// <summary>A patient payment OCR did not read at all is total − fund payments (统筹 and 大病 where printed), kept with a
+    /// failed <c>personalPaidPrinted</c> check: it was inferred, not read.</summary>
+    private static void PatientShare(Dictionary<string, ExtractedField> fields, ExtractedField total)
+    {
+        if (fields.ContainsKey(FieldNames.PersonalPaidAmount) || !fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !Intact(fund)
+            || CommonChecks.AmountOf(total) is not { } t || CommonChecks.AmountOf(fund) is not { } f) return;
+        var critical = fields.TryGetValue(FieldNames.CriticalIllnessAmount, out var c) ? CommonChecks.AmountOf(c) : 0m;
+        if (critical is null || t - f - critical <= 0) return;
+        var share = t - f - critical.Value;
+        fields[FieldNames.PersonalPaidAmount] = new ExtractedField
+        {
+            Name = FieldNames.PersonalPaidAmount,
+            Value = AmountNormalizer.Format(share),
+            Normalized = AmountNormalizer.Format(share),
+            Confidence = Math.Min(total.Confidence, fund.Confidence) * 0.6 * FieldChecks.FailurePenalty,
+            Page = total.Page,
+            Checks = [new FieldCheck("personalPaidPrinted", false, $"patient payment not read; {AmountNormalizer.Format(share)} = total − fund payments")],
+        };
+    }
+
+    /// <summary>A damaged figure that lost its leading digit(s) is completed by <paramref name="value"/> when the value
+    /// ends in the digits that were read and adds at most three characters (digits and a thousands separator).</summary>
+    private static bool Completes(decimal value, ExtractedField damaged)
+    {
+        var full = AmountNormalizer.Format(value);
+        var read = damaged.Normalized ?? "";
+        return value > 0 && read.Length > 0 && full != read && full.EndsWith(read, StringComparison.Ordinal) && full.Length - read.Length <= 3;
+    }
+
+    private static bool Intact(ExtractedField f) => f.Checks.All(c => c.Name != LabelledFields.DamagedRead);
+
+    private static (decimal Sum, ExtractedField Source)? PartsSum(Dictionary<string, ExtractedField> fields)
+    {
+        if (!fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !fields.TryGetValue(FieldNames.PersonalPaidAmount, out var patient)
+            || !Intact(fund) || !Intact(patient) || CommonChecks.AmountOf(fund) is not { } a || CommonChecks.AmountOf(patient) is not { } b)
+            return null;
+        return (a + b, fund.Confidence <= patient.Confidence ? fund : patient);
+    }
+
+    /// <summary>Any text printed after a 大写 label that reads as <paramref name="value"/> despite unreadable glyphs.</summary>
+    private static bool WordsResemble(DocumentView view, decimal value) =>
+        new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value)).Any();
+
+    private static ExtractedField From(decimal value, ExtractedField source, ExtractedField? printed, double strength, FieldCheck check) => new()
+    {
+        Name = FieldNames.TotalAmount,
+        Value = printed?.Value ?? AmountNormalizer.Format(value),
+        Normalized = AmountNormalizer.Format(value),
+        Confidence = Math.Clamp(source.Confidence * strength * (check.Passed ? 1 : FieldChecks.FailurePenalty), 0, 1),
+        Box = printed?.Box,
+        Page = printed?.Page ?? source.Page,
+        Checks = [.. printed?.Checks ?? [], check],
+    };
+}
