@@ -207,6 +207,18 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_label_word_inside_a_hyphenated_value_does_not_cut_the_value()
+    {
+        // "Network: in-network" was read as providerLevel "in-": the "network" after the hyphen counted as a second label.
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("OUTPATIENT RECEIPT"),
+            Row("Facility: Riverside Family Clinic"),
+            Row("Network: in-network"),
+            Row("Total charges: $211.40")));
+        Assert.Equal("in-network", r.Fields[FieldNames.ProviderLevel].Value);
+    }
+
+    [Fact]
     public void Receipt_whose_only_lines_name_the_seller_has_no_address_and_does_not_fail()
     {
         // Found by a generated "other" document read after rule removal: the company block ran to the last line and

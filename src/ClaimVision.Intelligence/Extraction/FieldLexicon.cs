@@ -113,12 +113,16 @@ public sealed class LabelIndex
     private static bool IsAsciiWord(string label) => label.All(c => c < 128);
 
     // English labels must stand as words in the original text: "TOTAL" inside "SUBTOTAL" is not a hit.
+    private static bool Hyphenated(string text, int at) =>
+        text[at] == '-' && at > 0 && at + 1 < text.Length && char.IsLetter(text[at - 1]) && char.IsLetter(text[at + 1]);
+
     private static bool OnWordBoundary(string compact, int at, int length, string original, int[] map)
     {
         var start = map[at];
         var end = map[at + length - 1] + 1;
-        var before = start == 0 || !char.IsLetter(original[start - 1]);
-        var after = end >= original.Length || !char.IsLetter(original[end]);
+        // A hyphen between letters joins one word: "network" in "in-network" is no label.
+        var before = start == 0 || !(char.IsLetter(original[start - 1]) || Hyphenated(original, start - 1));
+        var after = end >= original.Length || !(char.IsLetter(original[end]) || Hyphenated(original, end));
         return before && after;
     }
 }
