@@ -2,14 +2,15 @@ namespace ClaimVision.Vision.Imaging;
 
 /// <summary>
 /// One page made ready for OCR at any orthogonal rotation and scale, sharing the work between the readings of the
-/// page: the page goes to 8 bpp gray once (Tesseract reads luminance anyway), and per rotation the upright page is
-/// binarised, its components found, its dashed leaders painted out and its skew removed once; a re-read at the same
-/// rotation (another language, a half-scale probe, a sparse re-read) only looks the image up or rescales the
-/// straightened page. Not thread-safe (one per page being read); disposing releases every cached raster.
+/// page: per rotation the upright page is binarised, its components found, its dashed leaders painted out and its skew
+/// removed once; a re-read at the same rotation (another language, a half-scale probe, a sparse re-read) only looks the
+/// image up or rescales the straightened page. Colour pages stay in colour: converting them to 8 bpp gray first made
+/// rotate/deskew/scale cheaper but changed Tesseract's own binarisation, and the held-out key-field F1 fell from 0.797
+/// to 0.763. Not thread-safe (one per page being read); disposing releases every cached raster.
 /// </summary>
 internal sealed class PreparedPage : IDisposable
 {
-    private readonly PageImage _gray;
+    private readonly PageImage _page;
     private readonly int _width;
     private readonly int _height;
     private readonly Dictionary<int, Upright> _upright = [];
@@ -21,7 +22,7 @@ internal sealed class PreparedPage : IDisposable
 
     public PreparedPage(PageImage page)
     {
-        _gray = ImageTransforms.ToGray(page);
+        _page = page.Clone();
         _width = page.Width;
         _height = page.Height;
     }
@@ -46,7 +47,7 @@ internal sealed class PreparedPage : IDisposable
     private Upright Straighten(int rotate)
     {
         if (_upright.TryGetValue(rotate, out var known)) return known;
-        using var upright = ImageTransforms.RotateOrthogonal(_gray, rotate);
+        using var upright = ImageTransforms.RotateOrthogonal(_page, rotate);
         // One binarisation and one component analysis serve the skew search, the text-height estimate and the
         // dashed-leader search (a few degrees of skew barely change glyph heights).
         using var binary = Binarizer.ToBinary(upright);
@@ -66,6 +67,6 @@ internal sealed class PreparedPage : IDisposable
         _disposed = true;
         foreach (var image in _ready.Values) image.Dispose();
         foreach (var upright in _upright.Values) upright.Straight.Dispose();
-        _gray.Dispose();
+        _page.Dispose();
     }
 }
