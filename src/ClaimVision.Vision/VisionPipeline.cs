@@ -52,23 +52,27 @@ public sealed class VisionPipeline(EnginePool pool)
 
         var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
         var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
-        var best = Read(engine, page, rotate, language, timings);
+        clock.Restart();
+        // Every reading of this page below shares one preparation per rotation (see PreparedPage).
+        using var prepared = new PreparedPage(page);
+        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+        var best = Read(engine, prepared, rotate, language, timings);
         // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
         // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
         if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
         {
             if (rotate != 0)
-                best = Better(best, Read(engine, page, 0, language, timings), ocrOptions);
+                best = Better(best, Read(engine, prepared, 0, language, timings), ocrOptions);
             if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other
-                && ReadsBetterIn(engine, page, best, other, ocrOptions, timings))
-                best = Better(best, Read(engine, page, best.Rotate, other, timings), ocrOptions);
+                && ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings))
+                best = Better(best, Read(engine, prepared, best.Rotate, other, timings), ocrOptions);
         }
 
         // Tesseract's layout analysis drops label rows on forms ruled with dashed leaders; a page read as very few
         // lines is read again as sparse text, and that reading kept when it finds clearly more words at a sound confidence.
         if (best.Text.Lines.Count < ocrOptions.SparseRecheckBelowLines)
         {
-            var sparse = Read(engine, page, best.Rotate, best.Text.Language, timings, sparse: true);
+            var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, sparse: true);
             if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
                 best = sparse;
         }
@@ -99,7 +103,7 @@ public sealed class VisionPipeline(EnginePool pool)
     /// does the full-size re-read run. A doubtful Latin receipt, the common case, then costs two small reads instead of
     /// a full chi_sim read (the slower model) that almost never wins.
     /// </summary>
-    private static bool ReadsBetterIn(OcrEngine engine, PageImage page, Reading current, string other, OcrOptions options, StageClock timings)
+    private static bool ReadsBetterIn(OcrEngine engine, PreparedPage page, Reading current, string other, OcrOptions options, StageClock timings)
     {
         var mine = Read(engine, page, current.Rotate, current.Text.Language, timings, ProbeScale).Text.MeanConfidence;
         var theirs = Read(engine, page, current.Rotate, other, timings, ProbeScale).Text.MeanConfidence;
@@ -117,41 +121,28 @@ public sealed class VisionPipeline(EnginePool pool)
     private static Reading Better(Reading current, Reading challenger, OcrOptions options) =>
         challenger.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin ? challenger : current;
 
-    /// <summary>Turn upright, deskew, normalise resolution, recognise.</summary>
-    private static Reading Read(OcrEngine engine, PageImage page, int rotate, string language, StageClock timings, double scaleFactor = 1, bool sparse = false)
+    /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise.</summary>
+    private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, double scaleFactor = 1, bool sparse = false)
     {
         var clock = Stopwatch.StartNew();
-        var (ready, transform) = Prepare(page, rotate, scaleFactor);
-        using (ready)
-        {
-            timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
-            clock.Restart();
-            var text = sparse ? engine.RecognizeSparse(ready.Pix, language) : engine.Recognize(ready.Pix, language);
-            timings.OcrMs += clock.Elapsed.TotalMilliseconds;
-            return new Reading(rotate, transform, text);
-        }
+        var (ready, transform) = page.Get(rotate, scaleFactor);
+        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var text = sparse ? engine.RecognizeSparse(ready.Pix, language) : engine.Recognize(ready.Pix, language);
+        timings.OcrMs += clock.Elapsed.TotalMilliseconds;
+        return new Reading(rotate, transform, text);
     }
 
     /// <summary>
-    /// Turns the page upright, deskews it and normalises its resolution: the image Tesseract reads (the caller disposes
-    /// it) and the transform that maps its boxes back to the page. The OCR-ceiling benchmark prepares pages through this
-    /// too, so the baseline reads exactly what the pipeline reads.
+    /// Turns the page upright, deskews it and normalises its resolution, as the pipeline's first reading does: the image
+    /// Tesseract reads (the caller disposes it) and the transform that maps its boxes back to the page. The OCR-ceiling
+    /// benchmark prepares pages through this, so the baseline reads exactly what the pipeline reads.
     /// </summary>
     internal static (PageImage Ready, PageTransform Transform) Prepare(PageImage page, int rotate, double scaleFactor = 1)
     {
-        using var upright = ImageTransforms.RotateOrthogonal(page, rotate);
-        // One binarisation and one component analysis serve the skew search, the text-height estimate and the
-        // dashed-leader search (a few degrees of skew barely change glyph heights).
-        using var binary = Binarizer.ToBinary(upright);
-        var components = PageComponents.Find(binary);
-        var textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
-        using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
-        var deskew = Deskewer.Deskew(cleaned, binary);
-        using var straight = deskew.Image;
-        var scale = ResolutionNormalizer.ChooseScale(straight, textHeight) * scaleFactor;
-        var transform = PageTransform.Identity(page.Width, page.Height)
-            .ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees).ThenScale(scale);
-        return (ImageTransforms.Scale(straight, scale), transform);
+        using var prepared = new PreparedPage(page);
+        var (ready, transform) = prepared.Get(rotate, scaleFactor);
+        return (ready.Clone(), transform);
     }
 
     private sealed class StageClock

@@ -1,0 +1,53 @@
+using ClaimVision.Vision.Imaging;
+
+namespace ClaimVision.Vision.Tests;
+
+public sealed class PreparedPageTests
+{
+    [Fact]
+    public void A_second_reading_at_the_same_rotation_and_scale_gets_the_same_image_the_one_shot_preparation_makes()
+    {
+        using var page = TestPages.Text(900, 600, fontSize: 6, color: true);
+        using var prepared = new PreparedPage(page);
+        var (first, transform) = prepared.Get(0);
+        var (again, transformAgain) = prepared.Get(0);
+        var (oneShot, oneShotTransform) = VisionPipeline.Prepare(page, 0);
+        using (oneShot)
+        {
+            Assert.Same(first, again);
+            Assert.Equal(transform.Scale, transformAgain.Scale);
+            Assert.True(first.PixelsEqual(oneShot));
+            Assert.Equal(oneShotTransform.Scale, transform.Scale);
+        }
+        // Colour stays colour: Tesseract binarises a colour page differently from its gray conversion.
+        Assert.True(first.IsColor);
+        Assert.NotEqual(1, transform.Scale); // small print is enlarged, so the check below is not trivially met
+    }
+
+    [Fact]
+    public void A_half_scale_probe_rescales_the_straightened_page_and_maps_back_at_half_the_scale()
+    {
+        using var page = TestPages.Text(900, 600, fontSize: 6);
+        using var prepared = new PreparedPage(page);
+        var (full, fullTransform) = prepared.Get(0);
+        var (half, halfTransform) = prepared.Get(0, 0.5);
+        Assert.Equal(fullTransform.Scale / 2, halfTransform.Scale, 3);
+        Assert.InRange(half.Width, full.Width / 2 - 2, full.Width / 2 + 2);
+        Assert.InRange(half.Height, full.Height / 2 - 2, full.Height / 2 + 2);
+    }
+
+    [Fact]
+    public void Each_rotation_is_prepared_on_its_own_and_nothing_is_handed_out_after_dispose()
+    {
+        using var page = TestPages.Text(900, 600, fontSize: 6);
+        var prepared = new PreparedPage(page);
+        var (upright, _) = prepared.Get(0, 0.5);
+        var (turned, _) = prepared.Get(90, 0.5);
+        // (The scale may differ: text turned on its side measures differently.)
+        Assert.True(upright.Width > upright.Height);
+        Assert.True(turned.Height > turned.Width);
+        prepared.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => prepared.Get(0));
+        Assert.Throws<ObjectDisposedException>(() => _ = upright.Pix);
+    }
+}
