@@ -15,7 +15,9 @@ WORKDIR /app
 COPY scripts/setup.sh /opt/claimvision/scripts/setup.sh
 COPY scripts/packages/run /opt/claimvision/scripts/packages/run
 RUN /opt/claimvision/scripts/setup.sh run && rm -rf /var/lib/apt/lists/*
+# MALLOC_ARENA_MAX=2: glibc's per-thread arenas held 40-90 MB extra per worker (docs/scaling.md, memory).
 ENV OMP_THREAD_LIMIT=1 \
+    MALLOC_ARENA_MAX=2 \
     DOTNET_gcServer=0 \
     ClaimVision__DataDirectory=/data
 VOLUME /data
