@@ -66,6 +66,23 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void An_upper_case_amount_read_only_in_part_does_not_cast_doubt_on_the_figures()
+    {
+        // OCR read 贰 as 起: only 陆佰 parses. Measured on sample claim 12, where the clean 620.00 total fell to 0.46.
+        VisionResult Page(string words) => Doc(
+            Row("某某县人民医院住院收费票据"),
+            Row($"合计（大写）：{words}"),
+            Row("合计（小写）：620.00"));
+        var damaged = Extractor.Extract(DocumentType.InpatientInvoice, Page("陆佰起拾元整")).Fields;
+        var clean = Extractor.Extract(DocumentType.InpatientInvoice, Page("陆佰贰拾元整")).Fields;
+
+        Assert.DoesNotContain(damaged[FieldNames.TotalAmount].Checks, c => c.Name == "amountInWordsMatches");
+        Assert.Contains(damaged[FieldNames.TotalAmountInWords].Checks, c => c.Name == "readIntact" && !c.Passed);
+        Assert.Equal(clean[FieldNames.TotalAmount].Confidence, damaged[FieldNames.TotalAmount].Confidence, 3);
+        Assert.Equal("620.00", damaged[FieldNames.TotalAmount].Normalized);
+    }
+
+    [Fact]
     public void Expense_list_reads_line_items_by_column_and_checks_their_sum()
     {
         var r = Extractor.Extract(DocumentType.ExpenseList, Doc(

@@ -31,7 +31,10 @@ public static class CommonChecks
 
         if (!fields.TryGetValue(FieldNames.TotalAmount, out var total) || AmountOf(total) is not { } t) return;
 
-        if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && AmountOf(words) is { } w)
+        // A 大写 amount of which OCR read only a fragment (陆佰起拾元整 → 陆佰) says nothing against the figures: its own
+        // failed read check already marks it; comparing the fragment would wrongly cast doubt on a clean total.
+        if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && AmountOf(words) is { } w
+            && !words.Checks.Any(c => c.Name == LabelledFields.DamagedRead && !c.Passed))
         {
             var check = FieldChecks.WordsMatchFigures(w, t);
             fields[FieldNames.TotalAmount] = FieldChecks.Apply(fields[FieldNames.TotalAmount], [check]);
