@@ -66,7 +66,7 @@ public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixtu
         ["03-en-partial-deductible"] = "Tesseract's layout drops most rows of the outpatient invoice (total not read) → review",
         ["04-en-approve"] = "03 goes to review, so its deductible is not consumed: partial 111.40 instead of approve 211.40",
         ["07-reject-exclusion"] = "exclusion found (V89.2) but the diagnosis text reads at 0.65 (胫→肥) → review instead of reject",
-        ["08-reject-duplicate"] = "duplicate found, but dates and the expense-list total read below threshold → review",
+        ["08-reject-duplicate"] = "claim 01's invoice number is not read (its label 票据号码 is lost), so the repeat is not seen; low-confidence dates → review",
         ["12-partial-deductible"] = "payable 211.40 as expected, but the expense-list total (¥ read as 革) is unsure → review",
     };
 
