@@ -9,6 +9,10 @@ namespace ClaimVision.Domain.Assessment;
 /// Quality: every field a decision can rest on must have been read with at least the policy's confidence and pass
 /// the extractor's own checks (amount in words = amount in figures, dates valid …). Each one that does not is named,
 /// so the adjuster knows exactly what to look at.
+/// A doubtful reading is <em>corroborated</em> — and then not a problem — when another trusted document of the claim
+/// carries the same field with exactly the same normalised value, read surely and passing its checks (the invoice's
+/// total printed again on the expense list): the decision then rests on the sure reading, and two independent
+/// misreadings agreeing to the cent are not a risk worth an adjuster's time. The pass reason names the corroboration.
 /// </summary>
 public sealed class QualityRule : IFactorRule
 {
@@ -31,6 +35,7 @@ public sealed class QualityRule : IFactorRule
         var quality = context.Policy.Quality;
         var problems = new List<string>();
         var evidence = new List<Evidence>();
+        var corroborated = new List<string>();
         var read = 0;
         foreach (var doc in context.Trusted)
         {
@@ -39,6 +44,11 @@ public sealed class QualityRule : IFactorRule
                 read++;
                 var threshold = quality.ThresholdFor(field.Name);
                 var failedChecks = field.Checks.Where(c => !c.Passed).ToList();
+                if ((field.Confidence < threshold || failedChecks.Count > 0) && SureElsewhere(context, doc, field) is { } other)
+                {
+                    corroborated.Add($"{field.Name} on {doc.FileName} (\"{field.Value}\", {field.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) agrees with {other.FileName}");
+                    continue;
+                }
                 if (field.Confidence < threshold)
                 {
                     problems.Add(string.Create(CultureInfo.InvariantCulture, $"{field.Name} on {doc.FileName} read as \"{field.Value}\" with confidence {field.Confidence:0.00} (policy requires {threshold:0.00})"));
@@ -74,7 +84,20 @@ public sealed class QualityRule : IFactorRule
         if (problems.Count > 0)
             yield return Factors.Uncertain(Name, "Unsure readings the decision depends on: " + string.Join("; ", problems) + ".", evidence);
         else
-            yield return Factors.Pass(Name, string.Create(CultureInfo.InvariantCulture, $"All {read} decision-relevant field reading(s) meet the policy's confidence threshold ({quality.MinFieldConfidence:0.00}) and their checks."));
+            yield return Factors.Pass(Name, string.Create(CultureInfo.InvariantCulture, $"All {read} decision-relevant field reading(s) meet the policy's confidence threshold ({quality.MinFieldConfidence:0.00}) and their checks")
+                + (corroborated.Count > 0 ? ", or agree exactly with a sure reading on another document: " + string.Join("; ", corroborated) + "." : "."));
+    }
+
+    /// <summary>Another trusted document whose sure, check-passing reading of the same field has the same normalised value.</summary>
+    private static AnalyzedDocument? SureElsewhere(AssessmentContext context, AnalyzedDocument document, ExtractedField field)
+    {
+        var value = field.Normalized ?? field.Value;
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var threshold = context.Policy.Quality.ThresholdFor(field.Name);
+        return context.Trusted.FirstOrDefault(other => other.DocumentId != document.DocumentId
+            && other.Fields.TryGetValue(field.Name, out var o)
+            && string.Equals(o.Normalized ?? o.Value, value, StringComparison.Ordinal)
+            && o.Confidence >= threshold && o.Checks.All(c => c.Passed));
     }
 
     /// <summary>True when a reading is too unsure for a decision to rest on it.</summary>

@@ -226,13 +226,16 @@ public class ClaimAssessorTests
     {
         var docs = Complete();
         docs[0] = Invoice(totalConfidence: 0.62);
+        // Every other printed total is doubtful too, so no sure reading corroborates the invoice's.
+        for (var i = 1; i < docs.Count; i++)
+            if (docs[i].Fields.TryGetValue(FieldNames.TotalAmount, out var total))
+                docs[i] = docs[i].With(total with { Confidence = 0.62 });
         var r = Assess(docs);
         Assert.Equal(Decision.Review, r.Decision);
         Assert.Equal(0m, r.PayableAmount);
         Assert.Equal(2022.12m, r.ProvisionalPayable);
-        var item = Assert.Single(r.ReviewItems);
-        Assert.Equal(FieldNames.TotalAmount, item.Field);
-        Assert.Equal("invoice.jpg", item.FileName);
+        Assert.All(r.ReviewItems, i => Assert.Equal(FieldNames.TotalAmount, i.Field));
+        Assert.Contains(r.ReviewItems, i => i.FileName == "invoice.jpg");
         Assert.Contains("totalAmount", Assert.Single(r.Reasons), StringComparison.Ordinal);
     }
 

@@ -26,10 +26,42 @@ public class MoreAssessorTests
         var docs = Complete();
         var reading = docs[document].Fields[field];
         docs[document] = docs[document].With(reading with { Confidence = 0.5 });
+        // Other documents reading the same value surely would corroborate it (see the next test): make them unsure too.
+        for (var i = 0; i < docs.Count; i++)
+            if (i != document && docs[i].Fields.TryGetValue(field, out var same))
+                docs[i] = docs[i].With(same with { Confidence = 0.5 });
         var r = Assess(docs);
         Assert.Equal(Decision.Review, r.Decision);
         Assert.Equal(0m, r.PayableAmount);
         Assert.Contains(r.ReviewItems, i => i.Field == field && i.DocumentId == docs[document].DocumentId.Value);
+    }
+
+    [Fact]
+    public void An_unsure_reading_that_a_sure_one_on_another_document_repeats_exactly_does_not_need_review()
+    {
+        var docs = Complete();
+        var billIndex = docs.FindIndex(d => d.Type == DocumentType.InpatientInvoice);
+        var listIndex = docs.FindIndex(d => d.Type == DocumentType.ExpenseList);
+        // As the extractors give them: printed "¥8650.40" and "8650.40", both normalised to 8650.40.
+        var billTotal = docs[billIndex].Fields[FieldNames.TotalAmount] with { Normalized = "8650.40" };
+        docs[billIndex] = docs[billIndex].With(billTotal);
+        docs[listIndex] = docs[listIndex].With(docs[listIndex].Fields[FieldNames.TotalAmount] with { Normalized = "8650.40" });
+        var expected = Assess(docs);
+
+        // The expense list's total read doubtfully (a ¥ glyph before it) but to the same value as the invoice's sure total.
+        var doubtful = docs[listIndex].Fields[FieldNames.TotalAmount] with
+        {
+            Confidence = 0.23, Checks = [new FieldCheck("readIntact", false, "glyph before figure")],
+        };
+        docs[listIndex] = docs[listIndex].With(doubtful);
+        var r = Assess(docs);
+        Assert.Equal(expected.Decision, r.Decision);
+        Assert.Equal(expected.PayableAmount, r.PayableAmount);
+        Assert.Contains(r.Factors, f => f.Name == QualityRule.Name && f.Status == FactorStatus.Pass && f.Reason.Contains("agree exactly", StringComparison.Ordinal));
+
+        // The same doubt on a value nothing else confirms is still a review.
+        docs[billIndex] = docs[billIndex].With(billTotal with { Confidence = 0.5 });
+        Assert.Equal(Decision.Review, Assess(docs).Decision);
     }
 
     [Fact]
