@@ -47,15 +47,25 @@ public sealed class VisionPipeline(EnginePool pool)
         using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
         using var workBinary = Binarizer.ToBinary(work);
         var statistics = PageStatisticsCalculator.Compute(page, work, workBinary);
-        var guess = OrientationDetector.Detect(engine, workBinary);
-        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
-
-        var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
-        var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
         using var prepared = new PreparedPage(page);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+
+        // OSD costs about as much as a reading. A small upright probe in the language OSD would default to decides
+        // whether it is needed: a page that probe reads confidently is upright and in that language already.
+        var unguided = LanguageChooser.Choose(options.Language, null, ocrOptions);
+        var probe = Read(engine, prepared, 0, unguided, timings, ProbeScale);
+        OrientationGuess? guess = null;
+        if (!OsdSkip.Applies(probe.Text, ocrOptions))
+        {
+            clock.Restart();
+            guess = OrientationDetector.Detect(engine, workBinary);
+            timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+        }
+
+        var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
+        var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
         var best = Read(engine, prepared, rotate, language, timings);
         // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
         // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
