@@ -52,27 +52,29 @@ public sealed class VisionPipeline(EnginePool pool)
         using var prepared = new PreparedPage(page);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
-        // OSD costs about as much as a reading. A small upright probe in the language OSD would default to decides
-        // whether it is needed: a page that probe reads confidently is upright and in that language already.
+        // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
+        // (or the caller's fixed one); a page that reading finds confident and running across the page is upright and
+        // in that language, and keeps it. Otherwise OSD decides, and its answer reuses that reading when it agrees.
         var unguided = LanguageChooser.Choose(options.Language, null, ocrOptions);
-        var probe = Read(engine, prepared, 0, unguided, timings, ProbeScale);
+        var first = Read(engine, prepared, 0, unguided, timings);
         OrientationGuess? guess = null;
-        if (!OsdSkip.Applies(probe.Text, ocrOptions))
+        var best = first;
+        if (!OsdSkip.Applies(first.Text, ocrOptions))
         {
             clock.Restart();
             guess = OrientationDetector.Detect(engine, workBinary);
             timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+            var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
+            var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
+            if (rotate != 0 || language != unguided)
+                best = Read(engine, prepared, rotate, language, timings);
         }
-
-        var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
-        var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
-        var best = Read(engine, prepared, rotate, language, timings);
         // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
         // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
         if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
         {
-            if (rotate != 0)
-                best = Better(best, Read(engine, prepared, 0, language, timings), ocrOptions);
+            if (best.Rotate != 0)
+                best = Better(best, Read(engine, prepared, 0, best.Text.Language, timings), ocrOptions);
             if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other
                 && ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings))
                 best = Better(best, Read(engine, prepared, best.Rotate, other, timings), ocrOptions);

@@ -14,7 +14,7 @@ public sealed class OsdSkipTests
         var bytes = page.EncodePng();
 
         var skipped = Process(bytes, new OcrOptions { PoolSize = 1 });
-        var withOsd = Process(bytes, new OcrOptions { PoolSize = 1, SkipOsdAboveProbeConfidence = 2 });
+        var withOsd = Process(bytes, new OcrOptions { PoolSize = 1, SkipOsdAboveConfidence = 2 });
 
         Assert.Null(skipped.Script);       // no OSD ran: its script is unknown
         Assert.Equal("Latin", withOsd.Script);
@@ -42,7 +42,7 @@ public sealed class OsdSkipTests
     [InlineData(0.74, 300, 20, false)] // not confident enough
     [InlineData(0.75, 300, 20, true)]
     [InlineData(0.9, 20, 300, false)]  // confident, but its lines run down the page: turned on its side
-    public void The_probe_must_be_confident_and_run_across_the_page(double confidence, int lineWidth, int lineHeight, bool skips)
+    public void The_first_reading_must_be_confident_and_run_across_the_page(double confidence, int lineWidth, int lineHeight, bool skips)
     {
         var lines = Enumerable.Range(0, 5)
             .Select(i => new OcrLine("receipt total 12.50", confidence, new BoundingBox(10, 10 + i * 40, lineWidth, lineHeight), []))

@@ -1,7 +1,7 @@
 namespace ClaimVision.Vision.Ocr;
 
 /// <summary>
-/// When orientation and script detection can be skipped for a page: its upright probe reading in the language OSD
+/// When orientation and script detection can be skipped for a page: its upright first reading in the language OSD
 /// would fall back to (or the caller's fixed language) is confident and runs across the page, so the page is upright
 /// and in that language. A page in the other script or upside down reads as low-confidence noise and still gets OSD.
 /// A page turned on its side can read confidently (Tesseract's layout analysis follows vertical lines), but its lines
@@ -9,16 +9,16 @@ namespace ClaimVision.Vision.Ocr;
 /// </summary>
 public static class OsdSkip
 {
-    /// <summary>Share of the probe's characters that must lie on lines wider than tall.</summary>
+    /// <summary>Share of the first reading's characters that must lie on lines wider than tall.</summary>
     public const double MinHorizontalShare = 0.9;
 
-    public static bool Applies(RecognizedText probe, OcrOptions options) =>
-        probe.MeanConfidence >= options.SkipOsdAboveProbeConfidence && HorizontalShare(probe) >= MinHorizontalShare;
+    public static bool Applies(RecognizedText first, OcrOptions options) =>
+        first.MeanConfidence >= options.SkipOsdAboveConfidence && HorizontalShare(first) >= MinHorizontalShare;
 
-    private static double HorizontalShare(RecognizedText probe)
+    private static double HorizontalShare(RecognizedText first)
     {
-        var total = probe.Lines.Sum(l => l.Text.Length);
+        var total = first.Lines.Sum(l => l.Text.Length);
         if (total == 0) return 0;
-        return (double)probe.Lines.Where(l => l.Box.Width > l.Box.Height).Sum(l => l.Text.Length) / total;
+        return (double)first.Lines.Where(l => l.Box.Width > l.Box.Height).Sum(l => l.Text.Length) / total;
     }
 }
