@@ -47,22 +47,34 @@ public sealed class VisionPipeline(EnginePool pool)
         using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
         using var workBinary = Binarizer.ToBinary(work);
         var statistics = PageStatisticsCalculator.Compute(page, work, workBinary);
-        var guess = OrientationDetector.Detect(engine, workBinary);
-        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
-
-        var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
-        var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
         using var prepared = new PreparedPage(page);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
-        var best = Read(engine, prepared, rotate, language, timings);
+
+        // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
+        // (or the caller's fixed one); a page that reading finds confident and running across the page is upright and
+        // in that language, and keeps it. Otherwise OSD decides, and its answer reuses that reading when it agrees.
+        var unguided = LanguageChooser.Choose(options.Language, null, ocrOptions);
+        var first = Read(engine, prepared, 0, unguided, timings);
+        OrientationGuess? guess = null;
+        var best = first;
+        if (!OsdSkip.Applies(first.Text, ocrOptions))
+        {
+            clock.Restart();
+            guess = OrientationDetector.Detect(engine, workBinary);
+            timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+            var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
+            var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
+            if (rotate != 0 || language != unguided)
+                best = Read(engine, prepared, rotate, language, timings);
+        }
         // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
         // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
         if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
         {
-            if (rotate != 0)
-                best = Better(best, Read(engine, prepared, 0, language, timings), ocrOptions);
+            if (best.Rotate != 0)
+                best = Better(best, Read(engine, prepared, 0, best.Text.Language, timings), ocrOptions);
             if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other
                 && ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings))
                 best = Better(best, Read(engine, prepared, best.Rotate, other, timings), ocrOptions);

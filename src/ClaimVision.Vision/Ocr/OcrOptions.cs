@@ -43,6 +43,10 @@ public sealed record OcrOptions
     /// the other language of <see cref="AlternativeLanguages"/> (automatic language only). Costs extra OCR on doubtful pages only.</summary>
     public double VerifyBelowConfidence { get; init; } = 0.6;
 
+    /// <summary>A first, upright reading in the default (or fixed) language at or above this mean word confidence, its
+    /// lines running across the page, is kept and OSD skipped for the page. Above 1 OSD always runs.</summary>
+    public double SkipOsdAboveConfidence { get; init; } = 0.75;
+
     /// <summary>How much more confident a re-check must be to replace the first reading.</summary>
     public double VerifyMargin { get; init; } = 0.1;
 
