@@ -50,11 +50,11 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     {
         var policies = Path.Combine(_data, "policies");
         Directory.CreateDirectory(policies);
-        var shipped = await File.ReadAllTextAsync(Repo("samples", "policies", "cn-poverty-labour-inpatient.json"));
+        var shipped = await File.ReadAllTextAsync(Checkout.Path("samples", "policies", "cn-poverty-labour-inpatient.json"));
         Assert.Contains("\"perYear\": 50000.00", shipped, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(policies, "cn.json"), shipped.Replace("\"perYear\": 50000.00", $"\"perYear\": {YearlyCap:0.00}", StringComparison.Ordinal));
         var catalog = PolicyCatalog.Load([policies]);
-        var registry = InsuredRegistry.Load(Repo("samples", "registry", "insured.csv"));
+        var registry = InsuredRegistry.Load(Checkout.Path("samples", "registry", "insured.csv"));
         var analyzer = new ScriptedStayAnalyzer();
 
         var builder = Host.CreateApplicationBuilder();
@@ -209,17 +209,6 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         public void Dispose() => _listener.Dispose();
     }
 
-    private static string Repo(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimVision.sln"))) dir = dir.Parent;
-        return Path.Combine([dir!.FullName, .. parts]);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     /// <summary>
     /// The four documents of a county-hospital pneumonia stay, read off the file name; the invoice number is the text

@@ -14,8 +14,8 @@ public sealed class ClaimProcessorTests : IDisposable
     private const string Id = "522631197803150428";
     private readonly string _root = Directory.CreateTempSubdirectory("claimvision-process-").FullName;
 
-    private static readonly PolicyCatalog Policies = PolicyCatalog.Load([Repo("samples", "policies")]);
-    private static readonly InsuredRegistry Registry = InsuredRegistry.Load(Repo("samples", "registry", "insured.csv"));
+    private static readonly PolicyCatalog Policies = PolicyCatalog.Load([Checkout.Path("samples", "policies")]);
+    private static readonly InsuredRegistry Registry = InsuredRegistry.Load(Checkout.Path("samples", "registry", "insured.csv"));
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -145,17 +145,6 @@ public sealed class ClaimProcessorTests : IDisposable
         }
         """;
 
-    private static string Repo(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimVision.sln"))) dir = dir.Parent;
-        return Path.Combine([dir!.FullName, .. parts]);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     /// <summary>Returns hand-written analysis reports for the four documents of a county-hospital pneumonia stay.</summary>
     private sealed class CannedAnalyzer : IDocumentAnalyzer

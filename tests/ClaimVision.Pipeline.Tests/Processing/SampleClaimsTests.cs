@@ -43,11 +43,6 @@ public sealed class SampleClaimsFixture : IDisposable
         Directory.EnumerateDirectories(ClaimsDirectory).Order(StringComparer.Ordinal);
 
     public void Dispose() => _analyzer.Dispose();
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
 
 public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixture<SampleClaimsFixture>
