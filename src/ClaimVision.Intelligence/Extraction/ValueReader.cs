@@ -71,7 +71,7 @@ public static partial class ValueReader
         // An unreadable glyph glued to the run (参什壹佰臣拾玖元 → 壹佰) means only a fragment was read.
         var before = text[..start].TrimEnd();
         var after = text[end..].TrimStart();
-        var damage = before.Length > 0 && IsHan(before[^1]) || after.Length > 0 && IsHan(after[0])
+        var damage = before.Length > 0 && TextCleanup.IsHan(before[^1]) || after.Length > 0 && TextCleanup.IsHan(after[0])
             ? $"大写 amount {text.Trim()} holds unreadable characters; only {printed} was read" : null;
         return new ReadValue(printed, AmountNormalizer.Format(v), 1, damage);
     }
@@ -90,8 +90,6 @@ public static partial class ValueReader
 
     [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9A-Z]{1,4})?$")]
     private static partial Regex MisreadIcd();
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static ReadValue? ReadId(string text)
     {

@@ -63,7 +63,7 @@ public static partial class AmountNormalizer
         if (c is ',' or '.' && (i == 0 || !char.IsAsciiDigit(text[i - 1])))
             return $"figure {text[start..].Split(' ')[0]} starts with a separator: its leading digits were not read";
         // Only a lone glyph (after a space, a colon or nothing): 护理费 231.00 is an item name, not a merged sign.
-        if (c is >= '\u4E00' and <= '\u9FFF' && (i == 0 || text[i - 1] is ' ' or ':'))
+        if (TextCleanup.IsHan(c) && (i == 0 || text[i - 1] is ' ' or ':'))
             return $"glyph '{c}' before figure {text[start..].Split(' ')[0]}: a currency sign merged with a digit";
         return null;
     }

@@ -61,7 +61,9 @@ public static class TextCleanup
         return sb.ToString();
     }
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+    /// <summary>A character of the CJK Unified Ideographs block (U+4E00–U+9FFF), where the characters of Chinese
+    /// paperwork lie. (The classifier's n-grams use a wider definition; its trained model depends on it.)</summary>
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     // Han beside Han or a digit; a Latin letter keeps its space (急性阑尾炎 K35.8: the ICD code is split off later).
     private static bool Joins(char left, char right) =>
