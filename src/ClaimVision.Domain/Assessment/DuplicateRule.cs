@@ -21,15 +21,20 @@ public sealed class DuplicateRule : IFactorRule
         var invoices = context.Bills.Select(b => (Doc: b, Field: b.Field(FieldNames.InvoiceNumber))).Where(x => x.Field is not null).ToList();
         foreach (var (doc, field) in invoices)
         {
-            if (context.History.FindInvoice(Text(field!), claimId) is { } prior)
-                earlier.Add(($"invoice {Text(field!)} on {doc.FileName} was already claimed in claim {prior.ClaimId}{On(prior.DocumentWithInvoice(Text(field!)))}",
-                    [Evidence(doc, field!), Earlier(prior, prior.DocumentWithInvoice(Text(field!)))]));
+            var number = Text(field!);
+            if (context.History.FindInvoice(number, claimId) is { } prior)
+            {
+                var carrier = prior.DocumentWithInvoice(number);
+                earlier.Add(($"invoice {number} on {doc.FileName} was already claimed in claim {prior.ClaimId}{On(carrier)}", [Evidence(doc, field!), Earlier(prior, carrier)]));
+            }
         }
         foreach (var doc in context.Documents)
         {
             if (context.History.FindImage(doc.Sha256, claimId) is { } prior)
-                earlier.Add(($"the image {doc.FileName} was already submitted with claim {prior.ClaimId}{On(prior.DocumentWithImage(doc.Sha256))}",
-                    [Evidence(doc, $"sha256 {doc.Sha256}"), Earlier(prior, prior.DocumentWithImage(doc.Sha256))]));
+            {
+                var carrier = prior.DocumentWithImage(doc.Sha256);
+                earlier.Add(($"the image {doc.FileName} was already submitted with claim {prior.ClaimId}{On(carrier)}", [Evidence(doc, $"sha256 {doc.Sha256}"), Earlier(prior, carrier)]));
+            }
         }
         foreach (var group in invoices.GroupBy(x => ClaimHistory.NormalizeInvoice(Text(x.Field!))).Where(g => g.Key.Length > 0 && g.Count() > 1))
             within.Add(($"invoice {group.Key} appears on {string.Join(" and ", group.Select(x => x.Doc.FileName))}", Evidence(group.Last().Doc, group.Last().Field!)));
