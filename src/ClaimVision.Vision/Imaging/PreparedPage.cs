@@ -11,8 +11,6 @@ namespace ClaimVision.Vision.Imaging;
 internal sealed class PreparedPage : IDisposable
 {
     private readonly PageImage _page;
-    private readonly int _width;
-    private readonly int _height;
     private readonly Dictionary<int, Upright> _upright = [];
     private readonly Dictionary<(int Rotate, double Factor), PageImage> _ready = [];
     private bool _disposed;
@@ -20,12 +18,7 @@ internal sealed class PreparedPage : IDisposable
     /// <summary>The straightened page at one rotation, its transform from the user's page and the scale its text asks for.</summary>
     private sealed record Upright(PageImage Straight, PageTransform Transform, double Scale);
 
-    public PreparedPage(PageImage page)
-    {
-        _page = page.Clone();
-        _width = page.Width;
-        _height = page.Height;
-    }
+    public PreparedPage(PageImage page) => _page = page.Clone();
 
     /// <summary>The page turned <paramref name="rotate"/>° clockwise, cleaned, deskewed and scaled to its text height times
     /// <paramref name="scaleFactor"/>, and the transform mapping its boxes back to the page. The image stays owned by
@@ -55,7 +48,7 @@ internal sealed class PreparedPage : IDisposable
         var textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
         using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
         var deskew = Deskewer.Deskew(cleaned, binary);
-        var transform = PageTransform.Identity(_width, _height).ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees);
+        var transform = PageTransform.Identity(_page.Width, _page.Height).ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees);
         var result = new Upright(deskew.Image, transform, ResolutionNormalizer.ChooseScale(deskew.Image, textHeight));
         _upright[rotate] = result;
         return result;

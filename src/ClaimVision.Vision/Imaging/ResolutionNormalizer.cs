@@ -1,5 +1,3 @@
-using ClaimVision.Vision.Interop;
-
 namespace ClaimVision.Vision.Imaging;
 
 /// <summary>
@@ -25,15 +23,7 @@ public static class ResolutionNormalizer
     private const int MinGlyphs = 20;
 
     /// <summary>The scale factor for <paramref name="page"/> by the rule above.</summary>
-    public static double ChooseScale(PageImage page)
-    {
-        using var binary = Binarizer.ToBinary(page);
-        return ChooseScale(page, binary);
-    }
-
-    /// <summary>The scale factor for <paramref name="page"/>, measuring text on its already binarised <paramref name="binary"/>.</summary>
-    internal static double ChooseScale(PageImage page, PixHandle binary) =>
-        ChooseScale(page, EstimateTextHeight(PageComponents.Find(binary), page.Height));
+    public static double ChooseScale(PageImage page) => ChooseScale(page, EstimateTextHeight(page));
 
     /// <summary>The scale factor for <paramref name="page"/> whose text is <paramref name="textHeight"/> px high (null: unknown).</summary>
     internal static double ChooseScale(PageImage page, double? textHeight)
