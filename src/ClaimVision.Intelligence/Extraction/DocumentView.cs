@@ -1,6 +1,7 @@
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence.Normalization;
 using ClaimVision.Vision;
+using ClaimVision.Vision.Imaging;
 
 namespace ClaimVision.Intelligence.Extraction;
 
@@ -91,35 +92,23 @@ public sealed class DocumentView
     public IReadOnlyList<OcrPage> Pages { get; }
 
     /// <summary>A box of this view (upright) in pixels of page <paramref name="page"/> as stored.</summary>
-    public BoundingBox ToImage(BoundingBox box, int page)
-    {
-        if (page < 0 || page >= Pages.Count) return box;
-        var p = Pages[page];
-        var turns = ((p.Orientation / 90) % 4 + 4) % 4;
-        var (w, h) = turns % 2 == 0 ? (p.Width, p.Height) : (p.Height, p.Width);
-        return Turn(box, (4 - turns) % 4, w, h);
-    }
+    public BoundingBox ToImage(BoundingBox box, int page) =>
+        page < 0 || page >= Pages.Count ? box : Turning(Pages[page]).MapBack(box);
 
     private static IEnumerable<OcrLine> Upright(OcrPage page)
     {
-        var turns = ((page.Orientation / 90) % 4 + 4) % 4;
-        if (turns == 0) return page.Lines;
+        if (page.Orientation % 360 == 0) return page.Lines;
+        var turning = Turning(page);
         return page.Lines.Select(l => l with
         {
-            Box = Turn(l.Box, turns, page.Width, page.Height),
-            Words = [.. l.Words.Select(w => w with { Box = Turn(w.Box, turns, page.Width, page.Height) })],
+            Box = turning.MapForward(l.Box),
+            Words = [.. l.Words.Select(w => w with { Box = turning.MapForward(w.Box) })],
         });
     }
 
-    /// <summary>A box in an image of <paramref name="width"/> × <paramref name="height"/> after turning the image
-    /// clockwise by <paramref name="turns"/> quarter turns.</summary>
-    internal static BoundingBox Turn(BoundingBox b, int turns, int width, int height) => turns switch
-    {
-        1 => new BoundingBox(height - b.Y - b.Height, b.X, b.Height, b.Width),
-        2 => new BoundingBox(width - b.X - b.Width, height - b.Y - b.Height, b.Width, b.Height),
-        3 => new BoundingBox(b.Y, width - b.X - b.Width, b.Height, b.Width),
-        _ => b,
-    };
+    /// <summary>The vision layer's own mapping from the stored page to the page turned upright.</summary>
+    private static PageTransform Turning(OcrPage page) =>
+        PageTransform.Identity(page.Width, page.Height).ThenRotateOrthogonal(page.Orientation);
     public IReadOnlyList<LineView> Lines { get; }
 
     /// <summary>Lines grouped into visual rows, each row left to right. A receipt's "TOTAL:" and its amount are
