@@ -34,7 +34,7 @@ public static class CommonChecks
         // A 大写 amount of which OCR read only a fragment (陆佰起拾元整 → 陆佰) says nothing against the figures: its own
         // failed read check already marks it; comparing the fragment would wrongly cast doubt on a clean total.
         if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && AmountOf(words) is { } w
-            && !words.Checks.Any(c => c.Name == LabelledFields.DamagedRead && !c.Passed))
+            && !LabelledFields.IsDamaged(words))
         {
             var check = FieldChecks.WordsMatchFigures(w, t);
             fields[FieldNames.TotalAmount] = FieldChecks.Apply(fields[FieldNames.TotalAmount], [check]);

@@ -84,7 +84,7 @@ public static class TotalRepair
         return value > 0 && read.Length > 0 && full != read && full.EndsWith(read, StringComparison.Ordinal) && full.Length - read.Length <= 3;
     }
 
-    private static bool Intact(ExtractedField f) => f.Checks.All(c => c.Name != LabelledFields.DamagedRead);
+    private static bool Intact(ExtractedField f) => !LabelledFields.IsDamaged(f);
 
     private static (decimal Sum, ExtractedField Source)? PartsSum(Dictionary<string, ExtractedField> fields)
     {

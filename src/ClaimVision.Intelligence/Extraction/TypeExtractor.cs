@@ -24,6 +24,9 @@ public static class LabelledFields
     /// <summary>Name of the failed check recorded on a value whose read looks damaged (<see cref="ReadValue.Damage"/>).</summary>
     public const string DamagedRead = "readIntact";
 
+    /// <summary>True when the field's read was recorded as damaged (only a fragment of what was printed was read).</summary>
+    public static bool IsDamaged(ExtractedField field) => field.Checks.Any(c => c.Name == DamagedRead && !c.Passed);
+
     public static Dictionary<string, ExtractedField> Read(FieldSchema schema, DocumentView view, ExtractionContext context)
     {
         var finder = new LabelValueFinder(view, new LabelIndex(view));
