@@ -67,27 +67,15 @@ public static class EvaluateFieldsCommand
         return result;
     }
 
-    private static IReadOnlyList<OcrPage>? OcrPages(VisionPipeline pipeline, string image, string language = OcrOptions.Auto)
+    /// <summary>The OCR of one image, or null (reported, skipped) when it cannot be read; with <paramref name="cached"/>
+    /// through <see cref="OcrCache"/> (reused when image, engine and language match).</summary>
+    private static IReadOnlyList<OcrPage>? OcrPages(VisionPipeline pipeline, string image, string language = OcrOptions.Auto, bool cached = false)
     {
         try
         {
-            var pages = pipeline.Process(File.ReadAllBytes(image), Path.GetFileName(image), new VisionOptions { Language = language }).Pages;
-            Console.Error.Write('.');
-            return pages.Count > 0 ? pages : null;
-        }
-        catch (Exception e) when (e is IOException or ImageRejectedException or OcrEngineException)
-        {
-            Console.Error.WriteLine($"\nevaluate fields: {image}: {e.Message} (skipped)");
-            return null;
-        }
-    }
-
-    /// <summary>The OCR of one image through <see cref="OcrCache"/> (reused when image, engine and language match).</summary>
-    private static IReadOnlyList<OcrPage>? CachedPages(VisionPipeline pipeline, string image, string language)
-    {
-        try
-        {
-            var pages = new OcrCache(new LanguageReader(pipeline, language)).Get(image, CancellationToken.None).Result.Vision.Pages;
+            var pages = cached
+                ? new OcrCache(new LanguageReader(pipeline, language)).Get(image, CancellationToken.None).Result.Vision.Pages
+                : pipeline.Process(File.ReadAllBytes(image), Path.GetFileName(image), new VisionOptions { Language = language }).Pages;
             Console.Error.Write('.');
             return pages.Count > 0 ? pages : null;
         }
@@ -124,7 +112,7 @@ public static class EvaluateFieldsCommand
             if (!schemas.TryGetValue(truth.Type, out var schema)) continue;
             // The OCR model follows the sample's language, so this measures extraction rather than script detection.
             var language = truthLanguage ? (truth.Language == "zh" ? "chi_sim" : "eng") : OcrOptions.Auto;
-            var pages = useCache ? CachedPages(pipeline, image, language) : OcrPages(pipeline, image, language);
+            var pages = OcrPages(pipeline, image, language, useCache);
             if (pages is null) continue;
             var result = extractor.Extract(truth.Type, new VisionResult(pages, []));
             foreach (var spec in schema.Fields)
