@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ClaimVision.Contracts;
-using ClaimVision.Domain.Assessment;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence;
 using ClaimVision.Pipeline.Assessment;
@@ -15,7 +14,9 @@ namespace ClaimVision.Pipeline.Messaging;
 /// <summary>
 /// Assesses a claim once every document has an outcome. Requested once by the document whose outcome
 /// completed the claim; a repeat (redelivery, re-trigger) finds the stored recommendation and stops, and
-/// two racing attempts store one recommendation because <see cref="IClaimStore.SaveRecommendationAsync"/> keeps the first.
+/// two racing attempts store one recommendation because the store keeps the first. Two different claims sharing an
+/// invoice, image or yearly cap, assessed at once by two workers, are stored one after the other: the later one is
+/// re-assessed against the earlier (<see cref="AssessmentRecorder"/>).
 /// </summary>
 public sealed partial class AssessClaimConsumer(
     IClaimStore store,
@@ -45,16 +46,15 @@ public sealed partial class AssessClaimConsumer(
         var documents = new List<AnalyzedDocument>(claim.Documents.Count);
         foreach (var document in claim.Documents)
             documents.Add(await LoadAsync(document, ct));
-        var recommendation = await assessment.AssessAsync(claim, documents, ct);
+        var recorded = await AssessmentRecorder.AssessAndSaveAsync(assessment, store, claim, documents, ct);
         metrics.Stage("assess", watch.Elapsed.TotalMilliseconds);
-
-        // The claim's history (invoice numbers, images, amount paid) is stored with the recommendation, for later claims.
-        var history = ClaimAssessor.ToPriorClaim(claim.Request, documents, recommendation);
-        if (!await store.SaveRecommendationAsync(claimId, recommendation, history, ct))
+        if (recorded.Outcome == SaveOutcome.AlreadyRecommended)
         {
             metrics.Redelivered(nameof(AssessClaim));
             return;
         }
+        if (recorded.Attempts > 1) LogReassessed(logger, claimId, recorded.Attempts);
+        var recommendation = recorded.Recommendation;
         var decision = recommendation.Decision.ToString();
         metrics.Recommended(decision);
         await context.Publish(new RecommendationReady
@@ -91,6 +91,9 @@ public sealed partial class AssessClaimConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId} asked for assessment with documents still pending; ignored")]
     private static partial void LogIncomplete(ILogger logger, string claimId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId} was re-assessed: another claim sharing its history was stored meanwhile ({Attempts} assessments)")]
+    private static partial void LogReassessed(ILogger logger, string claimId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId} recommended: {Decision}, payable {Amount}")]
     private static partial void LogRecommended(ILogger logger, string claimId, string decision, decimal amount);

@@ -1,4 +1,8 @@
+using System.Buffers.Binary;
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
 using Npgsql;
 
 namespace ClaimVision.Pipeline.Storage;
@@ -23,6 +27,18 @@ public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable, IDispo
     protected override object ToDb(decimal value) => value;
 
     protected override object ToDb(DateOnly value) => value;
+
+    // Transaction-scoped advisory locks, one per key, taken in ascending order so two transactions sharing keys never
+    // wait on each other in a cycle; commit or rollback releases them.
+    protected override async Task LockAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        foreach (var id in keys.Select(LockId).Distinct().Order())
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@id)", new { id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>A 64-bit advisory lock id for a key, the same in every process (unlike string.GetHashCode).</summary>
+    private static long LockId(string key) =>
+        BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("claimvision-history:" + key)));
 
     // Read committed is enough: the conditional UPDATEs take row locks and re-check their WHERE after waiting.
     // The advisory lock serialises schema creation when several workers start at once (concurrent

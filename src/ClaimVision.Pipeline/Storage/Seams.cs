@@ -69,6 +69,26 @@ public sealed record AdjusterDecision
 /// <param name="ClaimComplete">True for exactly one caller: the one whose outcome completed the claim.</param>
 public sealed record OutcomeRecorded(bool FirstOutcome, bool ClaimComplete);
 
+/// <summary>
+/// What an assessment rested on: the history lookup it ran and the earlier claims the store answered. Saving with it
+/// lets the store refuse a recommendation whose history changed before it could be stored.
+/// </summary>
+public sealed record HistoryCheck(HistoryLookup Lookup, ClaimHistory Seen);
+
+/// <summary>What <see cref="IClaimStore.SaveRecommendationIfCurrentAsync"/> did.</summary>
+public enum SaveOutcome
+{
+    /// <summary>The recommendation and its history were stored.</summary>
+    Saved,
+    /// <summary>The claim already had a recommendation (a redelivery): nothing changed.</summary>
+    AlreadyRecommended,
+    /// <summary>
+    /// The earlier claims differ from those the assessment saw (another claim with the same invoice, image or yearly cap
+    /// was stored, or a decision changed what was paid): nothing was stored; assess again with the fresh history.
+    /// </summary>
+    Stale,
+}
+
 /// <summary>Claims, documents, recommendations and decisions: SQLite (embedded) or PostgreSQL (scaled out).</summary>
 public interface IClaimStore
 {
@@ -88,6 +108,15 @@ public interface IClaimStore
     /// existed, so a redelivered assessment never counts the claim twice.
     /// </summary>
     Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, PriorClaim history, CancellationToken ct = default);
+    /// <summary>
+    /// As <see cref="SaveRecommendationAsync(string, Recommendation, PriorClaim, CancellationToken)"/>, but atomic with a
+    /// re-check of the history the assessment rested on: under a lock on the claim's keys (insured person, policy and
+    /// year; each invoice number; each image) the store re-runs <paramref name="check"/>'s lookup and, when it now finds
+    /// other claims or other amounts than <see cref="HistoryCheck.Seen"/>, stores nothing and returns
+    /// <see cref="SaveOutcome.Stale"/>. Two claims sharing an invoice or a yearly cap, assessed at the same moment, so
+    /// never both pay. A null <paramref name="check"/> (an assessment that read no history) stores without re-checking.
+    /// </summary>
+    Task<SaveOutcome> SaveRecommendationIfCurrentAsync(string claimId, Recommendation recommendation, PriorClaim history, HistoryCheck? check, CancellationToken ct = default);
     /// <summary>
     /// The recorded earlier claims a claim must be checked against, never the claim itself: every claim that carried one
     /// of <paramref name="lookup"/>'s invoice numbers or images (whatever its decision), and every approved or partly paid

@@ -32,25 +32,56 @@ public abstract partial class SqlClaimStore
     /// <summary>A calendar date as the provider stores it.</summary>
     protected abstract object ToDb(DateOnly value);
 
-    public Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, PriorClaim history, CancellationToken ct = default)
+    public async Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, PriorClaim history, CancellationToken ct = default) =>
+        await SaveRecommendationIfCurrentAsync(claimId, recommendation, history, null, ct).ConfigureAwait(false) == SaveOutcome.Saved;
+
+    public async Task<SaveOutcome> SaveRecommendationIfCurrentAsync(string claimId, Recommendation recommendation, PriorClaim history, HistoryCheck? check, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(recommendation);
         ArgumentNullException.ThrowIfNull(history);
         if (history.ClaimId != claimId)
             throw new ArgumentException($"The history given is of claim '{history.ClaimId}', not of claim '{claimId}'.", nameof(history));
+        if (check is not null && check.Lookup.ClaimId != claimId)
+            throw new ArgumentException($"The history check given is of claim '{check.Lookup.ClaimId}', not of claim '{claimId}'.", nameof(check));
         var documented = history.Documents.Select(d => ClaimHistory.NormalizeInvoice(d.InvoiceNumber)).ToHashSet();
         var images = history.Documents.Select(d => d.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (history.InvoiceNumbers.FirstOrDefault(n => !documented.Contains(ClaimHistory.NormalizeInvoice(n))) is { } invoice)
             throw new ArgumentException($"Invoice {invoice} of claim '{claimId}' is on none of its history documents; the store records documents.", nameof(history));
         if (history.ImageSha256s.FirstOrDefault(s => !images.Contains(s)) is { } image)
             throw new ArgumentException($"Image {image} of claim '{claimId}' is none of its history documents; the store records documents.", nameof(history));
-        return SaveRecommendationAsync(claimId, recommendation, (connection, tx) => InsertHistoryAsync(connection, tx, history, recommendation, ct), ct);
+
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        // Locks first, in one order for every transaction (LockAsync sorts), then the claim's row: no deadlock.
+        await LockAsync(connection, tx, await LockKeysAsync(connection, tx, history, check?.Lookup, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        if (!await MarkRecommendedAsync(connection, tx, claimId, recommendation, ct).ConfigureAwait(false))
+        {
+            await tx.RollbackAsync(ct).ConfigureAwait(false);
+            await EnsureClaimExistsAsync(connection, claimId, ct).ConfigureAwait(false);
+            return SaveOutcome.AlreadyRecommended;
+        }
+        // Under the locks no other claim with one of these keys can commit before this transaction ends, so what this
+        // query finds is what the recommendation is stored against.
+        if (check is not null && !SameClaims(await FindHistoryAsync(connection, tx, check.Lookup, ct).ConfigureAwait(false), check.Seen))
+        {
+            await tx.RollbackAsync(ct).ConfigureAwait(false);
+            return SaveOutcome.Stale;
+        }
+        await InsertHistoryAsync(connection, tx, history, recommendation, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return SaveOutcome.Saved;
     }
 
     public async Task<ClaimHistory> FindHistoryAsync(HistoryLookup lookup, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        var key = await InsuredKeyAsync(connection, null, lookup.InsuredIdNumber, ct).ConfigureAwait(false);
+        return await FindHistoryAsync(connection, null, lookup, ct).ConfigureAwait(false);
+    }
+
+    private async Task<ClaimHistory> FindHistoryAsync(DbConnection connection, DbTransaction? tx, HistoryLookup lookup, CancellationToken ct)
+    {
+        var key = await InsuredKeyAsync(connection, tx, lookup.InsuredIdNumber, ct).ConfigureAwait(false);
         var invoices = lookup.InvoiceNumbers.Select(ClaimHistory.NormalizeInvoice).Where(n => n.Length > 0).Distinct().ToArray();
         var images = lookup.ImageSha256s.Where(s => s.Length > 0).Select(s => s.ToLowerInvariant()).Distinct().ToArray();
         var claims = (await connection.QueryAsync<HistoryRow>(new CommandDefinition(
@@ -64,14 +95,14 @@ public abstract partial class SqlClaimStore
             ORDER BY recorded_at, claim_id
             """,
             new { lookup.ClaimId, Key = key, lookup.PolicyId, lookup.Year, Paying = PayingDecisions, Invoices = invoices, Images = images },
-            cancellationToken: ct)).ConfigureAwait(false)).ToList();
+            tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         if (claims.Count == 0) return ClaimHistory.Empty;
         var documents = (await connection.QueryAsync<HistoryDocumentRow>(new CommandDefinition(
             $"""
             SELECT claim_id AS ClaimId, document_id AS DocumentId, file_name AS FileName, sha256 AS Sha256, invoice_number AS InvoiceNumber
             FROM claim_history_documents WHERE {InArray("claim_id", "Ids")} ORDER BY claim_id, seq
             """,
-            new { Ids = claims.Select(c => c.ClaimId).ToArray() }, cancellationToken: ct)).ConfigureAwait(false))
+            new { Ids = claims.Select(c => c.ClaimId).ToArray() }, tx, cancellationToken: ct)).ConfigureAwait(false))
             .ToLookup(d => d.ClaimId, d => new PriorDocument(d.DocumentId, d.FileName, d.Sha256, d.InvoiceNumber));
         return new ClaimHistory(claims.Select(c => new PriorClaim
         {
@@ -85,6 +116,49 @@ public abstract partial class SqlClaimStore
             PaidAmount = DecimalFromDb(c.PaidAmount),
             DeductibleApplied = DecimalFromDb(c.DeductibleApplied),
         }));
+    }
+
+    /// <summary>The same earlier claims with the same amounts: what an assessment's outcome depends on.</summary>
+    private static bool SameClaims(ClaimHistory now, ClaimHistory seen) =>
+        now.Claims.Select(c => (c.ClaimId, c.PaidAmount, c.DeductibleApplied)).ToHashSet()
+            .SetEquals(seen.Claims.Select(c => (c.ClaimId, c.PaidAmount, c.DeductibleApplied)));
+
+    /// <summary>
+    /// What a claim's history write must serialise on: the keys it records (later claims search them) and the keys its
+    /// assessment searched (earlier claims may be recording them right now): person+policy+year, invoice numbers, images.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>> LockKeysAsync(DbConnection connection, DbTransaction tx, PriorClaim history, HistoryLookup? lookup, CancellationToken ct)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        AddPerson(keys, await InsuredKeyAsync(connection, tx, history.InsuredIdNumber, ct).ConfigureAwait(false), history.PolicyId, history.ServiceDate?.Year);
+        foreach (var document in history.Documents) AddDocument(keys, document.InvoiceNumber, document.Sha256);
+        if (lookup is null) return keys;
+        AddPerson(keys, await InsuredKeyAsync(connection, tx, lookup.InsuredIdNumber, ct).ConfigureAwait(false), lookup.PolicyId, lookup.Year);
+        foreach (var number in lookup.InvoiceNumbers) AddDocument(keys, number, null);
+        foreach (var sha in lookup.ImageSha256s) AddDocument(keys, null, sha);
+        return keys;
+    }
+
+    /// <summary>A decision changes what the person's year counts as paid: it serialises on that person's key.</summary>
+    private static async Task<IReadOnlyCollection<string>> DecisionLockKeysAsync(DbConnection connection, DbTransaction tx, string claimId, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(
+            "SELECT insured_key AS InsuredKey, policy_id AS PolicyId, policy_year AS PolicyYear FROM claim_history WHERE claim_id = @claimId",
+            new { claimId }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        if (row is not null) AddPerson(keys, row.InsuredKey, row.PolicyId, row.PolicyYear is null ? null : Convert.ToInt32(row.PolicyYear, CultureInfo.InvariantCulture));
+        return keys;
+    }
+
+    private static void AddPerson(SortedSet<string> keys, string? insuredKey, string policyId, int? year)
+    {
+        if (insuredKey is not null && year is not null) keys.Add(string.Create(CultureInfo.InvariantCulture, $"person:{insuredKey}:{policyId}:{year}"));
+    }
+
+    private static void AddDocument(SortedSet<string> keys, string? invoiceNumber, string? sha256)
+    {
+        if (ClaimHistory.NormalizeInvoice(invoiceNumber) is { Length: > 0 } invoice) keys.Add("invoice:" + invoice);
+        if (!string.IsNullOrEmpty(sha256)) keys.Add("image:" + sha256.ToLowerInvariant());
     }
 
     /// <summary>Creates the salt of insured keys once; concurrent initialisations keep the first.</summary>
@@ -180,6 +254,13 @@ public abstract partial class SqlClaimStore
         public object? ServiceDate { get; set; }
         public object PaidAmount { get; set; } = "0";
         public object DeductibleApplied { get; set; } = "0";
+    }
+
+    private sealed class PersonRow
+    {
+        public string? InsuredKey { get; set; }
+        public string PolicyId { get; set; } = "";
+        public object? PolicyYear { get; set; }
     }
 
     private sealed record HistoryDocumentRow(string ClaimId, string DocumentId, string FileName, string Sha256, string? InvoiceNumber);

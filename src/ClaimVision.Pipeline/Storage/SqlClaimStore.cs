@@ -40,6 +40,12 @@ public abstract partial class SqlClaimStore : IClaimStore
     protected virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
 
+    /// <summary>
+    /// Serialises, until <paramref name="tx"/> ends, with every other transaction that locks one of <paramref name="keys"/>.
+    /// Nothing by default: SQLite's write transaction (<see cref="BeginWriteAsync"/>) already excludes every other writer.
+    /// </summary>
+    protected virtual Task LockAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<string> keys, CancellationToken ct) => Task.CompletedTask;
+
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
@@ -122,25 +128,13 @@ public abstract partial class SqlClaimStore : IClaimStore
         return new OutcomeRecorded(true, pending == 0);
     }
 
-    public Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, CancellationToken ct = default) =>
-        SaveRecommendationAsync(claimId, recommendation, (_, _) => Task.CompletedTask, ct);
-
-    /// <summary>Stores the first recommendation and, in the same transaction, whatever <paramref name="alsoRecord"/> writes.</summary>
-    private async Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, Func<DbConnection, DbTransaction, Task> alsoRecord, CancellationToken ct)
+    public async Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            UPDATE claims SET recommendation_json = {JsonParameter("Json")}, recommended_at = @At, status = 'recommended'
-            WHERE claim_id = @claimId AND recommendation_json IS NULL
-            """,
-            new { claimId, Json = JsonSerializer.Serialize(recommendation, Json), At = ToDb(DateTimeOffset.UtcNow) },
-            tx, cancellationToken: ct)).ConfigureAwait(false);
-        if (updated == 1)
+        if (await MarkRecommendedAsync(connection, tx, claimId, recommendation, ct).ConfigureAwait(false))
         {
-            await alsoRecord(connection, tx).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return true;
         }
@@ -148,6 +142,16 @@ public abstract partial class SqlClaimStore : IClaimStore
         await EnsureClaimExistsAsync(connection, claimId, ct).ConfigureAwait(false);
         return false;
     }
+
+    /// <summary>Stores the recommendation unless the claim already has one; false then (the caller rolls back and checks the claim exists).</summary>
+    private async Task<bool> MarkRecommendedAsync(DbConnection connection, DbTransaction tx, string claimId, Recommendation recommendation, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE claims SET recommendation_json = {JsonParameter("Json")}, recommended_at = @At, status = 'recommended'
+            WHERE claim_id = @claimId AND recommendation_json IS NULL
+            """,
+            new { claimId, Json = JsonSerializer.Serialize(recommendation, Json), At = ToDb(DateTimeOffset.UtcNow) },
+            tx, cancellationToken: ct)).ConfigureAwait(false) == 1;
 
     /// <summary>Page numbers start at 1. Status: "pending" (not decided yet), "decided" or "all".</summary>
     public async Task<IReadOnlyList<ClaimRecord>> ListRecommendationsAsync(string status, int page, int pageSize, CancellationToken ct = default)
@@ -180,6 +184,7 @@ public abstract partial class SqlClaimStore : IClaimStore
         ArgumentNullException.ThrowIfNull(decision);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        await LockAsync(connection, tx, await DecisionLockKeysAsync(connection, tx, claimId, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE claims SET decision_json = {JsonParameter("Json")}, status = 'decided'

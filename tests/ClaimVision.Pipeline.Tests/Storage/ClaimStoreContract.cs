@@ -306,6 +306,109 @@ public abstract class ClaimStoreContract : IAsyncLifetime
         Assert.Null((await Store.GetClaimAsync(claim.ClaimId))!.Recommendation);
     }
 
+    [Fact]
+    public async Task A_save_against_unchanged_history_is_stored_and_a_redelivery_records_nothing_even_when_history_grew()
+    {
+        var earlier = await RecommendAsync(Decision.Approve, 300m, invoice: "INV-0001");
+        var claim = await AssessedAsync("INV-0001", OtherId);
+        Assert.Equal(earlier, Assert.Single(claim.Check.Seen.Claims).ClaimId);
+
+        Assert.Equal(SaveOutcome.Saved, await SaveAsync(claim, Decision.Reject));
+        await RecommendAsync(Decision.Approve, 300m, invoice: "INV-0001");
+        Assert.Equal(SaveOutcome.AlreadyRecommended, await SaveAsync(claim, Decision.Approve));
+
+        Assert.Equal(Decision.Reject, (await Store.GetClaimAsync(claim.ClaimId))!.Recommendation!.Decision);
+        var recorded = (await Store.FindHistoryAsync(Lookup("c-new", OtherId, invoices: ["INV-0001"]))).Claims.Where(c => c.ClaimId == claim.ClaimId);
+        Assert.Equal(0m, Assert.Single(recorded).PaidAmount);
+    }
+
+    [Fact]
+    public async Task Of_two_claims_sharing_an_invoice_saved_at_the_same_moment_one_is_stored_and_the_other_is_stale()
+    {
+        for (var pair = 0; pair < 8; pair++)
+        {
+            var invoice = $"INV-{pair:D4}";
+            // No ID number on either: only the invoice number connects the two claims.
+            var first = await AssessedAsync(invoice, "");
+            var second = await AssessedAsync(invoice, "");
+            Assert.Empty(first.Check.Seen.Claims);
+            Assert.Empty(second.Check.Seen.Claims);
+
+            var outcomes = await Task.WhenAll(Task.Run(() => SaveAsync(first, Decision.Approve)), Task.Run(() => SaveAsync(second, Decision.Approve)));
+
+            Assert.Equal([SaveOutcome.Saved, SaveOutcome.Stale], outcomes.Order());
+            var (stored, stale) = outcomes[0] == SaveOutcome.Saved ? (first, second) : (second, first);
+            Assert.Null((await Store.GetClaimAsync(stale.ClaimId))!.Recommendation);
+            var fresh = await Store.FindHistoryAsync(stale.Check.Lookup);
+            Assert.Equal(stored.ClaimId, fresh.FindInvoice(invoice, stale.ClaimId)!.ClaimId);
+        }
+    }
+
+    [Fact]
+    public async Task Of_two_paying_claims_of_one_person_saved_at_the_same_moment_one_is_stored_and_the_other_is_stale()
+    {
+        for (var pair = 0; pair < 8; pair++)
+        {
+            var person = Persons[pair];
+            // Different invoices and images: only the person's yearly cap connects the two claims.
+            var first = await AssessedAsync($"INV-A-{pair}", person);
+            var second = await AssessedAsync($"INV-B-{pair}", person);
+
+            var outcomes = await Task.WhenAll(Task.Run(() => SaveAsync(first, Decision.Approve)), Task.Run(() => SaveAsync(second, Decision.Approve)));
+
+            Assert.Equal([SaveOutcome.Saved, SaveOutcome.Stale], outcomes.Order());
+            var stale = outcomes[0] == SaveOutcome.Stale ? first : second;
+            Assert.Equal(300m, (await Store.FindHistoryAsync(stale.Check.Lookup)).InYear(person, Policy, 2026, stale.ClaimId).Sum(c => c.PaidAmount));
+        }
+    }
+
+    [Fact]
+    public async Task A_decision_that_changes_what_an_earlier_claim_was_paid_makes_a_save_against_the_old_amount_stale()
+    {
+        var earlier = await RecommendAsync(Decision.Approve, 300m);
+        var claim = await AssessedAsync("INV-0009", PersonId);
+        Assert.Equal(300m, Assert.Single(claim.Check.Seen.Claims).PaidAmount);
+
+        await Store.SaveDecisionAsync(earlier, NewDecision() with { Decision = Decision.Partial, PayableAmount = 100m });
+
+        Assert.Equal(SaveOutcome.Stale, await SaveAsync(claim, Decision.Approve));
+        var again = claim with { Check = claim.Check with { Seen = await Store.FindHistoryAsync(claim.Check.Lookup) } };
+        Assert.Equal(SaveOutcome.Saved, await SaveAsync(again, Decision.Approve));
+    }
+
+    /// <summary>ID numbers of eight different people (the store keys people by the number; it does not check it).</summary>
+    private static readonly string[] Persons =
+    [
+        "110101199001011234", "522631197803150428", "11010119800101001X", "110101198001010028",
+        "110101198001010036", "110101198001010044", "110101198001010052", "110101198001010060",
+    ];
+
+    /// <summary>A created, not yet recommended two-document claim paying 300.00 and the history its assessment saw.</summary>
+    protected sealed record Assessed(string ClaimId, PriorClaim History, HistoryCheck Check);
+
+    /// <summary>Creates a claim with an invoice of its own images, and looks its history up as an assessment would.</summary>
+    protected async Task<Assessed> AssessedAsync(string invoice, string person)
+    {
+        var claim = NewClaim(2);
+        await Store.CreateClaimAsync(claim);
+        var history = History(claim, 300m) with
+        {
+            InsuredIdNumber = person,
+            InvoiceNumbers = [invoice],
+            Documents =
+            [
+                new PriorDocument(claim.Documents[0].DocumentId, "invoice.jpg", claim.Documents[0].Sha256, invoice),
+                new PriorDocument(claim.Documents[1].DocumentId, "list.jpg", claim.Documents[1].Sha256, null),
+            ],
+        };
+        var lookup = new HistoryLookup(claim.ClaimId, person, Policy, 2026, [invoice], history.ImageSha256s);
+        return new Assessed(claim.ClaimId, history, new HistoryCheck(lookup, await Store.FindHistoryAsync(lookup)));
+    }
+
+    protected Task<SaveOutcome> SaveAsync(Assessed claim, Decision decision) =>
+        Store.SaveRecommendationIfCurrentAsync(claim.ClaimId, NewRecommendation(claim.ClaimId, decision == Decision.Reject ? 0m : 300m, decision),
+            claim.History with { PaidAmount = decision == Decision.Reject ? 0m : 300m }, claim.Check);
+
     protected const string PersonId = "110101199001011234";
     protected const string OtherId = "522631197803150428";
     protected const string Policy = "rural-2026";
