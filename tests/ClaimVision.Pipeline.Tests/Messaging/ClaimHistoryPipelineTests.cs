@@ -42,6 +42,11 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     protected virtual Task DropStoreAsync() => Task.CompletedTask;
 
     private readonly string _data = Directory.CreateTempSubdirectory("claimvision-history-").FullName;
+    private readonly ScriptedStayAnalyzer _analyzer = new();
+    private PolicyCatalog _catalog = null!;
+    private InsuredRegistry _registry = null!;
+    private Dictionary<string, string?> _settings = null!;
+    private readonly List<IHost> _workers = [];
     private IHost _host = null!;
     private IClaimStore _store = null!;
     private IBlobStore _blobs = null!;
@@ -53,32 +58,40 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         var shipped = await File.ReadAllTextAsync(Checkout.Path("samples", "policies", "cn-poverty-labour-inpatient.json"));
         Assert.Contains("\"perYear\": 50000.00", shipped, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(policies, "cn.json"), shipped.Replace("\"perYear\": 50000.00", $"\"perYear\": {YearlyCap:0.00}", StringComparison.Ordinal));
-        var catalog = PolicyCatalog.Load([policies]);
-        var registry = InsuredRegistry.Load(Checkout.Path("samples", "registry", "insured.csv"));
-        var analyzer = new ScriptedStayAnalyzer();
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var settings = await StoreSettingsAsync(Path.Combine(_data, "data"));
-        settings["ClaimVision:DataDirectory"] = Path.Combine(_data, "data");
-        settings["ClaimVision:Retry:Limit"] = "1";
-        // Added after the environment variables, so a test that sets ClaimVision__Store__Provider meanwhile changes nothing here.
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<IDocumentAnalyzer>(analyzer);
-        builder.Services.AddSingleton<IClaimAssessment>(sp => new PolicyClaimAssessment(catalog, registry, sp.GetRequiredService<IClaimStore>(),
-            analyzer.ModelVersions, new FixedTime(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))));
-        builder.Services.AddClaimVisionRuntime(builder.Configuration);
-        _host = builder.Build();
-        await _host.StartAsync();
+        _catalog = PolicyCatalog.Load([policies]);
+        _registry = InsuredRegistry.Load(Checkout.Path("samples", "registry", "insured.csv"));
+        _settings = await StoreSettingsAsync(Path.Combine(_data, "data"));
+        _settings["ClaimVision:DataDirectory"] = Path.Combine(_data, "data");
+        _settings["ClaimVision:Retry:Limit"] = "1";
+        _host = await StartHostAsync(store => store);
         _store = _host.Services.GetRequiredService<IClaimStore>();
         Assert.IsType(StoreType, _store);
         _blobs = _host.Services.GetRequiredService<IBlobStore>();
     }
 
+    /// <summary>A host over the shared store and data directory whose assessment reads history through <paramref name="historyReader"/>.</summary>
+    private async Task<IHost> StartHostAsync(Func<IClaimStore, IClaimStore> historyReader)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Added after the environment variables, so a test that sets ClaimVision__Store__Provider meanwhile changes nothing here.
+        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.Services.AddSingleton<IDocumentAnalyzer>(_analyzer);
+        builder.Services.AddSingleton<IClaimAssessment>(sp => new PolicyClaimAssessment(_catalog, _registry, historyReader(sp.GetRequiredService<IClaimStore>()),
+            _analyzer.ModelVersions, new FixedTime(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))));
+        builder.Services.AddClaimVisionRuntime(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
     public async Task DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
+        foreach (var host in _workers.Prepend(_host))
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
         await DropStoreAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_data, recursive: true);
@@ -132,8 +145,52 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         Assert.Equal(YearlyCap - Payable, second.PayableAmount);
     }
 
+    [Fact]
+    public async Task Two_claims_with_one_invoice_assessed_at_the_same_moment_by_two_workers_pay_once_and_the_other_is_rejected_naming_the_first()
+    {
+        var (gate, first, second) = await TwoWorkersAsync();
+
+        var results = await Task.WhenAll(
+            SubmitAndWaitAsync("CLM-A", invoice: "52002600310012345", first),
+            SubmitAndWaitAsync("CLM-B", invoice: "5200 2600 3100 12345", second));
+
+        var paid = Assert.Single(results, r => r.PayableAmount > 0);
+        Assert.Equal(Payable, paid.PayableAmount);
+        var rejected = Assert.Single(results, r => r.Decision == Decision.Reject);
+        Assert.Equal(0m, rejected.PayableAmount);
+        var duplicate = rejected.Factors.Single(f => f.Name == "duplicate");
+        Assert.Equal(FactorStatus.Fail, duplicate.Status);
+        Assert.Contains($"claim {paid.ClaimId} (invoice.jpg, document {paid.ClaimId}-invoice.jpg)", duplicate.Reason, StringComparison.Ordinal);
+        // Both assessments read the history before either was stored, and the later one read it again.
+        Assert.Equal(3, gate.Lookups);
+    }
+
+    [Fact]
+    public async Task Two_claims_of_one_person_assessed_at_the_same_moment_by_two_workers_are_paid_no_more_than_the_yearly_cap_together()
+    {
+        var (gate, first, second) = await TwoWorkersAsync();
+
+        var results = await Task.WhenAll(
+            SubmitAndWaitAsync("CLM-A", invoice: "52002600310000001", first),
+            SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002", second));
+
+        Assert.Equal(YearlyCap, results.Sum(r => r.PayableAmount));
+        Assert.Equal([YearlyCap - Payable, Payable], results.Select(r => r.PayableAmount).Order());
+        var history = await _store.FindHistoryAsync(new Domain.Assessment.HistoryLookup("CLM-C", Id, "cn-poverty-labour-inpatient", 2026, [], []));
+        Assert.Equal(YearlyCap, history.Claims.Sum(c => c.PaidAmount));
+        Assert.Equal(3, gate.Lookups);
+    }
+
+    /// <summary>Two more hosts on the same store, as two workers; their first two history lookups wait for each other.</summary>
+    private async Task<(LookupGate Gate, IHost First, IHost Second)> TwoWorkersAsync()
+    {
+        var gate = new LookupGate(2);
+        for (var i = 0; i < 2; i++) _workers.Add(await StartHostAsync(store => new GatedHistoryStore(store, gate)));
+        return (gate, _workers[^2], _workers[^1]);
+    }
+
     /// <summary>Stores the claim's images and record and publishes ClaimSubmitted, as the API's intake does; waits for the recommendation.</summary>
-    private async Task<Recommendation> SubmitAndWaitAsync(string claimId, string invoice)
+    private async Task<Recommendation> SubmitAndWaitAsync(string claimId, string invoice, IHost? worker = null)
     {
         var submitted = await SubmissionAsync(claimId, invoice);
         await _store.CreateClaimAsync(new ClaimRecord
@@ -149,7 +206,7 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
             },
             Documents = [.. submitted.Documents.Select(d => new DocumentRecord { DocumentId = d.DocumentId, ClaimId = claimId, FileName = d.FileName, BlobKey = d.BlobKey, Sha256 = d.Sha256 })],
         });
-        await _host.Services.GetRequiredService<IBus>().Publish(submitted);
+        await (worker ?? _host).Services.GetRequiredService<IBus>().Publish(submitted);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
@@ -168,6 +225,54 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
             documents.Add(new DocumentRef { DocumentId = $"{claimId}-{file}", FileName = file, BlobKey = blob.Key, Sha256 = blob.Sha256 });
         }
         return new ClaimSubmitted { ClaimId = claimId, CorrelationId = NewId.NextGuid(), Documents = documents, SubmittedAt = DateTimeOffset.UtcNow };
+    }
+
+    /// <summary>
+    /// Holds the first <paramref name="count"/> history lookups until all of them have read the store, so each of those
+    /// assessments sees the history as it was before any of them was stored; later lookups (re-assessments) pass.
+    /// </summary>
+    private sealed class LookupGate(int count)
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _lookups;
+
+        public int Lookups => Volatile.Read(ref _lookups);
+
+        public async Task PassAsync(CancellationToken ct)
+        {
+            var arrived = Interlocked.Increment(ref _lookups);
+            if (arrived > count) return;
+            if (arrived == count) _all.SetResult();
+            await _all.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
+        }
+    }
+
+    /// <summary>The claim store, with <see cref="IClaimStore.FindHistoryAsync"/> held at a <see cref="LookupGate"/> after reading.</summary>
+    private sealed class GatedHistoryStore(IClaimStore store, LookupGate gate) : IClaimStore
+    {
+        public async Task<Domain.Assessment.ClaimHistory> FindHistoryAsync(Domain.Assessment.HistoryLookup lookup, CancellationToken ct = default)
+        {
+            var history = await store.FindHistoryAsync(lookup, ct);
+            await gate.PassAsync(ct);
+            return history;
+        }
+
+        public Task InitializeAsync(CancellationToken ct = default) => store.InitializeAsync(ct);
+        public Task CreateClaimAsync(ClaimRecord claim, CancellationToken ct = default) => store.CreateClaimAsync(claim, ct);
+        public Task<ClaimRecord?> GetClaimAsync(string claimId, CancellationToken ct = default) => store.GetClaimAsync(claimId, ct);
+        public Task<DocumentRecord?> GetDocumentAsync(string documentId, CancellationToken ct = default) => store.GetDocumentAsync(documentId, ct);
+        public Task<OutcomeRecorded> RecordOutcomeAsync(string documentId, DocumentStatus status, string? reportKey, string? errorCode, string? errorMessage, CancellationToken ct = default) =>
+            store.RecordOutcomeAsync(documentId, status, reportKey, errorCode, errorMessage, ct);
+        public Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, CancellationToken ct = default) =>
+            store.SaveRecommendationAsync(claimId, recommendation, ct);
+        public Task<bool> SaveRecommendationAsync(string claimId, Recommendation recommendation, Domain.Assessment.PriorClaim history, CancellationToken ct = default) =>
+            store.SaveRecommendationAsync(claimId, recommendation, history, ct);
+        public Task<SaveOutcome> SaveRecommendationIfCurrentAsync(string claimId, Recommendation recommendation, Domain.Assessment.PriorClaim history, HistoryCheck? check, CancellationToken ct = default) =>
+            store.SaveRecommendationIfCurrentAsync(claimId, recommendation, history, check, ct);
+        public Task<IReadOnlyList<ClaimRecord>> ListRecommendationsAsync(string status, int page, int pageSize, CancellationToken ct = default) =>
+            store.ListRecommendationsAsync(status, page, pageSize, ct);
+        public Task SaveDecisionAsync(string claimId, AdjusterDecision decision, CancellationToken ct = default) => store.SaveDecisionAsync(claimId, decision, ct);
+        public Task<bool> PingAsync(CancellationToken ct = default) => store.PingAsync(ct);
     }
 
     /// <summary>Counts the messages the consumers of this host found already done, to wait until redeliveries were consumed.</summary>
