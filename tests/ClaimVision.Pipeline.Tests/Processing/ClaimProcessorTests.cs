@@ -6,6 +6,8 @@ using ClaimVision.Domain.Identity;
 using ClaimVision.Domain.Policies;
 using ClaimVision.Intelligence;
 using ClaimVision.Pipeline.Processing;
+using ClaimVision.Pipeline.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace ClaimVision.Pipeline.Tests.Processing;
 
@@ -17,7 +19,11 @@ public sealed class ClaimProcessorTests : IDisposable
     private static readonly PolicyCatalog Policies = PolicyCatalog.Load([Checkout.Path("samples", "policies")]);
     private static readonly InsuredRegistry Registry = InsuredRegistry.Load(Checkout.Path("samples", "registry", "insured.csv"));
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
 
     [Fact]
     public void A_claim_directory_is_analysed_and_assessed()
@@ -74,6 +80,40 @@ public sealed class ClaimProcessorTests : IDisposable
         var again = results[1].Outcome!.Recommendation;
         Assert.Equal(Decision.Reject, again.Decision);
         Assert.Contains("CLM-5", again.Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Claims_recorded_in_a_claim_store_by_one_run_are_history_for_the_next_and_are_not_recorded_twice()
+    {
+        var first = WriteClaim("CLM-5", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg");
+        var second = WriteClaim("CLM-6", "invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg", salt: "again");
+        var database = $"Data Source={Path.Combine(_root, "claims.db")}";
+
+        var run1 = await ProcessInNewStoreAsync(database, first);
+        var run2 = await ProcessInNewStoreAsync(database, second, first);
+
+        Assert.Equal(Decision.Partial, run1[0].Recommendation.Decision);
+        Assert.False(run1[0].RecordedEarlier);
+        var again = run2[0].Recommendation;
+        Assert.Equal(Decision.Reject, again.Decision);
+        Assert.Contains("CLM-5", again.Reasons[0], StringComparison.Ordinal);
+        Assert.True(run2[1].RecordedEarlier);
+        Assert.Equal(run1[0].Recommendation.PayableAmount, run2[1].Recommendation.PayableAmount);
+        var store = new SqliteClaimStore(database);
+        Assert.Equal(DocumentStatus.Analyzed, Assert.Single((await store.GetClaimAsync("CLM-5"))!.Documents, d => d.FileName == "invoice.jpg").Status);
+        var history = await store.FindHistoryAsync(new HistoryLookup("CLM-7", Id, "cn-poverty-labour-inpatient", 2026, [], []));
+        Assert.Equal(["CLM-5"], history.Claims.Select(c => c.ClaimId));
+    }
+
+    /// <summary>One run of the processor over a store opened afresh, as one `process --data` invocation.</summary>
+    private static async Task<List<ClaimOutcome>> ProcessInNewStoreAsync(string database, params string[] directories)
+    {
+        var store = new SqliteClaimStore(database);
+        await store.InitializeAsync();
+        var outcomes = new List<ClaimOutcome>();
+        await foreach (var (_, outcome, error) in Processor(new CannedAnalyzer()).ProcessAllAsync(directories, store))
+            outcomes.Add(outcome ?? throw new InvalidOperationException(error));
+        return outcomes;
     }
 
     [Fact]
