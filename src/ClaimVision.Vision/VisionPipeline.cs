@@ -90,7 +90,8 @@ public sealed class VisionPipeline(EnginePool pool)
         }
 
         clock.Restart();
-        var figures = FigureReread.Apply(engine, best.Image.Pix, best.Text, ocrOptions);
+        var completed = MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions);
+        var figures = FigureReread.Apply(engine, best.Image.Pix, completed, ocrOptions);
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
 
         var transform = best.Transform;

@@ -34,6 +34,17 @@ public sealed partial class FigureRereadTests
         Assert.Equal([(1, 3), (5, 2)], FigureReread.FigureRuns(words));
     }
 
+    [Theory]
+    [InlineData("355.00", "¥55.00", true)]       // the yen sign read as a 3
+    [InlineData("思 ,390.00", "¥1,390.00", true)] // the yen sign and the 1 read as one glyph
+    [InlineData("1390.00", "1,390.00", true)]
+    [InlineData("2026年03月02日", "2026403802", false)] // eng reads 年 and 月 as digits: not the same figure
+    [InlineData("360.00", "860.00", false)]
+    [InlineData("55.00", "5.00", true)]           // one leading digit either way is all that may change
+    [InlineData("155.00", "55", false)]
+    public void A_reread_must_keep_the_digits_give_or_take_one_leading_digit(string first, string again, bool same) =>
+        Assert.Equal(same, FigureReread.SameFigure(first.Split(' ').Select((t, i) => Word(t, i * 20, 15)), again.Split(' ').Select((t, i) => Word(t, i * 20, 15))));
+
     /// <summary>The fixture's five amounts, each with the yen sign touching its first digit.</summary>
     private static readonly string[] Amounts = ["1,390.00", "1,075.00", "55.00", "260.00", "400.00"];
 

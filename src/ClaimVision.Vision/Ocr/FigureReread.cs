@@ -37,7 +37,7 @@ internal static partial class FigureReread
             // A damaged first reading is wrong for sure, and any clean re-reading beats it (its own confidence carries the
             // doubt on); a clean but unsure one is replaced only by a sure re-reading.
             var needed = Clean(first) ? options.FigureMinConfidence : options.FigureDamagedMinConfidence;
-            if (Accepted(reading, needed) is not { } words) continue;
+            if (Accepted(reading, needed) is not { } words || !SameFigure(first, words)) continue;
             var line = lines[span.Line];
             var replaced = line.Words.Take(span.First).Concat(words).Concat(line.Words.Skip(span.First + span.Count)).ToList();
             lines[span.Line] = new OcrLine(OcrEngine.JoinWords(replaced), replaced.Average(w => w.Confidence), line.Box, replaced);
@@ -70,9 +70,22 @@ internal static partial class FigureReread
         return run.Any(w => w.Confidence < belowConfidence) || !Clean(run);
     }
 
-    /// <summary>Every word a figure or a mark that continues one, and at least one figure.</summary>
+    /// <summary>Every word a figure (a Chinese date's 年月日 allowed) or a mark that continues one, and at least one figure.</summary>
     private static bool Clean(IReadOnlyList<OcrWord> words) =>
-        words.Any(w => HasDigit(w.Text)) && words.All(w => CleanFigure().IsMatch(w.Text) || FigureMarks().IsMatch(w.Text));
+        words.Any(w => HasDigit(w.Text)) && words.All(w => CleanFigure().IsMatch(DateMarks().Replace(w.Text, "")) || FigureMarks().IsMatch(w.Text));
+
+    /// <summary>
+    /// The re-reading keeps the first reading's digits, give or take one leading digit: the currency sign misread as a digit
+    /// ("355.00" → "¥55.00") or swallowed with the first digit into a glyph ("思 ,390.00" → "¥1,390.00"). Anything else
+    /// (a date whose 年月日 eng reads as digits, a different number) is not a better reading of the same figure.
+    /// </summary>
+    internal static bool SameFigure(IEnumerable<OcrWord> first, IEnumerable<OcrWord> again)
+    {
+        var before = string.Concat(first.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
+        var after = string.Concat(again.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
+        var (shorter, longer) = before.Length <= after.Length ? (before, after) : (after, before);
+        return shorter.Length > 0 && longer.Length - shorter.Length <= 1 && longer.EndsWith(shorter, StringComparison.Ordinal);
+    }
 
     /// <summary>The run's box grown by a third of its height above, below and right, and by half its height to the left,
     /// where a currency sign the first reading split or lost may stand, so the line has a margin to be found in.</summary>
@@ -106,6 +119,10 @@ internal static partial class FigureReread
     /// <summary>Words that continue a figure without digits of their own.</summary>
     [GeneratedRegex(@"^[¥$￥,.\-/%]+$")]
     private static partial Regex FigureMarks();
+
+    /// <summary>The characters of a Chinese date (2026年3月2日).</summary>
+    [GeneratedRegex("[年月日]")]
+    private static partial Regex DateMarks();
 
     /// <summary>eng's reading of ¥ on some fonts.</summary>
     [GeneratedRegex(@"^Y\d")]
