@@ -40,10 +40,12 @@ public sealed partial class FigureRereadTests
     [InlineData("1390.00", "1,390.00", true)]
     [InlineData("2026年03月02日", "2026403802", false)] // eng reads 年 and 月 as digits: not the same figure
     [InlineData("360.00", "860.00", false)]
-    [InlineData("55.00", "5.00", true)]           // one leading digit either way is all that may change
-    [InlineData("155.00", "55", false)]
-    public void A_reread_must_keep_the_digits_give_or_take_one_leading_digit(string first, string again, bool same) =>
-        Assert.Equal(same, FigureReread.SameFigure(first.Split(' ').Select((t, i) => Word(t, i * 20, 15)), again.Split(' ').Select((t, i) => Word(t, i * 20, 15))));
+    [InlineData("155.00", "¥55", false)]
+    [InlineData("55.00", "5.00", false)]          // a leading digit may only go to a currency sign
+    [InlineData("码 110105198004033213", "$3 110105198004033213", false)] // a label glyph read as "$3" is not a currency sign
+    [InlineData("25.00 10 250.00", "25.00 10 250.00", true)]
+    public void A_reread_must_keep_the_digits_or_trade_one_leading_digit_for_a_currency_sign(string first, string again, bool same) =>
+        Assert.Equal(same, FigureReread.SameFigure(first.Split(' ').Select((t, i) => Word(t, i * 20, 15)), [.. again.Split(' ').Select((t, i) => Word(t, i * 20, 15))]));
 
     /// <summary>The fixture's five amounts, each with the yen sign touching its first digit.</summary>
     private static readonly string[] Amounts = ["1,390.00", "1,075.00", "55.00", "260.00", "400.00"];

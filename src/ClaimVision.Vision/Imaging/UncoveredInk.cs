@@ -25,7 +25,7 @@ internal static class UncoveredInk
         // Glyphs and glyph parts: not specks, not taller than a few lines (stamps, photos), not long flat rules.
         var glyphs = components
             .Where(c => Math.Max(c.Width, c.Height) >= 0.35 * h && c.Height <= 2.5 * h && !(c.Width > 4 * h && c.Height < 0.3 * h))
-            .Where(c => !wordBoxes.Any(b => Contains(b, c.X + c.Width / 2, (int)c.CenterY)))
+            .Where(c => !wordBoxes.Any(b => Intersects(b, c)))
             .OrderBy(c => c.X);
 
         var runs = new List<Run>();
@@ -68,5 +68,7 @@ internal static class UncoveredInk
         }
     }
 
-    private static bool Contains(BoundingBox box, int x, int y) => x >= box.X && x < box.X + box.Width && y >= box.Y && y < box.Y + box.Height;
+    /// <summary>Any part of the glyph inside the (grown) word box: a glyph a word touches is that word's.</summary>
+    private static bool Intersects(BoundingBox box, ComponentBox c) =>
+        c.X < box.X + box.Width && box.X < c.Right && c.Y < box.Y + box.Height && box.Y < c.Y + c.Height;
 }

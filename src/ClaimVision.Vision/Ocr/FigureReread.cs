@@ -75,16 +75,18 @@ internal static partial class FigureReread
         words.Any(w => HasDigit(w.Text)) && words.All(w => CleanFigure().IsMatch(DateMarks().Replace(w.Text, "")) || FigureMarks().IsMatch(w.Text));
 
     /// <summary>
-    /// The re-reading keeps the first reading's digits, give or take one leading digit: the currency sign misread as a digit
-    /// ("355.00" → "¥55.00") or swallowed with the first digit into a glyph ("思 ,390.00" → "¥1,390.00"). Anything else
-    /// (a date whose 年月日 eng reads as digits, a different number) is not a better reading of the same figure.
+    /// The re-reading keeps the first reading's digits, or is one amount with a currency sign whose digits differ by one
+    /// leading digit: the sign misread as a digit ("355.00" → "¥55.00") or swallowed with the first digit into a glyph
+    /// ("思 ,390.00" → "¥1,390.00"). Anything else (a date whose 年月日 eng reads as digits, a label glyph read as "$3"
+    /// before an ID number, a different number) is not a better reading of the same figure.
     /// </summary>
-    internal static bool SameFigure(IEnumerable<OcrWord> first, IEnumerable<OcrWord> again)
+    internal static bool SameFigure(IEnumerable<OcrWord> first, IReadOnlyList<OcrWord> again)
     {
         var before = string.Concat(first.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
         var after = string.Concat(again.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
-        var (shorter, longer) = before.Length <= after.Length ? (before, after) : (after, before);
-        return shorter.Length > 0 && longer.Length - shorter.Length <= 1 && longer.EndsWith(shorter, StringComparison.Ordinal);
+        if (before.Length == 0 || before == after) return before.Length > 0;
+        var (shorter, longer) = before.Length < after.Length ? (before, after) : (after, before);
+        return again is [{ Text: [ '¥' or '$' or '￥', .. ] }] && longer.Length - shorter.Length == 1 && longer.EndsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>The run's box grown by a third of its height above, below and right, and by half its height to the left,

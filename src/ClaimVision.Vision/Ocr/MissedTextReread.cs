@@ -22,7 +22,8 @@ internal static class MissedTextReread
         var lines = text.Lines.ToList();
         foreach (var reading in engine.RecognizeLines(image.Pix, text.Language, runs))
         {
-            var words = reading.Lines.SelectMany(l => l.Words).ToList();
+            // The run's margin may take in the edge of a word already read; that word is not read twice.
+            var words = reading.Lines.SelectMany(l => l.Words).Where(w => !covered.Any(c => Overlap(c, w.Box) > 0.3 * Area(w.Box))).ToList();
             if (words.Count == 0 || words.Average(w => w.Confidence) < options.MissedTextMinConfidence
                 || !words.Any(w => w.Text.Any(char.IsLetterOrDigit))) continue;
             var box = words.Select(w => w.Box).Aggregate(BoundingBox.Union);
@@ -40,6 +41,11 @@ internal static class MissedTextReread
 
     private static OcrLine Line(List<OcrWord> words) =>
         new(OcrEngine.JoinWords(words), words.Average(w => w.Confidence), words.Select(w => w.Box).Aggregate(BoundingBox.Union), words);
+
+    private static long Overlap(BoundingBox a, BoundingBox b) =>
+        (long)Math.Max(0, Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X)) * Math.Max(0, Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y));
+
+    private static long Area(BoundingBox box) => (long)box.Width * box.Height;
 
     /// <summary>The boxes overlap vertically by at least half the lower one's height.</summary>
     private static bool SameLine(BoundingBox a, BoundingBox b)
