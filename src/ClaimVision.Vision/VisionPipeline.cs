@@ -89,8 +89,13 @@ public sealed class VisionPipeline(EnginePool pool)
                 best = sparse;
         }
 
+        clock.Restart();
+        var completed = MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions);
+        var figures = FigureReread.Apply(engine, best.Image.Pix, completed, ocrOptions);
+        timings.OcrMs += clock.Elapsed.TotalMilliseconds;
+
         var transform = best.Transform;
-        var lines = best.Text.Lines.Select(l => new OcrLine(
+        var lines = figures.Lines.Select(l => new OcrLine(
             l.Text, l.Confidence, transform.MapBack(l.Box),
             l.Words.Select(w => w with { Box = transform.MapBack(w.Box) }).ToList())).ToList();
         var ocrPage = new OcrPage
@@ -125,7 +130,8 @@ public sealed class VisionPipeline(EnginePool pool)
     /// <summary>Scale of the language probe relative to the normal reading scale.</summary>
     private const double ProbeScale = 0.5;
 
-    private sealed record Reading(int Rotate, PageTransform Transform, RecognizedText Text);
+    /// <summary>A reading of the page and the image it was read from (owned by the page's <see cref="PreparedPage"/>).</summary>
+    private sealed record Reading(int Rotate, PageTransform Transform, PageImage Image, RecognizedText Text);
 
     private static int Words(Reading reading) => reading.Text.Lines.Sum(l => l.Words.Count);
 
@@ -142,7 +148,7 @@ public sealed class VisionPipeline(EnginePool pool)
         clock.Restart();
         var text = sparse ? engine.RecognizeSparse(ready.Pix, language) : engine.Recognize(ready.Pix, language);
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
-        return new Reading(rotate, transform, text);
+        return new Reading(rotate, transform, ready, text);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal static partial class Tesseract
     internal const int PsmOsdOnly = 0;
     internal const int PsmAuto = 3;
     internal const int PsmSingleBlock = 6;
+    internal const int PsmSingleLine = 7;
     internal const int PsmSparseText = 11;
 
     internal const int RilBlock = 0;
@@ -59,6 +60,11 @@ internal static partial class Tesseract
     /// <summary>Tesseract keeps its own clone of the Pix (pixClone inside), so the caller's reference stays the caller's.</summary>
     [LibraryImport(Libraries.Tesseract)]
     internal static partial void TessBaseAPISetImage2(TessBaseApiHandle handle, PixHandle pix);
+
+    /// <summary>Restricts recognition to a rectangle of the image set last; each call clears the previous results, so
+    /// several rectangles can be read from one SetImage. Result boxes stay in the coordinates of the whole image.</summary>
+    [LibraryImport(Libraries.Tesseract)]
+    internal static partial void TessBaseAPISetRectangle(TessBaseApiHandle handle, int left, int top, int width, int height);
 
     [LibraryImport(Libraries.Tesseract)]
     internal static partial void TessBaseAPISetSourceResolution(TessBaseApiHandle handle, int ppi);

@@ -56,6 +56,45 @@ public sealed class OcrEngine : IDisposable
     internal RecognizedText RecognizeSparse(PixHandle pix, string language, int resolutionPpi = 300) =>
         Recognize(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi, Tesseract.PsmSparseText);
 
+    /// <summary>
+    /// Reads each of <paramref name="regions"/> of one image as a single text line (psm 7) with <paramref name="language"/>,
+    /// setting the image once. Boxes are in the image's coordinates. Regions are clipped to the image; an empty one reads as nothing.
+    /// </summary>
+    internal IReadOnlyList<RecognizedText> RecognizeLines(PixHandle pix, string language, IReadOnlyList<BoundingBox> regions, int resolutionPpi = 300)
+    {
+        var results = new List<RecognizedText>(regions.Count);
+        if (regions.Count == 0) return results;
+        var api = Api(language);
+        Tesseract.TessBaseAPISetPageSegMode(api, Tesseract.PsmSingleLine);
+        Tesseract.TessBaseAPISetImage2(api, pix);
+        Tesseract.TessBaseAPISetSourceResolution(api, resolutionPpi);
+        _ = Interop.Leptonica.pixGetDimensions(pix, out var width, out var height, out _);
+        try
+        {
+            foreach (var region in regions)
+            {
+                var left = Math.Clamp(region.X, 0, width);
+                var top = Math.Clamp(region.Y, 0, height);
+                var right = Math.Clamp(region.X + region.Width, left, width);
+                var bottom = Math.Clamp(region.Y + region.Height, top, height);
+                if (right - left < 2 || bottom - top < 2)
+                {
+                    results.Add(new RecognizedText([], 0, language));
+                    continue;
+                }
+                Tesseract.TessBaseAPISetRectangle(api, left, top, right - left, bottom - top);
+                if (Tesseract.TessBaseAPIRecognize(api, 0) != 0)
+                    throw new OcrEngineException($"Tesseract failed to recognise a line with language '{language}'.");
+                results.Add(new RecognizedText(ReadLines(api), Math.Clamp(Tesseract.TessBaseAPIMeanTextConf(api) / 100.0, 0, 1), language));
+            }
+            return results;
+        }
+        finally
+        {
+            Tesseract.TessBaseAPIClear(api);
+        }
+    }
+
     private OrientationGuess? DetectOrientation(Action<TessBaseApiHandle> setImage)
     {
         var api = Api(OsdLanguage);

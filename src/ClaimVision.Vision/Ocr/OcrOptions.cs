@@ -58,6 +58,25 @@ public sealed record OcrOptions
     /// <summary>Languages a doubtful automatic choice is re-checked against (the first one that differs from the choice).</summary>
     public IReadOnlyList<string> AlternativeLanguages { get; init; } = ["chi_sim", "eng"];
 
+    /// <summary>Runs of glyphs a page reading left out that are read again, at most (widest first); 0 turns the re-read off.</summary>
+    public int MissedTextMaxRuns { get; init; } = 40;
+
+    /// <summary>A re-read run of missed glyphs is added to the page at or above this mean word confidence.</summary>
+    public double MissedTextMinConfidence { get; init; } = 0.6;
+
+    /// <summary>Model that re-reads the doubtful figures of pages read in another language (see <see cref="FigureReread"/>);
+    /// null or empty turns the re-read off.</summary>
+    public string? FigureLanguage { get; init; } = "eng";
+
+    /// <summary>A run of figure words with a word below this confidence (or not shaped like a figure) is re-read.</summary>
+    public double FigureRereadBelowConfidence { get; init; } = 0.9;
+
+    /// <summary>A figure re-reading replaces a clean but unsure first reading only at or above this mean confidence.</summary>
+    public double FigureMinConfidence { get; init; } = 0.8;
+
+    /// <summary>A figure re-reading replaces a damaged first reading (a glyph among the digits) at or above this mean confidence.</summary>
+    public double FigureDamagedMinConfidence { get; init; } = 0.5;
+
     /// <summary>Tesseract page segmentation mode for recognition (3 = fully automatic, no OSD).</summary>
     public int PageSegMode { get; init; } = 3;
 

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Vision.Interop;
+
+namespace ClaimVision.Vision.Ocr;
+
+/// <summary>
+/// Second look at the figures of a page read with a Chinese model. chi_sim reads a currency sign joined to the first
+/// digit as a Han glyph or a digit ("¥1,390.00" → "思 ,390.00", "¥55.00" → "355.00", "¥816.25" → "Y816.25"), and the
+/// amounts that decide a claim come out wrong. The eng model reads the same crop right ("¥1,390.00"). So every run of
+/// figure words on a line whose reading looks damaged or unsure is read again, alone, as one line with
+/// <see cref="OcrOptions.FigureLanguage"/>, and the re-reading replaces it only when it is a clean figure read with
+/// confidence. Lines without digits, and figures chi_sim read cleanly and surely, cost nothing.
+/// </summary>
+internal static partial class FigureReread
+{
+    /// <summary>Reads the damaged or unsure figure runs of <paramref name="text"/> again on <paramref name="pix"/> (the
+    /// image the text was read from) and returns the text with the accepted re-readings in place.</summary>
+    public static RecognizedText Apply(OcrEngine engine, PixHandle pix, RecognizedText text, OcrOptions options)
+    {
+        if (options.FigureLanguage is not { Length: > 0 } figureLanguage
+            || text.Language.Split('+').Contains(figureLanguage, StringComparer.Ordinal)) return text;
+        var spans = new List<(int Line, int First, int Count)>();
+        for (var i = 0; i < text.Lines.Count; i++)
+            foreach (var (first, count) in FigureRuns(text.Lines[i].Words))
+                if (Suspect(text.Lines[i].Words, first, count, options.FigureRereadBelowConfidence))
+                    spans.Add((i, first, count));
+        if (spans.Count == 0) return text;
+
+        var regions = spans.Select(s => Region(text.Lines[s.Line], s.First, s.Count)).ToList();
+        var readings = engine.RecognizeLines(pix, figureLanguage, regions);
+        var lines = text.Lines.ToList();
+        // Replace from the last run of a line backwards, so the word indexes of earlier runs stay valid.
+        foreach (var (span, reading) in spans.Zip(readings).OrderByDescending(p => p.First.Line).ThenByDescending(p => p.First.First))
+        {
+            var first = lines[span.Line].Words.Skip(span.First).Take(span.Count).ToList();
+            // A damaged first reading is wrong for sure, and any clean re-reading beats it (its own confidence carries the
+            // doubt on); a clean but unsure one is replaced only by a sure re-reading.
+            var needed = Clean(first) ? options.FigureMinConfidence : options.FigureDamagedMinConfidence;
+            if (Accepted(reading, needed) is not { } words || !SameFigure(first, words)) continue;
+            var line = lines[span.Line];
+            var replaced = line.Words.Take(span.First).Concat(words).Concat(line.Words.Skip(span.First + span.Count)).ToList();
+            lines[span.Line] = new OcrLine(OcrEngine.JoinWords(replaced), replaced.Average(w => w.Confidence), line.Box, replaced);
+        }
+        return text with { Lines = lines };
+    }
+
+    /// <summary>Maximal runs of words that carry digits or currency marks, each with the short word just before it
+    /// when that word touches it (a currency sign read as a separate glyph).</summary>
+    internal static IEnumerable<(int First, int Count)> FigureRuns(IReadOnlyList<OcrWord> words)
+    {
+        var i = 0;
+        while (i < words.Count)
+        {
+            if (!HasDigit(words[i].Text)) { i++; continue; }
+            var first = i;
+            var end = i + 1;
+            while (end < words.Count && (HasDigit(words[end].Text) || FigureMarks().IsMatch(words[end].Text))) end++;
+            if (first > 0 && Touches(words[first - 1], words[first]) && words[first - 1].Text.Length <= 2
+                && !words[first - 1].Text.EndsWith(':') && !words[first - 1].Text.EndsWith('：'))
+                first--;
+            yield return (first, end - first);
+            i = end;
+        }
+    }
+
+    private static bool Suspect(IReadOnlyList<OcrWord> words, int first, int count, double belowConfidence)
+    {
+        var run = words.Skip(first).Take(count).ToList();
+        return run.Any(w => w.Confidence < belowConfidence) || !Clean(run);
+    }
+
+    /// <summary>Every word a figure (a Chinese date's 年月日 allowed) or a mark that continues one, and at least one figure.</summary>
+    private static bool Clean(IReadOnlyList<OcrWord> words) =>
+        words.Any(w => HasDigit(w.Text)) && words.All(w => CleanFigure().IsMatch(DateMarks().Replace(w.Text, "")) || FigureMarks().IsMatch(w.Text));
+
+    /// <summary>
+    /// The re-reading keeps the first reading's digits, or is one amount with a currency sign whose digits differ by one
+    /// leading digit: the sign misread as a digit ("355.00" → "¥55.00") or swallowed with the first digit into a glyph
+    /// ("思 ,390.00" → "¥1,390.00"). Anything else (a date whose 年月日 eng reads as digits, a label glyph read as "$3"
+    /// before an ID number, a different number) is not a better reading of the same figure.
+    /// </summary>
+    internal static bool SameFigure(IEnumerable<OcrWord> first, IReadOnlyList<OcrWord> again)
+    {
+        var before = string.Concat(first.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
+        var after = string.Concat(again.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
+        if (before.Length == 0 || before == after) return before.Length > 0;
+        var (shorter, longer) = before.Length < after.Length ? (before, after) : (after, before);
+        return again is [{ Text: [ '¥' or '$' or '￥', .. ] }] && longer.Length - shorter.Length == 1 && longer.EndsWith(shorter, StringComparison.Ordinal);
+    }
+
+    /// <summary>The run's box grown by a third of its height above, below and right, and by half its height to the left,
+    /// where a currency sign the first reading split or lost may stand, so the line has a margin to be found in.</summary>
+    private static BoundingBox Region(OcrLine line, int first, int count)
+    {
+        var box = line.Words.Skip(first).Take(count).Select(w => w.Box).Aggregate(BoundingBox.Union);
+        var pad = Math.Max(2, box.Height / 3);
+        return new BoundingBox(box.X - box.Height / 2, box.Y - pad, box.Width + box.Height / 2 + pad, box.Height + 2 * pad);
+    }
+
+    /// <summary>The re-read words when they are clean figures read at a mean word confidence of at least
+    /// <paramref name="minConfidence"/>; null otherwise. A "Y" before digits is the yuan sign as eng reads it on some fonts.</summary>
+    private static List<OcrWord>? Accepted(RecognizedText reading, double minConfidence)
+    {
+        // The wider left margin may take in the colon after the label, or a speck: words before the first figure go.
+        var words = reading.Lines.SelectMany(l => l.Words).SkipWhile(w => !HasDigit(w.Text) && !FigureMarks().IsMatch(w.Text)).ToList();
+        if (words.Count == 0 || words.Average(w => w.Confidence) < minConfidence) return null;
+        words = [.. words.Select(w => CurrencyLetter().IsMatch(w.Text) ? w with { Text = "¥" + w.Text[1..] } : w)];
+        return Clean(words) ? words : null;
+    }
+
+    private static bool HasDigit(string text) => text.Any(char.IsAsciiDigit);
+
+    private static bool Touches(OcrWord left, OcrWord right) =>
+        right.Box.X - (left.Box.X + left.Box.Width) <= Math.Max(left.Box.Height, right.Box.Height) / 2;
+
+    /// <summary>A figure as printed: an optional currency sign, digits with separators, an optional percent sign.</summary>
+    [GeneratedRegex(@"^[¥$￥]?\d[\d,.\-/:]*%?$")]
+    private static partial Regex CleanFigure();
+
+    /// <summary>Words that continue a figure without digits of their own.</summary>
+    [GeneratedRegex(@"^[¥$￥,.\-/%]+$")]
+    private static partial Regex FigureMarks();
+
+    /// <summary>The characters of a Chinese date (2026年3月2日).</summary>
+    [GeneratedRegex("[年月日]")]
+    private static partial Regex DateMarks();
+
+    /// <summary>eng's reading of ¥ on some fonts.</summary>
+    [GeneratedRegex(@"^Y\d")]
+    private static partial Regex CurrencyLetter();
+}

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
+using ClaimVision.Vision.Ocr;
+
+namespace ClaimVision.Vision.Tests;
+
+public sealed partial class FigureRereadTests
+{
+    private static OcrWord Word(string text, int x, int width, double confidence = 0.9) => new(text, confidence, new BoundingBox(x, 100, width, 20));
+
+    [Fact]
+    public void A_run_of_figures_takes_the_touching_glyph_before_it_but_not_the_label()
+    {
+        // "医疗费用总额 : 思 ,390.00": the yen sign and the 1 came out as 思.
+        IReadOnlyList<OcrWord> words = [Word("医疗费用总额", 0, 120), Word(":", 125, 5), Word("思", 140, 12), Word(",390.00", 156, 70)];
+        Assert.Equal([(2, 2)], FigureReread.FigureRuns(words));
+    }
+
+    [Fact]
+    public void A_glyph_far_from_the_figure_or_a_label_ending_in_a_colon_is_not_taken()
+    {
+        IReadOnlyList<OcrWord> far = [Word("额", 0, 20), Word("1,390.00", 80, 70)];
+        IReadOnlyList<OcrWord> colon = [Word("额:", 0, 20), Word("1,390.00", 24, 70)];
+        Assert.Equal([(1, 1)], FigureReread.FigureRuns(far));
+        Assert.Equal([(1, 1)], FigureReread.FigureRuns(colon));
+    }
+
+    [Fact]
+    public void Each_run_of_figures_on_a_line_is_its_own_run_and_marks_continue_one()
+    {
+        // "床位费 60.00 6 360.00 合计 ¥ 12.00": two runs, the second carrying a lone yen sign.
+        IReadOnlyList<OcrWord> words =
+            [Word("床位费", 0, 60), Word("60.00", 100, 50), Word("6", 170, 10), Word("360.00", 200, 60), Word("合计", 280, 40), Word("12.00", 350, 50), Word("¥", 405, 10)];
+        Assert.Equal([(1, 3), (5, 2)], FigureReread.FigureRuns(words));
+    }
+
+    [Theory]
+    [InlineData("355.00", "¥55.00", true)]       // the yen sign read as a 3
+    [InlineData("思 ,390.00", "¥1,390.00", true)] // the yen sign and the 1 read as one glyph
+    [InlineData("1390.00", "1,390.00", true)]
+    [InlineData("2026年03月02日", "2026403802", false)] // eng reads 年 and 月 as digits: not the same figure
+    [InlineData("360.00", "860.00", false)]
+    [InlineData("155.00", "¥55", false)]
+    [InlineData("55.00", "5.00", false)]          // a leading digit may only go to a currency sign
+    [InlineData("码 110105198004033213", "$3 110105198004033213", false)] // a label glyph read as "$3" is not a currency sign
+    [InlineData("25.00 10 250.00", "25.00 10 250.00", true)]
+    public void A_reread_must_keep_the_digits_or_trade_one_leading_digit_for_a_currency_sign(string first, string again, bool same) =>
+        Assert.Equal(same, FigureReread.SameFigure(first.Split(' ').Select((t, i) => Word(t, i * 20, 15)), [.. again.Split(' ').Select((t, i) => Word(t, i * 20, 15))]));
+
+    /// <summary>The fixture's five amounts, each with the yen sign touching its first digit.</summary>
+    private static readonly string[] Amounts = ["1,390.00", "1,075.00", "55.00", "260.00", "400.00"];
+
+    [Fact]
+    public void Yen_amounts_chi_sim_damages_are_read_right_by_the_figure_reread()
+    {
+        var page = Read(new OcrOptions { PoolSize = 1 });
+        Assert.Equal(Amounts, AmountsOf(page));
+    }
+
+    [Fact]
+    public void Without_the_reread_chi_sim_damages_the_amounts()
+    {
+        // What the re-read is for: the same crop read by chi_sim alone loses or changes some of the figures.
+        var page = Read(new OcrOptions { PoolSize = 1, FigureLanguage = null });
+        Assert.NotEqual(Amounts, AmountsOf(page));
+    }
+
+    private static OcrPage Read(OcrOptions options)
+    {
+        using var pool = new EnginePool(options);
+        var output = new VisionPipeline(pool).Process(Fixture.Bytes("yen-amounts.jpg"), "yen-amounts.jpg", new VisionOptions { Language = "chi_sim" });
+        return Assert.Single(output.Pages);
+    }
+
+    /// <summary>The figure after each label's colon, without the yen sign (eng reads some with it, some without).</summary>
+    private static string[] AmountsOf(OcrPage page) =>
+        [.. page.Lines.Select(l => AfterColon().Match(l.Text)).Where(m => m.Success).Select(m => m.Groups[1].Value)];
+
+    [GeneratedRegex(@"[:：]\s*¥?\s*(\S+)$")]
+    private static partial Regex AfterColon();
+}
