@@ -93,17 +93,18 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = settings.ClaimTimeout };
 
             var label = embedded ? $"embedded, {settings.Workers} engine(s)" : $"scaled-out, {settings.Workers} worker(s) × {settings.EnginesPerWorker}";
-            await DriveAsync(http, tracker, workers, "warm-up " + label, settings.Warmup, null, 2 * totalEngines, 0, ct);
+            await DriveAsync(http, tracker, workers, "warm-up " + label, settings.Warmup, null, 2 * totalEngines, 0, null, ct);
 
             foreach (var pid in analysing) ProcessProbe.ResetPeak(pid);
-            var rssBefore = analysing.Sum(ProcessProbe.ResidentMb);
+            var memory = new MemorySampler(analysing, embedded);
+            memory.Take(0);
             var cpuBefore = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b);
             var clock = Stopwatch.StartNew();
-            var samples = await DriveAsync(http, tracker, workers, label, settings.Documents, settings.Duration, 2 * totalEngines, settings.Warmup, ct);
+            var samples = await DriveAsync(http, tracker, workers, label, settings.Documents, settings.Duration, 2 * totalEngines, settings.Warmup, memory, ct);
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b) - cpuBefore;
             var peaks = analysing.Select(pid => Math.Round(ProcessProbe.PeakResidentMb(pid), 1)).ToList();
-            var growth = analysing.Sum(ProcessProbe.ResidentMb) - rssBefore;
+            var curve = memory.Curve();
 
             var done = samples.Where(s => s.Outcome is not null).ToList();
             return new RunResult
@@ -117,7 +118,8 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
                 StagesMs = Stages(done),
                 CpuSecondsPerDocument = samples.Count == 0 ? 0 : Math.Round(cpu.TotalSeconds / samples.Count, 3),
                 PeakMemoryMb = peaks,
-                MemoryGrowthMb = Math.Round(growth, 1),
+                MemoryGrowthMb = curve.GrowthMb,
+                Memory = curve,
             };
         }
         finally
@@ -148,7 +150,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
         Stages(samples.Select(s => (s.LatencyMs, s.Outcome, s.SubmittedAt)).ToList());
 
     private async Task<List<Sample>> DriveAsync(HttpClient http, OutcomeTracker tracker, WorkerProcesses? workers, string label,
-        int count, TimeSpan? duration, int inFlight, int offset, CancellationToken ct)
+        int count, TimeSpan? duration, int inFlight, int offset, MemorySampler? memory, CancellationToken ct)
     {
         var samples = new ConcurrentBag<Sample>();
         if (count <= 0 && duration is null) return [.. samples];
@@ -156,7 +158,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
         var clock = Stopwatch.StartNew();
         var tasks = new List<Task>();
         using var report = new CancellationTokenSource();
-        var reporter = ReportAsync(label, samples, clock, count, duration, report.Token);
+        var reporter = ReportAsync(label, samples, clock, count, duration, memory, report.Token);
         for (var i = 0; duration is { } d ? clock.Elapsed < d : i < count; i++)
         {
             await gate.WaitAsync(ct);
@@ -168,6 +170,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
                 try
                 {
                     samples.Add(await SubmitAndWaitAsync(http, tracker, document, claimId, ct));
+                    memory?.Take(samples.Count);
                 }
                 finally
                 {
@@ -214,7 +217,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
         }
     }
 
-    private async Task ReportAsync(string label, ConcurrentBag<Sample> samples, Stopwatch clock, int count, TimeSpan? duration, CancellationToken ct)
+    private async Task ReportAsync(string label, ConcurrentBag<Sample> samples, Stopwatch clock, int count, TimeSpan? duration, MemorySampler? memory, CancellationToken ct)
     {
         var target = duration is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d.TotalSeconds:0} s") : Invariant(count);
         void Line()
@@ -223,7 +226,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             var rate = clock.Elapsed.TotalSeconds > 0 ? done.Length / clock.Elapsed.TotalSeconds : 0;
             var p50 = done.Length == 0 ? 0 : Distribution.Median(done.Select(s => s.LatencyMs)) / 1000;
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{label}] {done.Length}/{target} documents, {clock.Elapsed.TotalSeconds:0}s, {rate:0.00} docs/s, p50 {p50:0.0}s, failed {done.Count(s => s.Outcome is null or { Rejected: true })}"));
+                $"[{label}] {done.Length}/{target} documents, {clock.Elapsed.TotalSeconds:0}s, {rate:0.00} docs/s, p50 {p50:0.0}s, failed {done.Count(s => s.Outcome is null or { Rejected: true })}{(memory?.Latest is { } m ? $", RSS {m.RssMb:0} MB" : "")}"));
         }
         try
         {

@@ -32,8 +32,13 @@ public sealed record RunResult
     public double CpuSecondsPerDocument { get; init; }
     /// <summary>Peak resident set (VmHWM) of each process that analysed documents, MB.</summary>
     public IReadOnlyList<double> PeakMemoryMb { get; init; } = [];
-    /// <summary>Resident set at the end minus after warm-up, summed over the analysing processes, MB.</summary>
+    /// <summary>
+    /// Growth of the analysing processes' summed resident set, MB: the median of the last tenth of the samples minus the
+    /// median of the first tenth (<see cref="MemoryCurve.GrowthMb"/>); the curve itself is <see cref="Memory"/>.
+    /// </summary>
     public double MemoryGrowthMb { get; init; }
+    /// <summary>The resident set sampled as each measured document finished, with its trend and medians per 100 documents.</summary>
+    public MemoryCurve Memory { get; init; } = MemoryCurve.Empty;
     /// <summary>End-to-end documents/s ÷ the OCR ceiling's (0 when the ceiling was not measured).</summary>
     public double RatioToCeiling { get; init; }
     /// <summary>End-to-end documents/s ÷ the parallel tesseract CLI's (0 when it was not measured).</summary>

@@ -20,6 +20,8 @@ public static class ReportTable
                 F(r.CpuSecondsPerDocument, "0.00"), string.Join(" / ", r.PeakMemoryMb.Select(m => F(m, "0"))), F(r.MemoryGrowthMb, "0"),
                 F(r.RatioToCeiling, "0.00"), F(r.RatioToCli, "0.00"));
         console.Write(runs);
+        foreach (var r in report.Runs.Where(r => r.Memory.Samples.Count > 0))
+            console.WriteLine(MemoryLine(r));
 
         var stages = new Table().Title("per-stage median (p95) ms").AddColumn("workers");
         var names = report.Runs.SelectMany(r => r.StagesMs.Keys).Distinct().ToList();
@@ -34,6 +36,16 @@ public static class ReportTable
         if (baselines.Rows.Count > 0) console.Write(baselines);
         foreach (var b in new[] { report.OcrCeiling, report.TesseractCli }.OfType<BaselineResult>())
             foreach (var error in b.Errors) console.MarkupLineInterpolated($"[yellow]{b.Name}: {error}[/]");
+    }
+
+    /// <summary>One line per run: growth from the tenths' medians, the trends, and the median RSS per 100 documents.</summary>
+    public static string MemoryLine(RunResult r)
+    {
+        var m = r.Memory;
+        var windows = string.Join(" ", m.Windows.Select(w => $"{I(w.FromDocument)}:{F(w.RssMb, "0")}"));
+        return $"memory, {I(r.Workers)} worker(s): RSS median first tenth {F(m.EarlyMedianMb, "0")} MB, last tenth {F(m.LateMedianMb, "0")} MB, " +
+            $"growth {F(m.GrowthMb, "0")} MB (end − start {F(m.EndpointGrowthMb, "0")}), trend {F(m.TrendMbPer100Documents, "0.0")} MB/100 docs " +
+            $"(second half {F(m.SecondHalfTrendMbPer100Documents, "0.0")}); median RSS per 100 docs: {windows}";
     }
 
     private static string I(int value) => value.ToString(C);
