@@ -106,6 +106,67 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void An_invoice_table_headed_only_by_service_and_amount_gives_line_items_that_back_its_total()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("OUTPATIENT RECEIPT"),
+            Row("Invoice No.: INV-260210@40", "Date: 02/10/2026@700"),
+            Row("Service@300", "Amount@1000"),
+            Row("Professional fees@40", "185.00@1000"),
+            Row("Laboratory@40", "42.40@1000"),
+            Row("Radiology@40", "158.00@1000"),
+            Row("Total charges: 385.40")));
+        Assert.Equal(["Professional fees", "Laboratory", "Radiology"], r.LineItems.Select(i => i.Description));
+        Assert.Equal([185.00m, 42.40m, 158.00m], r.LineItems.Select(i => i.Amount));
+        Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
+    }
+
+    [Fact]
+    public void A_label_line_naming_an_item_and_an_amount_does_not_head_a_table()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("Item: consultation@40", "Amount: 60.00@700"),
+            Row("Laboratory@40", "42.40@1000"),
+            Row("Total charges: 60.00")));
+        Assert.Empty(r.LineItems);
+    }
+
+    /// <summary>An expense list whose 合计 line is read at confidence 0.7 and its three items at 0.9.</summary>
+    private static VisionResult UnsureTotal(string total)
+    {
+        var page = Build(
+            Row("项目名称@40", "数量@550", "单价@700", "金额@900"),
+            Row("头孢曲松钠注射液@40", "10@560", "12.50@700", "125.00@900"),
+            Row("血常规检查@40", "2@560", "25.00@700", "50.00@900"),
+            Row("床位费@40", "8@560", "60.00@700", "480.00@900"),
+            Row("合计：" + total));
+        return new VisionResult([page with
+        {
+            Lines = [.. page.Lines.Select(l => l.Text.StartsWith("合计", StringComparison.Ordinal)
+                ? l with { Confidence = 0.7, Words = [.. l.Words.Select(w => w with { Confidence = 0.7 })] }
+                : l)],
+        }], []);
+    }
+
+    [Fact]
+    public void A_total_its_line_items_add_up_to_exactly_is_corroborated_by_them()
+    {
+        var total = Extractor.Extract(DocumentType.ExpenseList, UnsureTotal("655.00")).Fields[FieldNames.TotalAmount];
+        Assert.Equal("655.00", total.Normalized);
+        Assert.Contains(total.Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
+        Assert.True(total.Confidence >= 0.95, $"confidence {total.Confidence}");
+    }
+
+    [Fact]
+    public void A_total_the_items_meet_only_within_tolerance_is_not_corroborated()
+    {
+        // 655.04 passes the sum check (tolerance 0.05) but is not the items' sum to the cent: no second reading of it.
+        var total = Extractor.Extract(DocumentType.ExpenseList, UnsureTotal("655.04")).Fields[FieldNames.TotalAmount];
+        Assert.Contains(total.Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
+        Assert.True(total.Confidence <= 0.7, $"confidence {total.Confidence}");
+    }
+
+    [Fact]
     public void Expense_list_whose_items_do_not_sum_is_flagged()
     {
         var r = Extractor.Extract(DocumentType.ExpenseList, Doc(

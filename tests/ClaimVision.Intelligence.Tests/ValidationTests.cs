@@ -95,4 +95,23 @@ public class FieldChecksTests
         Assert.Equal(0.2, result.Confidence, 6);
         Assert.Equal(3, result.Checks.Count);
     }
+
+    [Theory]
+    [InlineData(0.8, 0.9, 0.98)]
+    [InlineData(0.8, 0.0, 0.8)]
+    [InlineData(0.95, 0.5, 0.975)]
+    public void A_passed_tie_to_independent_figures_raises_confidence_as_independent_evidence(double own, double evidence, double expected)
+    {
+        var field = new ExtractedField { Name = FieldNames.TotalAmount, Value = "655.00", Normalized = "655.00", Confidence = own };
+        var raised = FieldChecks.Corroborate(field, new FieldCheck("lineItemsSumToTotal", true, "3 parts sum to 655.00"), evidence);
+        Assert.Equal(expected, raised.Confidence, 6);
+        Assert.Single(raised.Checks);
+    }
+
+    [Fact]
+    public void A_failed_check_cannot_corroborate()
+    {
+        var field = new ExtractedField { Name = FieldNames.TotalAmount, Value = "655.00", Normalized = "655.00", Confidence = 0.7 };
+        Assert.Throws<ArgumentException>(() => FieldChecks.Corroborate(field, new FieldCheck("lineItemsSumToTotal", false, "no"), 0.9));
+    }
 }

@@ -42,7 +42,15 @@ public static class CommonChecks
         }
 
         if (items.Count > 0)
-            fields[FieldNames.TotalAmount] = FieldChecks.Apply(fields[FieldNames.TotalAmount], [FieldChecks.SumsTo("lineItemsSumToTotal", [.. items.Select(i => i.Amount)], t)]);
+        {
+            // Two or more line items that add up to a printed total to the cent are a second, independent reading of it.
+            var check = FieldChecks.SumsTo("lineItemsSumToTotal", [.. items.Select(i => i.Amount)], t);
+            var printed = fields[FieldNames.TotalAmount];
+            fields[FieldNames.TotalAmount] = check.Passed && items.Count >= 2 && items.Sum(i => i.Amount) == t
+                && !printed.Checks.Any(c => c.Name == TotalRepair.TotalPrinted)
+                ? FieldChecks.Corroborate(printed, check, items.Min(i => i.Confidence))
+                : FieldChecks.Apply(printed, [check]);
+        }
 
         // total = fund payments + what the patient paid, when the document prints the split.
         var parts = PartFields.Where(fields.ContainsKey).Select(f => AmountOf(fields[f])).OfType<decimal>().ToList();

@@ -4,7 +4,8 @@ using ClaimVision.Intelligence.Normalization;
 namespace ClaimVision.Intelligence.Extraction;
 
 /// <summary>
-/// Parses an itemised table: finds the header row by its column words (名称/数量/单价/金额, Description/Qty/Price/Amount),
+/// Parses an itemised table: finds the header row by its column words (名称/数量/单价/金额, Description/Qty/Price/Amount;
+/// a row of only an item and an amount heading for the two-column tables of invoices),
 /// takes each number in a body row into the column whose header is nearest horizontally, and stops at the total row.
 /// </summary>
 public static class LineItemTable
@@ -58,7 +59,15 @@ public static class LineItemTable
                 found[column] = span.Box.X + span.Box.Width / 2.0;
             }
         }
-        return found.ContainsKey(Column.Amount) && found.Count >= 3 ? found : null;
+        // Two columns (what was charged, how much) head the short tables of invoices; such a row must hold nothing but its
+        // headings, so a label line that happens to name an item and an amount ("Amount due: 12.00") is not taken for one.
+        return found.ContainsKey(Column.Amount) && (found.Count >= 3 || found.ContainsKey(Column.Description) && HeadingsOnly(row)) ? found : null;
+    }
+
+    private static bool HeadingsOnly(IReadOnlyList<LineView> row)
+    {
+        var text = string.Concat(row.Select(l => l.Text));
+        return !text.Any(char.IsAsciiDigit) && !text.Contains(':') && !text.Contains('：') && LabelIndex.Compact(text).Length <= 24;
     }
 
     private static LineItem? ParseRow(IReadOnlyList<LineView> row, Dictionary<Column, double> columns)

@@ -13,7 +13,8 @@ namespace ClaimVision.Intelligence.Extraction;
 /// </summary>
 public static class TotalRepair
 {
-    private const string TotalPrinted = "totalPrinted";
+    /// <summary>The check a total built from other figures carries (passed or not): such a total is not evidence of its own.</summary>
+    public const string TotalPrinted = "totalPrinted";
 
     public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view)
     {

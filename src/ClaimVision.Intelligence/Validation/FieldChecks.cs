@@ -26,6 +26,19 @@ public static class FieldChecks
         };
     }
 
+    /// <summary>
+    /// The field with <paramref name="check"/> appended, for a check that ties it exactly to figures read independently
+    /// of it (line items adding up to the total to the cent), at a confidence of at least 1 − (1 − c)(1 − e): both readings
+    /// would have to be wrong, and wrong alike, for the agreement to mislead. <paramref name="evidenceConfidence"/> (e) is
+    /// that of the least sure of the other figures.
+    /// </summary>
+    public static ExtractedField Corroborate(ExtractedField field, FieldCheck check, double evidenceConfidence)
+    {
+        if (!check.Passed) throw new ArgumentException($"Check {check.Name} failed; only a passed check corroborates.", nameof(check));
+        var raised = 1 - (1 - field.Confidence) * (1 - Math.Clamp(evidenceConfidence, 0, 1));
+        return field with { Checks = [.. field.Checks, check], Confidence = Math.Max(field.Confidence, raised) };
+    }
+
     /// <summary>A date on a claim document lies between 1990 and today.</summary>
     public static FieldCheck DateInRange(DateOnly date, DateOnly today)
     {
