@@ -121,6 +121,16 @@ public class ExtractorTests
         Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
     }
 
+    [Theory]
+    [InlineData("合计(小写)： 支付： 14,569.00", null)]        // 医保统筹支付's figure, its label half lost, is not the total
+    [InlineData("合计(小写)： ¥1,390.00 支付： 14,569.00", "1390.00")]
+    [InlineData("合计(小写)： 1,390.00", "1390.00")]
+    public void A_figure_behind_a_label_of_its_own_is_not_the_value_of_the_label_before(string line, string? total)
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(Row("住院收费票据"), Row(line)));
+        Assert.Equal(total, r.Fields.TryGetValue(FieldNames.TotalAmount, out var f) ? f.Normalized : null);
+    }
+
     [Fact]
     public void A_label_line_naming_an_item_and_an_amount_does_not_head_a_table()
     {

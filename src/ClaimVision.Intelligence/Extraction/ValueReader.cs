@@ -57,7 +57,23 @@ public static partial class ValueReader
         var all = AmountNormalizer.FindAll(text);
         // Prefer a figure with decimals: a bare integer next to a label is as often a count or a code.
         var m = all.FirstOrDefault(a => a.HasDecimals) ?? (all.Count > 0 ? all[0] : null);
-        return m is null ? null : new ReadValue(m.Printed, AmountNormalizer.Format(m.Value), m.HasDecimals ? 1 : 0.8, m.Damage);
+        // "支付 : 14,569.00" after 合计(小写): the figure follows a label of its own that was not recognised (its first
+        // characters lost), so it is that label's value, not this one's.
+        if (m is null || BehindAnotherLabel(text.AsSpan(0, m.Index))) return null;
+        return new ReadValue(m.Printed, AmountNormalizer.Format(m.Value), m.HasDecimals ? 1 : 0.8, m.Damage);
+    }
+
+    /// <summary>The text before a value holds a word ending in a colon (a letter or Han character, then a colon).</summary>
+    private static bool BehindAnotherLabel(ReadOnlySpan<char> before)
+    {
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] is not (':' or '：')) continue;
+            var j = i - 1;
+            while (j >= 0 && before[j] == ' ') j--;
+            if (j >= 0 && char.IsLetter(before[j])) return true;
+        }
+        return false;
     }
 
     private static ReadValue? ReadWords(string text)

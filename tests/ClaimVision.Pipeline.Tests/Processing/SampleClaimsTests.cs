@@ -55,7 +55,7 @@ public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixtu
     public static readonly IReadOnlyDictionary<string, string> KnownGaps = new Dictionary<string, string>
     {
         ["01-partial-ratio"] = "line items read incompletely: the expense list's table comes apart in reading (6 items add up to 529.00, not 1,390.00) and one invoice row is split from its amount (5 items, 1,090.00) → review",
-        ["02-partial-cap"] = "the invoice's 合计(小写) 58,440.00 is not read and 医保统筹支付's 14,569.00 is taken as its total → contradicting totals → review",
+        ["02-partial-cap"] = "the invoice's 合计(小写) figure 58,440.00 is lost in reading (the line reads 合计 (小写 ): 支付 : 14,569.00), so its total is not readable → review",
         ["07-reject-exclusion"] = "exclusion found (V89.2) but the diagnosis text reads at 0.65 (胫→肥) → review instead of reject",
     };
 
