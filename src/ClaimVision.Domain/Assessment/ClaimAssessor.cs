@@ -147,12 +147,13 @@ public static class ClaimAssessor
     private static List<string> ImageSha256s(List<PriorDocument> recorded) =>
         [.. recorded.Select(d => d.Sha256).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
-    /// <summary>A failure whose evidence includes a reading below the confidence threshold becomes uncertain.</summary>
+    /// <summary>A failure whose evidence includes a reading below the confidence threshold becomes uncertain; one that any
+    /// of its pieces of evidence decides alone (<see cref="Factor.AnyEvidenceDecides"/>) only when every piece is unsure.</summary>
     private static Factor Soften(Factor factor, Policy policy)
     {
         if (factor.Status != FactorStatus.Fail) return factor;
         var unsure = factor.Evidence.Where(e => QualityRule.IsUnsure(e, policy)).ToList();
-        if (unsure.Count == 0) return factor;
+        if (unsure.Count == 0 || (factor.AnyEvidenceDecides && unsure.Count < factor.Evidence.Count)) return factor;
         var fields = string.Join(", ", unsure.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Field} on {e.FileName} ({e.Confidence:0.00})")));
         return factor with
         {

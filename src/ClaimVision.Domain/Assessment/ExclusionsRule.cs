@@ -6,8 +6,8 @@ namespace ClaimVision.Domain.Assessment;
 
 /// <summary>
 /// Exclusions: the diagnosis (ICD-10 code or text) or the claimant's description matches an excluded cause of the
-/// policy. A match fails the claim, naming the clause; a match read off an unsure field is turned into review by the
-/// assessor, like every failure that rests on an unsure reading.
+/// policy. A match fails the claim, naming the clause. Each match decides alone: the claim is rejected while one match
+/// rests on a sure reading, and goes to review (like every failure that rests on unsure readings) when all of them are unsure.
 /// </summary>
 public sealed class ExclusionsRule : IFactorRule
 {
@@ -37,7 +37,8 @@ public sealed class ExclusionsRule : IFactorRule
         }
         if (hits.Count > 0)
         {
-            yield return Factors.Fail(Name, "Excluded: " + string.Join("; ", hits.Select(h => h.Reason)) + ".", hits.Select(h => h.Evidence));
+            // Every match is an exclusion on its own: the code read surely excludes even when the text is read unsurely.
+            yield return Factors.Fail(Name, "Excluded: " + string.Join("; ", hits.Select(h => h.Reason)) + ".", hits.Select(h => h.Evidence)) with { AnyEvidenceDecides = true };
             yield break;
         }
         var basis = codes.Count + texts.Count == 0 ? "no diagnosis on the documents; the description was checked" : $"{codes.Count + texts.Count} diagnosis reading(s) checked";

@@ -35,6 +35,9 @@ public sealed record Factor
     public double Weight { get; init; }
     public required string Reason { get; init; }
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+    /// <summary>Each piece of evidence alone decides the factor (an exclusion matched by the diagnosis code and again by
+    /// its text): a failure stands while one of them is a sure reading, and becomes review only when all are unsure.</summary>
+    public bool AnyEvidenceDecides { get; init; }
 }
 
 /// <summary>One step of the payable computation, with the policy clause that justifies it.</summary>

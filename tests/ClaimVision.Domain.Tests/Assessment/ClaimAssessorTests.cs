@@ -153,6 +153,20 @@ public class ClaimAssessorTests
     }
 
     [Fact]
+    public void An_exclusion_the_sure_code_shows_rejects_even_when_the_matching_text_is_read_unsurely()
+    {
+        var docs = Complete();
+        docs[3] = Discharge("交通事故致右胫腓骨骨折", "V89.2").With(F(FieldNames.Diagnosis, "交通事故致右肥腓骨骨折", 0.65));
+        var r = Assess(docs);
+        Assert.Equal(Decision.Reject, r.Decision);
+        var exclusion = r.Factor(ExclusionsRule.Name);
+        Assert.Equal(FactorStatus.Fail, exclusion.Status);
+        // The unsure text match stays in the evidence; the sure code match alone carries the rejection.
+        Assert.Contains(exclusion.Evidence, e => e.Field == FieldNames.Diagnosis && e.Confidence < 0.8);
+        Assert.Contains(exclusion.Evidence, e => e.Field == FieldNames.DiagnosisCode && e.Value == "V89.2");
+    }
+
+    [Fact]
     public void An_invoice_claimed_before_is_a_duplicate()
     {
         var history = new ClaimHistory([new PriorClaim { ClaimId = "CLM-2026-0007", PolicyId = CnPolicy.Id, InsuredIdNumber = Id, ServiceDate = new DateOnly(2026, 3, 2), InvoiceNumbers = ["5200 2600 3100 12345"] }]);
