@@ -40,7 +40,7 @@ internal static partial class FigureReread
             if (Accepted(reading, needed) is not { } words || !SameFigure(first, words)) continue;
             var line = lines[span.Line];
             var replaced = line.Words.Take(span.First).Concat(words).Concat(line.Words.Skip(span.First + span.Count)).ToList();
-            lines[span.Line] = new OcrLine(OcrEngine.JoinWords(replaced), replaced.Average(w => w.Confidence), line.Box, replaced);
+            lines[span.Line] = OcrEngine.LineOf(replaced);
         }
         return text with { Lines = lines };
     }

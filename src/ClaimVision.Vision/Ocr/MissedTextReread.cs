@@ -29,18 +29,15 @@ internal static class MissedTextReread
             var box = words.Select(w => w.Box).Aggregate(BoundingBox.Union);
             var host = lines.FindIndex(l => SameLine(l.Box, box));
             if (host >= 0)
-                lines[host] = Line([.. lines[host].Words.Concat(words).OrderBy(w => w.Box.X)]);
+                lines[host] = OcrEngine.LineOf([.. lines[host].Words.Concat(words).OrderBy(w => w.Box.X)]);
             else
             {
                 var at = lines.FindIndex(l => l.Box.Y > box.Y);
-                lines.Insert(at < 0 ? lines.Count : at, Line(words));
+                lines.Insert(at < 0 ? lines.Count : at, OcrEngine.LineOf(words));
             }
         }
         return text with { Lines = lines };
     }
-
-    private static OcrLine Line(List<OcrWord> words) =>
-        new(OcrEngine.JoinWords(words), words.Average(w => w.Confidence), words.Select(w => w.Box).Aggregate(BoundingBox.Union), words);
 
     private static long Overlap(BoundingBox a, BoundingBox b) =>
         (long)Math.Max(0, Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X)) * Math.Max(0, Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y));

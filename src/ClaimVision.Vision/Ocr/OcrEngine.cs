@@ -166,10 +166,12 @@ public sealed class OcrEngine : IDisposable
     private static void Flush(List<OcrLine> lines, List<OcrWord>? words)
     {
         if (words is not { Count: > 0 }) return;
-        var box = words.Select(w => w.Box).Aggregate(BoundingBox.Union);
-        var text = JoinWords(words);
-        lines.Add(new OcrLine(text, words.Average(w => w.Confidence), box, words));
+        lines.Add(LineOf(words));
     }
+
+    /// <summary>A line of <paramref name="words"/> (at least one): their joined text, mean confidence and union box.</summary>
+    internal static OcrLine LineOf(IReadOnlyList<OcrWord> words) =>
+        new(JoinWords(words), words.Average(w => w.Confidence), words.Select(w => w.Box).Aggregate(BoundingBox.Union), words);
 
     /// <summary>Words joined with spaces, except between two CJK words (Tesseract splits Chinese into
     /// one "word" per run, and a space there is not in the document).</summary>
