@@ -47,11 +47,12 @@ public class MemoryCurveTests
     [Fact]
     public void Windows_hold_the_median_of_each_hundred_documents_in_order()
     {
-        var samples = Enumerable.Range(0, 250).Select(d => At(d, d < 100 ? 300 : d < 200 ? 310 : 330, managedMb: 40)).Reverse();
+        // The sample at 100 is taken as the 100th document finishes: it closes the first window, it does not open the second.
+        var samples = Enumerable.Range(0, 251).Select(d => At(d, d <= 100 ? 300 : d <= 200 ? 310 : 330, managedMb: 40)).Reverse();
 
         var windows = MemoryCurve.Of(samples).Windows;
 
-        Assert.Equal([(0, 100, 100, 300.0), (100, 200, 100, 310.0), (200, 300, 50, 330.0)],
+        Assert.Equal([(0, 100, 101, 300.0), (100, 200, 100, 310.0), (200, 300, 50, 330.0)],
             windows.Select(w => (w.FromDocument, w.ToDocument, w.Samples, w.RssMb)));
         Assert.All(windows, w => Assert.Equal(40, w.ManagedHeapMb));
         Assert.Equal(230, windows[2].AnonMb);
@@ -77,7 +78,7 @@ public class MemoryCurveTests
     [Fact]
     public void The_report_line_gives_growth_trend_and_the_curve_per_hundred_documents()
     {
-        var run = ReportSamples.Run(1, 100, 2000) with { Memory = MemoryCurve.Of(Enumerable.Range(0, 200).Select(d => At(d, d < 100 ? 400 : 420))) };
+        var run = ReportSamples.Run(1, 100, 2000) with { Memory = MemoryCurve.Of(Enumerable.Range(0, 201).Select(d => At(d, d <= 100 ? 400 : 420))) };
 
         var line = ReportTable.MemoryLine(run);
 

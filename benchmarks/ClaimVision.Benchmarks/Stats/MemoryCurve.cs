@@ -8,7 +8,10 @@ namespace ClaimVision.Benchmarks.Stats;
 /// </summary>
 public sealed record MemorySample(int Documents, double Seconds, double RssMb, double AnonMb, double FileMb, double? ManagedHeapMb);
 
-/// <summary>Medians of the samples whose document count lies in [<paramref name="FromDocument"/>, <paramref name="ToDocument"/>).</summary>
+/// <summary>
+/// Medians of the samples taken as documents <paramref name="FromDocument"/> + 1 … <paramref name="ToDocument"/> finished
+/// (the first window also holds the sample at 0, taken after warm-up).
+/// </summary>
 public sealed record MemoryWindow(int FromDocument, int ToDocument, int Samples, double RssMb, double AnonMb, double FileMb, double? ManagedHeapMb);
 
 /// <summary>
@@ -57,7 +60,7 @@ public sealed record MemoryCurve
             EndpointGrowthMb = Round(ordered[^1].RssMb - ordered[0].RssMb),
             TrendMbPer100Documents = Round(100 * Slope(ordered)),
             SecondHalfTrendMbPer100Documents = Round(100 * Slope(ordered.Where(s => s.Documents >= half).ToList())),
-            Windows = ordered.GroupBy(s => s.Documents / window).Select(g => new MemoryWindow(g.Key * window, (g.Key + 1) * window, g.Count(),
+            Windows = ordered.GroupBy(s => Math.Max(0, s.Documents - 1) / window).Select(g => new MemoryWindow(g.Key * window, (g.Key + 1) * window, g.Count(),
                 Round(Distribution.Median(g.Select(s => s.RssMb))), Round(Distribution.Median(g.Select(s => s.AnonMb))),
                 Round(Distribution.Median(g.Select(s => s.FileMb))),
                 g.All(s => s.ManagedHeapMb is not null) ? Round(Distribution.Median(g.Select(s => s.ManagedHeapMb!.Value))) : null)).ToList(),
