@@ -59,6 +59,17 @@ public class MemoryCurveTests
     }
 
     [Fact]
+    public void A_window_peak_is_the_highest_peak_of_its_samples_not_their_median()
+    {
+        var samples = Enumerable.Range(0, 201).Select(d => At(d, 400) with { PeakMb = d == 37 ? 545 : 410 + d % 5 });
+
+        var windows = MemoryCurve.Of(samples).Windows;
+
+        Assert.Equal([545.0, 414.0], windows.Select(w => w.PeakMb));
+        Assert.All(windows, w => Assert.Equal(400, w.RssMb));
+    }
+
+    [Fact]
     public void Managed_heap_is_absent_from_a_window_where_it_was_not_measured()
     {
         var windows = MemoryCurve.Of([At(0, 300), At(1, 300, managedMb: 50)]).Windows;
@@ -78,11 +89,11 @@ public class MemoryCurveTests
     [Fact]
     public void The_report_line_gives_growth_trend_and_the_curve_per_hundred_documents()
     {
-        var run = ReportSamples.Run(1, 100, 2000) with { Memory = MemoryCurve.Of(Enumerable.Range(0, 201).Select(d => At(d, d <= 100 ? 400 : 420))) };
+        var run = ReportSamples.Run(1, 100, 2000) with { Memory = MemoryCurve.Of(Enumerable.Range(0, 201).Select(d => At(d, d <= 100 ? 400 : 420) with { PeakMb = d == 150 ? 510 : 430 })) };
 
         var line = ReportTable.MemoryLine(run);
 
         Assert.Contains("first tenth 400 MB, last tenth 420 MB, growth 20 MB", line);
-        Assert.Contains("median RSS per 100 docs: 0:400 100:420", line);
+        Assert.Contains("per 100 docs, median RSS/peak: 0:400/430 100:420/510", line);
     }
 }
