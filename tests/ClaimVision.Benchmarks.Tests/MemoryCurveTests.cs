@@ -47,14 +47,26 @@ public class MemoryCurveTests
     [Fact]
     public void Windows_hold_the_median_of_each_hundred_documents_in_order()
     {
-        var samples = Enumerable.Range(0, 250).Select(d => At(d, d < 100 ? 300 : d < 200 ? 310 : 330, managedMb: 40)).Reverse();
+        // The sample at 100 is taken as the 100th document finishes: it closes the first window, it does not open the second.
+        var samples = Enumerable.Range(0, 251).Select(d => At(d, d <= 100 ? 300 : d <= 200 ? 310 : 330, managedMb: 40)).Reverse();
 
         var windows = MemoryCurve.Of(samples).Windows;
 
-        Assert.Equal([(0, 100, 100, 300.0), (100, 200, 100, 310.0), (200, 300, 50, 330.0)],
+        Assert.Equal([(0, 100, 101, 300.0), (100, 200, 100, 310.0), (200, 300, 50, 330.0)],
             windows.Select(w => (w.FromDocument, w.ToDocument, w.Samples, w.RssMb)));
         Assert.All(windows, w => Assert.Equal(40, w.ManagedHeapMb));
         Assert.Equal(230, windows[2].AnonMb);
+    }
+
+    [Fact]
+    public void A_window_peak_is_the_highest_peak_of_its_samples_not_their_median()
+    {
+        var samples = Enumerable.Range(0, 201).Select(d => At(d, 400) with { PeakMb = d == 37 ? 545 : 410 + d % 5 });
+
+        var windows = MemoryCurve.Of(samples).Windows;
+
+        Assert.Equal([545.0, 414.0], windows.Select(w => w.PeakMb));
+        Assert.All(windows, w => Assert.Equal(400, w.RssMb));
     }
 
     [Fact]
@@ -77,11 +89,11 @@ public class MemoryCurveTests
     [Fact]
     public void The_report_line_gives_growth_trend_and_the_curve_per_hundred_documents()
     {
-        var run = ReportSamples.Run(1, 100, 2000) with { Memory = MemoryCurve.Of(Enumerable.Range(0, 200).Select(d => At(d, d < 100 ? 400 : 420))) };
+        var run = ReportSamples.Run(1, 100, 2000) with { Memory = MemoryCurve.Of(Enumerable.Range(0, 201).Select(d => At(d, d <= 100 ? 400 : 420) with { PeakMb = d == 150 ? 510 : 430 })) };
 
         var line = ReportTable.MemoryLine(run);
 
         Assert.Contains("first tenth 400 MB, last tenth 420 MB, growth 20 MB", line);
-        Assert.Contains("median RSS per 100 docs: 0:400 100:420", line);
+        Assert.Contains("per 100 docs, median RSS/peak: 0:400/430 100:420/510", line);
     }
 }

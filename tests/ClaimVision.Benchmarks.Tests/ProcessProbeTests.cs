@@ -22,3 +22,26 @@ public class ProcessProbeTests
         Assert.Equal((0.0, 0.0, 0.0), ProcessProbe.ResidentSplitMb(int.MaxValue));
     }
 }
+
+public class MemorySamplerTests
+{
+    [Fact]
+    public void Samples_of_this_process_carry_the_peak_since_the_last_sample_and_the_gc_heap()
+    {
+        if (!OperatingSystem.IsLinux()) return; // /proc only
+        var sampler = new MemorySampler([Environment.ProcessId], analysesInThisProcess: true);
+
+        sampler.Take(0);
+        var held = new byte[64 << 20];
+        Array.Fill(held, (byte)1); // 64 MB resident between the two samples
+        sampler.Take(1, "a.jpg");
+        GC.KeepAlive(held);
+
+        var curve = sampler.Curve();
+        var last = curve.Samples[^1];
+        Assert.Equal((1, "a.jpg"), (last.Documents, last.Document));
+        Assert.True(last.PeakMb >= last.RssMb && last.RssMb > 64, $"peak {last.PeakMb}, rss {last.RssMb}");
+        Assert.NotNull(last.ManagedHeapMb);
+        Assert.True(sampler.Peaks()[0] >= last.RssMb);
+    }
+}

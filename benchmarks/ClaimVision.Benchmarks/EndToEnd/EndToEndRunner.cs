@@ -103,7 +103,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             var samples = await DriveAsync(http, tracker, workers, label, settings.Documents, settings.Duration, 2 * totalEngines, settings.Warmup, memory, ct);
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b) - cpuBefore;
-            var peaks = analysing.Select(pid => Math.Round(ProcessProbe.PeakResidentMb(pid), 1)).ToList();
+            var peaks = memory.Peaks();
             var curve = memory.Curve();
 
             var done = samples.Where(s => s.Outcome is not null).ToList();
@@ -170,7 +170,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
                 try
                 {
                     samples.Add(await SubmitAndWaitAsync(http, tracker, document, claimId, ct));
-                    memory?.Take(samples.Count);
+                    memory?.Take(samples.Count, Path.GetFileName(document.File));
                 }
                 finally
                 {

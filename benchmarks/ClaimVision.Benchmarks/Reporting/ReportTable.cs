@@ -42,10 +42,10 @@ public static class ReportTable
     public static string MemoryLine(RunResult r)
     {
         var m = r.Memory;
-        var windows = string.Join(" ", m.Windows.Select(w => $"{I(w.FromDocument)}:{F(w.RssMb, "0")}"));
+        var windows = string.Join(" ", m.Windows.Select(w => $"{I(w.FromDocument)}:{F(w.RssMb, "0")}/{F(w.PeakMb, "0")}"));
         return $"memory, {I(r.Workers)} worker(s): RSS median first tenth {F(m.EarlyMedianMb, "0")} MB, last tenth {F(m.LateMedianMb, "0")} MB, " +
             $"growth {F(m.GrowthMb, "0")} MB (end − start {F(m.EndpointGrowthMb, "0")}), trend {F(m.TrendMbPer100Documents, "0.0")} MB/100 docs " +
-            $"(second half {F(m.SecondHalfTrendMbPer100Documents, "0.0")}); median RSS per 100 docs: {windows}";
+            $"(second half {F(m.SecondHalfTrendMbPer100Documents, "0.0")}); per 100 docs, median RSS/peak: {windows}";
     }
 
     private static string I(int value) => value.ToString(C);

@@ -6,10 +6,23 @@ namespace ClaimVision.Benchmarks.Stats;
 /// <paramref name="FileMb"/> RssFile (mapped code, models, libraries); <paramref name="ManagedHeapMb"/> is the GC heap
 /// after the last collection, known only when the analysis ran in this process.
 /// </summary>
-public sealed record MemorySample(int Documents, double Seconds, double RssMb, double AnonMb, double FileMb, double? ManagedHeapMb);
+public sealed record MemorySample(int Documents, double Seconds, double RssMb, double AnonMb, double FileMb, double? ManagedHeapMb)
+{
+    /// <summary>The highest resident set (VmHWM) since the previous sample, summed over the processes, MB; 0 when unknown.</summary>
+    public double PeakMb { get; init; }
+    /// <summary>File name of the document whose completion took the sample (another may have been in flight too).</summary>
+    public string? Document { get; init; }
+}
 
-/// <summary>Medians of the samples whose document count lies in [<paramref name="FromDocument"/>, <paramref name="ToDocument"/>).</summary>
-public sealed record MemoryWindow(int FromDocument, int ToDocument, int Samples, double RssMb, double AnonMb, double FileMb, double? ManagedHeapMb);
+/// <summary>
+/// Medians of the samples taken as documents <paramref name="FromDocument"/> + 1 … <paramref name="ToDocument"/> finished
+/// (the first window also holds the sample at 0, taken after warm-up).
+/// </summary>
+public sealed record MemoryWindow(int FromDocument, int ToDocument, int Samples, double RssMb, double AnonMb, double FileMb, double? ManagedHeapMb)
+{
+    /// <summary>The highest <see cref="MemorySample.PeakMb"/> in the window: the peak while these documents ran.</summary>
+    public double PeakMb { get; init; }
+}
 
 /// <summary>
 /// The resident set over a run, and growth measured so that warm-up and noise do not pass for a leak: a single
@@ -57,10 +70,13 @@ public sealed record MemoryCurve
             EndpointGrowthMb = Round(ordered[^1].RssMb - ordered[0].RssMb),
             TrendMbPer100Documents = Round(100 * Slope(ordered)),
             SecondHalfTrendMbPer100Documents = Round(100 * Slope(ordered.Where(s => s.Documents >= half).ToList())),
-            Windows = ordered.GroupBy(s => s.Documents / window).Select(g => new MemoryWindow(g.Key * window, (g.Key + 1) * window, g.Count(),
+            Windows = ordered.GroupBy(s => Math.Max(0, s.Documents - 1) / window).Select(g => new MemoryWindow(g.Key * window, (g.Key + 1) * window, g.Count(),
                 Round(Distribution.Median(g.Select(s => s.RssMb))), Round(Distribution.Median(g.Select(s => s.AnonMb))),
                 Round(Distribution.Median(g.Select(s => s.FileMb))),
-                g.All(s => s.ManagedHeapMb is not null) ? Round(Distribution.Median(g.Select(s => s.ManagedHeapMb!.Value))) : null)).ToList(),
+                g.All(s => s.ManagedHeapMb is not null) ? Round(Distribution.Median(g.Select(s => s.ManagedHeapMb!.Value))) : null)
+            {
+                PeakMb = Round(g.Max(s => s.PeakMb)),
+            }).ToList(),
             Samples = ordered,
         };
     }
