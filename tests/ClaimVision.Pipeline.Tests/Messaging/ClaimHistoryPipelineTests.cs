@@ -27,7 +27,7 @@ namespace ClaimVision.Pipeline.Tests.Messaging;
 /// </summary>
 public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
 {
-    private const string Id = "522631197803150428";
+    private const string Id = PneumoniaStay.IdNumber;
     // What the scripted stay pays on its own: the personal part 3,670.20 less the 300.00 deductible, at 60 % (county hospital).
     private const decimal Payable = 2022.12m;
     private const decimal YearlyCap = 3000.00m;
@@ -219,7 +219,7 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     private async Task<ClaimSubmitted> SubmissionAsync(string claimId, string invoice)
     {
         var documents = new List<DocumentRef>();
-        foreach (var file in ScriptedStayAnalyzer.Files)
+        foreach (var file in PneumoniaStay.Files)
         {
             var blob = await _blobs.PutAsync(Encoding.UTF8.GetBytes($"{file}|{invoice}|{claimId}"), "image/jpeg");
             documents.Add(new DocumentRef { DocumentId = $"{claimId}-{file}", FileName = file, BlobKey = blob.Key, Sha256 = blob.Sha256 });
@@ -321,40 +321,13 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     /// </summary>
     private sealed class ScriptedStayAnalyzer : IDocumentAnalyzer
     {
-        public static readonly string[] Files = ["invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg"];
-
         public IReadOnlyDictionary<string, string> ModelVersions { get; } = new Dictionary<string, string> { ["classifier"] = "scripted-1" };
 
         public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
         {
             var invoice = Encoding.UTF8.GetString(bytes.Span).Split('|')[1];
-            var (type, fields) = fileName switch
-            {
-                "invoice.jpg" => (DocumentType.InpatientInvoice, new[]
-                {
-                    F(FieldNames.InvoiceNumber, invoice), F(FieldNames.ProviderLevel, "二级"), F(FieldNames.PatientName, "杨秀英"),
-                    F(FieldNames.PatientIdNumber, Id), F(FieldNames.AdmissionDate, "2026-03-02"), F(FieldNames.DischargeDate, "2026-03-10"),
-                    F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"), F(FieldNames.PersonalPaidAmount, "3670.20"),
-                }),
-                "expenses.jpg" => (DocumentType.ExpenseList, new[] { F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40") }),
-                "settlement.jpg" => (DocumentType.SettlementSheet, new[]
-                {
-                    F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"),
-                    F(FieldNames.CriticalIllnessAmount, "0.00"), F(FieldNames.PersonalPaidAmount, "3670.20"),
-                }),
-                "discharge.jpg" => (DocumentType.DischargeSummary, new[] { F(FieldNames.Diagnosis, "社区获得性肺炎"), F(FieldNames.DiagnosisCode, "J18.9"), F(FieldNames.AdmissionDate, "2026-03-02") }),
-                _ => throw new ArgumentException($"The scripted stay has no document '{fileName}'.", nameof(fileName)),
-            };
-            return new DocumentReport
-            {
-                File = fileName,
-                MeanConfidence = 0.9,
-                DocumentType = new DocumentClassification(type, 0.95, []),
-                Fields = fields.ToDictionary(f => f.Name),
-            };
+            return PneumoniaStay.Report(fileName, invoice) ?? throw new ArgumentException($"The scripted stay has no document '{fileName}'.", nameof(fileName));
         }
-
-        private static ExtractedField F(string name, string value) => new() { Name = name, Value = value, Confidence = 0.95, Box = new BoundingBox(10, 10, 200, 24) };
     }
 }
 

@@ -13,7 +13,7 @@ namespace ClaimVision.Pipeline.Tests.Processing;
 
 public sealed class ClaimProcessorTests : IDisposable
 {
-    private const string Id = "522631197803150428";
+    private const string Id = PneumoniaStay.IdNumber;
     private readonly string _root = Directory.CreateTempSubdirectory("claimvision-process-").FullName;
 
     private static readonly PolicyCatalog Policies = PolicyCatalog.Load([Checkout.Path("samples", "policies")]);
@@ -200,32 +200,7 @@ public sealed class ClaimProcessorTests : IDisposable
             Seen.Add(fileName);
             if (fileName == Throws) throw new InvalidOperationException("model file missing");
             if (fileName == Corrupt) return new DocumentReport { File = fileName, Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") };
-            var (type, fields) = fileName switch
-            {
-                "invoice.jpg" => (DocumentType.InpatientInvoice, new[]
-                {
-                    F(FieldNames.InvoiceNumber, "52002600310012345"), F(FieldNames.ProviderLevel, "二级"), F(FieldNames.PatientName, "杨秀英"),
-                    F(FieldNames.PatientIdNumber, Id), F(FieldNames.AdmissionDate, "2026-03-02"), F(FieldNames.DischargeDate, "2026-03-10"),
-                    F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"), F(FieldNames.PersonalPaidAmount, "3670.20"),
-                }),
-                "expenses.jpg" => (DocumentType.ExpenseList, new[] { F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40") }),
-                "settlement.jpg" => (DocumentType.SettlementSheet, new[]
-                {
-                    F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"),
-                    F(FieldNames.CriticalIllnessAmount, "0.00"), F(FieldNames.PersonalPaidAmount, "3670.20"),
-                }),
-                "discharge.jpg" => (DocumentType.DischargeSummary, new[] { F(FieldNames.Diagnosis, "社区获得性肺炎"), F(FieldNames.DiagnosisCode, "J18.9"), F(FieldNames.AdmissionDate, "2026-03-02") }),
-                _ => (DocumentType.Other, Array.Empty<ExtractedField>()),
-            };
-            return new DocumentReport
-            {
-                File = fileName,
-                MeanConfidence = 0.9,
-                DocumentType = new DocumentClassification(type, 0.95, []),
-                Fields = fields.ToDictionary(f => f.Name),
-            };
+            return PneumoniaStay.Report(fileName, "52002600310012345") ?? PneumoniaStay.Classified(fileName, DocumentType.Other, []);
         }
-
-        private static ExtractedField F(string name, string value) => new() { Name = name, Value = value, Confidence = 0.95, Box = new BoundingBox(10, 10, 200, 24) };
     }
 }
