@@ -64,10 +64,7 @@ public sealed class OcrEngine : IDisposable
     {
         var results = new List<RecognizedText>(regions.Count);
         if (regions.Count == 0) return results;
-        var api = Api(language);
-        Tesseract.TessBaseAPISetPageSegMode(api, Tesseract.PsmSingleLine);
-        Tesseract.TessBaseAPISetImage2(api, pix);
-        Tesseract.TessBaseAPISetSourceResolution(api, resolutionPpi);
+        var api = Prepare(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi, Tesseract.PsmSingleLine);
         _ = Interop.Leptonica.pixGetDimensions(pix, out var width, out var height, out _);
         try
         {
@@ -83,9 +80,7 @@ public sealed class OcrEngine : IDisposable
                     continue;
                 }
                 Tesseract.TessBaseAPISetRectangle(api, left, top, right - left, bottom - top);
-                if (Tesseract.TessBaseAPIRecognize(api, 0) != 0)
-                    throw new OcrEngineException($"Tesseract failed to recognise a line with language '{language}'.");
-                results.Add(new RecognizedText(ReadLines(api), Math.Clamp(Tesseract.TessBaseAPIMeanTextConf(api) / 100.0, 0, 1), language));
+                results.Add(Read(api, language, "a line"));
             }
             return results;
         }
@@ -119,22 +114,35 @@ public sealed class OcrEngine : IDisposable
 
     private RecognizedText Recognize(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi, int pageSegMode)
     {
-        var api = Api(language);
-        Tesseract.TessBaseAPISetPageSegMode(api, pageSegMode);
-        setImage(api);
-        Tesseract.TessBaseAPISetSourceResolution(api, resolutionPpi);
+        var api = Prepare(setImage, language, resolutionPpi, pageSegMode);
         try
         {
-            if (Tesseract.TessBaseAPIRecognize(api, 0) != 0)
-                throw new OcrEngineException($"Tesseract failed to recognise the page with language '{language}'.");
-            var lines = ReadLines(api);
-            var mean = Tesseract.TessBaseAPIMeanTextConf(api) / 100.0;
-            return new RecognizedText(lines, Math.Clamp(mean, 0, 1), language);
+            return Read(api, language, "the page");
         }
         finally
         {
             Tesseract.TessBaseAPIClear(api);
         }
+    }
+
+    /// <summary>The language's API with its segmentation mode, image and resolution set; the caller clears it.</summary>
+    private TessBaseApiHandle Prepare(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi, int pageSegMode)
+    {
+        var api = Api(language);
+        Tesseract.TessBaseAPISetPageSegMode(api, pageSegMode);
+        setImage(api);
+        Tesseract.TessBaseAPISetSourceResolution(api, resolutionPpi);
+        return api;
+    }
+
+    /// <summary>Recognises the image (or the rectangle) set on <paramref name="api"/> and reads its lines and mean confidence.</summary>
+    private static RecognizedText Read(TessBaseApiHandle api, string language, string what)
+    {
+        if (Tesseract.TessBaseAPIRecognize(api, 0) != 0)
+            throw new OcrEngineException($"Tesseract failed to recognise {what} with language '{language}'.");
+        var lines = ReadLines(api);
+        var mean = Tesseract.TessBaseAPIMeanTextConf(api) / 100.0;
+        return new RecognizedText(lines, Math.Clamp(mean, 0, 1), language);
     }
 
     private static List<OcrLine> ReadLines(TessBaseApiHandle api)
