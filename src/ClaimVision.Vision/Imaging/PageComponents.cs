@@ -1,3 +1,4 @@
+using ClaimVision.Domain.Documents;
 using ClaimVision.Vision.Interop;
 
 namespace ClaimVision.Vision.Imaging;
@@ -7,6 +8,7 @@ internal readonly record struct ComponentBox(int X, int Y, int Width, int Height
 {
     public int Right => X + Width;
     public double CenterY => Y + Height / 2.0;
+    public BoundingBox Box => new(X, Y, Width, Height);
 }
 
 /// <summary>The 8-connected components of a 1 bpp page, as boxes: found once, shared by the text-height estimate and

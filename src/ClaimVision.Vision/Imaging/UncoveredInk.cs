@@ -25,7 +25,7 @@ internal static class UncoveredInk
         // Glyphs and glyph parts: not specks, not taller than a few lines (stamps, photos), not long flat rules.
         var glyphs = components
             .Where(c => Math.Max(c.Width, c.Height) >= 0.35 * h && c.Height <= 2.5 * h && !(c.Width > 4 * h && c.Height < 0.3 * h))
-            .Where(c => !wordBoxes.Any(b => Intersects(b, c)))
+            .Where(c => !wordBoxes.Any(b => BoxOverlap.Area(b, c.Box) > 0)) // a glyph a word touches is that word's
             .OrderBy(c => c.X);
 
         var runs = new List<Run>();
@@ -61,14 +61,6 @@ internal static class UncoveredInk
         }
 
         /// <summary>The glyph overlaps the run's band by at least half the lower of the two heights.</summary>
-        public bool SameLine(ComponentBox glyph)
-        {
-            var overlap = Math.Min(Bottom, glyph.Y + glyph.Height) - Math.Max(Top, glyph.Y);
-            return overlap >= 0.5 * Math.Min(Bottom - Top, glyph.Height);
-        }
+        public bool SameLine(ComponentBox glyph) => BoxOverlap.SameLine(new BoundingBox(Left, Top, Right - Left, Bottom - Top), glyph.Box);
     }
-
-    /// <summary>Any part of the glyph inside the (grown) word box: a glyph a word touches is that word's.</summary>
-    private static bool Intersects(BoundingBox box, ComponentBox c) =>
-        c.X < box.X + box.Width && box.X < c.Right && c.Y < box.Y + box.Height && box.Y < c.Y + c.Height;
 }

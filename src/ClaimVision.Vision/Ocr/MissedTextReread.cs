@@ -23,11 +23,11 @@ internal static class MissedTextReread
         foreach (var reading in engine.RecognizeLines(image.Pix, text.Language, runs))
         {
             // The run's margin may take in the edge of a word already read; that word is not read twice.
-            var words = reading.Lines.SelectMany(l => l.Words).Where(w => !covered.Any(c => Overlap(c, w.Box) > 0.3 * Area(w.Box))).ToList();
+            var words = reading.Lines.SelectMany(l => l.Words).Where(w => !covered.Any(c => BoxOverlap.Area(c, w.Box) > 0.3 * Area(w.Box))).ToList();
             if (words.Count == 0 || words.Average(w => w.Confidence) < options.MissedTextMinConfidence
                 || !words.Any(w => w.Text.Any(char.IsLetterOrDigit))) continue;
             var box = words.Select(w => w.Box).Aggregate(BoundingBox.Union);
-            var host = lines.FindIndex(l => SameLine(l.Box, box));
+            var host = lines.FindIndex(l => BoxOverlap.SameLine(l.Box, box));
             if (host >= 0)
                 lines[host] = OcrEngine.LineOf([.. lines[host].Words.Concat(words).OrderBy(w => w.Box.X)]);
             else
@@ -39,15 +39,5 @@ internal static class MissedTextReread
         return text with { Lines = lines };
     }
 
-    private static long Overlap(BoundingBox a, BoundingBox b) =>
-        (long)Math.Max(0, Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X)) * Math.Max(0, Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y));
-
     private static long Area(BoundingBox box) => (long)box.Width * box.Height;
-
-    /// <summary>The boxes overlap vertically by at least half the lower one's height.</summary>
-    private static bool SameLine(BoundingBox a, BoundingBox b)
-    {
-        var overlap = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
-        return overlap >= 0.5 * Math.Min(a.Height, b.Height);
-    }
 }
