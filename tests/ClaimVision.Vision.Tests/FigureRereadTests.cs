@@ -47,6 +47,21 @@ public sealed partial class FigureRereadTests
     public void A_reread_must_keep_the_digits_or_trade_one_leading_digit_for_a_currency_sign(string first, string again, bool same) =>
         Assert.Equal(same, FigureReread.SameFigure(first.Split(' ').Select((t, i) => Word(t, i * 20, 15)), [.. again.Split(' ').Select((t, i) => Word(t, i * 20, 15))]));
 
+    [Theory]
+    [InlineData("I25.1", "125.1", "I25.1")]  // eng reads the code's letter as the digit it looks like
+    [InlineData("I25.1", "I25.1", "I25.1")]
+    [InlineData("S72.0", "572.0", "S72.0")]
+    [InlineData("I25.1", "125.7", null)]     // another digit: not the same code
+    [InlineData("V89.2", "189.2", null)]     // 1 is not how eng reads a V
+    [InlineData("125.1", "125.1", null)]     // not a code: left to the figure rule
+    [InlineData("I25.1", "I25.1 x", null)]
+    public void A_diagnosis_code_is_confirmed_when_the_reread_differs_only_by_its_letters_lookalike(string first, string again, string? code)
+    {
+        var words = FigureReread.AsCode([Word(first, 0, 50, 0.6)], [.. again.Split(' ').Select((t, i) => Word(t, i * 60, 50, 0.95))]);
+        Assert.Equal(code, words is null ? null : Assert.Single(words).Text);
+        if (words is not null) Assert.Equal(0.95, words[0].Confidence); // the confirming reading's confidence
+    }
+
     /// <summary>The fixture's five amounts, each with the yen sign touching its first digit.</summary>
     private static readonly string[] Amounts = ["1,390.00", "1,075.00", "55.00", "260.00", "400.00"];
 

@@ -33,10 +33,37 @@ public sealed class MissedTextRereadTests
         Assert.True(line.Box.Y > page.Height / 2, $"Radiology row at y {line.Box.Y}");
     }
 
-    private static string Read(OcrOptions options)
+    [Fact]
+    public void Figures_chi_sim_reads_unsurely_are_taken_from_the_figure_model()
+    {
+        // On the invoice page chi_sim reads the lone "58,440.00" at 0.56 and "4,000.00" as "站 000.00"; eng reads both surely.
+        var text = Read(new OcrOptions { PoolSize = 1 }, "cap-invoice.jpg", "chi_sim");
+        Assert.Contains("合计 (小写 ): 58,440.00", text);
+        Assert.Contains("西药费 4,000.00", text);
+    }
+
+    [Fact]
+    public void Without_the_figure_model_the_unsure_figures_stay_out()
+    {
+        var text = Read(new OcrOptions { PoolSize = 1, FigureLanguage = null }, "cap-invoice.jpg", "chi_sim");
+        Assert.DoesNotContain("58,440.00", text);
+        Assert.DoesNotContain("4,000.00", text);
+    }
+
+    [Fact]
+    public void Ink_under_a_word_read_at_no_confidence_is_read_again_and_replaces_it()
+    {
+        // The page reading lays a 0-confidence "二" over the 个人自付 label; reading its ink again puts the label back.
+        var again = Read(new OcrOptions { PoolSize = 1 }, "cap-invoice.jpg", "chi_sim");
+        var covered = Read(new OcrOptions { PoolSize = 1, MissedTextCoverMinConfidence = 0 }, "cap-invoice.jpg", "chi_sim");
+        Assert.Contains("个人自付 : 2,300.00", again);
+        Assert.DoesNotContain("个人自付", covered);
+    }
+
+    private static string Read(OcrOptions options, string file = "missed-rows.jpg", string language = "eng")
     {
         using var pool = new EnginePool(options);
-        var output = new VisionPipeline(pool).Process(Fixture.Bytes("missed-rows.jpg"), "missed-rows.jpg", new VisionOptions { Language = "eng" });
+        var output = new VisionPipeline(pool).Process(Fixture.Bytes(file), file, new VisionOptions { Language = language });
         return Assert.Single(output.Pages).Text;
     }
 }

@@ -37,7 +37,9 @@ internal static partial class FigureReread
             // A damaged first reading is wrong for sure, and any clean re-reading beats it (its own confidence carries the
             // doubt on); a clean but unsure one is replaced only by a sure re-reading.
             var needed = Clean(first) ? options.FigureMinConfidence : options.FigureDamagedMinConfidence;
-            if (Accepted(reading, needed) is not { } words || !SameFigure(first, words)) continue;
+            if (Accepted(reading, needed) is not { } again) continue;
+            var words = AsCode(first, again) ?? (SameFigure(first, again) ? again : null);
+            if (words is null) continue;
             var line = lines[span.Line];
             var replaced = line.Words.Take(span.First).Concat(words).Concat(line.Words.Skip(span.First + span.Count)).ToList();
             lines[span.Line] = OcrEngine.LineOf(replaced);
@@ -82,12 +84,33 @@ internal static partial class FigureReread
     /// </summary>
     internal static bool SameFigure(IEnumerable<OcrWord> first, IReadOnlyList<OcrWord> again)
     {
-        var before = string.Concat(first.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
-        var after = string.Concat(again.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
+        var before = Digits(first);
+        var after = Digits(again);
         if (before.Length == 0 || before == after) return before.Length > 0;
         var (shorter, longer) = before.Length < after.Length ? (before, after) : (after, before);
         return again is [{ Text: [ '¥' or '$' or '￥', .. ] }] && longer.Length - shorter.Length == 1 && longer.EndsWith(shorter, StringComparison.Ordinal);
     }
+
+    /// <summary>Digits that eng reads in place of the capital letter a diagnosis code starts with (an ICD-10 code never
+    /// starts with a digit).</summary>
+    private static readonly Dictionary<char, char> LetterLookalikes = new() { ['I'] = '1', ['O'] = '0', ['S'] = '5', ['B'] = '8', ['Z'] = '2', ['G'] = '6' };
+
+    /// <summary>
+    /// The first reading's diagnosis code, at the re-reading's confidence and box, when the re-reading is the same code
+    /// except that its letter came out as the digit it looks like ("I25.1" read again as "125.1"): the two models agree on
+    /// every character once the code's shape is known. Null when the first reading is not one code or they differ otherwise.
+    /// </summary>
+    internal static List<OcrWord>? AsCode(IReadOnlyList<OcrWord> first, IReadOnlyList<OcrWord> again)
+    {
+        if (first is not [{ Text: [var letter, .. var rest] } code] || again is not [var other]
+            || !char.IsAsciiLetterUpper(letter) || !CleanFigure().IsMatch(code.Text)) return null;
+        var same = other.Text == code.Text
+            || LetterLookalikes.TryGetValue(letter, out var digit) && other.Text.Length == code.Text.Length && other.Text[0] == digit && other.Text[1..] == rest;
+        return same ? [other with { Text = code.Text }] : null;
+    }
+
+    /// <summary>The ASCII digits of <paramref name="words"/>, in reading order.</summary>
+    internal static string Digits(IEnumerable<OcrWord> words) => string.Concat(words.SelectMany(w => w.Text.Where(char.IsAsciiDigit)));
 
     /// <summary>The run's box grown by a third of its height above, below and right, and by half its height to the left,
     /// where a currency sign the first reading split or lost may stand, so the line has a margin to be found in.</summary>
@@ -100,7 +123,7 @@ internal static partial class FigureReread
 
     /// <summary>The re-read words when they are clean figures read at a mean word confidence of at least
     /// <paramref name="minConfidence"/>; null otherwise. A "Y" before digits is the yuan sign as eng reads it on some fonts.</summary>
-    private static List<OcrWord>? Accepted(RecognizedText reading, double minConfidence)
+    internal static List<OcrWord>? Accepted(RecognizedText reading, double minConfidence)
     {
         // The wider left margin may take in the colon after the label, or a speck: words before the first figure go.
         var words = reading.Lines.SelectMany(l => l.Words).SkipWhile(w => !HasDigit(w.Text) && !FigureMarks().IsMatch(w.Text)).ToList();
@@ -114,8 +137,9 @@ internal static partial class FigureReread
     private static bool Touches(OcrWord left, OcrWord right) =>
         right.Box.X - (left.Box.X + left.Box.Width) <= Math.Max(left.Box.Height, right.Box.Height) / 2;
 
-    /// <summary>A figure as printed: an optional currency sign, digits with separators, an optional percent sign.</summary>
-    [GeneratedRegex(@"^[¥$￥]?\d[\d,.\-/:]*%?$")]
+    /// <summary>A figure as printed: an optional currency sign, digits with separators, an optional percent sign; or a
+    /// diagnosis code shaped like ICD-10 (a capital letter, two digits, an optional dotted subdivision: I25.1).</summary>
+    [GeneratedRegex(@"^([¥$￥]?\d[\d,.\-/:]*%?|[A-Z]\d{2}(\.\d{1,4})?)$")]
     private static partial Regex CleanFigure();
 
     /// <summary>Words that continue a figure without digits of their own.</summary>

@@ -9,34 +9,65 @@ namespace ClaimVision.Vision.Ocr;
 /// line in the page's language. A re-reading at a mean word confidence of at least
 /// <see cref="OcrOptions.MissedTextMinConfidence"/> joins the line it sits on (a lost label goes back beside its value, so
 /// "票据号码: 5226310302" is one line again) or, when no line is there, becomes a line of its own in reading order.
+/// Ink under a word read at almost no confidence (<see cref="OcrOptions.MissedTextCoverMinConfidence"/>) counts as left
+/// out, and an accepted re-reading of it replaces that word. On a page read in another language than
+/// <see cref="OcrOptions.FigureLanguage"/>, a run with digits that the page's model read unsurely is read once more with the
+/// figure model and kept when that reading is a clean, sure figure (chi_sim reads a lone "58,440.00" at 0.56, eng at 0.9).
 /// </summary>
 internal static class MissedTextReread
 {
     public static RecognizedText Apply(OcrEngine engine, PageImage image, RecognizedText text, OcrOptions options)
     {
         if (options.MissedTextMaxRuns <= 0) return text;
-        var covered = text.Lines.SelectMany(l => l.Words).Select(w => w.Box).ToList();
+        var covered = text.Lines.SelectMany(l => l.Words).Where(w => w.Confidence >= options.MissedTextCoverMinConfidence).Select(w => w.Box).ToList();
         var runs = UncoveredInk.Find(image, covered, options.MissedTextMaxRuns);
         if (runs.Count == 0) return text;
 
-        var lines = text.Lines.ToList();
-        foreach (var reading in engine.RecognizeLines(image.Pix, text.Language, runs))
+        var accepted = new List<List<OcrWord>>();
+        var figureRuns = new List<(BoundingBox Run, List<OcrWord> First)>();
+        foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(image.Pix, text.Language, runs)))
         {
             // The run's margin may take in the edge of a word already read; that word is not read twice.
             var words = reading.Lines.SelectMany(l => l.Words).Where(w => !covered.Any(c => BoxOverlap.Area(c, w.Box) > 0.3 * Area(w.Box))).ToList();
-            if (words.Count == 0 || words.Average(w => w.Confidence) < options.MissedTextMinConfidence
-                || !words.Any(w => w.Text.Any(char.IsLetterOrDigit))) continue;
+            if (words.Count == 0 || !words.Any(w => w.Text.Any(char.IsLetterOrDigit))) continue;
+            if (words.Average(w => w.Confidence) >= options.MissedTextMinConfidence) accepted.Add(words);
+            else if (words.Any(w => w.Text.Any(char.IsAsciiDigit))) figureRuns.Add((run, words));
+        }
+        accepted.AddRange(ReadFigures(engine, image.Pix, text.Language, figureRuns, options));
+        if (accepted.Count == 0) return text;
+
+        var lines = text.Lines.ToList();
+        foreach (var words in accepted)
+        {
             var box = words.Select(w => w.Box).Aggregate(BoundingBox.Union);
             var host = lines.FindIndex(l => BoxOverlap.SameLine(l.Box, box));
             if (host >= 0)
-                lines[host] = OcrEngine.LineOf([.. lines[host].Words.Concat(words).OrderBy(w => w.Box.X)]);
+            {
+                var kept = lines[host].Words.Where(w => w.Confidence >= options.MissedTextCoverMinConfidence || !words.Any(n => BoxOverlap.Area(w.Box, n.Box) > 0));
+                lines[host] = OcrEngine.LineOf([.. kept.Concat(words).OrderBy(w => w.Box.X)]);
+            }
             else
             {
                 var at = lines.FindIndex(l => l.Box.Y > box.Y);
                 lines.Insert(at < 0 ? lines.Count : at, OcrEngine.LineOf(words));
             }
         }
-        return text with { Lines = lines };
+        return text with { Lines = [.. lines.Where(l => l.Words.Count > 0)] };
+    }
+
+    /// <summary>The figure model's readings of <paramref name="runs"/> that are clean figures at
+    /// <see cref="OcrOptions.FigureMinConfidence"/> and end in the digits the page's model saw there.</summary>
+    private static IEnumerable<List<OcrWord>> ReadFigures(OcrEngine engine, PixHandle pix, string language,
+        List<(BoundingBox Run, List<OcrWord> First)> runs, OcrOptions options)
+    {
+        if (runs.Count == 0 || options.FigureLanguage is not { Length: > 0 } figureLanguage
+            || language.Split('+').Contains(figureLanguage, StringComparer.Ordinal)) yield break;
+        foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(pix, figureLanguage, [.. runs.Select(r => r.Run)])))
+        {
+            if (FigureReread.Accepted(reading, options.FigureMinConfidence) is not { } words) continue;
+            var before = FigureReread.Digits(run.First);
+            if (before.Length > 0 && FigureReread.Digits(words).EndsWith(before, StringComparison.Ordinal)) yield return words;
+        }
     }
 
     private static long Area(BoundingBox box) => (long)box.Width * box.Height;

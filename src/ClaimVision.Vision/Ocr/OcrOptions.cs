@@ -64,6 +64,11 @@ public sealed record OcrOptions
     /// <summary>A re-read run of missed glyphs is added to the page at or above this mean word confidence.</summary>
     public double MissedTextMinConfidence { get; init; } = 0.6;
 
+    /// <summary>A word the page reading gave less than this confidence does not hide the ink under it from the missed-text
+    /// re-read (Tesseract puts a 0-confidence "二" over two label lines, or a dash over an amount), and a sure re-reading of
+    /// that ink replaces it.</summary>
+    public double MissedTextCoverMinConfidence { get; init; } = 0.1;
+
     /// <summary>Model that re-reads the doubtful figures of pages read in another language (see <see cref="FigureReread"/>);
     /// null or empty turns the re-read off.</summary>
     public string? FigureLanguage { get; init; } = "eng";
