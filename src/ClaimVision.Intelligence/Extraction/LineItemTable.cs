@@ -10,7 +10,7 @@ namespace ClaimVision.Intelligence.Extraction;
 /// </summary>
 public static class LineItemTable
 {
-    private enum Column { Description, Quantity, UnitPrice, Amount, Category }
+    private enum Column { Description, Quantity, UnitPrice, Amount, Category, Ratio }
 
     private static readonly (Column Column, string[] Words)[] Headers =
     [
@@ -19,6 +19,7 @@ public static class LineItemTable
         (Column.UnitPrice, ["单价", "Unit Price", "Price", "Rate"]),
         (Column.Amount, ["金额", "Amount", "Charges", "Charge"]),
         (Column.Category, ["类别", "甲乙类", "医保类别", "等级", "Class", "Category", "Code"]),
+        (Column.Ratio, ["自付比例", "报销比例", "比例", "Copay %", "Coinsurance"]),
     ];
 
     private static readonly string[] EndWords = ["合计", "总计", "小计", "本页合计", "Total", "Subtotal", "Grand Total"];
@@ -38,9 +39,28 @@ public static class LineItemTable
                 if (EndWords.Any(w => text.StartsWith(LabelIndex.Compact(w), StringComparison.OrdinalIgnoreCase))) break;
                 if (HeaderColumns(row) is not null) { r--; break; }
                 if (ParseRow(row, columns) is { } item) items.Add(item);
+                else if (r + 1 < rows.Count && HalvesOfOneRow(row, rows[r + 1], columns) is { } joined)
+                {
+                    items.Add(joined);
+                    r++;
+                }
             }
         }
         return items;
+    }
+
+    /// <summary>
+    /// The item of a table row that OCR read as two rows: the description on one, the figures on the next, less than a
+    /// line apart (a cell printed at the top of its row beside one printed at the bottom). Null unless neither half is an
+    /// item alone and together they are one.
+    /// </summary>
+    private static LineItem? HalvesOfOneRow(IReadOnlyList<LineView> row, IReadOnlyList<LineView> next, Dictionary<Column, double> columns)
+    {
+        var upper = row.Select(l => l.Box).Aggregate(BoundingBox.Union);
+        var lower = next.Select(l => l.Box).Aggregate(BoundingBox.Union);
+        var gap = lower.Y - (upper.Y + upper.Height);
+        if (gap > Math.Min(upper.Height, lower.Height) || ParseRow(next, columns) is not null) return null;
+        return ParseRow([.. row.Concat(next).OrderBy(l => l.Box.X)], columns);
     }
 
     private static Dictionary<Column, double>? HeaderColumns(IReadOnlyList<LineView> row)
@@ -72,7 +92,7 @@ public static class LineItemTable
 
     private static LineItem? ParseRow(IReadOnlyList<LineView> row, Dictionary<Column, double> columns)
     {
-        var numeric = columns.Where(c => c.Key is Column.Quantity or Column.UnitPrice or Column.Amount).ToList();
+        var numeric = columns.Where(c => c.Key is Column.Quantity or Column.UnitPrice or Column.Amount or Column.Ratio).ToList();
         var values = new Dictionary<Column, decimal>();
         var description = new List<string>();
         string? category = null;
@@ -89,6 +109,12 @@ public static class LineItemTable
                 if (x < numeric.Min(c => c.Value) - span.Box.Width * 2 && columns.ContainsKey(Column.Description)) continue;
                 AddText(line, cursor, m.Index, description, ref category);
                 cursor = m.Index + m.Length;
+                // A percentage is a self-pay or reimbursement ratio, never a quantity, price or amount.
+                if (nearest.Key == Column.Ratio || IsPercentage(line.Text, m.Index + m.Length))
+                {
+                    cursor = SkipPercentSign(line.Text, cursor);
+                    continue;
+                }
                 values.TryAdd(nearest.Key, m.Value);
                 spans.Add(span);
             }
@@ -111,6 +137,15 @@ public static class LineItemTable
             Box = box,
             Page = row[0].Page,
         };
+    }
+
+    private static bool IsPercentage(string text, int end) => SkipPercentSign(text, end) > end;
+
+    private static int SkipPercentSign(string text, int at)
+    {
+        var i = at;
+        while (i < text.Length && text[i] == ' ') i++;
+        return i < text.Length && text[i] is '%' or '％' ? i + 1 : at;
     }
 
     private static void AddText(LineView line, int from, int to, List<string> description, ref string? category)
