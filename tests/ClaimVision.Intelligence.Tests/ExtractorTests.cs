@@ -1,4 +1,6 @@
 using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Validation;
+using ClaimVision.Vision;
 using static ClaimVision.Intelligence.Tests.Pages;
 
 namespace ClaimVision.Intelligence.Tests;
@@ -121,6 +123,57 @@ public class ExtractorTests
         Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
     }
 
+    [Fact]
+    public void A_row_read_as_its_amount_above_its_description_is_one_item()
+    {
+        // The amount printed at the top of its cell and the name at the bottom: OCR returns two rows a few pixels apart.
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("项目名称@300", "金额(元)@1000"),
+            Row("床位费@40", "360.00@1000"),
+            Row("300.00@1000"),
+            Row("检查费@40"),
+            Row("西药费@40", "250.00@1000"),
+            Row("合计(小写)：910.00")));
+        Assert.Equal(["床位费", "检查费", "西药费"], r.LineItems.Select(i => i.Description));
+        Assert.Equal([360.00m, 300.00m, 250.00m], r.LineItems.Select(i => i.Amount));
+        Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
+    }
+
+    [Fact]
+    public void A_description_row_is_not_joined_to_a_next_row_that_is_an_item_of_its_own()
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("项目名称@300", "金额(元)@1000"),
+            Row("检查费@40"),
+            Row("西药费@40", "250.00@1000"),
+            Row("合计(小写)：250.00")));
+        Assert.Equal(["西药费"], r.LineItems.Select(i => i.Description));
+    }
+
+    [Fact]
+    public void A_self_pay_ratio_is_never_taken_for_the_amount()
+    {
+        // OCR joins the name and the 自付比例 column into one line and reads the figures as another, so "0%" comes first.
+        static OcrLine Line(int y, params (string Text, int X)[] words) =>
+            new(string.Join(' ', words.Select(w => w.Text)), 0.9, new BoundingBox(words[0].X, y, words[^1].X + 60 - words[0].X, 24),
+                [.. words.Select(w => new OcrWord(w.Text, 0.9, new BoundingBox(w.X, y, w.Text.Length * 16, 24)))]);
+        var page = new OcrPage
+        {
+            Width = 1200, Height = 400, Language = "chi_sim", MeanConfidence = 0.9,
+            Lines =
+            [
+                Line(40, ("项目名称", 40), ("数量", 450)), Line(41, ("单价", 600), ("金额", 750), ("自付比例", 950)),
+                Line(80, ("床位费", 40), ("0%", 980)), Line(84, ("60.00", 600), ("360.00", 750)),
+                Line(120, ("胸部CT平扫", 40), ("10%", 975)), Line(123, ("300.00", 600), ("300.00", 750)),
+                Line(160, ("合计：660.00", 40)),
+            ],
+        };
+        var r = Extractor.Extract(DocumentType.ExpenseList, new VisionResult([page], []));
+        Assert.Equal([360.00m, 300.00m], r.LineItems.Select(i => i.Amount));
+        Assert.Equal([60.00m, 300.00m], r.LineItems.Select(i => i.UnitPrice));
+        Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
+    }
+
     [Theory]
     [InlineData("合计(小写)： 支付： 14,569.00", null)]        // 医保统筹支付's figure, its label half lost, is not the total
     [InlineData("合计(小写)： ¥1,390.00 支付： 14,569.00", "1390.00")]
@@ -240,6 +293,19 @@ public class ExtractorTests
         var bad = Extractor.Extract(DocumentType.SettlementSheet, Sheet("110105194912310021", "1,100.00"));
         Assert.Contains(bad.Fields[FieldNames.PatientIdNumber].Checks, c => c.Name == "idCheckDigit" && !c.Passed);
         Assert.Contains(bad.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "totalEqualsParts" && !c.Passed);
+    }
+
+    [Theory]
+    [InlineData("11010519491231002X", true)]   // the check character matches: a second reading of the other 17
+    [InlineData("110105194912310021", false)]  // one wrong digit: the check fails and the reading stays doubtful
+    public void A_matching_id_check_character_corroborates_an_unsure_id_reading(string id, bool corroborated)
+    {
+        var page = Build(Row("北京市基本医疗保险结算单"), Row("参保人姓名：陈六", "身份证号：@500", $"{id}@700"), Row("医疗费用总额：5,000.00"));
+        var unsure = page with { Lines = [.. page.Lines.Select(l => l.Text == id ? l with { Confidence = 0.83, Words = [.. l.Words.Select(w => w with { Confidence = 0.83 })] } : l)] };
+        var field = Extractor.Extract(DocumentType.SettlementSheet, new VisionResult([unsure], [])).Fields[FieldNames.PatientIdNumber];
+        Assert.Equal(corroborated, field.Confidence >= 0.95);
+        Assert.True(corroborated || field.Confidence < 0.5, $"confidence {field.Confidence}");
+        Assert.Single(field.Checks, c => c.Name == ResidentIdValidator.CheckDigit);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public static partial class ResidentIdScan
 {
     private const double UnlabelledStrength = 0.8;
 
+    /// <summary>Name of the check recorded on an ID found this way: the ID checks chose it, so they are no second reading of it.</summary>
+    public const string FoundByItsChecks = "idFoundByItsChecks";
+
     [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{16}[0-9X](?![0-9X])")]
     private static partial Regex Candidate();
 
@@ -33,7 +36,8 @@ public static partial class ResidentIdScan
             {
                 if (!ResidentIdValidator.Check(m.Value, today).All(c => c.Passed)) continue;
                 var span = line.Slice(map[m.Index], map[m.Index + m.Length - 1] + 1);
-                return LabelledFields.FromSpan(FieldNames.PatientIdNumber, span, new ReadValue(span.Text, m.Value, 1), UnlabelledStrength);
+                var field = LabelledFields.FromSpan(FieldNames.PatientIdNumber, span, new ReadValue(span.Text, m.Value, 1), UnlabelledStrength);
+                return field with { Checks = [.. field.Checks, new FieldCheck(FoundByItsChecks, true, "found without its label, as an 18-character run that passes the ID checks")] };
             }
         }
         return null;

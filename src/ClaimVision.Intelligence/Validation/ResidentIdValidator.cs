@@ -13,6 +13,13 @@ public static class ResidentIdValidator
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
 
+    /// <summary>Name of the check that the MOD 11-2 check character matches the first 17 digits.</summary>
+    public const string CheckDigit = "idCheckDigit";
+
+    /// <summary>Share of wrong 18-character readings the check character catches: every single wrong digit, and all but
+    /// one in 11 of the rest.</summary>
+    public const double CheckDigitCatches = 10.0 / 11;
+
     /// <summary>The MOD 11-2 check character for the first 17 digits.</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)
     {
@@ -37,7 +44,7 @@ public static class ResidentIdValidator
             if (!shape) return checks;
             var expected = CheckCharacter(id);
             var ok = expected == id[17];
-            checks.Add(new FieldCheck("idCheckDigit", ok, ok ? "ISO 7064 MOD 11-2 check character matches" : $"check character is {id[17]}, MOD 11-2 gives {expected}"));
+            checks.Add(new FieldCheck(CheckDigit, ok, ok ? "ISO 7064 MOD 11-2 check character matches" : $"check character is {id[17]}, MOD 11-2 gives {expected}"));
             checks.Add(BirthDate(id.Substring(6, 8), today));
         }
         else if (id.Length == 15)
