@@ -73,6 +73,7 @@ public sealed class IdentityRule : IFactorRule
         var notes = new List<string>();
         var different = new List<Evidence>();
         var matching = new List<Evidence>();
+        var lookalikes = new List<Evidence>();
         if (context.Entry is not null && NameMatcher.Compare(context.Claim.Insured.Name, context.Entry.Name) == NameMatch.Different)
         {
             different.Add(Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name));
@@ -88,6 +89,7 @@ public sealed class IdentityRule : IFactorRule
                     break;
                 case NameMatch.Confusable:
                     matching.Add(evidence);
+                    lookalikes.Add(evidence);
                     notes.Add($"the name on {doc.FileName} matches allowing an OCR look-alike");
                     break;
                 default:
@@ -99,7 +101,10 @@ public sealed class IdentityRule : IFactorRule
         if (different.Count > 0)
             return Factors.Uncertain(NameFactor, Capitalise(string.Join("; ", notes)) + ".", [referenceSource, .. different]);
         var detail = notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "";
-        return Factors.Pass(NameFactor, $"The name on {matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.", [referenceSource, .. matching]);
+        // A reading that spells the reference name exactly is not an OCR error that happens to match: only the readings
+        // that match allowing a look-alike carry their doubt into the factor.
+        return Factors.Pass(NameFactor, $"The name on {matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.", [referenceSource, .. matching])
+            with { Weight = lookalikes.Select(l => l.Confidence ?? 1).DefaultIfEmpty(1).Min() };
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -362,6 +362,21 @@ public class ClaimAssessorTests
     }
 
     [Fact]
+    public void An_unsure_name_reading_that_spells_the_registry_name_exactly_does_not_lower_the_claims_confidence()
+    {
+        // 0.70 is below the policy's 0.80, but another document reads the same name surely: quality passes, and the
+        // exact spelling is no OCR error that happens to match, so the name factor stays sure.
+        var docs = Complete();
+        docs[0] = docs[0].With(F(FieldNames.PatientName, Claims.Name, confidence: 0.70));
+        var exact = Assess(docs);
+        Assert.Equal(Decision.Partial, exact.Decision);
+        Assert.Equal(1, exact.Factor(IdentityRule.NameFactor).Weight);
+
+        docs[0] = docs[0].With(F(FieldNames.PatientName, "扬秀英", confidence: 0.70)); // a look-alike keeps its doubt
+        Assert.Equal(0.70, Assess(docs).Factor(IdentityRule.NameFactor).Weight, 3);
+    }
+
+    [Fact]
     public void A_different_name_goes_to_review()
     {
         var docs = Complete();

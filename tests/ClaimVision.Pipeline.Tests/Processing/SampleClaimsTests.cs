@@ -47,22 +47,8 @@ public sealed class SampleClaimsFixture : IDisposable
 
 public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixture<SampleClaimsFixture>
 {
-    /// <summary>
-    /// Sample claims the pipeline does not yet get right (measured 2026-12-02 after the missed-text and figure re-reads, line
-    /// items read from two-column invoice tables, totals corroborated by their items, and exclusions that any sure match
-    /// decides: 10 of 12 match), each with the measured cause. Remove an entry when its claim passes; every other claim must match
-    /// its expected.json.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> KnownGaps = new Dictionary<string, string>
-    {
-        ["01-partial-ratio"] = "line items read incompletely: the expense list's table comes apart in reading (6 items add up to 529.00, not 1,390.00) and one invoice row is split from its amount (5 items, 1,090.00) → review",
-        ["02-partial-cap"] = "the invoice's 合计(小写) figure 58,440.00 is lost in reading (the line reads 合计 (小写 ): 支付 : 14,569.00), so its total is not readable → review",
-    };
-
-    public static TheoryData<string> Claims() =>
-        [.. SampleClaimsFixture.ClaimDirectories().Select(Path.GetFileName).OfType<string>().Where(c => !KnownGaps.ContainsKey(c))];
-
-    public static TheoryData<string> GapClaims() => [.. KnownGaps.Keys];
+    /// <summary>Every sample claim: each must match its expected.json end to end (12 of 12 since 2026-12-02).</summary>
+    public static TheoryData<string> Claims() => [.. SampleClaimsFixture.ClaimDirectories().Select(Path.GetFileName).OfType<string>()];
 
     [Fact]
     public void Ships_at_least_a_dozen_sample_claims_each_with_an_expected_outcome()
@@ -82,15 +68,6 @@ public sealed class SampleClaimsTests(SampleClaimsFixture fixture) : IClassFixtu
         Assert.True(expected.Mismatch(r) is null,
             $"{claim}: {expected.Mismatch(r)}. Expected because: {expected.Reason}\nGot: {string.Join(" | ", r.Reasons)}");
     }
-
-    [Theory(Skip = "Known gaps listed in KnownGaps with their measured causes; run scripts/run-samples.sh for the table.")]
-    [MemberData(nameof(GapClaims))]
-    public void Known_gap_claim_gets_its_expected_decision_and_payable_amount(string claim) =>
-        Sample_claim_gets_its_expected_decision_and_payable_amount(claim);
-
-    [Fact]
-    public void Known_gaps_name_real_sample_claims() =>
-        Assert.All(KnownGaps.Keys, c => Assert.Contains(c, SampleClaimsFixture.ClaimDirectories().Select(Path.GetFileName)));
 
     [Fact]
     public void The_claim_with_a_corrupt_image_is_reviewed_naming_the_missing_document()
