@@ -4,6 +4,7 @@ using ClaimVision.Intelligence;
 using ClaimVision.Pipeline.Assessment;
 using ClaimVision.Pipeline.Storage;
 using ClaimVision.Pipeline.Processing;
+using ClaimVision.Vision.Ocr;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,9 @@ namespace ClaimVision.Pipeline.Hosting;
 /// Registers the production analysis engines for the consuming hosts (<c>serve</c>, the Worker):
 /// the analyzer from <see cref="DocumentAnalyzerFactory"/> and the policy assessment. Configuration:
 /// <c>ClaimVision:Models</c> (else <c>$CLAIMVISION_MODELS</c> or <c>models/</c> found as the factory describes),
-/// <c>ClaimVision:OcrEngines</c>, <c>ClaimVision:Policies</c> (default <c>samples/policies</c>) and
+/// <c>ClaimVision:OcrEngines</c>, <c>ClaimVision:Ocr</c> (any <see cref="OcrOptions"/> member, e.g.
+/// <c>ClaimVision:Ocr:MissedTextMaxRuns</c> = 0 turns the missed-text re-read off; an unknown key is an error),
+/// <c>ClaimVision:Policies</c> (default <c>samples/policies</c>) and
 /// <c>ClaimVision:Registry</c> (default <c>samples/registry/insured.csv</c>), relative paths searched beside the
 /// program and up from the current directory.
 /// </summary>
@@ -27,7 +30,7 @@ public static class EngineServiceCollectionExtensions
         {
             var section = Settings(sp);
             var engines = section.GetValue<int?>("OcrEngines") ?? Environment.ProcessorCount;
-            return DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = section["Models"], Engines = engines });
+            return DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = section["Models"], Engines = engines, Ocr = Ocr(section.GetSection("Ocr")) });
         });
         services.AddSingleton<IDocumentAnalyzer>(sp => sp.GetRequiredService<ProductionAnalyzer>());
         services.AddSingleton<IClaimAssessment>(sp =>
@@ -39,6 +42,20 @@ public static class EngineServiceCollectionExtensions
             return new PolicyClaimAssessment(policies, registry, sp.GetRequiredService<IClaimStore>(), sp.GetRequiredService<IDocumentAnalyzer>().ModelVersions, sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
         return services;
+    }
+
+    /// <summary>The OCR options from <paramref name="section"/> over the defaults; a key that names no option fails with the key named.</summary>
+    internal static OcrOptions Ocr(IConfigurationSection section)
+    {
+        if (!section.Exists()) return new OcrOptions();
+        try
+        {
+            return section.Get<OcrOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new OcrOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{section.Path} is not valid OCR configuration: {e.Message}", e);
+        }
     }
 
     /// <summary>An absolute path as is; a relative one beside the program, else in the current directory or a parent; else unchanged (the loader names it).</summary>

@@ -14,6 +14,10 @@ public sealed record AnalyzerSettings
     public int Engines { get; init; } = Environment.ProcessorCount;
     /// <summary><c>auto</c> (per page from the detected script), <c>eng</c> or <c>chi_sim</c>.</summary>
     public string Language { get; init; } = OcrOptions.Auto;
+    /// <summary>OCR tuning (the second looks, confidence thresholds …, see <see cref="OcrOptions"/>); its
+    /// <see cref="OcrOptions.PoolSize"/> and <see cref="OcrOptions.Language"/> are replaced by <see cref="Engines"/> and
+    /// <see cref="Language"/>.</summary>
+    public OcrOptions Ocr { get; init; } = new();
     /// <summary>"Today" for the extractors' date checks (a date in the future is suspect); the system clock by default.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
@@ -41,7 +45,7 @@ public static class DocumentAnalyzerFactory
         EnginePool? pool = null;
         try
         {
-            pool = new EnginePool(new OcrOptions { PoolSize = settings.Engines, Language = settings.Language });
+            pool = new EnginePool(settings.Ocr with { PoolSize = settings.Engines, Language = settings.Language });
             var options = new VisionOptions { Language = settings.Language };
             var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options, classifier, new FieldExtractor(settings.Time));
             return new ProductionAnalyzer(analyzer, pool, classifier);
@@ -90,6 +94,9 @@ public static class DocumentAnalyzerFactory
 public sealed class ProductionAnalyzer(DocumentAnalyzer analyzer, EnginePool pool, DocumentClassifier classifier) : IDocumentAnalyzer, IDisposable
 {
     public IReadOnlyDictionary<string, string> ModelVersions => analyzer.ModelVersions;
+
+    /// <summary>The OCR options the engines run with.</summary>
+    public OcrOptions OcrOptions => pool.Options;
 
     public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
         analyzer.Analyze(fileName, bytes, cancellationToken);

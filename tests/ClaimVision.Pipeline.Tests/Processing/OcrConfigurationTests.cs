@@ -1,0 +1,53 @@
+using ClaimVision.Pipeline.Hosting;
+using ClaimVision.Pipeline.Processing;
+using ClaimVision.Vision.Ocr;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimVision.Pipeline.Tests.Processing;
+
+/// <summary>Ops tune the OCR (the second looks, thresholds) from the hosts' configuration, <c>ClaimVision:Ocr</c>.</summary>
+public sealed class OcrConfigurationTests
+{
+    [Fact]
+    public void Ocr_options_come_from_configuration_over_the_defaults()
+    {
+        using var provider = Build(new()
+        {
+            ["ClaimVision:OcrEngines"] = "1",
+            ["ClaimVision:Ocr:MissedTextMaxRuns"] = "0",
+            ["ClaimVision:Ocr:FigureMinConfidence"] = "0.9",
+            ["ClaimVision:Ocr:PoolSize"] = "7", // the engine count is ClaimVision:OcrEngines
+        });
+        var options = provider.GetRequiredService<ProductionAnalyzer>().OcrOptions;
+        Assert.Equal(0, options.MissedTextMaxRuns);
+        Assert.Equal(0.9, options.FigureMinConfidence);
+        Assert.Equal(1, options.PoolSize);
+        Assert.Equal(new OcrOptions().FigureLanguage, options.FigureLanguage); // untouched keys keep their defaults
+    }
+
+    [Fact]
+    public void Without_an_ocr_section_the_defaults_apply()
+    {
+        using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1" });
+        Assert.Equal(new OcrOptions { PoolSize = 1 }.MissedTextMaxRuns, provider.GetRequiredService<ProductionAnalyzer>().OcrOptions.MissedTextMaxRuns);
+    }
+
+    [Fact]
+    public void A_misspelt_ocr_key_fails_naming_the_section_and_the_key()
+    {
+        using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:MissedTextMaxRun"] = "0" });
+        var e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ProductionAnalyzer>());
+        Assert.Contains("ClaimVision:Ocr", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MissedTextMaxRun", e.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        settings["ClaimVision:Models"] = Path.Combine(AppContext.BaseDirectory, DocumentAnalyzerFactory.ModelsFolder);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddClaimVisionEngines();
+        return services.BuildServiceProvider();
+    }
+}
