@@ -16,11 +16,17 @@ public static class TotalRepair
     /// <summary>The check a total built from other figures carries (passed or not): such a total is not evidence of its own.</summary>
     public const string TotalPrinted = "totalPrinted";
 
-    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view)
+    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view, IReadOnlyList<LineItem>? items = null)
     {
         fields.TryGetValue(FieldNames.TotalAmount, out var total);
+        var sums = Sums(fields, items ?? []);
         if (total is not null && Intact(total))
         {
+            if (CutShort(total, sums) is { } whole)
+            {
+                fields[FieldNames.TotalAmount] = total = From(whole.Sum, whole.Source, total, 0.9,
+                    new FieldCheck(TotalPrinted, true, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Sum)} = {whole.What}"));
+            }
             RepairPart(fields, total);
             PatientShare(fields, total);
             return;
@@ -29,10 +35,12 @@ public static class TotalRepair
         var words = fields.TryGetValue(FieldNames.TotalAmountInWords, out var w) && Intact(w) ? CommonChecks.AmountOf(w) : null;
 
         ExtractedField? repaired = null;
-        if (parts is { } c && total is not null && Completes(c.Sum, total))
-            repaired = From(c.Sum, c.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(c.Sum)} = fund + patient payment"));
+        if (total is not null && sums.FirstOrDefault(x => Completes(x.Sum, total)) is { Source: not null } c)
+            repaired = From(c.Sum, c.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(c.Sum)} = {c.What}"));
         else if (parts is { } p && (words == p.Sum || (words is null && WordsResemble(view, p.Sum))))
             repaired = From(p.Sum, p.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(p.Sum)} = fund + patient payment, confirmed by the 大写 amount"));
+        else if (sums.FirstOrDefault(x => words == x.Sum || (words is null && WordsResemble(view, x.Sum))) is { Source: not null } confirmed)
+            repaired = From(confirmed.Sum, confirmed.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(confirmed.Sum)} = {confirmed.What}, confirmed by the 大写 amount"));
         else if (words is { } v)
             repaired = From(v, w!, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(v)} taken from the 大写 amount alone"));
         else if (parts is { } q)
@@ -86,6 +94,40 @@ public static class TotalRepair
     }
 
     private static bool Intact(ExtractedField f) => !LabelledFields.IsDamaged(f);
+
+    /// <summary>Independent sums a bill's total must equal, most direct first: fund + patient payment; the
+    /// settlement breakdown 政策范围内 + 乙类先行自付 + 全自费 (covered + self-paid + out-of-catalogue: together every
+    /// fee of the bill); two or more line items. Only intact figures count.</summary>
+    private static List<(decimal Sum, ExtractedField Source, string What)> Sums(Dictionary<string, ExtractedField> fields, IReadOnlyList<LineItem> items)
+    {
+        var sums = new List<(decimal, ExtractedField, string)>();
+        if (PartsSum(fields) is { } p) sums.Add((p.Sum, p.Source, "fund + patient payment"));
+        string[] breakdown = [FieldNames.CoveredAmount, FieldNames.SelfPaidAmount, FieldNames.OutOfCatalogueAmount];
+        var pieces = breakdown.Select(n => fields.TryGetValue(n, out var f) && Intact(f) && CommonChecks.AmountOf(f) is { } v ? (f, v) : ((ExtractedField, decimal)?)null).ToList();
+        if (pieces.All(x => x is not null))
+            sums.Add((pieces.Sum(x => x!.Value.Item2), pieces.MinBy(x => x!.Value.Item1.Confidence)!.Value.Item1, "covered + self-paid + out-of-catalogue amounts"));
+        if (items.Count >= 2)
+        {
+            var least = items.MinBy(i => i.Confidence)!;
+            var source = new ExtractedField { Name = FieldNames.TotalAmount, Value = "", Confidence = least.Confidence, Box = least.Box, Page = least.Page };
+            sums.Add((items.Sum(i => i.Amount), source, $"sum of {items.Count} line items"));
+        }
+        return sums;
+    }
+
+    /// <summary>A total read as a bare integer (72) that is the start of an independent sum with decimals (7289.58):
+    /// OCR lost the rest of the figure. A total equal to the sum, or not its start, is left as printed.</summary>
+    private static (decimal Sum, ExtractedField Source, string What)? CutShort(ExtractedField total, List<(decimal Sum, ExtractedField Source, string What)> sums)
+    {
+        var digits = new string(total.Value.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 0 || total.Value.Contains('.') || CommonChecks.AmountOf(total) is not { } t) return null;
+        foreach (var s in sums)
+        {
+            var whole = AmountNormalizer.Format(s.Sum).Replace(",", "", StringComparison.Ordinal);
+            if (s.Sum > t && whole.Contains('.') && whole.StartsWith(digits, StringComparison.Ordinal) && whole.Length - digits.Length >= 3) return s;
+        }
+        return null;
+    }
 
     private static (decimal Sum, ExtractedField Source)? PartsSum(Dictionary<string, ExtractedField> fields)
     {

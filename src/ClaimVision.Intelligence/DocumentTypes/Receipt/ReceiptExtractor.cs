@@ -38,9 +38,11 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [
         (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*(TOTAL|AMT|AMOUNT)|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
         (new Regex(@"\bTOTAL\b|\bJUMLAH\b", RegexOptions.IgnoreCase | RegexOptions.Compiled), 0.9),
+        // Chinese receipts: 实付/实收 (paid), 应付/应收 (due), 合计/总计 (total); chi_sim may space the characters.
+        (new Regex(@"[实应]\s*[付收]|合\s*计|总\s*计", RegexOptions.Compiled), 0.9),
     ];
 
-    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY|小\s*计|找\s*零|数\s*量", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     public FieldExtraction Extract(DocumentView view, ExtractionContext context)
     {
@@ -51,6 +53,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         // A Chinese receipt names its seller in the title (…大药房 / …医院 / …诊所): that line wins over the layout guess.
         if (lines.Take(3).Any(l => ChineseProviderWord().IsMatch(l.Text)) && LabelledTypeExtractor.ProviderFromTitle(view) is { } titled)
             fields[FieldNames.ProviderName] = titled;
+        else if (addressLine is null && !lines.Take(8).Any(l => LegalForm().IsMatch(l.Text)) && SellerAboveTitle(lines) is { } seller
+                 && ValueReader.Read(FieldKind.Text, seller.Text, context.DateOrder) is { } sold)
+            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller, sold, 0.85);
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
@@ -71,6 +76,27 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     [GeneratedRegex(@"(?<!\w)(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD\.?|LIMITED|CO\.|\(M\)|CORPORATION|HOLDINGS|INDUSTRIES)(?=\W|$)", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
+
+    /// <summary>A receipt's own title: SALES RECEIPT, Customer receipt, 购物小票, 销售凭证, 收据.</summary>
+    [GeneratedRegex(@"^\W*(?:[A-Z]+\s+){0,2}RECEIPT\W*$|^\W*[\p{IsCJKUnifiedIdeographs}]{0,4}(?:小\s*票|凭\s*证|收\s*据)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceiptTitle();
+
+    /// <summary>A receipt that prints no address and no company form names its seller on the line right above the
+    /// receipt's title (Walgreens #3831 / Customer receipt, 家乐福 / 购物小票); the label lines under the title
+    /// (Customer: …, 会员: …) are never the seller.</summary>
+    private static TextSpan? SellerAboveTitle(IReadOnlyList<LineView> lines)
+    {
+        for (var t = 1; t < Math.Min(3, lines.Count); t++)
+        {
+            if (!ReceiptTitle().IsMatch(lines[t].Text.Trim())) continue;
+            var text = lines[t - 1].Text.Trim();
+            var letters = text.Count(char.IsLetter);
+            if (letters < 2 || letters < text.Count(char.IsDigit) || text.Contains(':') || text.Contains('：')
+                || StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0) return null;
+            return lines[t - 1].Whole() with { Text = text };
+        }
+        return null;
+    }
 
     [GeneratedRegex(@"^\s*(NO\s?[.,:]?\s?\d|LOT\b|\d+[A-Z]?\s?[,.\-/ ]|[A-Z]{1,2}-\d|BLOCK\b|BLOK\b|LEVEL\b|UNIT\b|SUITE\b)|\b(JALAN|JLN|JL|ROAD|STREET|LORONG|TAMAN|TMN|PERSIARAN|LEBUH|LEBUHRAYA|KAMPUNG|KG|BANGUNAN|WISMA|KOMPLEKS|SEKSYEN|LOT|BLOCK|PLAZA|FLOOR|FLR)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressStart();
@@ -202,6 +228,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static bool AddressTail(string text, int linesAfterPostcode) =>
         linesAfterPostcode < 2 && text.Length <= 40 && text.Count(char.IsLetter) >= 3 && !text.Contains(':') && !DecimalAmount().IsMatch(text);
 
+    [GeneratedRegex(@"DATE|日\s*期", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabel();
+
     [GeneratedRegex(@"^\W{0,3}\d{1,2}[:.]\d{2}(?!\d)")]
     private static partial Regex TimeNext();
 
@@ -211,7 +240,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     {
         var best = view.Lines
             .SelectMany(l => DateNormalizer.FindAll(l.Text, context.DateOrder).Select(m => (l, m)))
-            .Select(x => (x.l, x.m, labelled: view.Lines.Any(o => (o == x.l || o.SameRow(x.l)) && o.Text.Contains("DATE", StringComparison.OrdinalIgnoreCase))))
+            .Select(x => (x.l, x.m, labelled: view.Lines.Any(o => (o == x.l || o.SameRow(x.l)) && DateLabel().IsMatch(o.Text))))
             .OrderByDescending(x => x.labelled)
             .ThenByDescending(x => x.m.Date <= context.Today)
             .ThenByDescending(x => TimeNext().IsMatch(x.l.Text[(x.m.Index + x.m.Length)..]))

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ClaimVision.Intelligence.Normalization;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// How a document writes its all-numeric dates, decided from the document itself before any field is read:
+/// a date whose first part exceeds 12 (24/04/2022) proves day-first, one whose second part does (04/24/2022) proves
+/// month-first; without such proof, amounts in US dollars mean a US document (MM/DD/YYYY). Otherwise the caller's
+/// default stands. Only what the page proves overrides the default, and conflicting proof leaves it alone.
+/// </summary>
+public static partial class PageDateOrder
+{
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<a>[0-9]{1,2})\s?(?<s>[-./])\s?(?<b>[0-9]{1,2})\s?\k<s>\s?(?:[0-9]{4}|[0-9]{2})(?![0-9])")]
+    private static partial Regex NumericDate();
+
+    public static DateOrder Infer(DocumentView view, DateOrder fallback)
+    {
+        bool dayFirst = false, monthFirst = false;
+        foreach (var line in view.Lines)
+            foreach (Match m in NumericDate().Matches(line.Text))
+            {
+                var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+                var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+                if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst = true;
+                if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst = true;
+            }
+        if (dayFirst != monthFirst) return dayFirst ? DateOrder.DayFirst : DateOrder.MonthFirst;
+        if (dayFirst) return fallback;
+        return LabelledTypeExtractor.CurrencyOf(view) is { Normalized: "USD" } ? DateOrder.MonthFirst : fallback;
+    }
+}
