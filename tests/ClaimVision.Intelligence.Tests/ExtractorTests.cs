@@ -624,4 +624,70 @@ public class ExtractorTests
         var read = Extractor.Extract(DocumentType.SettlementSheet, Page(Row("个人支付 : 3000.00"))).Fields[FieldNames.PersonalPaidAmount];
         Assert.Equal("3000.00", read.Normalized);
     }
+
+    [Fact]
+    public void A_damaged_total_is_completed_by_its_line_items_when_its_read_digits_agree()
+    {
+        // The yen sign ate the first digit (¥3 → 琅) and the fund payment is damaged too: only the items are left.
+        VisionResult Page(string total) => Doc(
+            Row("住院收费票据"),
+            Row("项目名称@300", "金额 (元 )@900"),
+            Row("床位费@130", "¥217.00@900"),
+            Row("检查费@130", "¥1,759.00@900"),
+            Row("西药费@130", "¥1,652.91@900"),
+            Row("合计 (小写 ): " + total),
+            Row("医保统筹支付 : 既 ,076.20"));
+
+        var completed = Extractor.Extract(DocumentType.InpatientInvoice, Page("琅 ,628.91")).Fields[FieldNames.TotalAmount];
+        Assert.Equal("3628.91", completed.Normalized);
+        Assert.Contains(completed.Checks, c => c.Name == "totalPrinted" && c.Passed);
+
+        // Digits that do not end the items' sum are not completed by it.
+        var other = Extractor.Extract(DocumentType.InpatientInvoice, Page("琅 ,618.91")).Fields[FieldNames.TotalAmount];
+        Assert.NotEqual("3628.91", other.Normalized);
+    }
+
+    [Fact]
+    public void A_damaged_expense_list_total_is_completed_by_its_covered_self_paid_and_out_of_catalogue_amounts()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("医疗费用明细"),
+            Row("医疗机构 : 青岛市协和医院"),
+            Row("费用总额 : 开 ,145.43"),
+            Row("医保范围内 : ¥6,347.86"),
+            Row("乙类自付 : ¥471.13"),
+            Row("两类自费 : ¥1,326.44")));
+        Assert.Equal("8145.43", N(r, FieldNames.TotalAmount));
+        Assert.Equal("6347.86", N(r, FieldNames.CoveredAmount));
+        Assert.Equal("1326.44", N(r, FieldNames.OutOfCatalogueAmount));
+    }
+
+    [Theory]
+    [InlineData("72", "7289.58")]        // the rest of the figure lost: the payments give it
+    [InlineData("7289.58", "7289.58")]   // printed whole
+    [InlineData("7300", "7300.00")]      // an integer that does not start the sum stays as printed
+    public void A_total_read_as_a_bare_integer_that_starts_the_payments_sum_was_cut_short(string printed, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("门诊收费票据"),
+            Row("合计 (小写 ): " + printed),
+            Row("医保统筹支付 : 2,665.84"),
+            Row("个人支付金额 : 4,623.74")));
+        Assert.Equal(expected, N(r, FieldNames.TotalAmount));
+    }
+
+    [Theory]
+    [InlineData("Date: 10/04/2021", "TOTAL: USD 121.30", "2021-10-04")]   // US dollars: month first
+    [InlineData("Date: 10/04/2021", "TOTAL: RM 121.30", "2021-04-10")]    // ringgit: the default, day first
+    [InlineData("Date: 10/04/2021", "Paid 24/04/2021 TOTAL: $121.30", "2021-04-10")] // the page proves day first
+    [InlineData("Date: 10/04/2021", "Paid 04/24/2021 TOTAL: RM 121.30", "2021-10-04")] // the page proves month first
+    public void Ambiguous_numeric_dates_follow_the_order_the_page_proves_else_its_currency(string dateRow, string totalRow, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("Walmart Supercenter"),
+            Row("SALES RECEIPT"),
+            Row(dateRow),
+            Row(totalRow)));
+        Assert.Equal(expected, N(r, FieldNames.DocumentDate));
+    }
 }

@@ -53,9 +53,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         // A Chinese receipt names its seller in the title (…大药房 / …医院 / …诊所): that line wins over the layout guess.
         if (lines.Take(3).Any(l => ChineseProviderWord().IsMatch(l.Text)) && LabelledTypeExtractor.ProviderFromTitle(view) is { } titled)
             fields[FieldNames.ProviderName] = titled;
-        else if (addressLine is null && !lines.Take(8).Any(l => LegalForm().IsMatch(l.Text)) && SellerAboveTitle(lines) is { } seller
-                 && ValueReader.Read(FieldKind.Text, seller.Text, context.DateOrder) is { } sold)
-            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller, sold, 0.85);
+        else if (SellerAboveTitle(lines) is { } seller && (addressLine is null || addressLine > seller.Title)
+                 && !lines.Take(8).Any(l => LegalForm().IsMatch(l.Text))
+                 && ValueReader.Read(FieldKind.Text, seller.Span.Text, context.DateOrder) is { } sold)
+            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller.Span, sold, 0.85);
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
@@ -81,10 +82,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"^\W*(?:[A-Z]+\s+){0,2}RECEIPT\W*$|^\W*[\p{IsCJKUnifiedIdeographs}]{0,4}(?:小\s*票|凭\s*证|收\s*据)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptTitle();
 
-    /// <summary>A receipt that prints no address and no company form names its seller on the line right above the
-    /// receipt's title (Walgreens #3831 / Customer receipt, 家乐福 / 购物小票); the label lines under the title
-    /// (Customer: …, 会员: …) are never the seller.</summary>
-    private static TextSpan? SellerAboveTitle(IReadOnlyList<LineView> lines)
+    /// <summary>A receipt that prints no company form and no address before its title names its seller on the line
+    /// right above the receipt's title (Walgreens #3831 / Customer receipt, 家乐福 / 购物小票); the label lines under the
+    /// title (Customer: …, 会员: …) are never the seller. Returns the seller and the title's line index.</summary>
+    private static (TextSpan Span, int Title)? SellerAboveTitle(IReadOnlyList<LineView> lines)
     {
         for (var t = 1; t < Math.Min(3, lines.Count); t++)
         {
@@ -93,7 +94,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             var letters = text.Count(char.IsLetter);
             if (letters < 2 || letters < text.Count(char.IsDigit) || text.Contains(':') || text.Contains('：')
                 || StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0) return null;
-            return lines[t - 1].Whole() with { Text = text };
+            return (lines[t - 1].Whole() with { Text = text }, t);
         }
         return null;
     }
