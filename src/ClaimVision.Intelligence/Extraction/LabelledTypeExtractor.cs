@@ -48,7 +48,9 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             if (word.w is null) continue;
             var end = word.w.Any(c => c >= 128) ? word.at + word.w.Length : line.Text.Length;
             if (word.w == "药房" && word.at > 0 && line.Text[word.at - 1] == '大') continue;
-            var span = line.Slice(0, end);
+            // A label before the name ("收区单位: 武汉市人民医院", its label misread) is no part of it.
+            var colon = line.Text.LastIndexOfAny([':', '：'], word.at);
+            var span = line.Slice(colon + 1, end);
             var read = ValueReader.Read(FieldKind.Text, span.Text, Normalization.DateOrder.DayFirst);
             if (read is null) continue;
             return LabelledFields.FromSpan(FieldNames.ProviderName, span, read, 0.85);

@@ -7,13 +7,17 @@ namespace ClaimVision.Intelligence.Extraction;
 /// <summary>
 /// How a document writes its all-numeric dates, decided from the document itself before any field is read:
 /// a date whose first part exceeds 12 (24/04/2022) proves day-first, one whose second part does (04/24/2022) proves
-/// month-first; without such proof, amounts in US dollars mean a US document (MM/DD/YYYY). Otherwise the caller's
+/// month-first; without such proof, amounts in US dollars or a US address (", TX 78701") mean a US document (MM/DD/YYYY). Otherwise the caller's
 /// default stands. Only what the page proves overrides the default, and conflicting proof leaves it alone.
 /// </summary>
 public static partial class PageDateOrder
 {
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?<a>[0-9]{1,2})\s?(?<s>[-./])\s?(?<b>[0-9]{1,2})\s?\k<s>\s?(?:[0-9]{4}|[0-9]{2})(?![0-9])")]
     private static partial Regex NumericDate();
+
+    // ", TX 78701": a US state code and ZIP code closing an address line.
+    [GeneratedRegex(@",\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+[0-9]{5}(?:-[0-9]{4})?\b")]
+    private static partial Regex UsAddress();
 
     public static DateOrder Infer(DocumentView view, DateOrder fallback)
     {
@@ -28,6 +32,7 @@ public static partial class PageDateOrder
             }
         if (dayFirst != monthFirst) return dayFirst ? DateOrder.DayFirst : DateOrder.MonthFirst;
         if (dayFirst) return fallback;
-        return LabelledTypeExtractor.CurrencyOf(view) is { Normalized: "USD" } ? DateOrder.MonthFirst : fallback;
+        var us = LabelledTypeExtractor.CurrencyOf(view) is { Normalized: "USD" } || view.Lines.Any(l => UsAddress().IsMatch(l.Text));
+        return us ? DateOrder.MonthFirst : fallback;
     }
 }
