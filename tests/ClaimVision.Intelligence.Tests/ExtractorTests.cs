@@ -681,6 +681,8 @@ public class ExtractorTests
     [InlineData("Date: 10/04/2021", "TOTAL: RM 121.30", "2021-04-10")]    // ringgit: the default, day first
     [InlineData("Date: 10/04/2021", "Paid 24/04/2021 TOTAL: $121.30", "2021-04-10")] // the page proves day first
     [InlineData("Date: 10/04/2021", "Paid 04/24/2021 TOTAL: RM 121.30", "2021-10-04")] // the page proves month first
+    [InlineData("Date: 10/04/2021", "6838 Elm St, Columbus, OH 43215", "2021-10-04")]  // a US address
+    [InlineData("Date: 10/04/2021", "NO 8, JALAN 7/118B, 56000 KUALA LUMPUR", "2021-04-10")]
     public void Ambiguous_numeric_dates_follow_the_order_the_page_proves_else_its_currency(string dateRow, string totalRow, string expected)
     {
         var r = Extractor.Extract(DocumentType.Other, Doc(
@@ -689,5 +691,15 @@ public class ExtractorTests
             Row(dateRow),
             Row(totalRow)));
         Assert.Equal(expected, N(r, FieldNames.DocumentDate));
+    }
+
+    [Fact]
+    public void A_provider_in_the_title_loses_the_misread_label_before_it()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("门诊收费收据"),
+            Row("收区单位: 武汉市人民医院"),
+            Row("姓名 : 杨强晓")));
+        Assert.Equal("武汉市人民医院", N(r, FieldNames.ProviderName));
     }
 }
