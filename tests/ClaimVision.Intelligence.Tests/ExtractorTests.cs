@@ -702,4 +702,20 @@ public class ExtractorTests
             Row("姓名 : 杨强晓")));
         Assert.Equal("武汉市人民医院", N(r, FieldNames.ProviderName));
     }
+
+    [Theory]
+    [InlineData("Length of stay: 4 days", "2022-03-01", "2022-03-05")]    // only month first gives four days
+    [InlineData("Length of stay: 122 days", "2022-01-03", "2022-05-03")]  // only day first gives 122 days
+    [InlineData("Length of stay: 9 days", "2022-01-03", "2022-05-03")]    // neither: the default, day first
+    public void A_printed_length_of_stay_decides_how_ambiguous_dates_read(string stay, string admitted, string discharged)
+    {
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("Northwestern Community Hospital"),
+            Row("Discharge Summary"),
+            Row("Patient name: John Tan"),
+            Row("Admission date: 03/01/2022"),
+            Row("Discharge date: 03/05/2022", stay + "@600")));
+        Assert.Equal(admitted, N(r, FieldNames.AdmissionDate));
+        Assert.Equal(discharged, N(r, FieldNames.DischargeDate));
+    }
 }
