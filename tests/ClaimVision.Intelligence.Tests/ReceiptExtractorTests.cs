@@ -299,4 +299,22 @@ public class ReceiptExtractorTests
             Row("合计 : 185.10")));
         Assert.Equal("2022-01-22", N(r, FieldNames.DocumentDate));
     }
+
+    [Fact]
+    public void Receipt_without_address_or_readable_title_takes_its_top_line_and_reads_no_address()
+    {
+        // The title under the seller was misread (receqn), so only the layout is left: the seller tops the receipt;
+        // the column heading further down is no seller, and the label lines under the seller are no address.
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("Walgreens #8192"),
+            Row("Customer receqn"),
+            Row("Receipt * 173459577"),
+            Row("Date 28-Sep-2021"),
+            Row("Cashier: 037"),
+            Row("Amount@540"),
+            Row("Cefuroxime injecton@100", "60.20@560"),
+            Row("TOTAL: 60.20")));
+        Assert.Equal("Walgreens #8192", N(r, FieldNames.ProviderName));
+        Assert.Null(N(r, FieldNames.ProviderAddress));
+    }
 }

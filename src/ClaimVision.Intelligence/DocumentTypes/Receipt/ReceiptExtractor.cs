@@ -61,7 +61,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
         // The address is kept as printed, closing punctuation included ("… 40170 SHAH ALAM,"): it is no label's value.
-        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is not null)
+        // Without a line that starts like an address, the lines under the seller are one only when a postcode closes them
+        // (a label line such as "Customer: …" under the seller is no address).
+        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is not null
+            && (addressLine is not null || Postcode().IsMatch(address.Text)))
         {
             var printed = TextCleanup.CollapseWhitespace(address.Text).Trim();
             fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, new ReadValue(printed, printed, 1), addressLine is null ? 0.6 : 0.8);
@@ -141,6 +144,12 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var top = Math.Min(lines.Count, address ?? 8);
         var legal = Enumerable.Range(0, top).FirstOrDefault(i => NameLike(lines[i].Text) && LegalForm().IsMatch(lines[i].Text), -1);
         if (legal >= 0) return Joined(lines, Enumerable.Range(0, top).Where(i => NameLike(lines[i].Text)).ToList(), legal);
+        if (address is null)
+        {
+            // No address to stand above: the seller tops the receipt, item and column lines come further down.
+            var names = Enumerable.Range(0, top).Where(i => NameLike(lines[i].Text) && !AddressStart().IsMatch(lines[i].Text)).ToList();
+            return names.Count == 0 ? [] : Joined(lines, names, names[0]);
+        }
         var block = new List<int>();
         for (var i = top - 1; i >= 0; i--)
         {
