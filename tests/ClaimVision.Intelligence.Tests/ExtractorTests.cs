@@ -718,4 +718,16 @@ public class ExtractorTests
         Assert.Equal(admitted, N(r, FieldNames.AdmissionDate));
         Assert.Equal(discharged, N(r, FieldNames.DischargeDate));
     }
+
+    [Fact]
+    public void The_name_of_a_plan_is_no_patient_name()
+    {
+        // CMS-1500: the patient's name was not read; box 11c's plan name must not stand in for it.
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row("2. PATIENT'S NAME:"),
+            Row("3. BIRTH DATE: 12/09/1997"),
+            Row("11. POLICY GROUP: GRP-78656", "11c. PLAN NAME: Cigna@500")));
+        Assert.Null(N(r, FieldNames.PatientName));
+    }
 }
