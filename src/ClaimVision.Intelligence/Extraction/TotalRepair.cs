@@ -27,6 +27,11 @@ public static class TotalRepair
                 fields[FieldNames.TotalAmount] = total = From(whole.Sum, whole.Source, total, 0.9,
                     new FieldCheck(TotalPrinted, true, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Sum)} = {whole.What}"));
             }
+            else if (LostLead(total, sums) is { } agreed)
+            {
+                fields[FieldNames.TotalAmount] = total = From(agreed.Sum, agreed.Source, total, 0.9,
+                    new FieldCheck(TotalPrinted, true, $"figure {total.Value} lost its leading digits; {AmountNormalizer.Format(agreed.Sum)} = {agreed.What}"));
+            }
             RepairPart(fields, total);
             PatientShare(fields, total);
             return;
@@ -113,6 +118,19 @@ public static class TotalRepair
             sums.Add((items.Sum(i => i.Amount), source, $"sum of {items.Count} line items"));
         }
         return sums;
+    }
+
+    /// <summary>A total that reads cleanly yet is only the end of what two independent sums agree on (628.91 printed,
+    /// payments and line items both 3628.91): its leading digits were lost with the label before them. One sum alone
+    /// never replaces a clean figure.</summary>
+    private static (decimal Sum, ExtractedField Source, string What)? LostLead(ExtractedField total, List<(decimal Sum, ExtractedField Source, string What)> sums)
+    {
+        foreach (var s in sums)
+        {
+            var agreeing = sums.Where(o => o.Sum == s.Sum).ToList();
+            if (agreeing.Count >= 2 && Completes(s.Sum, total)) return (s.Sum, s.Source, string.Join(" = ", agreeing.Select(a => a.What)));
+        }
+        return null;
     }
 
     /// <summary>A total read as a bare integer (72) that is the start of an independent sum with decimals (7289.58):
