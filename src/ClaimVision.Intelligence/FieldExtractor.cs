@@ -47,8 +47,8 @@ public sealed class FieldExtractor : IFieldExtractor
     public FieldExtraction Extract(DocumentType type, VisionResult vision)
     {
         if (!_byType.TryGetValue(type, out var extractor)) return new FieldExtraction(new Dictionary<string, ExtractedField>(), []);
-        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), _dateOrder);
         var view = new DocumentView(vision.Pages);
+        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), PageDateOrder.Infer(view, _dateOrder));
         var result = extractor.Extract(view, context);
         if (vision.Pages.All(p => p.Orientation % 360 == 0)) return result;
         // Extractors work on the upright view; boxes go out in the stored image's pixels.

@@ -690,4 +690,127 @@ public class ExtractorTests
         var read = Extractor.Extract(DocumentType.SettlementSheet, Page(Row("个人支付 : 3000.00"))).Fields[FieldNames.PersonalPaidAmount];
         Assert.Equal("3000.00", read.Normalized);
     }
+
+    [Fact]
+    public void A_damaged_total_is_completed_by_its_line_items_when_its_read_digits_agree()
+    {
+        // The yen sign ate the first digit (¥3 → 琅) and the fund payment is damaged too: only the items are left.
+        VisionResult Page(string total) => Doc(
+            Row("住院收费票据"),
+            Row("项目名称@300", "金额 (元 )@900"),
+            Row("床位费@130", "¥217.00@900"),
+            Row("检查费@130", "¥1,759.00@900"),
+            Row("西药费@130", "¥1,652.91@900"),
+            Row("合计 (小写 ): " + total),
+            Row("医保统筹支付 : 既 ,076.20"));
+
+        var completed = Extractor.Extract(DocumentType.InpatientInvoice, Page("琅 ,628.91")).Fields[FieldNames.TotalAmount];
+        Assert.Equal("3628.91", completed.Normalized);
+        Assert.Contains(completed.Checks, c => c.Name == "totalPrinted" && c.Passed);
+
+        // Digits that do not end the items' sum are not completed by it.
+        var other = Extractor.Extract(DocumentType.InpatientInvoice, Page("琅 ,618.91")).Fields[FieldNames.TotalAmount];
+        Assert.NotEqual("3628.91", other.Normalized);
+    }
+
+    [Fact]
+    public void A_damaged_expense_list_total_is_completed_by_its_covered_self_paid_and_out_of_catalogue_amounts()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("医疗费用明细"),
+            Row("医疗机构 : 青岛市协和医院"),
+            Row("费用总额 : 开 ,145.43"),
+            Row("医保范围内 : ¥6,347.86"),
+            Row("乙类自付 : ¥471.13"),
+            Row("两类自费 : ¥1,326.44")));
+        Assert.Equal("8145.43", N(r, FieldNames.TotalAmount));
+        Assert.Equal("6347.86", N(r, FieldNames.CoveredAmount));
+        Assert.Equal("1326.44", N(r, FieldNames.OutOfCatalogueAmount));
+    }
+
+    [Theory]
+    [InlineData("72", "7289.58")]        // the rest of the figure lost: the payments give it
+    [InlineData("7289.58", "7289.58")]   // printed whole
+    [InlineData("7300", "7300.00")]      // an integer that does not start the sum stays as printed
+    public void A_total_read_as_a_bare_integer_that_starts_the_payments_sum_was_cut_short(string printed, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("门诊收费票据"),
+            Row("合计 (小写 ): " + printed),
+            Row("医保统筹支付 : 2,665.84"),
+            Row("个人支付金额 : 4,623.74")));
+        Assert.Equal(expected, N(r, FieldNames.TotalAmount));
+    }
+
+    [Theory]
+    [InlineData("Date: 10/04/2021", "TOTAL: USD 121.30", "2021-10-04")]   // US dollars: month first
+    [InlineData("Date: 10/04/2021", "TOTAL: RM 121.30", "2021-04-10")]    // ringgit: the default, day first
+    [InlineData("Date: 10/04/2021", "Paid 24/04/2021 TOTAL: $121.30", "2021-04-10")] // the page proves day first
+    [InlineData("Date: 10/04/2021", "Paid 04/24/2021 TOTAL: RM 121.30", "2021-10-04")] // the page proves month first
+    [InlineData("Date: 10/04/2021", "6838 Elm St, Columbus, OH 43215", "2021-10-04")]  // a US address
+    [InlineData("Date: 10/04/2021", "NO 8, JALAN 7/118B, 56000 KUALA LUMPUR", "2021-04-10")]
+    public void Ambiguous_numeric_dates_follow_the_order_the_page_proves_else_its_currency(string dateRow, string totalRow, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("Walmart Supercenter"),
+            Row("SALES RECEIPT"),
+            Row(dateRow),
+            Row(totalRow)));
+        Assert.Equal(expected, N(r, FieldNames.DocumentDate));
+    }
+
+    [Fact]
+    public void A_provider_in_the_title_loses_the_misread_label_before_it()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("门诊收费收据"),
+            Row("收区单位: 武汉市人民医院"),
+            Row("姓名 : 杨强晓")));
+        Assert.Equal("武汉市人民医院", N(r, FieldNames.ProviderName));
+    }
+
+    [Theory]
+    [InlineData("Length of stay: 4 days", "2022-03-01", "2022-03-05")]    // only month first gives four days
+    [InlineData("Length of stay: 122 days", "2022-01-03", "2022-05-03")]  // only day first gives 122 days
+    [InlineData("Length of stay: 9 days", "2022-01-03", "2022-05-03")]    // neither: the default, day first
+    public void A_printed_length_of_stay_decides_how_ambiguous_dates_read(string stay, string admitted, string discharged)
+    {
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("Northwestern Community Hospital"),
+            Row("Discharge Summary"),
+            Row("Patient name: John Tan"),
+            Row("Admission date: 03/01/2022"),
+            Row("Discharge date: 03/05/2022", stay + "@600")));
+        Assert.Equal(admitted, N(r, FieldNames.AdmissionDate));
+        Assert.Equal(discharged, N(r, FieldNames.DischargeDate));
+    }
+
+    [Fact]
+    public void The_name_of_a_plan_is_no_patient_name()
+    {
+        // CMS-1500: the patient's name was not read; box 11c's plan name must not stand in for it.
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row("2. PATIENT'S NAME:"),
+            Row("3. BIRTH DATE: 12/09/1997"),
+            Row("11. POLICY GROUP: GRP-78656", "11c. PLAN NAME: Cigna@500")));
+        Assert.Null(N(r, FieldNames.PatientName));
+    }
+
+    [Theory]
+    [InlineData("2,076.20", "3628.91")]   // payments and items agree on 3628.91: the clean 628.91 lost its leading 3
+    [InlineData("2,000.00", "628.91")]    // only the items give 3628.91: one sum never replaces a clean figure
+    public void A_clean_total_that_only_ends_what_two_sums_agree_on_lost_its_leading_digits(string fund, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("医疗门诊收费票据"),
+            Row("项目名称@300", "金额 (元 )@900"),
+            Row("床位费@130", "217.00@900"),
+            Row("检查费@130", "1,759.00@900"),
+            Row("西药费@130", "1,652.91@900"),
+            Row("合计 (大写 ): 参什陆佰起拾揭元玖角喜分合计 628.91"),
+            Row("医保统筹支付 : " + fund),
+            Row("个人支付金额 : 1,552.71")));
+        Assert.Equal(expected, N(r, FieldNames.TotalAmount));
+    }
 }

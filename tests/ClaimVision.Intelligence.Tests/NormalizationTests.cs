@@ -19,6 +19,8 @@ public class DateNormalizerTests
     [InlineData("25/12/18", "2018-12-25")]
     [InlineData("2O18-O6-l2", "2018-06-12")]
     [InlineData("１２／０６／２０１８", "2018-06-12")]
+    [InlineData("开具日期 : 2022 年 1] 月 19 日", "2022-11-19")]   // chi_sim reads a 1 as ]
+    [InlineData("出院日期 : 2022 年 ] 月 2 日", "2022-01-02")]
     public void Reads_common_forms(string text, string iso) => Assert.Equal(iso, DateNormalizer.ToIso(text));
 
     [Fact]

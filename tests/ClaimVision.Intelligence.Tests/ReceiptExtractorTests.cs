@@ -236,4 +236,85 @@ public class ReceiptExtractorTests
         var r = Extractor.Extract(DocumentType.Other, new VisionResult([page], []));
         Assert.Equal("15.00", N(r, FieldNames.TotalAmount));
     }
+
+    [Fact]
+    public void Receipt_without_address_names_its_seller_above_the_receipt_title_not_the_customer_under_it()
+    {
+        var pharmacy = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("Rite Aid #7545"),
+            Row("PHARMACY RECEIPT"),
+            Row("Receipt #: 392612787"),
+            Row("Date: 2022-05-04"),
+            Row("Customer: Linda Moore"),
+            Row("Item Qty Amount@200"),
+            Row("Omeprazole capsules@60", "103.12@560"),
+            Row("TOTAL: 103.12")));
+        Assert.Equal("Rite Aid #7545", N(pharmacy, FieldNames.ProviderName));
+
+        var shop = Extractor.Extract(DocumentType.Other, Doc(
+            Row("家乐福@290"),
+            Row("购物小票@300"),
+            Row("日期 : 2024.05.20"),
+            Row("商品数量@200"),
+            Row("洗衣液@70", "39.90@560"),
+            Row("苹果 1.5 kg@70", "29.70@560"),
+            Row("应付 : ¥39.90")));
+        Assert.Equal("家乐福", N(shop, FieldNames.ProviderName));
+
+        // A first line that is a label with its value is no seller, title or not.
+        var labelled = Extractor.Extract(DocumentType.Other, Doc(
+            Row("Order: 55120"),
+            Row("SALES RECEIPT"),
+            Row("TOTAL: 12.00")));
+        Assert.NotEqual("Order: 55120", N(labelled, FieldNames.ProviderName));
+    }
+
+    [Theory]
+    [InlineData("合计 : 889.12", "889.12")]
+    [InlineData("应付 : ¥75.60", "75.60")]
+    [InlineData("实 收 : 136.66", "136.66")]
+    public void Chinese_receipt_total_is_read_beside_its_total_cue_and_not_the_subtotal(string row, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("湖北省同仁堂药店@230"),
+            Row("销售小票@320"),
+            Row("日期 : 2024.06.02"),
+            Row("人血白蛋白@70", "648.00@560"),
+            Row("小计 : 999.99"),
+            Row(row),
+            Row("找零 : 0.50")));
+        Assert.Equal(expected, N(r, FieldNames.TotalAmount));
+        Assert.Equal("2024-06-02", N(r, FieldNames.DocumentDate));
+        Assert.Equal("湖北省同仁堂药店", N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Chinese_receipt_date_labelled_日期_wins_over_an_earlier_one()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("联华便利店@290"),
+            Row("购物小票@300"),
+            Row("会员有效期 2025-12-31"),
+            Row("日期 : 2022.01.22"),
+            Row("合计 : 185.10")));
+        Assert.Equal("2022-01-22", N(r, FieldNames.DocumentDate));
+    }
+
+    [Fact]
+    public void Receipt_without_address_or_readable_title_takes_its_top_line_and_reads_no_address()
+    {
+        // The title under the seller was misread (receqn), so only the layout is left: the seller tops the receipt;
+        // the column heading further down is no seller, and the label lines under the seller are no address.
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("Walgreens #8192"),
+            Row("Customer receqn"),
+            Row("Receipt * 173459577"),
+            Row("Date 28-Sep-2021"),
+            Row("Cashier: 037"),
+            Row("Amount@540"),
+            Row("Cefuroxime injecton@100", "60.20@560"),
+            Row("TOTAL: 60.20")));
+        Assert.Equal("Walgreens #8192", N(r, FieldNames.ProviderName));
+        Assert.Null(N(r, FieldNames.ProviderAddress));
+    }
 }

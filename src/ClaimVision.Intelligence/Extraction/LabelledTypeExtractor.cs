@@ -10,7 +10,7 @@ namespace ClaimVision.Intelligence.Extraction;
 /// </summary>
 public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false) : ITypeExtractor
 {
-    private static readonly string[] ProviderWords = ["医院", "卫生院", "诊所", "医疗中心", "保健院", "药房", "大药房", "Hospital", "Clinic", "Medical Centre", "Medical Center", "Pharmacy"];
+    private static readonly string[] ProviderWords = ["医院", "卫生院", "诊所", "医疗中心", "保健院", "药房", "大药房", "药店", "Hospital", "Clinic", "Medical Centre", "Medical Center", "Pharmacy"];
 
     public FieldSchema Schema { get; } = schema;
 
@@ -24,7 +24,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             fields[FieldNames.Currency] = currency;
         var items = hasLineItems ? LineItemTable.Parse(view) : [];
         Complete(fields, view, context);
-        if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
             fields[FieldNames.PatientName] = name with { Normalized = Normalization.TextCleanup.NameCase(n) };
@@ -48,7 +48,9 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             if (word.w is null) continue;
             var end = word.w.Any(c => c >= 128) ? word.at + word.w.Length : line.Text.Length;
             if (word.w == "药房" && word.at > 0 && line.Text[word.at - 1] == '大') continue;
-            var span = line.Slice(0, end);
+            // A label before the name ("收区单位: 武汉市人民医院", its label misread) is no part of it.
+            var colon = line.Text.LastIndexOfAny([':', '：'], word.at);
+            var span = line.Slice(colon + 1, end);
             var read = ValueReader.Read(FieldKind.Text, span.Text, Normalization.DateOrder.DayFirst);
             if (read is null) continue;
             return LabelledFields.FromSpan(FieldNames.ProviderName, span, read, 0.85);

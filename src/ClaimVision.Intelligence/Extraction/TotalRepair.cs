@@ -6,21 +6,37 @@ namespace ClaimVision.Intelligence.Extraction;
 
 /// <summary>
 /// Supplies the total of a bill whose figure was not read, or was read damaged (a ¥ merged with its first digit), from
-/// the page's independent evidence: the fund payment plus the patient's payment, and the 大写 amount. A total taken
-/// from one source alone is kept with a failed <c>totalPrinted</c> check (lower confidence); one that two sources agree
-/// on is trusted nearly as much as a clean read. An intact printed total is never replaced here (the shared checks
-/// flag it when the evidence disagrees), but with it a damaged payment is completed as total − the other payment.
+/// the page's independent evidence: the fund payment plus the patient's payment, the covered / self-paid /
+/// out-of-catalogue breakdown, the line items, and the 大写 amount. A total taken from one source alone is kept with a
+/// failed <c>totalPrinted</c> check (lower confidence); one that two sources agree on is trusted nearly as much as a
+/// clean read. An intact printed total is replaced only when it is visibly a fragment of a sum: a bare integer that
+/// starts it (cut short), or the end of what two sums agree on (leading digits lost); otherwise the shared checks
+/// flag it when the evidence disagrees, and with it a damaged payment is completed as total − the other payment.
 /// </summary>
 public static class TotalRepair
 {
+    /// <summary>An independent sum the total must equal, the least sure field it came from, and what was added.</summary>
+    private sealed record Sum(decimal Value, ExtractedField Source, string What);
+
     /// <summary>The check a total built from other figures carries (passed or not): such a total is not evidence of its own.</summary>
     public const string TotalPrinted = "totalPrinted";
 
-    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view)
+    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view, IReadOnlyList<LineItem> items)
     {
         fields.TryGetValue(FieldNames.TotalAmount, out var total);
+        var sums = Sums(fields, items);
         if (total is not null && Intact(total))
         {
+            if (CutShort(total, sums) is { } whole)
+            {
+                fields[FieldNames.TotalAmount] = total = From(whole.Value, whole.Source, total, 0.9,
+                    new FieldCheck(TotalPrinted, true, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Value)} = {whole.What}"));
+            }
+            else if (LostLead(total, sums) is { } agreed)
+            {
+                fields[FieldNames.TotalAmount] = total = From(agreed.Value, agreed.Source, total, 0.9,
+                    new FieldCheck(TotalPrinted, true, $"figure {total.Value} lost its leading digits; {AmountNormalizer.Format(agreed.Value)} = {agreed.What}"));
+            }
             RepairPart(fields, total);
             PatientShare(fields, total);
             return;
@@ -29,10 +45,10 @@ public static class TotalRepair
         var words = fields.TryGetValue(FieldNames.TotalAmountInWords, out var w) && Intact(w) ? CommonChecks.AmountOf(w) : null;
 
         ExtractedField? repaired = null;
-        if (parts is { } c && total is not null && Completes(c.Sum, total))
-            repaired = From(c.Sum, c.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(c.Sum)} = fund + patient payment"));
-        else if (parts is { } p && (words == p.Sum || (words is null && WordsResemble(view, p.Sum))))
-            repaired = From(p.Sum, p.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(p.Sum)} = fund + patient payment, confirmed by the 大写 amount"));
+        if (total is not null && sums.FirstOrDefault(x => Completes(x.Value, total)) is { } c)
+            repaired = From(c.Value, c.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(c.Value)} = {c.What}"));
+        else if (sums.FirstOrDefault(x => words == x.Value || (words is null && WordsResemble(view, x.Value))) is { } confirmed)
+            repaired = From(confirmed.Value, confirmed.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(confirmed.Value)} = {confirmed.What}, confirmed by the 大写 amount"));
         else if (words is { } v)
             repaired = From(v, w!, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(v)} taken from the 大写 amount alone"));
         else if (parts is { } q)
@@ -86,6 +102,53 @@ public static class TotalRepair
     }
 
     private static bool Intact(ExtractedField f) => !LabelledFields.IsDamaged(f);
+
+    /// <summary>Independent sums a bill's total must equal, most direct first: fund + patient payment; the
+    /// settlement breakdown 政策范围内 + 乙类先行自付 + 全自费 (covered + self-paid + out-of-catalogue: together every
+    /// fee of the bill); two or more line items. Only intact figures count.</summary>
+    private static List<Sum> Sums(Dictionary<string, ExtractedField> fields, IReadOnlyList<LineItem> items)
+    {
+        var sums = new List<Sum>();
+        if (PartsSum(fields) is { } p) sums.Add(new Sum(p.Sum, p.Source, "fund + patient payment"));
+        var pieces = new[] { FieldNames.CoveredAmount, FieldNames.SelfPaidAmount, FieldNames.OutOfCatalogueAmount }
+            .Select(n => fields.TryGetValue(n, out var f) && Intact(f) && CommonChecks.AmountOf(f) is { } v ? (Field: f, Value: v) : ((ExtractedField Field, decimal Value)?)null)
+            .ToList();
+        if (pieces.All(x => x is not null))
+            sums.Add(new Sum(pieces.Sum(x => x!.Value.Value), pieces.Select(x => x!.Value.Field).MinBy(f => f.Confidence)!, "covered + self-paid + out-of-catalogue amounts"));
+        if (items.Count >= 2)
+        {
+            var least = items.MinBy(i => i.Confidence)!;
+            var source = new ExtractedField { Name = FieldNames.TotalAmount, Value = "", Confidence = least.Confidence, Box = least.Box, Page = least.Page };
+            sums.Add(new Sum(items.Sum(i => i.Amount), source, $"sum of {items.Count} line items"));
+        }
+        return sums;
+    }
+
+    /// <summary>A total that reads cleanly yet is only the end of what two independent sums agree on (628.91 printed,
+    /// payments and line items both 3628.91): its leading digits were lost with the label before them. One sum alone
+    /// never replaces a clean figure.</summary>
+    private static Sum? LostLead(ExtractedField total, List<Sum> sums)
+    {
+        foreach (var s in sums)
+        {
+            var agreeing = sums.Where(o => o.Value == s.Value).ToList();
+            if (agreeing.Count >= 2 && Completes(s.Value, total)) return s with { What = string.Join(" = ", agreeing.Select(a => a.What)) };
+        }
+        return null;
+    }
+
+    /// <summary>A total read as a bare integer (72) that is the start of a larger independent sum (7289.58): OCR lost
+    /// the rest of the figure. A total equal to the sum, or not its start, is left as printed.</summary>
+    private static Sum? CutShort(ExtractedField total, List<Sum> sums)
+    {
+        var digits = new string(total.Value.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 0 || total.Value.Contains('.') || CommonChecks.AmountOf(total) is not { } t) return null;
+        return sums.FirstOrDefault(s =>
+        {
+            var whole = AmountNormalizer.Format(s.Value);
+            return s.Value > t && whole.StartsWith(digits, StringComparison.Ordinal) && whole.Length - digits.Length >= 3;
+        });
+    }
 
     private static (decimal Sum, ExtractedField Source)? PartsSum(Dictionary<string, ExtractedField> fields)
     {

@@ -22,8 +22,9 @@ public sealed record DateMatch(int Index, int Length, string Printed, DateOnly D
 /// </summary>
 public static partial class DateNormalizer
 {
-    // A "digit" as OCR prints it: the letters it confuses with 0 and 1 are accepted and repaired afterwards.
-    private const string D = "[0-9OolI|]";
+    // A "digit" as OCR prints it: the letters it confuses with 0 and 1 (and the bracket chi_sim reads for a 1,
+    // 2022 年 1] 月) are accepted and repaired afterwards.
+    private const string D = @"[0-9OolI|\]]";
 
     private static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -88,12 +89,12 @@ public static partial class DateNormalizer
         return (new DateOnly(y, m, d), ambiguous);
     }
 
-    /// <summary>Parses digits after repairing OCR letter confusions (O/o→0, l/I/|→1).</summary>
+    /// <summary>Parses digits after repairing OCR letter confusions (O/o→0, l/I/|/]→1).</summary>
     private static bool TryDigits(string s, out int value)
     {
         Span<char> buf = stackalloc char[s.Length];
         for (var i = 0; i < s.Length; i++)
-            buf[i] = s[i] switch { 'O' or 'o' => '0', 'l' or 'I' or '|' => '1', _ => s[i] };
+            buf[i] = s[i] switch { 'O' or 'o' => '0', 'l' or 'I' or '|' or ']' => '1', _ => s[i] };
         return int.TryParse(buf, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

@@ -15,6 +15,9 @@ public static class ExpenseListSchema
         new(FieldNames.DischargeDate, FieldKind.Date),
         new(FieldNames.DocumentDate, FieldKind.Date),
         new(FieldNames.TotalAmount, FieldKind.Amount, IsKey: true),
+        new(FieldNames.CoveredAmount, FieldKind.Amount),
+        new(FieldNames.SelfPaidAmount, FieldKind.Amount),
+        new(FieldNames.OutOfCatalogueAmount, FieldKind.Amount),
         new(FieldNames.Currency, FieldKind.Text),
     ]);
 }

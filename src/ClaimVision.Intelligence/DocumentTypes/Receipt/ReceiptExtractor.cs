@@ -38,9 +38,11 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [
         (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*(TOTAL|AMT|AMOUNT)|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
         (new Regex(@"\bTOTAL\b|\bJUMLAH\b", RegexOptions.IgnoreCase | RegexOptions.Compiled), 0.9),
+        // Chinese receipts: 实付/实收 (paid), 应付/应收 (due), 合计/总计 (total); chi_sim may space the characters.
+        (new Regex(@"[实应]\s*[付收]|合\s*计|总\s*计", RegexOptions.Compiled), 0.9),
     ];
 
-    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY|小\s*计|找\s*零|数\s*量", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     public FieldExtraction Extract(DocumentView view, ExtractionContext context)
     {
@@ -51,11 +53,18 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         // A Chinese receipt names its seller in the title (…大药房 / …医院 / …诊所): that line wins over the layout guess.
         if (lines.Take(3).Any(l => ChineseProviderWord().IsMatch(l.Text)) && LabelledTypeExtractor.ProviderFromTitle(view) is { } titled)
             fields[FieldNames.ProviderName] = titled;
+        else if (SellerAboveTitle(lines) is { } seller && (addressLine is null || addressLine > seller.Title)
+                 && !lines.Take(8).Any(l => LegalForm().IsMatch(l.Text))
+                 && ValueReader.Read(FieldKind.Text, seller.Span.Text, context.DateOrder) is { } sold)
+            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller.Span, sold, 0.85);
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
         // The address is kept as printed, closing punctuation included ("… 40170 SHAH ALAM,"): it is no label's value.
-        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is not null)
+        // Without a line that starts like an address, the lines under the seller are one only when a postcode closes them
+        // (a label line such as "Customer: …" under the seller is no address).
+        if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is not null
+            && (addressLine is not null || Postcode().IsMatch(address.Text)))
         {
             var printed = TextCleanup.CollapseWhitespace(address.Text).Trim();
             fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, new ReadValue(printed, printed, 1), addressLine is null ? 0.6 : 0.8);
@@ -71,6 +80,27 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     [GeneratedRegex(@"(?<!\w)(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|ENTERPRISES?|TRADING|PLT|LTD\.?|LIMITED|CO\.|\(M\)|CORPORATION|HOLDINGS|INDUSTRIES)(?=\W|$)", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
+
+    /// <summary>A receipt's own title: SALES RECEIPT, Customer receipt, 购物小票, 销售凭证, 收据.</summary>
+    [GeneratedRegex(@"^\W*(?:[A-Z]+\s+){0,2}RECEIPT\W*$|^\W*[\p{IsCJKUnifiedIdeographs}]{0,4}(?:小\s*票|凭\s*证|收\s*据)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceiptTitle();
+
+    /// <summary>A receipt that prints no company form and no address before its title names its seller on the line
+    /// right above the receipt's title (Walgreens #3831 / Customer receipt, 家乐福 / 购物小票); the label lines under the
+    /// title (Customer: …, 会员: …) are never the seller. Returns the seller and the title's line index.</summary>
+    private static (TextSpan Span, int Title)? SellerAboveTitle(IReadOnlyList<LineView> lines)
+    {
+        for (var t = 1; t < Math.Min(3, lines.Count); t++)
+        {
+            if (!ReceiptTitle().IsMatch(lines[t].Text.Trim())) continue;
+            var text = lines[t - 1].Text.Trim();
+            var letters = text.Count(char.IsLetter);
+            if (letters < 2 || letters < text.Count(char.IsDigit) || text.Contains(':') || text.Contains('：')
+                || StopCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0) return null;
+            return (lines[t - 1].Whole() with { Text = text }, t);
+        }
+        return null;
+    }
 
     [GeneratedRegex(@"^\s*(NO\s?[.,:]?\s?\d|LOT\b|\d+[A-Z]?\s?[,.\-/ ]|[A-Z]{1,2}-\d|BLOCK\b|BLOK\b|LEVEL\b|UNIT\b|SUITE\b)|\b(JALAN|JLN|JL|ROAD|STREET|LORONG|TAMAN|TMN|PERSIARAN|LEBUH|LEBUHRAYA|KAMPUNG|KG|BANGUNAN|WISMA|KOMPLEKS|SEKSYEN|LOT|BLOCK|PLAZA|FLOOR|FLR)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressStart();
@@ -114,6 +144,12 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var top = Math.Min(lines.Count, address ?? 8);
         var legal = Enumerable.Range(0, top).FirstOrDefault(i => NameLike(lines[i].Text) && LegalForm().IsMatch(lines[i].Text), -1);
         if (legal >= 0) return Joined(lines, Enumerable.Range(0, top).Where(i => NameLike(lines[i].Text)).ToList(), legal);
+        if (address is null)
+        {
+            // No address to stand above: the seller tops the receipt, item and column lines come further down.
+            var names = Enumerable.Range(0, top).Where(i => NameLike(lines[i].Text) && !AddressStart().IsMatch(lines[i].Text)).ToList();
+            return names.Count == 0 ? [] : Joined(lines, names, names[0]);
+        }
         var block = new List<int>();
         for (var i = top - 1; i >= 0; i--)
         {
@@ -202,6 +238,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static bool AddressTail(string text, int linesAfterPostcode) =>
         linesAfterPostcode < 2 && text.Length <= 40 && text.Count(char.IsLetter) >= 3 && !text.Contains(':') && !DecimalAmount().IsMatch(text);
 
+    [GeneratedRegex(@"DATE|日\s*期", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabel();
+
     [GeneratedRegex(@"^\W{0,3}\d{1,2}[:.]\d{2}(?!\d)")]
     private static partial Regex TimeNext();
 
@@ -211,7 +250,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     {
         var best = view.Lines
             .SelectMany(l => DateNormalizer.FindAll(l.Text, context.DateOrder).Select(m => (l, m)))
-            .Select(x => (x.l, x.m, labelled: view.Lines.Any(o => (o == x.l || o.SameRow(x.l)) && o.Text.Contains("DATE", StringComparison.OrdinalIgnoreCase))))
+            .Select(x => (x.l, x.m, labelled: view.Lines.Any(o => (o == x.l || o.SameRow(x.l)) && DateLabel().IsMatch(o.Text))))
             .OrderByDescending(x => x.labelled)
             .ThenByDescending(x => x.m.Date <= context.Today)
             .ThenByDescending(x => TimeNext().IsMatch(x.l.Text[(x.m.Index + x.m.Length)..]))

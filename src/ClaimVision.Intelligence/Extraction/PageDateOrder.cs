@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ClaimVision.Intelligence.Normalization;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// How a document writes its all-numeric dates, decided from the document itself before any field is read:
+/// a date whose first part exceeds 12 (24/04/2022) proves day-first, one whose second part does (04/24/2022) proves
+/// month-first; without such proof, a printed length of stay that only one reading of the dates matches decides;
+/// then amounts in US dollars or a US address (", TX 78701") mean a US document (MM/DD/YYYY). Otherwise the caller's
+/// default stands. Only what the page proves overrides the default, and conflicting proof leaves it alone.
+/// </summary>
+public static partial class PageDateOrder
+{
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<a>[0-9]{1,2})\s?(?<s>[-./])\s?(?<b>[0-9]{1,2})\s?\k<s>\s?(?:[0-9]{4}|[0-9]{2})(?![0-9])")]
+    private static partial Regex NumericDate();
+
+    // ", TX 78701": a US state code and ZIP code closing an address line.
+    [GeneratedRegex(@",\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+[0-9]{5}(?:-[0-9]{4})?\b")]
+    private static partial Regex UsAddress();
+
+    [GeneratedRegex(@"(?:length\s+of\s+stay|住\s*院\s*天\s*数)\D{0,4}?(?<n>[0-9]{1,3})\s*(?:days?|天)", RegexOptions.IgnoreCase)]
+    private static partial Regex StayLength();
+
+    /// <summary>A printed length of stay ("Length of stay: 4 days", 住院天数: 4 天) decides between two readings of the
+    /// page's numeric dates when exactly one of them holds a pair of dates that many days apart (03/01 → 03/05 is four
+    /// days read month first, four months read day first).</summary>
+    private static DateOrder? StayDecides(DocumentView view)
+    {
+        var stay = view.Lines.Select(l => StayLength().Match(l.Text)).FirstOrDefault(m => m.Success);
+        if (stay is null) return null;
+        var days = int.Parse(stay.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var text = string.Join('\n', view.Lines.Select(l => l.Text));
+        bool Holds(DateOrder order)
+        {
+            var dates = DateNormalizer.FindAll(text, order).Where(d => d.Ambiguous).Select(d => d.Date).ToList();
+            return dates.Any(a => dates.Any(b => b.DayNumber - a.DayNumber == days));
+        }
+        bool day = Holds(DateOrder.DayFirst), month = Holds(DateOrder.MonthFirst);
+        return day == month ? null : day ? DateOrder.DayFirst : DateOrder.MonthFirst;
+    }
+
+    public static DateOrder Infer(DocumentView view, DateOrder fallback)
+    {
+        bool dayFirst = false, monthFirst = false;
+        foreach (var line in view.Lines)
+            foreach (Match m in NumericDate().Matches(line.Text))
+            {
+                var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+                var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+                if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst = true;
+                if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst = true;
+            }
+        if (dayFirst != monthFirst) return dayFirst ? DateOrder.DayFirst : DateOrder.MonthFirst;
+        if (dayFirst) return fallback;
+        if (StayDecides(view) is { } stay) return stay;
+        var us = LabelledTypeExtractor.CurrencyOf(view) is { Normalized: "USD" } || view.Lines.Any(l => UsAddress().IsMatch(l.Text));
+        return us ? DateOrder.MonthFirst : fallback;
+    }
+}
