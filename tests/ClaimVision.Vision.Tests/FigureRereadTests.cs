@@ -34,7 +34,17 @@ public sealed partial class FigureRereadTests
         Assert.Equal([(1, 3), (5, 2)], FigureReread.FigureRuns(words));
     }
 
+    [Fact]
+    public void Figures_in_two_columns_are_two_runs()
+    {
+        // "乙类自付 : 355.00 … 260.00": the second figure belongs to the next column, 45 text heights to the right.
+        IReadOnlyList<OcrWord> words = [Word("乙类自付", 0, 80), Word(":", 85, 5), Word("355.00", 100, 60), Word("260.00", 1000, 60)];
+        Assert.Equal([(2, 1), (3, 1)], FigureReread.FigureRuns(words));
+    }
+
     [Theory]
+    [InlineData("355.00 260.00", "¥55.00 ¥260.00", true)] // each figure of a run by the one-figure rule
+    [InlineData("355.00 260.00", "¥55.00 ¥261.00", false)]
     [InlineData("355.00", "¥55.00", true)]       // the yen sign read as a 3
     [InlineData("思 ,390.00", "¥1,390.00", true)] // the yen sign and the 1 read as one glyph
     [InlineData("1390.00", "1,390.00", true)]

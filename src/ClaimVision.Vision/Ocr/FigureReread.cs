@@ -47,8 +47,8 @@ internal static partial class FigureReread
         return text with { Lines = lines };
     }
 
-    /// <summary>Maximal runs of words that carry digits or currency marks, each with the short word just before it
-    /// when that word touches it (a currency sign read as a separate glyph).</summary>
+    /// <summary>Maximal runs of words that carry digits or currency marks, no two neighbours more than two text heights
+    /// apart, each with the short word just before it when that word touches it (a currency sign read as a separate glyph).</summary>
     internal static IEnumerable<(int First, int Count)> FigureRuns(IReadOnlyList<OcrWord> words)
     {
         var i = 0;
@@ -57,7 +57,7 @@ internal static partial class FigureReread
             if (!HasDigit(words[i].Text)) { i++; continue; }
             var first = i;
             var end = i + 1;
-            while (end < words.Count && (HasDigit(words[end].Text) || FigureMarks().IsMatch(words[end].Text))) end++;
+            while (end < words.Count && (HasDigit(words[end].Text) || FigureMarks().IsMatch(words[end].Text)) && !FarApart(words[end - 1], words[end])) end++;
             if (first > 0 && Touches(words[first - 1], words[first]) && words[first - 1].Text.Length <= 2
                 && !words[first - 1].Text.EndsWith(':') && !words[first - 1].Text.EndsWith('：'))
                 first--;
@@ -88,7 +88,13 @@ internal static partial class FigureReread
         var after = Digits(again);
         if (before.Length == 0 || before == after) return before.Length > 0;
         var (shorter, longer) = before.Length < after.Length ? (before, after) : (after, before);
-        return again is [{ Text: [ '¥' or '$' or '￥', .. ] }] && longer.Length - shorter.Length == 1 && longer.EndsWith(shorter, StringComparison.Ordinal);
+        if (again is [{ Text: [ '¥' or '$' or '￥', .. ] }])
+            return longer.Length - shorter.Length == 1 && longer.EndsWith(shorter, StringComparison.Ordinal);
+        // Several amounts in one run ("355.00 260.00" → "¥55.00 ¥260.00"): each one by the same rule.
+        var firstFigures = first.Where(w => HasDigit(w.Text)).ToList();
+        var againFigures = again.Where(w => HasDigit(w.Text)).ToList();
+        return firstFigures.Count > 1 && firstFigures.Count == againFigures.Count
+            && firstFigures.Zip(againFigures).All(p => SameFigure([p.First], [p.Second]));
     }
 
     /// <summary>Digits that eng reads in place of the capital letter a diagnosis code starts with (an ICD-10 code never
@@ -133,6 +139,11 @@ internal static partial class FigureReread
     }
 
     private static bool HasDigit(string text) => text.Any(char.IsAsciiDigit);
+
+    /// <summary>Two words more than two text heights apart are two figures in two columns, read again apart (a region over
+    /// both would take in the label between them).</summary>
+    private static bool FarApart(OcrWord left, OcrWord right) =>
+        right.Box.X - (left.Box.X + left.Box.Width) > 2 * Math.Max(left.Box.Height, right.Box.Height);
 
     private static bool Touches(OcrWord left, OcrWord right) =>
         right.Box.X - (left.Box.X + left.Box.Width) <= Math.Max(left.Box.Height, right.Box.Height) / 2;
