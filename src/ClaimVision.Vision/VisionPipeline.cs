@@ -19,6 +19,11 @@ public sealed class VisionPipeline(EnginePool pool)
     /// <summary>"tesseract 5.3.0"; recorded with every result.</summary>
     public string EngineVersion { get; } = "tesseract " + Interop.Tesseract.Version();
 
+    /// <summary>This build of the vision code: the first 8 hex digits of its assembly's module version id, which the
+    /// deterministic build derives from the compiled code, so it changes exactly when the code does. OCR caches keyed by it
+    /// are redone after a vision change, and every result can be traced to the code that read it.</summary>
+    public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
+
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
     /// <exception cref="OcrEngineException">A language model is missing.</exception>
     public VisionOutput Process(ReadOnlySpan<byte> bytes, string fileName, VisionOptions? options = null, CancellationToken cancellationToken = default)

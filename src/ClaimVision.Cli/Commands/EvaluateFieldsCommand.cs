@@ -26,7 +26,7 @@ public static class EvaluateFieldsCommand
 
         var truthLanguage = new Option<bool>("--truth-language") { Description = "Generated sets: OCR each page with the model of its labelled language (chi_sim/eng) instead of automatic detection." };
         var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
-        var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine and language) and reuse it on the next run. Delete the files after a preprocessing change." };
+        var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, vision build and language) and reuse it on the next run; a change to the vision code redoes it." };
         var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage, cache };
         command.SetAction(parse =>
         {
@@ -89,7 +89,7 @@ public static class EvaluateFieldsCommand
     /// <summary>The pipeline with one OCR language as a cacheable reader; the language is part of the cache version.</summary>
     private sealed class LanguageReader(VisionPipeline pipeline, string language) : IVisionReader
     {
-        public string Version { get; } = $"{pipeline.EngineVersion}/fields/{language}";
+        public string Version { get; } = $"{pipeline.EngineVersion}/vision-{VisionPipeline.Revision}/fields/{language}";
 
         public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
             new(pipeline.Process(bytes.Span, fileName, new VisionOptions { Language = language }, cancellationToken).Pages, []);

@@ -9,8 +9,8 @@ namespace ClaimVision.Cli.Commands;
 /// <summary>The vision pipeline (decode → orient → deskew → OCR + page statistics) as the classifier commands' reader.</summary>
 internal sealed class PipelineVisionReader : IVisionReader, IDisposable
 {
-    // Bump when preprocessing changes in a way that changes OCR text, so cached results are redone.
-    private const string PipelineRevision = "p2-zh-retry";
+    // What this reader adds to the vision pipeline (the Chinese retry below); the vision code's own build is in the version too.
+    private const string ReaderRevision = "zh-retry";
     // OSD misjudged most generated Chinese pages as Latin (or Greek/Cyrillic) and they came back from
     // eng at 0.27–0.50 mean confidence; English pages read at 0.64–0.95. Below this, read again with chi_sim.
     private const double RetryBelowConfidence = 0.6;
@@ -22,7 +22,7 @@ internal sealed class PipelineVisionReader : IVisionReader, IDisposable
     {
         _pool = new EnginePool(new OcrOptions { PoolSize = Math.Max(1, threads) });
         _pipeline = new VisionPipeline(_pool);
-        Version = $"{_pipeline.EngineVersion}/{PipelineRevision}";
+        Version = $"{_pipeline.EngineVersion}/vision-{VisionPipeline.Revision}/{ReaderRevision}";
     }
 
     public string Version { get; }
