@@ -137,12 +137,13 @@ public static class TotalRepair
         return null;
     }
 
-    /// <summary>A total read as a bare integer (72) that is the start of a larger independent sum (7289.58): OCR lost
-    /// the rest of the figure. A total equal to the sum, or not its start, is left as printed.</summary>
+    /// <summary>A total read as a bare integer of at least two digits (72) that is the start of a larger independent sum
+    /// (7289.58): OCR lost the rest of the figure. A total equal to the sum, or not its start, is left as printed.</summary>
     private static Sum? CutShort(ExtractedField total, List<Sum> sums)
     {
         var digits = new string(total.Value.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 0 || total.Value.Contains('.') || CommonChecks.AmountOf(total) is not { } t) return null;
+        // One digit would start a sum by chance once in ten; two or more leave that to one in a hundred or less.
+        if (digits.Length < 2 || total.Value.Contains('.') || CommonChecks.AmountOf(total) is not { } t) return null;
         return sums.FirstOrDefault(s =>
         {
             var whole = AmountNormalizer.Format(s.Value);
