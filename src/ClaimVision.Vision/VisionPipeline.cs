@@ -56,7 +56,10 @@ public sealed class VisionPipeline(EnginePool pool)
 
         // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
         // (or the caller's fixed one); a page that reading finds confident and running across the page is upright and
-        // in that language, and keeps it. Otherwise OSD decides, and its answer reuses that reading when it agrees.
+        // in that language, and keeps it. A first reading so poor that it would be re-checked in the other language
+        // anyway (mostly a Chinese page read in eng) is re-checked now, upright, before OSD: when the other language
+        // reads it confidently and across the page, that reading is kept and OSD skipped. Otherwise OSD decides, and
+        // its answer reuses a reading already made in the rotation and language it chooses.
         var passes = pool.Passes;
         var readings = new List<Reading>();
         var unguided = LanguageChooser.Choose(options.Language, null, ocrOptions);
@@ -65,26 +68,40 @@ public sealed class VisionPipeline(EnginePool pool)
         var best = first;
         if (!OsdSkip.Applies(first.Text, ocrOptions))
         {
-            clock.Restart();
-            var cpu = OcrPassCounter.ThreadCpuNow();
-            guess = OrientationDetector.Detect(engine, workBinary);
-            timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
-            var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
-            var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
-            var changes = rotate != 0 || language != unguided;
-            passes.Add(OcrPass.Osd, OcrPassCounter.ThreadCpuNow() - cpu, changes);
-            if (changes)
-                best = Read(engine, prepared, rotate, language, timings, OcrPass.OsdReading, readings);
+            if (first.Text.MeanConfidence < ocrOptions.UprightAlternativeBelowConfidence
+                && LanguageChooser.Alternative(options.Language, unguided, ocrOptions) is { } alternative)
+            {
+                var upright = Read(engine, prepared, 0, alternative, timings, OcrPass.UprightAlternative, readings);
+                if (OsdSkip.Applies(upright.Text, ocrOptions)) best = upright;
+            }
+            if (ReferenceEquals(best, first))
+            {
+                clock.Restart();
+                var cpu = OcrPassCounter.ThreadCpuNow();
+                guess = OrientationDetector.Detect(engine, workBinary);
+                timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+                var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
+                var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
+                passes.Add(OcrPass.Osd, OcrPassCounter.ThreadCpuNow() - cpu, rotate != 0 || language != unguided);
+                best = Made(readings, rotate, language) ?? Read(engine, prepared, rotate, language, timings, OcrPass.OsdReading, readings);
+            }
         }
         // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
         // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
         if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
         {
             if (best.Rotate != 0)
-                best = Better(best, Read(engine, prepared, 0, best.Text.Language, timings, OcrPass.UnrotatedRecheck, readings), ocrOptions);
-            if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other
-                && ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings, passes))
-                best = Better(best, Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings), ocrOptions);
+                best = Better(best, Made(readings, 0, best.Text.Language)
+                    ?? Read(engine, prepared, 0, best.Text.Language, timings, OcrPass.UnrotatedRecheck, readings), ocrOptions);
+            if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other)
+            {
+                // A full reading in the other language made above is compared as it is; otherwise two small probes decide
+                // whether one is worth making.
+                if (Made(readings, best.Rotate, other) is { } made)
+                    best = Better(best, made, ocrOptions);
+                else if (ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings, passes))
+                    best = Better(best, Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings), ocrOptions);
+            }
         }
 
         // Tesseract's layout analysis drops label rows on forms ruled with dashed leaders; a page read as very few
@@ -153,6 +170,10 @@ public sealed class VisionPipeline(EnginePool pool)
 
     /// <summary>A reading of the page and the image it was read from (owned by the page's <see cref="PreparedPage"/>).</summary>
     private sealed record Reading(int Rotate, PageTransform Transform, PageImage Image, RecognizedText Text, OcrPass Pass, long CpuNanoseconds);
+
+    /// <summary>A full-page reading of this page already made in <paramref name="rotate"/> and <paramref name="language"/>, if any.</summary>
+    private static Reading? Made(List<Reading> readings, int rotate, string language) =>
+        readings.Find(r => r.Rotate == rotate && r.Text.Language == language && r.Pass != OcrPass.SparseReading);
 
     private static int Words(Reading reading) => reading.Text.Lines.Sum(l => l.Words.Count);
 

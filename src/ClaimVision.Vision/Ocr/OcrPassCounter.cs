@@ -7,9 +7,11 @@ public enum OcrPass
 {
     /// <summary>The page read upright in the default (or fixed) language, before any OSD.</summary>
     FirstReading,
+    /// <summary>A poor first reading re-checked upright in the other language, before any OSD (automatic language only).</summary>
+    UprightAlternative,
     /// <summary>Orientation and script detection (psm 0), when the first reading was not confident and horizontal.</summary>
     Osd,
-    /// <summary>The reading in OSD's rotation and language, when either differs from the first reading's.</summary>
+    /// <summary>The reading in OSD's rotation and language, when no reading in them was made before.</summary>
     OsdReading,
     /// <summary>A doubtful turned reading read again unrotated.</summary>
     UnrotatedRecheck,
