@@ -181,8 +181,8 @@ public sealed class VisionPipeline(EnginePool pool)
     private static Reading Better(Reading current, Reading challenger, OcrOptions options) =>
         challenger.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin ? challenger : current;
 
-    /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise.</summary>
-    /// <summary>The reading is added to <paramref name="log"/> (when given) to be counted once the page's reading is chosen.</summary>
+    /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise. The reading
+    /// is added to <paramref name="log"/> (when given), to be reused by later steps and counted once the page's reading is chosen.</summary>
     private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, OcrPass pass, List<Reading>? log, double scaleFactor = 1, bool sparse = false)
     {
         var cpu = OcrPassCounter.ThreadCpuNow();
