@@ -61,44 +61,68 @@ public sealed class VisionPipeline(EnginePool pool)
 
         // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
         // (or the caller's fixed one); a page that reading finds confident and running across the page is upright and
-        // in that language, and keeps it. Otherwise OSD decides, and its answer reuses that reading when it agrees.
+        // in that language, and keeps it. A first reading so poor that it would be re-checked in the other language
+        // anyway (mostly a Chinese page read in eng) is re-checked now, upright, before OSD: when the other language
+        // reads it confidently and across the page, that reading is kept and OSD skipped. Otherwise OSD decides, and
+        // its answer reuses a reading already made in the rotation and language it chooses.
+        var passes = pool.Passes;
+        var readings = new List<Reading>();
         var unguided = LanguageChooser.Choose(options.Language, null, ocrOptions);
-        var first = Read(engine, prepared, 0, unguided, timings);
+        var first = Read(engine, prepared, 0, unguided, timings, OcrPass.FirstReading, readings);
         OrientationGuess? guess = null;
         var best = first;
         if (!OsdSkip.Applies(first.Text, ocrOptions))
         {
-            clock.Restart();
-            guess = OrientationDetector.Detect(engine, workBinary);
-            timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
-            var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
-            var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
-            if (rotate != 0 || language != unguided)
-                best = Read(engine, prepared, rotate, language, timings);
+            if (first.Text.MeanConfidence < ocrOptions.UprightAlternativeBelowConfidence
+                && LanguageChooser.Alternative(options.Language, unguided, ocrOptions) is { } alternative)
+            {
+                var upright = Read(engine, prepared, 0, alternative, timings, OcrPass.UprightAlternative, readings);
+                if (OsdSkip.Applies(upright.Text, ocrOptions)) best = upright;
+            }
+            if (ReferenceEquals(best, first))
+            {
+                clock.Restart();
+                var cpu = OcrPassCounter.ThreadCpuNow();
+                guess = OrientationDetector.Detect(engine, workBinary);
+                timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+                var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
+                var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
+                passes.Add(OcrPass.Osd, OcrPassCounter.ThreadCpuNow() - cpu, rotate != 0 || language != unguided);
+                best = Made(readings, rotate, language) ?? Read(engine, prepared, rotate, language, timings, OcrPass.OsdReading, readings);
+            }
         }
         // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
         // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
         if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
         {
             if (best.Rotate != 0)
-                best = Better(best, Read(engine, prepared, 0, best.Text.Language, timings), ocrOptions);
-            if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other
-                && ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings))
-                best = Better(best, Read(engine, prepared, best.Rotate, other, timings), ocrOptions);
+                best = Better(best, Made(readings, 0, best.Text.Language)
+                    ?? Read(engine, prepared, 0, best.Text.Language, timings, OcrPass.UnrotatedRecheck, readings), ocrOptions);
+            if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other)
+            {
+                // A full reading in the other language made above is compared as it is; otherwise two small probes decide
+                // whether one is worth making.
+                if (Made(readings, best.Rotate, other) is { } made)
+                    best = Better(best, made, ocrOptions);
+                else if (ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings, passes))
+                    best = Better(best, Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings), ocrOptions);
+            }
         }
 
         // Tesseract's layout analysis drops label rows on forms ruled with dashed leaders; a page read as very few
         // lines is read again as sparse text, and that reading kept when it finds clearly more words at a sound confidence.
         if (best.Text.Lines.Count < ocrOptions.SparseRecheckBelowLines)
         {
-            var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, sparse: true);
+            var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, OcrPass.SparseReading, readings, sparse: true);
             if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
                 best = sparse;
         }
+        foreach (var reading in readings)
+            passes.Add(reading.Pass, reading.CpuNanoseconds, ReferenceEquals(reading, best));
 
         clock.Restart();
-        var completed = MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions);
-        var figures = FigureReread.Apply(engine, best.Image.Pix, completed, ocrOptions);
+        var completed = SecondLook(engine, passes, OcrPass.MissedText, best.Text, () => MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions));
+        var figures = SecondLook(engine, passes, OcrPass.FigureReread, completed, () => FigureReread.Apply(engine, best.Image.Pix, completed, ocrOptions));
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
 
         var transform = best.Transform;
@@ -127,18 +151,34 @@ public sealed class VisionPipeline(EnginePool pool)
     /// does the full-size re-read run. A doubtful Latin receipt, the common case, then costs two small reads instead of
     /// a full chi_sim read (the slower model) that almost never wins.
     /// </summary>
-    private static bool ReadsBetterIn(OcrEngine engine, PreparedPage page, Reading current, string other, OcrOptions options, StageClock timings)
+    private static bool ReadsBetterIn(OcrEngine engine, PreparedPage page, Reading current, string other, OcrOptions options, StageClock timings, OcrPassCounter passes)
     {
-        var mine = Read(engine, page, current.Rotate, current.Text.Language, timings, ProbeScale).Text.MeanConfidence;
-        var theirs = Read(engine, page, current.Rotate, other, timings, ProbeScale).Text.MeanConfidence;
-        return theirs > mine + options.VerifyMargin;
+        var mine = Read(engine, page, current.Rotate, current.Text.Language, timings, OcrPass.LanguageProbe, null, ProbeScale);
+        var theirs = Read(engine, page, current.Rotate, other, timings, OcrPass.LanguageProbe, null, ProbeScale);
+        var better = theirs.Text.MeanConfidence > mine.Text.MeanConfidence + options.VerifyMargin;
+        passes.Add(OcrPass.LanguageProbe, mine.CpuNanoseconds + theirs.CpuNanoseconds, better);
+        return better;
+    }
+
+    /// <summary>Runs a second look and counts it, with the single-line regions it read (none on most clean pages).</summary>
+    private static RecognizedText SecondLook(OcrEngine engine, OcrPassCounter passes, OcrPass pass, RecognizedText before, Func<RecognizedText> look)
+    {
+        var cpu = OcrPassCounter.ThreadCpuNow();
+        var regions = engine.LinesRead;
+        var after = look();
+        passes.Add(pass, OcrPassCounter.ThreadCpuNow() - cpu, !after.Lines.Select(l => l.Text).SequenceEqual(before.Lines.Select(l => l.Text)), engine.LinesRead - regions);
+        return after;
     }
 
     /// <summary>Scale of the language probe relative to the normal reading scale.</summary>
     private const double ProbeScale = 0.5;
 
     /// <summary>A reading of the page and the image it was read from (owned by the page's <see cref="PreparedPage"/>).</summary>
-    private sealed record Reading(int Rotate, PageTransform Transform, PageImage Image, RecognizedText Text);
+    private sealed record Reading(int Rotate, PageTransform Transform, PageImage Image, RecognizedText Text, OcrPass Pass, long CpuNanoseconds);
+
+    /// <summary>A full-page reading of this page already made in <paramref name="rotate"/> and <paramref name="language"/>, if any.</summary>
+    private static Reading? Made(List<Reading> readings, int rotate, string language) =>
+        readings.Find(r => r.Rotate == rotate && r.Text.Language == language && r.Pass != OcrPass.SparseReading);
 
     private static int Words(Reading reading) => reading.Text.Lines.Sum(l => l.Words.Count);
 
@@ -146,16 +186,20 @@ public sealed class VisionPipeline(EnginePool pool)
     private static Reading Better(Reading current, Reading challenger, OcrOptions options) =>
         challenger.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin ? challenger : current;
 
-    /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise.</summary>
-    private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, double scaleFactor = 1, bool sparse = false)
+    /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise. The reading
+    /// is added to <paramref name="log"/> (when given), to be reused by later steps and counted once the page's reading is chosen.</summary>
+    private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, OcrPass pass, List<Reading>? log, double scaleFactor = 1, bool sparse = false)
     {
+        var cpu = OcrPassCounter.ThreadCpuNow();
         var clock = Stopwatch.StartNew();
         var (ready, transform) = page.Get(rotate, scaleFactor);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         var text = sparse ? engine.RecognizeSparse(ready.Pix, language) : engine.Recognize(ready.Pix, language);
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
-        return new Reading(rotate, transform, ready, text);
+        var reading = new Reading(rotate, transform, ready, text, pass, OcrPassCounter.ThreadCpuNow() - cpu);
+        log?.Add(reading);
+        return reading;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using ClaimVision.Benchmarks.Reporting;
+using ClaimVision.Vision.Ocr;
+using Spectre.Console;
 
 namespace ClaimVision.Benchmarks.Tests;
 
@@ -30,6 +32,32 @@ public class ReportTests
         Assert.Equal(2.0, root.GetProperty("ocrCeiling").GetProperty("documentsPerSecond").GetDouble());
         Assert.Equal(1.0, root.GetProperty("tesseractCli").GetProperty("documentsPerSecond").GetDouble());
         Assert.Single(root.GetProperty("tesseractCli").GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
+    public void Ocr_passes_are_written_by_name_and_shown_per_document()
+    {
+        var run = ReportSamples.Run(1, 40, 2000) with
+        {
+            OcrPasses = [new OcrPassTotals(OcrPass.FirstReading, 40, 0, 24, 30), new OcrPassTotals(OcrPass.MissedText, 40, 120, 4, 10)],
+        };
+        using var json = JsonDocument.Parse(ReportJson.Serialize(ReportSamples.Report("embedded", run)));
+        var first = json.RootElement.GetProperty("runs")[0].GetProperty("ocrPasses")[0];
+        Assert.Equal("FirstReading", first.GetProperty("pass").GetString());
+        Assert.Equal(30, first.GetProperty("kept").GetInt64());
+
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer) });
+        console.Profile.Width = 200;
+        console.Write(ReportTable.PassTable(run));
+        var lines = writer.ToString().Split('\n');
+        var missed = lines.Single(l => l.Contains("MissedText", StringComparison.Ordinal));
+        // 40 documents: 120 regions → 3.0 per document, 4 CPU s → 0.100, 4 of the 28 s of all passes → 14 %.
+        Assert.Contains("3.0", missed);
+        Assert.Contains("0.100", missed);
+        Assert.Contains("14%", missed);
+        Assert.Contains("10/40", missed);
+        Assert.Contains(lines, l => l.Contains("all passes", StringComparison.Ordinal) && l.Contains("0.700", StringComparison.Ordinal));
     }
 
     [Fact]

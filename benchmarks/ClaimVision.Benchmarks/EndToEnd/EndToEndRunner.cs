@@ -6,6 +6,7 @@ using System.Text.Json;
 using ClaimVision.Api;
 using ClaimVision.Benchmarks.Reporting;
 using ClaimVision.Benchmarks.Stats;
+using ClaimVision.Vision.Ocr;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,11 +99,14 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             foreach (var pid in analysing) ProcessProbe.ResetPeak(pid);
             var memory = new MemorySampler(analysing, embedded);
             memory.Take(0);
+            var passesBefore = OcrPassCounter.Process.Snapshot();
             var cpuBefore = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b);
             var clock = Stopwatch.StartNew();
             var samples = await DriveAsync(http, tracker, workers, label, settings.Documents, settings.Duration, 2 * totalEngines, settings.Warmup, memory, ct);
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b) - cpuBefore;
+            // Worker processes count their own passes; only the embedded run analyses in this process.
+            var passes = embedded ? OcrPassCounter.Difference(passesBefore, OcrPassCounter.Process.Snapshot()) : [];
             var peaks = memory.Peaks();
             var curve = memory.Curve();
 
@@ -120,6 +124,7 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
                 PeakMemoryMb = peaks,
                 MemoryGrowthMb = curve.GrowthMb,
                 Memory = curve,
+                OcrPasses = passes,
             };
         }
         finally

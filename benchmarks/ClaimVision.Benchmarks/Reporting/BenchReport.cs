@@ -39,6 +39,8 @@ public sealed record RunResult
     public double MemoryGrowthMb { get; init; }
     /// <summary>The resident set sampled as each measured document finished, with its trend and medians per 100 documents.</summary>
     public MemoryCurve Memory { get; init; } = MemoryCurve.Empty;
+    /// <summary>The Tesseract passes of the measured documents by kind (embedded runs only: workers count in their own process).</summary>
+    public IReadOnlyList<ClaimVision.Vision.Ocr.OcrPassTotals> OcrPasses { get; init; } = [];
     /// <summary>End-to-end documents/s ÷ the OCR ceiling's (0 when the ceiling was not measured).</summary>
     public double RatioToCeiling { get; init; }
     /// <summary>End-to-end documents/s ÷ the parallel tesseract CLI's (0 when it was not measured).</summary>

@@ -30,6 +30,9 @@ public static class ReportTable
             stages.AddRow([I(r.Workers), .. names.Select(n => r.StagesMs.TryGetValue(n, out var d) ? $"{F(d.P50, "0")} ({F(d.P95, "0")})" : "-")]);
         console.Write(stages);
 
+        foreach (var r in report.Runs.Where(r => r.OcrPasses.Count > 0))
+            console.Write(PassTable(r));
+
         var baselines = new Table().Title("baselines on the same files").AddColumns("baseline", "parallel", "docs", "pages", "failed", "seconds", "docs/s");
         foreach (var b in new[] { report.OcrCeiling, report.TesseractCli }.OfType<BaselineResult>())
             baselines.AddRow(b.Name, I(b.Parallelism), I(b.Documents), I(b.Pages), I(b.Failed), F(b.Seconds, "0.0"), F(b.DocumentsPerSecond, "0.000"));
@@ -46,6 +49,21 @@ public static class ReportTable
         return $"memory, {I(r.Workers)} worker(s): RSS median first tenth {F(m.EarlyMedianMb, "0")} MB, last tenth {F(m.LateMedianMb, "0")} MB, " +
             $"growth {F(m.GrowthMb, "0")} MB (end − start {F(m.EndpointGrowthMb, "0")}), trend {F(m.TrendMbPer100Documents, "0.0")} MB/100 docs " +
             $"(second half {F(m.SecondHalfTrendMbPer100Documents, "0.0")}); per 100 docs, median RSS/peak: {windows}";
+    }
+
+    /// <summary>Per kind of Tesseract pass, per measured document: calls, single-line regions, thread CPU, and how often its result was kept.</summary>
+    public static Table PassTable(RunResult r)
+    {
+        var documents = Math.Max(1, r.Documents);
+        var table = new Table().Title($"OCR passes, {I(r.Workers)} worker(s), per document")
+            .AddColumns("pass", "calls", "regions", "CPU s", "share of pass CPU", "kept");
+        var total = r.OcrPasses.Sum(p => p.CpuSeconds);
+        foreach (var p in r.OcrPasses)
+            table.AddRow(p.Pass.ToString(), F((double)p.Calls / documents, "0.00"), F((double)p.Regions / documents, "0.0"),
+                F(p.CpuSeconds / documents, "0.000"), total > 0 ? F(p.CpuSeconds / total, "0%") : "-",
+                p.Calls > 0 ? $"{p.Kept}/{p.Calls}" : "-");
+        table.AddRow("all passes", "", "", F(total / documents, "0.000"), "", "");
+        return table;
     }
 
     private static string I(int value) => value.ToString(C);

@@ -24,3 +24,21 @@ internal static partial class GnuOpenMp
     [LibraryImport(Libraries.GnuOpenMp, EntryPoint = "omp_get_thread_limit")]
     internal static partial int GetThreadLimit();
 }
+
+internal static partial class ThreadClock
+{
+    private const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID (Linux)
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport(Libraries.LibC, EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
+
+    /// <summary>CPU time the calling thread has used, in nanoseconds (user + system); 0 where the clock is unavailable.</summary>
+    internal static long CpuNanoseconds() =>
+        ClockGetTime(ClockThreadCpuTime, out var t) == 0 ? t.Seconds * 1_000_000_000 + t.Nanoseconds : 0;
+}

@@ -31,6 +31,9 @@ public sealed class EnginePool : IDisposable
 
     public OcrOptions Options => _options;
 
+    /// <summary>The Tesseract passes of the pipelines reading with this pool, by kind (also added to <see cref="OcrPassCounter.Process"/>).</summary>
+    public OcrPassCounter Passes { get; } = new(OcrPassCounter.Process);
+
     /// <summary>Waits for a free engine. Dispose the lease to give it back.</summary>
     public Lease Rent(CancellationToken cancellationToken = default)
     {

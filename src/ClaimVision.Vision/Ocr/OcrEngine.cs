@@ -37,6 +37,9 @@ public sealed class OcrEngine : IDisposable
         _pageSegMode = options.PageSegMode;
     }
 
+    /// <summary>Single-line regions read so far by <see cref="RecognizeLines"/> (counted per pass by the pipeline).</summary>
+    public long LinesRead { get; private set; }
+
     /// <summary>Languages initialised so far.</summary>
     public IReadOnlyCollection<string> LoadedLanguages => _apis.Keys;
 
@@ -80,6 +83,7 @@ public sealed class OcrEngine : IDisposable
                     continue;
                 }
                 Tesseract.TessBaseAPISetRectangle(api, left, top, right - left, bottom - top);
+                LinesRead++;
                 results.Add(Read(api, language, "a line"));
             }
             return results;
