@@ -32,35 +32,39 @@ public static class LineItemTable
         {
             var columns = HeaderColumns(rows[r]);
             if (columns is null) continue;
+            var table = new List<LineItem>();
+            var names = new List<IReadOnlyList<LineView>>();
+            var figures = new List<IReadOnlyList<LineView>>();
             for (r++; r < rows.Count; r++)
             {
                 var row = rows[r];
                 var text = LabelIndex.Compact(string.Concat(row.Select(l => l.Text)));
                 if (EndWords.Any(w => text.StartsWith(LabelIndex.Compact(w), StringComparison.OrdinalIgnoreCase))) break;
                 if (HeaderColumns(row) is not null) { r--; break; }
-                if (ParseRow(row, columns) is { } item) items.Add(item);
-                else if (r + 1 < rows.Count && HalvesOfOneRow(row, rows[r + 1], columns) is { } joined)
-                {
-                    items.Add(joined);
-                    r++;
-                }
+                var cells = Read(row, columns);
+                if (Item(row, cells) is { } item) table.Add(item);
+                else if (cells.Description.Count > 0) names.Add(row);
+                else if (cells.Values.ContainsKey(Column.Amount)) figures.Add(row);
             }
+            table.AddRange(Halves(names, figures, columns));
+            items.AddRange(table.OrderBy(i => i.Page).ThenBy(i => i.Box?.Y ?? 0));
         }
         return items;
     }
 
     /// <summary>
-    /// The item of a table row that OCR read as two rows: the description on one, the figures on the next, less than a
-    /// line apart (a cell printed at the top of its row beside one printed at the bottom). Null unless neither half is an
-    /// item alone and together they are one.
+    /// Items of the rows OCR read as two halves, the names apart from their figures (a column returned as its own block,
+    /// or amounts printed higher in their cells than the names beside them): when a table left as many name-only rows as
+    /// figure-only rows, the k-th name goes with the k-th figures, top to bottom. Otherwise they stay unpaired.
     /// </summary>
-    private static LineItem? HalvesOfOneRow(IReadOnlyList<LineView> row, IReadOnlyList<LineView> next, Dictionary<Column, double> columns)
+    private static IEnumerable<LineItem> Halves(List<IReadOnlyList<LineView>> names, List<IReadOnlyList<LineView>> figures, Dictionary<Column, double> columns)
     {
-        var upper = row.Select(l => l.Box).Aggregate(BoundingBox.Union);
-        var lower = next.Select(l => l.Box).Aggregate(BoundingBox.Union);
-        var gap = lower.Y - (upper.Y + upper.Height);
-        if (gap > Math.Min(upper.Height, lower.Height) || ParseRow(next, columns) is not null) return null;
-        return ParseRow([.. row.Concat(next).OrderBy(l => l.Box.X)], columns);
+        if (names.Count == 0 || names.Count != figures.Count) yield break;
+        foreach (var (name, figure) in names.Zip(figures))
+        {
+            IReadOnlyList<LineView> joined = [.. name.Concat(figure).OrderBy(l => l.Box.X)];
+            if (Item(joined, Read(joined, columns)) is { } item) yield return item;
+        }
     }
 
     private static Dictionary<Column, double>? HeaderColumns(IReadOnlyList<LineView> row)
@@ -90,7 +94,10 @@ public static class LineItemTable
         return !text.Any(char.IsAsciiDigit) && !text.Contains(':') && !text.Contains('：') && LabelIndex.Compact(text).Length <= 24;
     }
 
-    private static LineItem? ParseRow(IReadOnlyList<LineView> row, Dictionary<Column, double> columns)
+    /// <summary>What a body row holds, cell by cell: numbers by nearest numeric column, the rest as description words.</summary>
+    private sealed record RowCells(Dictionary<Column, decimal> Values, List<string> Description, string? Category, List<TextSpan> Spans);
+
+    private static RowCells Read(IReadOnlyList<LineView> row, Dictionary<Column, double> columns)
     {
         var numeric = columns.Where(c => c.Key is Column.Quantity or Column.UnitPrice or Column.Amount or Column.Ratio).ToList();
         var values = new Dictionary<Column, decimal>();
@@ -121,6 +128,13 @@ public static class LineItemTable
             AddText(line, cursor, line.Text.Length, description, ref category);
             spans.Add(line.Whole());
         }
+        return new RowCells(values, description, category, spans);
+    }
+
+    /// <summary>The row's item, or null when it lacks an amount or a description.</summary>
+    private static LineItem? Item(IReadOnlyList<LineView> row, RowCells cells)
+    {
+        var (values, description, category, spans) = cells;
         if (!values.TryGetValue(Column.Amount, out var amount) || description.Count == 0) return null;
         decimal? qty = values.TryGetValue(Column.Quantity, out var q) ? q : null;
         decimal? price = values.TryGetValue(Column.UnitPrice, out var p) ? p : null;
