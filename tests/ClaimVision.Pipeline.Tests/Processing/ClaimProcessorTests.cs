@@ -32,7 +32,10 @@ public sealed class ClaimProcessorTests : IDisposable
         var analyzer = new CannedAnalyzer();
         var outcome = Processor(analyzer).Process(dir, ClaimHistory.Empty);
 
-        Assert.Equal(["discharge.jpg", "expenses.jpg", "invoice.jpg", "settlement.jpg"], analyzer.Seen);
+        // The documents are analysed side by side, so in any order; the outcome lists them in name order.
+        string[] files = ["discharge.jpg", "expenses.jpg", "invoice.jpg", "settlement.jpg"];
+        Assert.Equal(files, analyzer.Seen.Order(StringComparer.Ordinal));
+        Assert.Equal(files, outcome.Documents.Select(d => d.FileName));
         Assert.Equal(Decision.Partial, outcome.Recommendation.Decision);
         Assert.Equal(2022.12m, outcome.Recommendation.PayableAmount);
         Assert.Equal("canned-1", outcome.Recommendation.ModelVersions["classifier"]);
@@ -191,13 +194,14 @@ public sealed class ClaimProcessorTests : IDisposable
     {
         public string? Corrupt { get; init; }
         public string? Throws { get; init; }
-        public List<string> Seen { get; } = [];
+        /// <summary>Every file analysed; filled from the processor's parallel analyses, hence concurrent.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<string> Seen { get; } = new();
 
         public IReadOnlyDictionary<string, string> ModelVersions { get; } = new Dictionary<string, string> { ["classifier"] = "canned-1" };
 
         public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
         {
-            Seen.Add(fileName);
+            Seen.Enqueue(fileName);
             if (fileName == Throws) throw new InvalidOperationException("model file missing");
             if (fileName == Corrupt) return new DocumentReport { File = fileName, Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") };
             return PneumoniaStay.Report(fileName, "52002600310012345") ?? PneumoniaStay.Classified(fileName, DocumentType.Other, []);
