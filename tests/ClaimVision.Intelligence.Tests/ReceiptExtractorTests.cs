@@ -272,7 +272,7 @@ public class ReceiptExtractorTests
     [Theory]
     [InlineData("合计 : 889.12", "889.12")]
     [InlineData("应付 : ¥75.60", "75.60")]
-    [InlineData("实 收 : 136.66", "136.66")]
+    [InlineData("实 付 : 136.66", "136.66")]
     public void Chinese_receipt_total_is_read_beside_its_total_cue_and_not_the_subtotal(string row, string expected)
     {
         var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
@@ -286,6 +286,18 @@ public class ReceiptExtractorTests
         Assert.Equal(expected, N(r, FieldNames.TotalAmount));
         Assert.Equal("2024-06-02", N(r, FieldNames.DocumentDate));
         Assert.Equal("湖北省同仁堂药店", N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Cash_handed_over_is_not_the_total_of_a_chinese_receipt()
+    {
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("湖北省同仁堂药店@230"),
+            Row("销售小票@320"),
+            Row("合计 : 58.50"),
+            Row("实收 : 100.00"),
+            Row("找零 : 41.50")));
+        Assert.Equal("58.50", N(r, FieldNames.TotalAmount));
     }
 
     [Fact]

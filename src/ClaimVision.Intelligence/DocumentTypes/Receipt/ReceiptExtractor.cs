@@ -38,11 +38,12 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [
         (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*(TOTAL|AMT|AMOUNT)|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
         (new Regex(@"\bTOTAL\b|\bJUMLAH\b", RegexOptions.IgnoreCase | RegexOptions.Compiled), 0.9),
-        // Chinese receipts: 实付/实收 (paid), 应付/应收 (due), 合计/总计 (total); chi_sim may space the characters.
-        (new Regex(@"[实应]\s*[付收]|合\s*计|总\s*计", RegexOptions.Compiled), 0.9),
+        // Chinese receipts: 实付 (paid), 应付/应收 (due), 合计/总计 (total); chi_sim may space the characters. Not 实收: on a
+        // shop receipt that is the cash handed over (实收 100.00, 找零 41.50).
+        (new Regex(@"实\s*付|应\s*[付收]|合\s*计|总\s*计", RegexOptions.Compiled), 0.9),
     ];
 
-    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY|小\s*计|找\s*零|数\s*量", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY|小\s*计|找\s*零|实\s*收|数\s*量", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     public FieldExtraction Extract(DocumentView view, ExtractionContext context)
     {
