@@ -20,8 +20,10 @@ public sealed class VisionPipeline(EnginePool pool)
     public string EngineVersion { get; } = "tesseract " + Interop.Tesseract.Version();
 
     /// <summary>This build of the vision code: the first 8 hex digits of its assembly's module version id, which the
-    /// deterministic build derives from the compiled code, so it changes exactly when the code does. OCR caches keyed by it
-    /// are redone after a vision change, and every result can be traced to the code that read it.</summary>
+    /// deterministic build derives from the compiled assembly, so it changes whenever the vision code does (and also
+    /// between Debug and Release builds). OCR caches keyed by it are redone after a vision change, and every result can be
+    /// traced to the code that read it. It does not cover the traineddata files (the engine version stands for those) or
+    /// <see cref="Ocr.OcrOptions"/> overrides.</summary>
     public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
 
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>

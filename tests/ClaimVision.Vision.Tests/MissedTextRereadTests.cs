@@ -42,6 +42,15 @@ public sealed class MissedTextRereadTests
         Assert.Contains("西药费 4,000.00", text);
     }
 
+    [Theory]
+    [InlineData("5844000", "5844000", true)]
+    [InlineData("00000", "400000", true)]    // the first digit chi_sim made a glyph of
+    [InlineData("00000", "1400000", false)]  // two more digits: another figure
+    [InlineData("00", "400", false)]         // too little seen to vouch for the rest
+    [InlineData("5844000", "5844001", false)]
+    public void A_missed_figure_keeps_the_digits_the_page_model_saw(string before, string after, bool kept) =>
+        Assert.Equal(kept, MissedTextReread.KeepsDigits(before, after));
+
     [Fact]
     public void Without_the_figure_model_the_unsure_figures_stay_out()
     {

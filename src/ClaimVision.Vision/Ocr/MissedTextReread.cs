@@ -56,7 +56,8 @@ internal static class MissedTextReread
     }
 
     /// <summary>The figure model's readings of <paramref name="runs"/> that are clean figures at
-    /// <see cref="OcrOptions.FigureMinConfidence"/> and end in the digits the page's model saw there.</summary>
+    /// <see cref="OcrOptions.FigureMinConfidence"/> and keep the digits the page's model saw there (at least three), with at
+    /// most one more in front (the glyph that model made of the first digit: "站 000.00" → "4,000.00").</summary>
     private static IEnumerable<List<OcrWord>> ReadFigures(OcrEngine engine, PixHandle pix, string language,
         List<(BoundingBox Run, List<OcrWord> First)> runs, OcrOptions options)
     {
@@ -65,10 +66,13 @@ internal static class MissedTextReread
         foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(pix, figureLanguage, [.. runs.Select(r => r.Run)])))
         {
             if (FigureReread.Accepted(reading, options.FigureMinConfidence) is not { } words) continue;
-            var before = FigureReread.Digits(run.First);
-            if (before.Length > 0 && FigureReread.Digits(words).EndsWith(before, StringComparison.Ordinal)) yield return words;
+            if (KeepsDigits(FigureReread.Digits(run.First), FigureReread.Digits(words))) yield return words;
         }
     }
+
+    /// <summary>The figure model's digits are the page model's, or those with one more in front; never fewer than three seen.</summary>
+    internal static bool KeepsDigits(string before, string after) =>
+        before.Length >= 3 && after.Length - before.Length is 0 or 1 && after.EndsWith(before, StringComparison.Ordinal);
 
     private static long Area(BoundingBox box) => (long)box.Width * box.Height;
 }
