@@ -1,4 +1,5 @@
 using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Extraction;
 using ClaimVision.Intelligence.Validation;
 using ClaimVision.Vision;
 using static ClaimVision.Intelligence.Tests.Pages;
@@ -771,6 +772,20 @@ public class ExtractorTests
             Row("医保统筹支付 : 2,665.84"),
             Row("个人支付金额 : 4,623.74")));
         Assert.Equal(expected, N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void A_total_completed_from_one_sum_alone_stays_doubtful()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("门诊收费票据"),
+            Row("合计 (小写 ): 72"),
+            Row("医保统筹支付 : 2,665.84"),
+            Row("个人支付金额 : 4,623.74")));
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal("7289.58", total.Normalized);
+        Assert.Contains(total.Checks, c => c.Name == TotalRepair.TotalPrinted && !c.Passed);
+        Assert.True(total.Confidence < 0.5, $"confidence {total.Confidence}");
     }
 
     [Theory]

@@ -114,4 +114,17 @@ public class FieldChecksTests
         var field = new ExtractedField { Name = FieldNames.TotalAmount, Value = "655.00", Normalized = "655.00", Confidence = 0.7 };
         Assert.Throws<ArgumentException>(() => FieldChecks.Corroborate(field, new FieldCheck("lineItemsSumToTotal", false, "no"), 0.9));
     }
+
+    [Theory]
+    [InlineData(0.83, 0.982)] // a fair reading whose check character matches is nearly sure
+    [InlineData(0.2, 0.733)]  // a poor one stays doubtful
+    [InlineData(0.99, 0.999)]
+    public void A_selective_check_confirms_a_reading_by_bayes(double confidence, double expected)
+    {
+        var field = new ExtractedField { Name = FieldNames.PatientIdNumber, Value = "11010519491231002X", Confidence = confidence };
+        var confirmed = FieldChecks.ConfirmedBy(field, new FieldCheck(ResidentIdValidator.CheckDigit, true, "matches"), ResidentIdValidator.CheckDigitFalsePassRate);
+        Assert.Equal(expected, confirmed.Confidence, 3);
+        Assert.Single(confirmed.Checks);
+        Assert.Throws<ArgumentException>(() => FieldChecks.ConfirmedBy(field, new FieldCheck(ResidentIdValidator.CheckDigit, false, "no"), 1.0 / 11));
+    }
 }

@@ -22,6 +22,9 @@ public static class LineItemTable
         (Column.Ratio, ["自付比例", "报销比例", "比例", "Copay %", "Coinsurance"]),
     ];
 
+    /// <summary>Confidence factor of an item whose name and figures were paired by order (<see cref="Halves"/>).</summary>
+    private const double PairedByOrder = 0.8;
+
     private static readonly string[] EndWords = ["合计", "总计", "小计", "本页合计", "Total", "Subtotal", "Grand Total"];
 
     public static IReadOnlyList<LineItem> Parse(DocumentView view)
@@ -63,7 +66,8 @@ public static class LineItemTable
         foreach (var (name, figure) in names.Zip(figures))
         {
             IReadOnlyList<LineView> joined = [.. name.Concat(figure).OrderBy(l => l.Box.X)];
-            if (Item(joined, Read(joined, columns)) is { } item) yield return item;
+            // Paired by order, not by position: a name lost in one row and a wrapped line in another would shift the pairs.
+            if (Item(joined, Read(joined, columns)) is { } item) yield return item with { Confidence = item.Confidence * PairedByOrder };
         }
     }
 

@@ -29,8 +29,11 @@ public static class TotalRepair
         {
             if (CutShort(total, sums) is { } whole)
             {
-                fields[FieldNames.TotalAmount] = total = From(whole.Value, whole.Source, total, 0.9,
-                    new FieldCheck(TotalPrinted, true, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Value)} = {whole.What}"));
+                // Trusted like a clean read only when a second sum agrees; from one sum alone it is kept, but doubted.
+                var agreeing = sums.Count(x => x.Value == whole.Value);
+                fields[FieldNames.TotalAmount] = total = From(whole.Value, whole.Source, total, agreeing >= 2 ? 0.9 : 0.6,
+                    new FieldCheck(TotalPrinted, agreeing >= 2, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Value)} = {whole.What}"
+                        + (agreeing >= 2 ? $", and {agreeing - 1} other sum(s) agree" : ", one sum alone")));
             }
             else if (LostLead(total, sums) is { } agreed)
             {

@@ -16,9 +16,9 @@ public static class ResidentIdValidator
     /// <summary>Name of the check that the MOD 11-2 check character matches the first 17 digits.</summary>
     public const string CheckDigit = "idCheckDigit";
 
-    /// <summary>Share of wrong 18-character readings the check character catches: every single wrong digit, and all but
-    /// one in 11 of the rest.</summary>
-    public const double CheckDigitCatches = 10.0 / 11;
+    /// <summary>At most the share of wrong 18-character readings that still pass the check character: none with a single
+    /// wrong digit, one in 11 of the rest.</summary>
+    public const double CheckDigitFalsePassRate = 1.0 / 11;
 
     /// <summary>The MOD 11-2 check character for the first 17 digits.</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)
