@@ -101,10 +101,12 @@ public sealed class IdentityRule : IFactorRule
         if (different.Count > 0)
             return Factors.Uncertain(NameFactor, Capitalise(string.Join("; ", notes)) + ".", [referenceSource, .. different]);
         var detail = notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "";
-        // A reading that spells the reference name exactly is not an OCR error that happens to match: only the readings
-        // that match allowing a look-alike carry their doubt into the factor.
-        return Factors.Pass(NameFactor, $"The name on {matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.", [referenceSource, .. matching])
-            with { Weight = lookalikes.Select(l => l.Confidence ?? 1).DefaultIfEmpty(1).Min() };
+        // When one document reads the reference name exactly and surely, the other exact but unsure readings are no OCR
+        // error that happens to match: only look-alike matches then carry their doubt into the factor. Without such a
+        // sure reading every match keeps its doubt (an unsure 王伟 may be a misread 王玮).
+        var factor = Factors.Pass(NameFactor, $"The name on {matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.", [referenceSource, .. matching]);
+        var sure = matching.Except(lookalikes).Any(m => !QualityRule.IsUnsure(m, context.Policy));
+        return sure ? factor with { Weight = lookalikes.Select(l => l.Confidence ?? 1).DefaultIfEmpty(1).Min() } : factor;
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -377,6 +377,14 @@ public class ClaimAssessorTests
     }
 
     [Fact]
+    public void Exact_name_readings_keep_their_doubt_when_none_of_them_is_sure()
+    {
+        // No sure reading of the name anywhere: an unsure exact spelling may be a misread of a similar name.
+        var docs = Complete().Select(d => d.Fields.ContainsKey(FieldNames.PatientName) ? d.With(F(FieldNames.PatientName, Claims.Name, confidence: 0.70)) : d).ToList();
+        Assert.Equal(0.70, Assess(docs).Factor(IdentityRule.NameFactor).Weight, 3);
+    }
+
+    [Fact]
     public void A_different_name_goes_to_review()
     {
         var docs = Complete();
