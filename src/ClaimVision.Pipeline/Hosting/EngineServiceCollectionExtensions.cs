@@ -44,13 +44,18 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The OCR options from <paramref name="section"/> over the defaults; a key that names no option fails with the key named.</summary>
+    /// <summary>The OCR options from <paramref name="section"/> over the defaults; a key that names no option fails with the key named.
+    /// A configured list replaces the default list; configured <see cref="OcrOptions.ScriptLanguages"/> entries add to or
+    /// override the default map.</summary>
     internal static OcrOptions Ocr(IConfigurationSection section)
     {
         if (!section.Exists()) return new OcrOptions();
         try
         {
-            return section.Get<OcrOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new OcrOptions();
+            var options = section.Get<OcrOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new OcrOptions();
+            // The binder appends configured list entries to a default list; a configured list replaces it instead.
+            var alternatives = section.GetSection(nameof(OcrOptions.AlternativeLanguages));
+            return alternatives.Exists() ? options with { AlternativeLanguages = alternatives.Get<string[]>() ?? [] } : options;
         }
         catch (InvalidOperationException e)
         {

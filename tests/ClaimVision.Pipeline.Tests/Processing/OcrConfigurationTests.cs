@@ -27,6 +27,13 @@ public sealed class OcrConfigurationTests
     }
 
     [Fact]
+    public void A_configured_list_replaces_the_default_list()
+    {
+        using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:AlternativeLanguages:0"] = "eng" });
+        Assert.Equal(["eng"], provider.GetRequiredService<ProductionAnalyzer>().OcrOptions.AlternativeLanguages);
+    }
+
+    [Fact]
     public void Without_an_ocr_section_the_defaults_apply()
     {
         using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1" });
