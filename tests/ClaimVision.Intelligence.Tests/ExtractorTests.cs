@@ -140,18 +140,15 @@ public class ExtractorTests
         Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
     }
 
+    /// <summary>An invoice whose name column and amount column OCR returned apart (one row whole), with the given figure rows.</summary>
+    private static FieldExtraction SplitColumns(params string[] figures) => Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+        [Row("项目名称@300", "金额(元)@1000"), Row("护理费@40"), Row("诊查费@40"), Row("床位费@40", "2314.00@1000"),
+         .. figures.Select(f => Row(f + "@1000")), Row("合计(小写)：3260.01")]));
+
     [Fact]
     public void Names_and_amounts_read_as_separate_blocks_pair_up_in_order()
     {
-        // OCR returned the name column and the amount column apart; one row came back whole.
-        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
-            Row("项目名称@300", "金额(元)@1000"),
-            Row("护理费@40"),
-            Row("诊查费@40"),
-            Row("床位费@40", "2314.00@1000"),
-            Row("298.22@1000"),
-            Row("647.79@1000"),
-            Row("合计(小写)：3260.01")));
+        var r = SplitColumns("298.22", "647.79");
         Assert.Equal(["护理费", "诊查费", "床位费"], r.LineItems.Select(i => i.Description));
         Assert.Equal([298.22m, 647.79m, 2314.00m], r.LineItems.Select(i => i.Amount));
         Assert.Contains(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "lineItemsSumToTotal" && c.Passed);
@@ -160,13 +157,7 @@ public class ExtractorTests
     [Fact]
     public void Unequal_numbers_of_names_and_amounts_stay_unpaired()
     {
-        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
-            Row("项目名称@300", "金额(元)@1000"),
-            Row("护理费@40"),
-            Row("诊查费@40"),
-            Row("床位费@40", "2314.00@1000"),
-            Row("298.22@1000"),
-            Row("合计(小写)：3260.01")));
+        var r = SplitColumns("298.22");
         Assert.Equal(["床位费"], r.LineItems.Select(i => i.Description));
     }
 
