@@ -18,8 +18,7 @@ internal static partial class FigureReread
     /// image the text was read from) and returns the text with the accepted re-readings in place.</summary>
     public static RecognizedText Apply(OcrEngine engine, PixHandle pix, RecognizedText text, OcrOptions options)
     {
-        if (options.FigureLanguage is not { Length: > 0 } figureLanguage
-            || text.Language.Split('+').Contains(figureLanguage, StringComparer.Ordinal)) return text;
+        if (LanguageFor(text.Language, options) is not { } figureLanguage) return text;
         var spans = new List<(int Line, int First, int Count)>();
         for (var i = 0; i < text.Lines.Count; i++)
             foreach (var (first, count) in FigureRuns(text.Lines[i].Words))
@@ -46,6 +45,12 @@ internal static partial class FigureReread
         }
         return text with { Lines = lines };
     }
+
+    /// <summary>The model that reads figures again on a page read in <paramref name="pageLanguage"/>; null when the re-read
+    /// is off (<see cref="OcrOptions.FigureLanguage"/> empty) or the page was already read with that model.</summary>
+    internal static string? LanguageFor(string pageLanguage, OcrOptions options) =>
+        options.FigureLanguage is { Length: > 0 } figureLanguage && !pageLanguage.Split('+').Contains(figureLanguage, StringComparer.Ordinal)
+            ? figureLanguage : null;
 
     /// <summary>Maximal runs of words that carry digits or currency marks, no two neighbours more than two text heights
     /// apart, each with the short word just before it when that word touches it (a currency sign read as a separate glyph).</summary>
@@ -138,7 +143,7 @@ internal static partial class FigureReread
         return Clean(words) ? words : null;
     }
 
-    private static bool HasDigit(string text) => text.Any(char.IsAsciiDigit);
+    internal static bool HasDigit(string text) => text.Any(char.IsAsciiDigit);
 
     /// <summary>Two words more than two text heights apart are two figures in two columns, read again apart (a region over
     /// both would take in the label between them).</summary>

@@ -31,7 +31,7 @@ internal static class MissedTextReread
             var words = reading.Lines.SelectMany(l => l.Words).Where(w => !covered.Any(c => BoxOverlap.Area(c, w.Box) > 0.3 * Area(w.Box))).ToList();
             if (words.Count == 0 || !words.Any(w => w.Text.Any(char.IsLetterOrDigit))) continue;
             if (words.Average(w => w.Confidence) >= options.MissedTextMinConfidence) accepted.Add(words);
-            else if (words.Any(w => w.Text.Any(char.IsAsciiDigit))) figureRuns.Add((run, words));
+            else if (words.Any(w => FigureReread.HasDigit(w.Text))) figureRuns.Add((run, words));
         }
         accepted.AddRange(ReadFigures(engine, image.Pix, text.Language, figureRuns, options));
         if (accepted.Count == 0) return text;
@@ -52,7 +52,7 @@ internal static class MissedTextReread
                 lines.Insert(at < 0 ? lines.Count : at, OcrEngine.LineOf(words));
             }
         }
-        return text with { Lines = [.. lines.Where(l => l.Words.Count > 0)] };
+        return text with { Lines = lines };
     }
 
     /// <summary>The figure model's readings of <paramref name="runs"/> that are clean figures at
@@ -61,8 +61,7 @@ internal static class MissedTextReread
     private static IEnumerable<List<OcrWord>> ReadFigures(OcrEngine engine, PixHandle pix, string language,
         List<(BoundingBox Run, List<OcrWord> First)> runs, OcrOptions options)
     {
-        if (runs.Count == 0 || options.FigureLanguage is not { Length: > 0 } figureLanguage
-            || language.Split('+').Contains(figureLanguage, StringComparer.Ordinal)) yield break;
+        if (runs.Count == 0 || FigureReread.LanguageFor(language, options) is not { } figureLanguage) yield break;
         foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(pix, figureLanguage, [.. runs.Select(r => r.Run)])))
         {
             if (FigureReread.Accepted(reading, options.FigureMinConfidence) is not { } words) continue;
