@@ -30,10 +30,11 @@ public static class TotalRepair
             if (CutShort(total, sums) is { } whole)
             {
                 // Trusted like a clean read only when a second sum agrees; from one sum alone it is kept, but doubted.
-                var agreeing = sums.Count(x => x.Value == whole.Value);
-                fields[FieldNames.TotalAmount] = total = From(whole.Value, whole.Source, total, agreeing >= 2 ? 0.9 : 0.6,
-                    new FieldCheck(TotalPrinted, agreeing >= 2, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Value)} = {whole.What}"
-                        + (agreeing >= 2 ? $", and {agreeing - 1} other sum(s) agree" : ", one sum alone")));
+                var agreeing = Agreeing(sums, whole.Value).Count;
+                var confirmed = agreeing >= 2;
+                fields[FieldNames.TotalAmount] = total = From(whole.Value, whole.Source, total, confirmed ? 0.9 : 0.6,
+                    new FieldCheck(TotalPrinted, confirmed, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Value)} = {whole.What}"
+                        + (confirmed ? $", and {agreeing - 1} other sum(s) agree" : ", one sum alone")));
             }
             else if (LostLead(total, sums) is { } agreed)
             {
@@ -127,6 +128,9 @@ public static class TotalRepair
         return sums;
     }
 
+    /// <summary>The independent sums that come to <paramref name="value"/>.</summary>
+    private static List<Sum> Agreeing(List<Sum> sums, decimal value) => [.. sums.Where(o => o.Value == value)];
+
     /// <summary>A total that reads cleanly yet is only the end of what two independent sums agree on (628.91 printed,
     /// payments and line items both 3628.91): its leading digits were lost with the label before them. One sum alone
     /// never replaces a clean figure.</summary>
@@ -134,7 +138,7 @@ public static class TotalRepair
     {
         foreach (var s in sums)
         {
-            var agreeing = sums.Where(o => o.Value == s.Value).ToList();
+            var agreeing = Agreeing(sums, s.Value);
             if (agreeing.Count >= 2 && Completes(s.Value, total)) return s with { What = string.Join(" = ", agreeing.Select(a => a.What)) };
         }
         return null;
