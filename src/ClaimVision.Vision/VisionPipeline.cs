@@ -75,7 +75,8 @@ public sealed class VisionPipeline(EnginePool pool)
         var best = first;
         if (!OsdSkip.Applies(first.Text, ocrOptions))
         {
-            if (first.Text.MeanConfidence < ocrOptions.UprightAlternativeBelowConfidence
+            if ((first.Text.MeanConfidence < ocrOptions.UprightAlternativeBelowConfidence
+                    || (ocrOptions.UprightAlternativeBelowConfidence > 0 && LanguageDoubtful(engine, first, ocrOptions)))
                 && LanguageChooser.Alternative(options.Language, unguided, ocrOptions) is { } alternative)
             {
                 var upright = Read(engine, prepared, 0, alternative, timings, OcrPass.UprightAlternative, readings);
@@ -93,21 +94,29 @@ public sealed class VisionPipeline(EnginePool pool)
                 best = Made(readings, rotate, language) ?? Read(engine, prepared, rotate, language, timings, OcrPass.OsdReading, readings);
             }
         }
+        // A reading whose words stand on end was made on the page's side (OSD unsure, or wrong by a quarter turn): the two
+        // quarter turns are probed and the better one read in full.
+        if (ReadingDoubt.RotationDoubtful(best.Text, ocrOptions))
+            best = TurnedAQuarter(engine, prepared, best, options.Language, ocrOptions, timings, passes, readings);
         // OSD errs on some pages (an upright receipt called 180°, a Chinese invoice called Latin). When the reading
-        // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept.
-        if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence)
+        // is poor, the decisions OSD made are tried the other way and the better-confident reading is kept. A reading whose
+        // confidence looks sound but whose words are not its language's (ReadingDoubt) is poor too, and the other
+        // language needs no margin to replace it.
+        var languageDoubtful = LanguageDoubtful(engine, best, ocrOptions);
+        if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence || languageDoubtful)
         {
             if (best.Rotate != 0)
                 best = Better(best, Made(readings, 0, best.Text.Language)
-                    ?? Read(engine, prepared, 0, best.Text.Language, timings, OcrPass.UnrotatedRecheck, readings), ocrOptions);
+                    ?? Read(engine, prepared, 0, best.Text.Language, timings, OcrPass.UnrotatedRecheck, readings), ocrOptions.VerifyMargin);
             if (LanguageChooser.Alternative(options.Language, best.Text.Language, ocrOptions) is { } other)
             {
                 // A full reading in the other language made above is compared as it is; otherwise two small probes decide
                 // whether one is worth making.
+                var margin = languageDoubtful ? 0 : ocrOptions.VerifyMargin;
                 if (Made(readings, best.Rotate, other) is { } made)
-                    best = Better(best, made, ocrOptions);
-                else if (ReadsBetterIn(engine, prepared, best, other, ocrOptions, timings, passes))
-                    best = Better(best, Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings), ocrOptions);
+                    best = Better(best, made, margin);
+                else if (ReadsBetterIn(engine, prepared, best, other, margin, timings, passes))
+                    best = Better(best, Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings), margin);
             }
         }
 
@@ -153,11 +162,11 @@ public sealed class VisionPipeline(EnginePool pool)
     /// does the full-size re-read run. A doubtful Latin receipt, the common case, then costs two small reads instead of
     /// a full chi_sim read (the slower model) that almost never wins.
     /// </summary>
-    private static bool ReadsBetterIn(OcrEngine engine, PreparedPage page, Reading current, string other, OcrOptions options, StageClock timings, OcrPassCounter passes)
+    private static bool ReadsBetterIn(OcrEngine engine, PreparedPage page, Reading current, string other, double margin, StageClock timings, OcrPassCounter passes)
     {
         var mine = Read(engine, page, current.Rotate, current.Text.Language, timings, OcrPass.LanguageProbe, null, ProbeScale);
         var theirs = Read(engine, page, current.Rotate, other, timings, OcrPass.LanguageProbe, null, ProbeScale);
-        var better = theirs.Text.MeanConfidence > mine.Text.MeanConfidence + options.VerifyMargin;
+        var better = theirs.Text.MeanConfidence > mine.Text.MeanConfidence + margin;
         passes.Add(OcrPass.LanguageProbe, mine.CpuNanoseconds + theirs.CpuNanoseconds, better);
         return better;
     }
@@ -185,8 +194,34 @@ public sealed class VisionPipeline(EnginePool pool)
     private static int Words(Reading reading) => reading.Text.Lines.Sum(l => l.Words.Count);
 
     /// <summary>A challenger replaces the current reading only with a clear margin, so noise does not flip a decision.</summary>
-    private static Reading Better(Reading current, Reading challenger, OcrOptions options) =>
-        challenger.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin ? challenger : current;
+    private static Reading Better(Reading current, Reading challenger, double margin) =>
+        challenger.Text.MeanConfidence > current.Text.MeanConfidence + margin ? challenger : current;
+
+    /// <summary>Whether the reading's words say its language is wrong although its confidence looks sound (<see cref="ReadingDoubt"/>).</summary>
+    private static bool LanguageDoubtful(OcrEngine engine, Reading reading, OcrOptions options) =>
+        ReadingDoubt.LanguageDoubtful(reading.Text, options, word => engine.IsKnownWord(word, reading.Text.Language));
+
+    /// <summary>
+    /// A reading made on the page's side, tried a quarter turn either way: both turns are read at <see cref="ProbeScale"/>
+    /// (in the other language when the reading is also poor or its words are not its language's, so that a Chinese page
+    /// read in eng is probed in chi_sim), and the more confident turn is read in full.
+    /// </summary>
+    private static Reading TurnedAQuarter(OcrEngine engine, PreparedPage page, Reading current, string requested, OcrOptions options, StageClock timings, OcrPassCounter passes, List<Reading> readings)
+    {
+        var language = current.Text.Language;
+        if ((current.Text.MeanConfidence < options.VerifyBelowConfidence || LanguageDoubtful(engine, current, options))
+            && LanguageChooser.Alternative(requested, language, options) is { } other)
+            language = other;
+        var probes = new[] { (current.Rotate + 90) % 360, (current.Rotate + 270) % 360 }
+            .Select(rotate => Read(engine, page, rotate, language, timings, OcrPass.RotationProbe, null, ProbeScale)).ToList();
+        var chosen = probes.MaxBy(p => p.Text.MeanConfidence)!;
+        passes.Add(OcrPass.RotationProbe, probes.Sum(p => p.CpuNanoseconds), false);
+        var turned = Made(readings, chosen.Rotate, language) ?? Read(engine, page, chosen.Rotate, language, timings, OcrPass.RotationRecheck, readings);
+        // A reading on its side can be confident (Tesseract follows the vertical lines); the turned one need not beat it, only
+        // run across the page at about its confidence.
+        return !ReadingDoubt.RotationDoubtful(turned.Text, options) && turned.Text.MeanConfidence >= current.Text.MeanConfidence - options.VerifyMargin
+            ? turned : current;
+    }
 
     /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise. The reading
     /// is added to <paramref name="log"/> (when given), to be reused by later steps and counted once the page's reading is chosen.</summary>

@@ -84,6 +84,11 @@ internal static partial class Tesseract
     [LibraryImport(Libraries.Tesseract)]
     internal static partial void TessBaseAPIClear(TessBaseApiHandle handle);
 
+    /// <summary>Non-zero when the loaded language's word dictionary (the LSTM model's own word DAWG for the models
+    /// installed here) holds <paramref name="word"/>; case and punctuation must match an entry.</summary>
+    [LibraryImport(Libraries.Tesseract, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int TessBaseAPIIsValidWord(TessBaseApiHandle handle, string word);
+
     [LibraryImport(Libraries.Tesseract)]
     internal static partial int TessBaseAPIDetectOrientationScript(TessBaseApiHandle handle, out int orientDeg, out float orientConf, out nint scriptName, out float scriptConf);
 

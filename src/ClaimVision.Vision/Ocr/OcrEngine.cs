@@ -94,6 +94,11 @@ public sealed class OcrEngine : IDisposable
         }
     }
 
+    /// <summary>Whether <paramref name="language"/>'s own word dictionary holds <paramref name="word"/> as written (a dictionary
+    /// lookup, no recognition; initialises the language if it is not loaded yet).</summary>
+    public bool IsKnownWord(string word, string language) =>
+        word.Length > 0 && Tesseract.TessBaseAPIIsValidWord(Api(language), word) != 0;
+
     private OrientationGuess? DetectOrientation(Action<TessBaseApiHandle> setImage)
     {
         var api = Api(OsdLanguage);

@@ -13,6 +13,10 @@ public enum OcrPass
     Osd,
     /// <summary>The reading in OSD's rotation and language, when no reading in them was made before.</summary>
     OsdReading,
+    /// <summary>The two half-scale reads, a quarter turn either way, of a reading whose words stand on end (<see cref="ReadingDoubt"/>).</summary>
+    RotationProbe,
+    /// <summary>The full reading in the quarter turn the rotation probes chose.</summary>
+    RotationRecheck,
     /// <summary>A doubtful turned reading read again unrotated.</summary>
     UnrotatedRecheck,
     /// <summary>The two half-scale reads (current and other language) that decide whether a language re-check runs.</summary>
