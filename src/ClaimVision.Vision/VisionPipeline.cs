@@ -120,6 +120,12 @@ public sealed class VisionPipeline(EnginePool pool)
             }
         }
 
+        // A page still poor in both languages, its words not those of its language, may be upside down (OSD calls a Chinese
+        // page turned over "Cyrillic, upright"): the half turn is probed in both languages.
+        if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence && Words(best) >= ReadingDoubt.MinWords
+            && (LanguageDoubtful(engine, best, ocrOptions) || !ocrOptions.DictionaryCheckLanguages.Contains(best.Text.Language)))
+            best = TurnedOver(engine, prepared, best, options.Language, ocrOptions, timings, passes, readings);
+
         // Tesseract's layout analysis drops label rows on forms ruled with dashed leaders; a page read as very few
         // lines is read again as sparse text, and that reading kept when it finds clearly more words at a sound confidence.
         if (best.Text.Lines.Count < ocrOptions.SparseRecheckBelowLines)
@@ -169,6 +175,23 @@ public sealed class VisionPipeline(EnginePool pool)
         var better = theirs.Text.MeanConfidence > mine.Text.MeanConfidence + margin;
         passes.Add(OcrPass.LanguageProbe, mine.CpuNanoseconds + theirs.CpuNanoseconds, better);
         return better;
+    }
+
+    /// <summary>
+    /// A poor reading tried upside down: the half turn is read at <see cref="ProbeScale"/> in the reading's language and the
+    /// other one, and only when the better probe already beats the full reading by the margin is that turn read in full.
+    /// </summary>
+    private static Reading TurnedOver(OcrEngine engine, PreparedPage page, Reading current, string requested, OcrOptions options, StageClock timings, OcrPassCounter passes, List<Reading> readings)
+    {
+        var rotate = (current.Rotate + 180) % 360;
+        var languages = new[] { current.Text.Language, LanguageChooser.Alternative(requested, current.Text.Language, options) }.OfType<string>();
+        var probes = languages.Select(language => Read(engine, page, rotate, language, timings, OcrPass.RotationProbe, null, ProbeScale)).ToList();
+        var chosen = probes.MaxBy(p => p.Text.MeanConfidence)!;
+        var promising = chosen.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin;
+        passes.Add(OcrPass.RotationProbe, probes.Sum(p => p.CpuNanoseconds), promising);
+        if (!promising) return current;
+        var language = chosen.Text.Language;
+        return Better(current, Made(readings, rotate, language) ?? Read(engine, page, rotate, language, timings, OcrPass.RotationRecheck, readings), options.VerifyMargin);
     }
 
     /// <summary>Runs a second look and counts it, with the single-line regions it read (none on most clean pages).</summary>

@@ -13,9 +13,10 @@ public enum OcrPass
     Osd,
     /// <summary>The reading in OSD's rotation and language, when no reading in them was made before.</summary>
     OsdReading,
-    /// <summary>The two half-scale reads, a quarter turn either way, of a reading whose words stand on end (<see cref="ReadingDoubt"/>).</summary>
+    /// <summary>Half-scale reads of other turns of the page: a quarter turn either way for a reading whose words stand on end,
+    /// the half turn in both languages for a reading still poor after the language re-check (<see cref="ReadingDoubt"/>).</summary>
     RotationProbe,
-    /// <summary>The full reading in the quarter turn the rotation probes chose.</summary>
+    /// <summary>The full reading in the turn the rotation probes chose.</summary>
     RotationRecheck,
     /// <summary>A doubtful turned reading read again unrotated.</summary>
     UnrotatedRecheck,
