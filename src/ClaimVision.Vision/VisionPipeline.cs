@@ -120,8 +120,9 @@ public sealed class VisionPipeline(EnginePool pool)
             }
         }
 
-        // A page still poor in both languages, its words not those of its language, may be upside down (OSD calls a Chinese
-        // page turned over "Cyrillic, upright"): the half turn is probed in both languages.
+        // A page still poor after the language re-check (and, where its language's dictionary can judge, in words not of that
+        // language) may be upside down: OSD called a Chinese lab report turned over "Cyrillic, upright". The half turn is
+        // probed in both languages.
         if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence && Words(best) >= ReadingDoubt.MinWords
             && (LanguageDoubtful(engine, best, ocrOptions) || !ocrOptions.DictionaryCheckLanguages.Contains(best.Text.Language)))
             best = TurnedOver(engine, prepared, best, options.Language, ocrOptions, timings, passes, readings);
@@ -238,12 +239,12 @@ public sealed class VisionPipeline(EnginePool pool)
         var probes = new[] { (current.Rotate + 90) % 360, (current.Rotate + 270) % 360 }
             .Select(rotate => Read(engine, page, rotate, language, timings, OcrPass.RotationProbe, null, ProbeScale)).ToList();
         var chosen = probes.MaxBy(p => p.Text.MeanConfidence)!;
-        passes.Add(OcrPass.RotationProbe, probes.Sum(p => p.CpuNanoseconds), false);
         var turned = Made(readings, chosen.Rotate, language) ?? Read(engine, page, chosen.Rotate, language, timings, OcrPass.RotationRecheck, readings);
         // A reading on its side can be confident (Tesseract follows the vertical lines); the turned one need not beat it, only
         // run across the page at about its confidence.
-        return !ReadingDoubt.RotationDoubtful(turned.Text, options) && turned.Text.MeanConfidence >= current.Text.MeanConfidence - options.VerifyMargin
-            ? turned : current;
+        var keep = !ReadingDoubt.RotationDoubtful(turned.Text, options) && turned.Text.MeanConfidence >= current.Text.MeanConfidence - options.VerifyMargin;
+        passes.Add(OcrPass.RotationProbe, probes.Sum(p => p.CpuNanoseconds), keep);
+        return keep ? turned : current;
     }
 
     /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise. The reading
