@@ -5,7 +5,8 @@ namespace ClaimVision.Vision.Tests;
 
 /// <summary>
 /// A page OSD leaves on its side (here: OSD's orientation is never trusted) is read in vertical lines, its words taller
-/// than wide; the pipeline then tries the two quarter turns and keeps the one that reads across the page.
+/// than wide; the pipeline then tries the two quarter turns and keeps the one that reads across the page. A page left
+/// upside down reads poorly in both languages and is tried turned over.
 /// </summary>
 public sealed class RotationDoubtTests
 {
@@ -32,6 +33,17 @@ public sealed class RotationDoubtTests
     }
 
     [Fact]
+    public void A_page_left_upside_down_reads_poorly_in_both_languages_and_is_turned_over()
+    {
+        var (page, passes) = Process(new OcrOptions { PoolSize = 1, MinOrientationConfidence = 1000 }, 180);
+
+        Assert.Equal(180, page.Orientation);
+        Assert.Equal("eng", page.Language);
+        Assert.True(page.MeanConfidence >= 0.75, $"mean confidence {page.MeanConfidence}");
+        Assert.Equal((1, 1), (passes[OcrPass.RotationProbe].Calls, passes[OcrPass.RotationProbe].Kept));
+    }
+
+    [Fact]
     public void An_upright_page_pays_no_rotation_probe()
     {
         using var upright = TestPages.Text(1400, 900, fontSize: 10);
@@ -41,10 +53,10 @@ public sealed class RotationDoubtTests
         Assert.Equal(0, pool.Passes.Snapshot().Single(p => p.Pass == OcrPass.RotationProbe).Calls);
     }
 
-    private static (OcrPage Page, Dictionary<OcrPass, OcrPassTotals> Passes) Process(OcrOptions options)
+    private static (OcrPage Page, Dictionary<OcrPass, OcrPassTotals> Passes) Process(OcrOptions options, int turn = 90)
     {
         using var upright = TestPages.Text(1400, 900, fontSize: 10);
-        using var turned = ImageTransforms.RotateOrthogonal(upright, 90);
+        using var turned = ImageTransforms.RotateOrthogonal(upright, turn);
         using var pool = new EnginePool(options);
         var page = Assert.Single(new VisionPipeline(pool).Process(turned.EncodePng(), "turned.png").Pages);
         return (page, pool.Passes.Snapshot().ToDictionary(p => p.Pass));
