@@ -123,7 +123,7 @@ public sealed class VisionPipeline(EnginePool pool)
         // A page still poor after the language re-check (and, where its language's dictionary can judge, in words not of that
         // language) may be upside down: OSD called a Chinese lab report turned over "Cyrillic, upright". The half turn is
         // probed in both languages.
-        if (best.Text.MeanConfidence < ocrOptions.VerifyBelowConfidence && Words(best) >= ReadingDoubt.MinWords
+        if (best.Text.MeanConfidence < ocrOptions.TurnOverBelowConfidence && Words(best) >= ReadingDoubt.MinWords
             && (LanguageDoubtful(engine, best, ocrOptions) || !ocrOptions.DictionaryCheckLanguages.Contains(best.Text.Language)))
             best = TurnedOver(engine, prepared, best, options.Language, ocrOptions, timings, passes, readings);
 

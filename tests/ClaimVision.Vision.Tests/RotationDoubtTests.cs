@@ -44,6 +44,15 @@ public sealed class RotationDoubtTests
     }
 
     [Fact]
+    public void Without_the_half_turn_probe_the_page_stays_upside_down()
+    {
+        var (page, passes) = Process(new OcrOptions { PoolSize = 1, MinOrientationConfidence = 1000, TurnOverBelowConfidence = 0 }, 180);
+
+        Assert.Equal(0, page.Orientation);
+        Assert.Equal(0, passes[OcrPass.RotationProbe].Calls);
+    }
+
+    [Fact]
     public void An_upright_page_pays_no_rotation_probe()
     {
         using var upright = TestPages.Text(1400, 900, fontSize: 10);

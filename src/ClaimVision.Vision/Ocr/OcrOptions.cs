@@ -70,6 +70,11 @@ public sealed record OcrOptions
     /// the two quarter turns are tried. Upright pages: 0–0.15; a Chinese invoice read unrotated on its side: 0.92. Above 1 turns it off.</summary>
     public double MaxTallWordShare { get; init; } = 0.5;
 
+    /// <summary>A reading still below this mean confidence after the language re-check, of at least 8 words that are not its
+    /// language's (<see cref="ReadingDoubt"/>; any words for a language the dictionary does not judge), is probed upside down
+    /// in both languages: OSD called a Chinese lab report turned over "Cyrillic, upright". 0 turns it off.</summary>
+    public double TurnOverBelowConfidence { get; init; } = 0.6;
+
     /// <summary>How much more confident a re-check must be to replace the first reading.</summary>
     public double VerifyMargin { get; init; } = 0.1;
 
