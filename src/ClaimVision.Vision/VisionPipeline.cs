@@ -168,14 +168,14 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         return better;
     }
 
-    /// <summary>The guesser's probability that the upright page is Han; null without a guesser, with a fixed language, or on
-    /// a page with too little text to measure.</summary>
+    /// <summary>The guesser's probability that the upright page is Han; null without a guesser, with a fixed language, on a
+    /// page with too little text to measure, or one the guesser cannot judge.</summary>
     private double? GuessHan(PreparedPage page, string requested, StageClock timings)
     {
         if (scriptGuesser is null || !string.Equals(requested, OcrOptions.Auto, StringComparison.OrdinalIgnoreCase)) return null;
         var clock = Stopwatch.StartNew();
         var features = page.ScriptFeatures();
-        var han = features is null ? (double?)null : scriptGuesser.HanProbability(features);
+        var han = features is null ? null : scriptGuesser.HanProbability(features);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
         return han;
     }

@@ -8,7 +8,8 @@ namespace ClaimVision.Intelligence.Script;
 /// <summary>
 /// The trained script guess (models/script-guess: model.json + card.json, written by <see cref="ScriptGuessTrainer"/>): an
 /// XGBoost model over <see cref="ScriptFeatures"/> that gives the probability that a page's text is Han before any OCR.
-/// The vision pipeline uses it through <see cref="IScriptGuesser"/> to read Chinese pages first in chi_sim. Thread-safe.
+/// The vision pipeline uses it through <see cref="IScriptGuesser"/> to read Chinese pages first in chi_sim. A page outside
+/// the <see cref="ScriptEnvelope"/> of the Han training pages gets no guess. Thread-safe.
 /// </summary>
 public sealed class ScriptGuessModel : IScriptGuesser, IDisposable
 {
@@ -22,7 +23,9 @@ public sealed class ScriptGuessModel : IScriptGuesser, IDisposable
 
     private readonly GradientBoostedModel _model;
 
-    public ScriptGuessModel(GradientBoostedModel model, ModelCard card)
+    private readonly ScriptEnvelope _envelope;
+
+    public ScriptGuessModel(GradientBoostedModel model, ModelCard card, ScriptEnvelope envelope)
     {
         if (card.FeatureSpecVersion != ScriptFeatures.SpecVersion)
             throw new InvalidDataException($"The script model was trained on feature spec {card.FeatureSpecVersion}, this build computes spec {ScriptFeatures.SpecVersion}: retrain it.");
@@ -31,6 +34,7 @@ public sealed class ScriptGuessModel : IScriptGuesser, IDisposable
         if (model.FeatureCount != ScriptFeatures.Names.Count)
             throw new InvalidDataException($"The script model expects {model.FeatureCount} features, this build computes {ScriptFeatures.Names.Count}.");
         _model = model;
+        _envelope = envelope;
         Card = card;
     }
 
@@ -38,10 +42,14 @@ public sealed class ScriptGuessModel : IScriptGuesser, IDisposable
 
     public string Version => Card.Version;
 
-    /// <summary>The probability at or above which no English training page was called Han (out of fold); see the card.</summary>
+    /// <summary>The probability at or above which no English training page inside the envelope was called Han (out of fold); see the card.</summary>
     public double SuggestedThreshold => Card.ConfidenceThreshold;
 
-    public double HanProbability(ScriptFeatures features) => _model.Predict(Row(features))[1];
+    /// <summary>The model's Han probability; null for a page outside the Han training pages' envelope.</summary>
+    public double? HanProbability(ScriptFeatures features) => _envelope.Contains(features) ? RawHanProbability(features) : null;
+
+    /// <summary>The model's Han probability, wherever the page lies.</summary>
+    public double RawHanProbability(ScriptFeatures features) => _model.Predict(Row(features))[1];
 
     /// <summary>The features as a model row (every column present).</summary>
     internal static SparseVector Row(ScriptFeatures features) =>
@@ -53,10 +61,11 @@ public sealed class ScriptGuessModel : IScriptGuesser, IDisposable
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"Script model directory '{directory}' does not exist.");
         var card = ModelCard.Load(Path.Combine(directory, DocumentClassifier.CardFileName));
+        var envelope = ScriptEnvelope.Load(Path.Combine(directory, ScriptEnvelope.FileName));
         var model = GradientBoostedModel.Load(Path.Combine(directory, DocumentClassifier.ModelFileName));
         try
         {
-            return new ScriptGuessModel(model, card);
+            return new ScriptGuessModel(model, card, envelope);
         }
         catch
         {

@@ -12,22 +12,19 @@ namespace ClaimVision.Intelligence.Script;
 /// <summary>One page for the script guess: its image's SHA-256 (for the data hash), its script label and its features.</summary>
 public sealed record ScriptSample(string Name, string Sha256, string Label, ScriptFeatures Features);
 
-/// <summary>What training wrote, and the out-of-fold probabilities the threshold was chosen on.</summary>
+/// <summary>What training wrote, and the out-of-fold probabilities the threshold was chosen on (0 outside the envelope).</summary>
 public sealed record ScriptTrainingOutcome(ModelCard Card, IReadOnlyList<double> OutOfFoldHan, int Folds);
 
 /// <summary>
 /// Trains the <see cref="ScriptGuessModel"/> with <see cref="BoostingTrainer"/> and writes model.json and card.json. The
-/// routing threshold in the card is chosen on out-of-fold probabilities (k-fold over the training pages), so that almost no
-/// Latin page of the training data would be read first in chi_sim: the lowest of <see cref="Thresholds"/> at which at most
-/// <see cref="MaxLatinShare"/> of the Latin pages reach it (1, i.e. never, when none does). A few Latin pages (dark bank
-/// cards, pages lying on their side) look Han to the shapes alone; demanding none at all would route no page.
+/// routing threshold in the card is chosen on out-of-fold probabilities (k-fold over the training pages), so that no Latin
+/// page of the training data would be read first in chi_sim: the lowest of <see cref="Thresholds"/> that no Latin page inside
+/// the <see cref="ScriptEnvelope"/> of the Han pages reaches (1, i.e. never, when every one is reached). envelope.json is
+/// written beside model.json and card.json.
 /// </summary>
 public static class ScriptGuessTrainer
 {
     public const int Folds = 5;
-    /// <summary>Share of the Latin training pages (out of fold) the threshold may send to chi_sim first.</summary>
-    public const double MaxLatinShare = 0.01;
-
     /// <summary>The thresholds tried, lowest first.</summary>
     public static readonly IReadOnlyList<double> Thresholds = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99];
 
@@ -42,8 +39,11 @@ public static class ScriptGuessTrainer
 
         var rows = samples.Select(s => new LabelledRow(ScriptGuessModel.Row(s.Features), Index(s.Label))).ToList();
         var outOfFold = OutOfFold(rows, options);
+        var envelope = ScriptEnvelope.Of(samples.Where(s => s.Label == ScriptGuessModel.Han).Select(s => s.Features).ToList());
+        for (var i = 0; i < outOfFold.Length; i++)
+            if (!envelope.Contains(samples[i].Features)) outOfFold[i] = 0;
         var latin = rows.Select((r, i) => (r, i)).Where(x => x.r.Label == 0).Select(x => outOfFold[x.i]).ToList();
-        var threshold = Thresholds.FirstOrDefault(t => latin.Count(p => p >= t) <= MaxLatinShare * latin.Count, 1.0);
+        var threshold = Thresholds.FirstOrDefault(t => latin.All(p => p < t), 1.0);
 
         var outcome = BoostingTrainer.Train(rows, ScriptGuessModel.Classes.Count, ScriptFeatures.Names.Count, options);
         using var model = outcome.Model;
@@ -67,8 +67,8 @@ public static class ScriptGuessTrainer
                 ["early_stopping_rounds"] = Invariant(options.EarlyStoppingRounds),
                 ["validation_share"] = Invariant(options.ValidationShare),
                 ["threshold_folds"] = Invariant(Folds),
-                ["threshold_max_latin_share"] = Invariant(MaxLatinShare),
-                ["threshold_latin_routed_out_of_fold"] = Invariant(latin.Count(p => p >= threshold)),
+                ["threshold_latin_max_out_of_fold"] = Invariant(Math.Round(latin.Max(), 4)),
+                ["envelope_tail"] = Invariant(ScriptEnvelope.Tail),
             },
             TrainingData = new TrainingDataSummary
             {
@@ -91,6 +91,7 @@ public static class ScriptGuessTrainer
         Directory.CreateDirectory(outputDirectory);
         model.Save(Path.Combine(outputDirectory, DocumentClassifier.ModelFileName));
         card.Save(Path.Combine(outputDirectory, DocumentClassifier.CardFileName));
+        envelope.Save(Path.Combine(outputDirectory, ScriptEnvelope.FileName));
         return new ScriptTrainingOutcome(card, outOfFold, Folds);
     }
 

@@ -18,8 +18,7 @@ public sealed record ScriptFeatures(IReadOnlyList<float> Values)
         "aspect-p25", "aspect-median", "aspect-p75",
         "height-cv", "share-x-height", "share-full-height",
         "gap-p25", "gap-median", "gap-p75", "share-gap-touching", "share-gap-word",
-        "share-stacked", "log-components",
-        "share-right-neighbour", "share-below-neighbour", "glyph-density",
+        "share-stacked", "share-right-neighbour",
     ];
 
     /// <summary>Version of the feature spec, recorded in the model card.</summary>
@@ -53,8 +52,7 @@ public sealed record ScriptFeatures(IReadOnlyList<float> Values)
             Quantile(aspects, 0.25), Quantile(aspects, 0.5), Quantile(aspects, 0.75),
             cv, Share(lettered, c => c.Height >= 0.45 * h && c.Height < 0.78 * h), Share(lettered, c => c.Height >= 0.85 * h && c.Height <= 1.15 * h),
             Quantile(gaps, 0.25), Quantile(gaps, 0.5), Quantile(gaps, 0.75), Share(gaps, g => g < 0.08), Share(gaps, g => g >= 0.3 && g < 1.5),
-            StackedShare(glyphs, h), Math.Log10(glyphs.Count),
-            Share(gaps, g => g < 0.6), BelowShare(full, h), glyphs.Count * h * h / Math.Max(1.0, width * (double)height),
+            StackedShare(glyphs, h), Share(gaps, g => g < 0.6),
         ];
         return new ScriptFeatures(values.Select(v => (float)v).ToArray());
     }

@@ -13,6 +13,7 @@ public interface IScriptGuesser
     /// <summary>Names the model (its card's version); part of the version of OCR results read with it.</summary>
     string Version { get; }
 
-    /// <summary>The probability (0–1) that the page's text is Han (Chinese) rather than Latin.</summary>
-    double HanProbability(ScriptFeatures features);
+    /// <summary>The probability (0–1) that the page's text is Han (Chinese) rather than Latin; null when the page is unlike
+    /// the pages the guesser knows, so that it cannot say.</summary>
+    double? HanProbability(ScriptFeatures features);
 }
