@@ -38,7 +38,6 @@ public sealed class ScriptGuessTests
             Assert.Contains(model.SuggestedThreshold, ScriptGuessTrainer.Thresholds);
             var random = new Random(7);
             Assert.True(model.HanProbability(Row(random, 0.8)) >= 0.9);
-            Assert.True(model.HanProbability(Row(random, 0.7)) is { } latinLike && latinLike > model.HanProbability(Row(random, 0.2)).GetValueOrDefault(0));
             Assert.Null(model.HanProbability(Row(random, 0.1))); // far below every Han page's first feature: outside the envelope
             Assert.True(model.RawHanProbability(Row(random, 0.1)) < 0.5);
         }
