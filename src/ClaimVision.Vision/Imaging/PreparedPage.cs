@@ -17,7 +17,7 @@ internal sealed class PreparedPage : IDisposable
 
     /// <summary>The straightened page at one rotation, its transform from the user's page, the scale its text asks for, and
     /// the components and text height found on it before deskew (kept for <see cref="ScriptFeatures"/>).</summary>
-    private sealed record Upright(PageImage Straight, PageTransform Transform, double Scale, IReadOnlyList<ComponentBox> Components, double? TextHeight, int Width, int Height);
+    private sealed record Upright(PageImage Straight, PageTransform Transform, double Scale, IReadOnlyList<ComponentBox> Components, double? TextHeight);
 
     public PreparedPage(PageImage page) => _page = page.Clone();
 
@@ -44,7 +44,7 @@ internal sealed class PreparedPage : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var upright = Straighten(rotate);
-        return Imaging.ScriptFeatures.From(upright.Components, upright.TextHeight, upright.Width, upright.Height);
+        return Imaging.ScriptFeatures.From(upright.Components, upright.TextHeight);
     }
 
     private Upright Straighten(int rotate)
@@ -59,7 +59,7 @@ internal sealed class PreparedPage : IDisposable
         using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
         var deskew = Deskewer.Deskew(cleaned, binary);
         var transform = PageTransform.Identity(_page.Width, _page.Height).ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees);
-        var result = new Upright(deskew.Image, transform, ResolutionNormalizer.ChooseScale(deskew.Image, textHeight), components, textHeight, upright.Width, upright.Height);
+        var result = new Upright(deskew.Image, transform, ResolutionNormalizer.ChooseScale(deskew.Image, textHeight), components, textHeight);
         _upright[rotate] = result;
         return result;
     }

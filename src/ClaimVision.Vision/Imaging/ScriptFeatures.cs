@@ -29,7 +29,7 @@ public sealed record ScriptFeatures(IReadOnlyList<float> Values)
 
     /// <summary>The features of a page's text from its components and estimated text height; null when the page has too
     /// little text to say (no text height, or fewer than 20 glyph-sized components).</summary>
-    internal static ScriptFeatures? From(IReadOnlyList<ComponentBox> components, double? textHeight, int width, int height)
+    internal static ScriptFeatures? From(IReadOnlyList<ComponentBox> components, double? textHeight)
     {
         if (textHeight is not { } h || h < 4) return null;
         // Glyphs and their pieces: not specks, not rules or pictures.
@@ -63,7 +63,7 @@ public sealed record ScriptFeatures(IReadOnlyList<float> Values)
     {
         using var binary = Binarizer.ToBinary(page);
         var components = PageComponents.Find(binary);
-        return From(components, ResolutionNormalizer.EstimateTextHeight(components, page.Height), page.Width, page.Height);
+        return From(components, ResolutionNormalizer.EstimateTextHeight(components, page.Height));
     }
 
     /// <summary>For each text-high component, the gap to the nearest glyph to its right on the same line, in text heights
@@ -89,28 +89,6 @@ public sealed record ScriptFeatures(IReadOnlyList<float> Values)
         }
         gaps.Sort();
         return gaps;
-    }
-
-    /// <summary>Share of the text-high components with another one below them within 0.6 text heights, overlapping half the
-    /// narrower one's width: high when the text runs down the page (a page lying on its side), low for lines across it.</summary>
-    private static double BelowShare(List<ComponentBox> full, double h)
-    {
-        if (full.Count == 0) return 0;
-        var byY = full.OrderBy(c => c.Y).ToArray();
-        var starts = byY.Select(c => c.Y).ToArray();
-        var below = 0;
-        foreach (var c in full)
-        {
-            var bottom = c.Y + c.Height;
-            for (var i = LowerBound(starts, bottom); i < byY.Length && byY[i].Y <= bottom + 0.6 * h; i++)
-            {
-                var o = byY[i];
-                if (Math.Min(c.Right, o.Right) - Math.Max(c.X, o.X) < 0.5 * Math.Min(c.Width, o.Width)) continue;
-                below++;
-                break;
-            }
-        }
-        return below / (double)full.Count;
     }
 
     /// <summary>Share of the pieces lower than 0.8 text heights that have another piece above or below them within a text
