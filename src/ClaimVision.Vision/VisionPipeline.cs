@@ -10,11 +10,15 @@ namespace ClaimVision.Vision;
 /// (<see cref="MissedTextReread"/>) or damaged (<see cref="FigureReread"/>), with every box mapped back to the page as
 /// the user sees it.
 /// Thread-safe; each call holds one engine of the pool for the whole document, so the pool size bounds
-/// how many documents are worked on at once.
+/// how many documents are worked on at once. With a <paramref name="scriptGuesser"/>, a page whose text is shaped like
+/// Chinese is read first in chi_sim (see <see cref="LanguageChooser.First"/>).
 /// </summary>
-public sealed class VisionPipeline(EnginePool pool)
+public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesser = null)
 {
     public EnginePool Pool => pool;
+
+    /// <summary>The script guess before each automatic page's first reading; null: every such page is read first in the default language.</summary>
+    public IScriptGuesser? ScriptGuesser => scriptGuesser;
 
     /// <summary>"tesseract 5.3.0"; recorded with every result.</summary>
     public string EngineVersion { get; } = "tesseract " + Interop.Tesseract.Version();
@@ -62,15 +66,17 @@ public sealed class VisionPipeline(EnginePool pool)
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
         // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
-        // (or the caller's fixed one); a page that reading finds confident and running across the page is upright and
-        // in that language, and keeps it. A first reading so poor that it would be re-checked in the other language
+        // (or the caller's fixed one, or chi_sim when the script guess calls the page Han); a page that reading finds
+        // confident and running across the page is upright and in that language, and keeps it. A first reading so poor that it would be re-checked in the other language
         // anyway (mostly a Chinese page read in eng) is re-checked now, upright, before OSD: when the other language
         // reads it confidently and across the page, that reading is kept and OSD skipped. Otherwise OSD decides, and
         // its answer reuses a reading already made in the rotation and language it chooses.
         var passes = pool.Passes;
         var readings = new List<Reading>();
-        var unguided = LanguageChooser.Choose(options.Language, null, ocrOptions);
-        var first = Read(engine, prepared, 0, unguided, timings, OcrPass.FirstReading, readings);
+        // A script guesser may send a page shaped like Chinese to chi_sim first; its cost counts with the first reading.
+        var firstCpu = OcrPassCounter.ThreadCpuNow();
+        var unguided = LanguageChooser.First(options.Language, GuessHan(prepared, options.Language, timings), ocrOptions);
+        var first = Read(engine, prepared, 0, unguided, timings, OcrPass.FirstReading, readings, startedCpu: firstCpu);
         OrientationGuess? guess = null;
         var best = first;
         if (!OsdSkip.Applies(first.Text, ocrOptions))
@@ -195,6 +201,18 @@ public sealed class VisionPipeline(EnginePool pool)
         return Better(current, Made(readings, rotate, language) ?? Read(engine, page, rotate, language, timings, OcrPass.RotationRecheck, readings), options.VerifyMargin);
     }
 
+    /// <summary>The guesser's probability that the upright page is Han; null without a guesser, with a fixed language, on a
+    /// page with too little text to measure, or one the guesser cannot judge.</summary>
+    private double? GuessHan(PreparedPage page, string requested, StageClock timings)
+    {
+        if (scriptGuesser is null || !string.Equals(requested, OcrOptions.Auto, StringComparison.OrdinalIgnoreCase)) return null;
+        var clock = Stopwatch.StartNew();
+        var features = page.ScriptFeatures();
+        var han = features is null ? null : scriptGuesser.HanProbability(features);
+        timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
+        return han;
+    }
+
     /// <summary>Runs a second look and counts it, with the single-line regions it read (none on most clean pages).</summary>
     private static RecognizedText SecondLook(OcrEngine engine, OcrPassCounter passes, OcrPass pass, RecognizedText before, Func<RecognizedText> look)
     {
@@ -248,10 +266,11 @@ public sealed class VisionPipeline(EnginePool pool)
     }
 
     /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise. The reading
-    /// is added to <paramref name="log"/> (when given), to be reused by later steps and counted once the page's reading is chosen.</summary>
-    private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, OcrPass pass, List<Reading>? log, double scaleFactor = 1, bool sparse = false)
+    /// is added to <paramref name="log"/> (when given), to be reused by later steps and counted once the page's reading is
+    /// chosen, with the thread CPU spent since <paramref name="startedCpu"/> (default: since the call).</summary>
+    private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, OcrPass pass, List<Reading>? log, double scaleFactor = 1, bool sparse = false, long? startedCpu = null)
     {
-        var cpu = OcrPassCounter.ThreadCpuNow();
+        var cpu = startedCpu ?? OcrPassCounter.ThreadCpuNow();
         var clock = Stopwatch.StartNew();
         var (ready, transform) = page.Get(rotate, scaleFactor);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;

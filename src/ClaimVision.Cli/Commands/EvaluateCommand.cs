@@ -11,6 +11,7 @@ public static class EvaluateCommand
         EvaluateFieldsCommand.Create,
         EvaluateClassifierCommand.Create,
         EvaluateOcrCommand.Create,
+        EvaluateScriptCommand.Create,
     ];
 
     public static Command Create()

@@ -57,7 +57,8 @@ public static class EvaluateFieldsCommand
     private static List<SroieSample> WithEngineOcr(string dir, IReadOnlyList<SroieSample> samples)
     {
         using var pool = new EnginePool(new OcrOptions { PoolSize = 1 });
-        var pipeline = new VisionPipeline(pool);
+        using var script = CommittedScriptGuess.Load();
+        var pipeline = new VisionPipeline(pool, script);
         var result = new List<SroieSample>();
         foreach (var s in samples)
         {
@@ -89,7 +90,8 @@ public static class EvaluateFieldsCommand
     /// <summary>The pipeline with one OCR language as a cacheable reader; the language is part of the cache version.</summary>
     private sealed class LanguageReader(VisionPipeline pipeline, string language) : IVisionReader
     {
-        public string Version { get; } = $"{pipeline.EngineVersion}/vision-{VisionPipeline.Revision}/fields/{language}";
+        public string Version { get; } = $"{pipeline.EngineVersion}/vision-{VisionPipeline.Revision}/fields/{language}"
+            + (pipeline.ScriptGuesser is { } script ? $"/{script.Version}" : "");
 
         public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
             new(pipeline.Process(bytes.Span, fileName, new VisionOptions { Language = language }, cancellationToken).Pages, []);
@@ -106,7 +108,8 @@ public static class EvaluateFieldsCommand
         var scores = new FieldScores();
         var keyScores = new FieldScores();
         using var pool = new EnginePool(new OcrOptions { PoolSize = 1 });
-        var pipeline = new VisionPipeline(pool);
+        using var script = CommittedScriptGuess.Load();
+        var pipeline = new VisionPipeline(pool, script);
         foreach (var (image, truth) in samples)
         {
             if (!schemas.TryGetValue(truth.Type, out var schema)) continue;

@@ -44,7 +44,8 @@ public static class EvaluateOcrCommand
         if (limit is { } n) samples = samples.Take(n).ToList();
         var options = new VisionOptions { Language = language };
         using var pool = new EnginePool(new OcrOptions { PoolSize = threads, Language = language });
-        var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options);
+        using var script = CommittedScriptGuess.Load();
+        var analyzer = new DocumentAnalyzer(new VisionPipeline(pool, script), options);
         var c = CultureInfo.InvariantCulture;
         var scores = OcrEvaluation.Score(analyzer, samples, threads, options.Limits.MaxBytes,
             s => Console.Error.WriteLine(string.Create(c, $"  {s.File,-12} CER {s.Cer:0.000}  line CER {s.LineCer:0.000}  {s.Milliseconds:0} ms")), cancellationToken);

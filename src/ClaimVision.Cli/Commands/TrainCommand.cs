@@ -21,6 +21,7 @@ public static class TrainCommand
         {
             samples, output, seed, threads,
         };
+        command.Subcommands.Add(TrainScriptCommand.Create());
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(samples)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads), cancellationToken)));
         return command;

@@ -1,5 +1,6 @@
 using ClaimVision.Intelligence;
 using ClaimVision.Intelligence.Classification;
+using ClaimVision.Intelligence.Script;
 using ClaimVision.Vision;
 using ClaimVision.Vision.Ocr;
 
@@ -25,7 +26,8 @@ public sealed record AnalyzerSettings
 /// <summary>
 /// The single place where commands and hosts obtain the production document analyzer: OCR (<see cref="VisionPipeline"/>)
 /// → <see cref="DocumentClassifier"/> (the committed model under <c>models/doc-classifier</c>) → <see cref="FieldExtractor"/>.
-/// Test doubles live in the tests only.
+/// The script guess under <c>models/script-guess</c> (<see cref="ScriptGuessModel"/>), when present, lets OCR read pages
+/// shaped like Chinese first in chi_sim; without it every automatic page is read first in eng. Test doubles live in the tests only.
 /// </summary>
 public static class DocumentAnalyzerFactory
 {
@@ -43,19 +45,30 @@ public static class DocumentAnalyzerFactory
         var models = FindModelsDirectory(settings.ModelsDirectory);
         var classifier = DocumentClassifier.Load(Path.Combine(models, ClassifierFolder));
         EnginePool? pool = null;
+        ScriptGuessModel? script = null;
         try
         {
+            script = LoadScriptGuess(models);
             pool = new EnginePool(settings.Ocr with { PoolSize = settings.Engines, Language = settings.Language });
             var options = new VisionOptions { Language = settings.Language };
-            var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options, classifier, new FieldExtractor(settings.Time));
-            return new ProductionAnalyzer(analyzer, pool, classifier);
+            var analyzer = new DocumentAnalyzer(new VisionPipeline(pool, script), options, classifier, new FieldExtractor(settings.Time));
+            return new ProductionAnalyzer(analyzer, pool, classifier, script);
         }
         catch
         {
             pool?.Dispose();
             classifier.Dispose();
+            script?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The script guess in <paramref name="modelsDirectory"/>/script-guess, or null when that folder does not exist.</summary>
+    /// <exception cref="InvalidDataException">The folder exists but its model or card is not valid.</exception>
+    public static ScriptGuessModel? LoadScriptGuess(string modelsDirectory)
+    {
+        var folder = Path.Combine(modelsDirectory, ScriptGuessModel.FolderName);
+        return Directory.Exists(folder) ? ScriptGuessModel.Load(folder) : null;
     }
 
     /// <summary>
@@ -91,7 +104,7 @@ public static class DocumentAnalyzerFactory
 }
 
 /// <summary>The production <see cref="IDocumentAnalyzer"/> together with the native resources it owns.</summary>
-public sealed class ProductionAnalyzer(DocumentAnalyzer analyzer, EnginePool pool, DocumentClassifier classifier) : IDocumentAnalyzer, IDisposable
+public sealed class ProductionAnalyzer(DocumentAnalyzer analyzer, EnginePool pool, DocumentClassifier classifier, ScriptGuessModel? scriptGuess = null) : IDocumentAnalyzer, IDisposable
 {
     public IReadOnlyDictionary<string, string> ModelVersions => analyzer.ModelVersions;
 
@@ -105,5 +118,6 @@ public sealed class ProductionAnalyzer(DocumentAnalyzer analyzer, EnginePool poo
     {
         pool.Dispose();
         classifier.Dispose();
+        scriptGuess?.Dispose();
     }
 }

@@ -15,8 +15,9 @@ internal sealed class PreparedPage : IDisposable
     private readonly Dictionary<(int Rotate, double Factor), PageImage> _ready = [];
     private bool _disposed;
 
-    /// <summary>The straightened page at one rotation, its transform from the user's page and the scale its text asks for.</summary>
-    private sealed record Upright(PageImage Straight, PageTransform Transform, double Scale);
+    /// <summary>The straightened page at one rotation, its transform from the user's page, the scale its text asks for, and
+    /// the components and text height found on it before deskew (kept for <see cref="ScriptFeatures"/>).</summary>
+    private sealed record Upright(PageImage Straight, PageTransform Transform, double Scale, IReadOnlyList<ComponentBox> Components, double? TextHeight);
 
     public PreparedPage(PageImage page) => _page = page.Clone();
 
@@ -37,6 +38,15 @@ internal sealed class PreparedPage : IDisposable
         return (ready, transform);
     }
 
+    /// <summary>The shape of the page's text at <paramref name="rotate"/> (see <see cref="Imaging.ScriptFeatures"/>), measured on
+    /// the components that page's preparation finds anyway; null when the page has too little text.</summary>
+    public ScriptFeatures? ScriptFeatures(int rotate = 0)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var upright = Straighten(rotate);
+        return Imaging.ScriptFeatures.From(upright.Components, upright.TextHeight);
+    }
+
     private Upright Straighten(int rotate)
     {
         if (_upright.TryGetValue(rotate, out var known)) return known;
@@ -49,7 +59,7 @@ internal sealed class PreparedPage : IDisposable
         using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
         var deskew = Deskewer.Deskew(cleaned, binary);
         var transform = PageTransform.Identity(_page.Width, _page.Height).ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees);
-        var result = new Upright(deskew.Image, transform, ResolutionNormalizer.ChooseScale(deskew.Image, textHeight));
+        var result = new Upright(deskew.Image, transform, ResolutionNormalizer.ChooseScale(deskew.Image, textHeight), components, textHeight);
         _upright[rotate] = result;
         return result;
     }

@@ -75,6 +75,14 @@ public sealed record OcrOptions
     /// in both languages: OSD called a Chinese lab report turned over "Cyrillic, upright". 0 turns it off.</summary>
     public double TurnOverBelowConfidence { get; init; } = 0.6;
 
+    /// <summary>With an <see cref="IScriptGuesser"/> on the pipeline (automatic language only): a page it calls Han with at
+    /// least this probability is read first in <see cref="ScriptLanguages"/>["Han"] (chi_sim) instead of
+    /// <see cref="DefaultLanguage"/>; everything after the first reading (the upright alternative in the other language,
+    /// OSD, the re-checks) is unchanged. The committed model's card threshold: out of fold on its 837 training pages no
+    /// English page and 242 of 420 Chinese ones reach it (docs/vision.md, "A script guess before the first reading").
+    /// Above 1 turns the guess off.</summary>
+    public double ScriptGuessMinProbability { get; init; } = 0.98;
+
     /// <summary>How much more confident a re-check must be to replace the first reading.</summary>
     public double VerifyMargin { get; init; } = 0.1;
 
