@@ -124,4 +124,21 @@ public class LabelledValueTests
         Assert.Equal("社区获得性肺炎", N(r, FieldNames.Diagnosis));
         Assert.Equal("2022-07-05", N(r, FieldNames.DocumentDate));
     }
+
+    [Theory]
+    [InlineData("2,235.22", "4760.39")]  // 政策范围内 + 乙类先行自付 + 全自费 = 4760.39 ends in the digits read: the figure is completed
+    [InlineData("2,135.22", "760.39")]   // the breakdown gives 4660.39: it does not end in 760.39, nothing is completed
+    public void A_settlement_sheet_reads_its_diagnosis_and_covered_amount_and_completes_a_damaged_total_from_the_breakdown(string covered, string total)
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("湖南省基本医疗保险费用结算单"),
+            Row("姓名 : 谢杰", "诊断 ; 脑梗死@700"),
+            Row("医疗费用总额 : 习 ,760.39", $"政策范围内金额 : ¥{covered}@700"),
+            Row("乙类先行自付 : Y93.79", "全自费金额 : ¥2,431.38@700")));
+        Assert.Equal("脑梗死", N(r, FieldNames.Diagnosis));
+        Assert.Equal(covered.Replace(",", ""), N(r, FieldNames.CoveredAmount));
+        var field = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal(total, field.Normalized);
+        Assert.Equal(total == "4760.39", field.Checks.Any(c => c.Name == "totalPrinted" && c.Passed));
+    }
 }
