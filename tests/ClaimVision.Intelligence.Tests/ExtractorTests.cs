@@ -835,9 +835,13 @@ public class ExtractorTests
     }
 
     [Theory]
-    [InlineData("2,076.20", "3628.91")]   // payments and items agree on 3628.91: the clean 628.91 lost its leading 3
-    [InlineData("2,000.00", "628.91")]    // only the items give 3628.91: one sum never replaces a clean figure
-    public void A_clean_total_that_only_ends_what_two_sums_agree_on_lost_its_leading_digits(string fund, string expected)
+    [InlineData("2,076.20", "参什陆佰起拾揭元玖角喜分", "3628.91")] // payments and items agree on 3628.91: the clean 628.91 lost its leading 3
+    [InlineData("2,000.00", "参什陆佰起拾揭元玖角喜分", "3628.91")] // the items and a 大写 amount of 3628.91's length (legible numerals agree)
+    [InlineData("2,000.00", "会什 | 陆佰起拾揭元玖角喜分", "3628.91")] // a table rule read as | is no glyph
+    [InlineData("2,000.00", "陆佰起拾揭元玖角喜分", "628.91")]      // only the items give 3628.91, the 大写 is as long as 628.91's
+    [InlineData("2,000.00", "参什伍佰起拾揭元玖角喜分", "628.91")]  // a legible numeral (伍 for 陆) contradicts 3628.91
+    [InlineData("2,000.00", "", "628.91")]                          // one sum alone never replaces a clean figure
+    public void A_clean_total_that_only_ends_what_two_sums_agree_on_lost_its_leading_digits(string fund, string words, string expected)
     {
         var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
             Row("医疗门诊收费票据"),
@@ -845,7 +849,7 @@ public class ExtractorTests
             Row("床位费@130", "217.00@900"),
             Row("检查费@130", "1,759.00@900"),
             Row("西药费@130", "1,652.91@900"),
-            Row("合计 (大写 ): 参什陆佰起拾揭元玖角喜分合计 628.91"),
+            Row($"合计 (大写 ): {words}合计 628.91"),
             Row("医保统筹支付 : " + fund),
             Row("个人支付金额 : 1,552.71")));
         Assert.Equal(expected, N(r, FieldNames.TotalAmount));

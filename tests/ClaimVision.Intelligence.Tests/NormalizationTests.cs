@@ -187,4 +187,12 @@ public class OcrTextRepairTests
     [InlineData("参什喜佰臣拾玖元伍角肆分", "3129.54", false)]  // too much unreadable to confirm anything
     public void A_damaged_upper_case_amount_confirms_only_the_figure_it_can_still_be(string text, string value, bool expected) =>
         Assert.Equal(expected, ChineseAmount.Resembles(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("会什 | 陆佰起拾揭元玖角喜分", "3628.91", 1.0 / 3, false)] // five of twelve unreadable: too many to confirm a figure alone
+    [InlineData("会什 | 陆佰起拾揭元玖角喜分", "3628.91", 0.5, true)]      // enough to tell a total's length (the bar is no glyph)
+    [InlineData("会什 | 陆佰起拾揭元玖角喜分", "628.91", 0.5, false)]      // twelve characters are not 628.91's ten
+    [InlineData("参什喜佰臣拾揭元喜角肆分", "3129.54", 0.5, false)]        // half unreadable
+    public void How_much_of_an_upper_case_amount_may_be_unreadable_is_the_callers_choice(string text, string value, double share, bool expected) =>
+        Assert.Equal(expected, ChineseAmount.Resembles(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), share));
 }

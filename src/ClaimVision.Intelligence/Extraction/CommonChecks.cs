@@ -26,6 +26,9 @@ public static class CommonChecks
             && DateOf(adm) is { } a && DateOf(dis) is { } b)
             fields[FieldNames.DischargeDate] = FieldChecks.Apply(dis, [FieldChecks.DatesInOrder(a, b)]);
 
+        if (fields.TryGetValue(FieldNames.PatientName, out var patient) && ChineseSurname.Check(patient.Normalized ?? patient.Value) is { } surname)
+            fields[FieldNames.PatientName] = FieldChecks.Apply(patient, [surname]);
+
         if (fields.TryGetValue(FieldNames.PatientIdNumber, out var id))
         {
             // A check character that matches confirms the other 17: every single misread digit breaks it, and a wrong ID

@@ -1,3 +1,5 @@
+using ClaimVision.Domain.Documents;
+
 namespace ClaimVision.Intelligence.Extraction;
 
 /// <summary>A value found for a label, with how strongly its position ties it to the label (1 = same line).</summary>
@@ -35,17 +37,33 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
         var line = hit.Line;
         yield return new LabelledValue(RestOfLine(line, hit.End), SameLine, hit);
 
-        var right = View.Lines.Where(l => l != line && l.SameRow(line) && l.Box.X >= line.Box.X + line.Box.Width * 0.5 && l.Box.X > hit.Line.Box.X)
-            .OrderBy(l => l.Box.X).FirstOrDefault();
-        if (right is not null) yield return new LabelledValue(RestOfLine(right, 0), RightOnRow, hit);
-
         var labelBox = line.Slice(hit.Start, hit.End).Box;
+        if (RightOnRowOf(line, labelBox) is { } right) yield return new LabelledValue(RestOfLine(right, 0), RightOnRow, hit);
+
         var below = View.Lines
             .Where(l => l.Page == line.Page && l.Box.Y >= line.Box.Bottom - line.Box.Height * 0.3
                         && l.Box.Y - line.Box.Bottom < line.Box.Height * 2.5
                         && l.Box.X < labelBox.Right + labelBox.Width && l.Box.Right > labelBox.X - labelBox.Width)
             .OrderBy(l => l.Box.Y).FirstOrDefault();
         if (below is not null) yield return new LabelledValue(UpToNextLabel(below, 0), Below, hit);
+    }
+
+    /// <summary>The text to the right of a label on its row. The row is the label's own (its words' box) as well as its
+    /// line's: on a slanted photo a long line climbs, so a value beside a label at its end can sit outside the line's
+    /// middle band. Of the lines right of the label, the nearest wins; lines that start within one label height of it
+    /// (a column of values) go by how close their middle is to the label's.</summary>
+    private LineView? RightOnRowOf(LineView line, BoundingBox labelBox)
+    {
+        var labelMiddle = labelBox.Y + labelBox.Height / 2.0;
+        bool OnLabelRow(LineView l) => Math.Abs(l.CenterY - labelMiddle) < Math.Min(labelBox.Height, l.Box.Height) * 0.6;
+        var candidates = View.Lines
+            .Where(l => l != line && l.Page == line.Page && (l.SameRow(line) || OnLabelRow(l))
+                        && l.Box.X >= line.Box.X + line.Box.Width * 0.5 && l.Box.X > line.Box.X)
+            .ToList();
+        if (candidates.Count == 0) return null;
+        var nearest = candidates.Min(l => l.Box.X);
+        return candidates.Where(l => l.Box.X - nearest <= labelBox.Height)
+            .OrderBy(l => Math.Abs(l.CenterY - labelMiddle)).First();
     }
 
     private TextSpan RestOfLine(LineView line, int from)

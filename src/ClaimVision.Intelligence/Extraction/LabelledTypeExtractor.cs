@@ -24,6 +24,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             fields[FieldNames.Currency] = currency;
         var items = hasLineItems ? LineItemTable.Parse(view) : [];
         Complete(fields, view, context);
+        DiagnosisText.Clean(fields);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
@@ -48,6 +49,8 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             if (word.w is null) continue;
             var end = word.w.Any(c => c >= 128) ? word.at + word.w.Length : line.Text.Length;
             if (word.w == "药房" && word.at > 0 && line.Text[word.at - 1] == '大') continue;
+            // 就诊医院： is a label whose value is the provider, not a provider's name.
+            if (line.Text.AsSpan(end).TrimStart().StartsWith(":") || line.Text.AsSpan(end).TrimStart().StartsWith("：")) continue;
             // A label before the name ("收区单位: 武汉市人民医院", its label misread) is no part of it.
             var colon = line.Text.LastIndexOfAny([':', '：'], word.at);
             var span = line.Slice(colon + 1, end);

@@ -36,7 +36,7 @@ public static class TotalRepair
                     new FieldCheck(TotalPrinted, confirmed, $"figure {total.Value} cut short; {AmountNormalizer.Format(whole.Value)} = {whole.What}"
                         + (confirmed ? $", and {agreeing - 1} other sum(s) agree" : ", one sum alone")));
             }
-            else if (LostLead(total, sums) is { } agreed)
+            else if (LostLead(total, sums, view) is { } agreed)
             {
                 fields[FieldNames.TotalAmount] = total = From(agreed.Value, agreed.Source, total, 0.9,
                     new FieldCheck(TotalPrinted, true, $"figure {total.Value} lost its leading digits; {AmountNormalizer.Format(agreed.Value)} = {agreed.What}"));
@@ -133,13 +133,17 @@ public static class TotalRepair
 
     /// <summary>A total that reads cleanly yet is only the end of what two independent sums agree on (628.91 printed,
     /// payments and line items both 3628.91): its leading digits were lost with the label before them. One sum alone
-    /// never replaces a clean figure.</summary>
-    private static Sum? LostLead(ExtractedField total, List<Sum> sums)
+    /// never replaces a clean figure; one sum and a 大写 amount as long as the sum's written form (not the figure's), whose
+    /// every legible numeral agrees with it, do: two independent readings of the larger amount. The 大写 amount may be
+    /// up to half illegible here, since it only has to tell 3628.91 (叁仟陆佰…, twelve characters) from 628.91 (ten).</summary>
+    private static Sum? LostLead(ExtractedField total, List<Sum> sums, DocumentView view)
     {
         foreach (var s in sums)
         {
+            if (!Completes(s.Value, total)) continue;
             var agreeing = Agreeing(sums, s.Value);
-            if (agreeing.Count >= 2 && Completes(s.Value, total)) return s with { What = string.Join(" = ", agreeing.Select(a => a.What)) };
+            if (agreeing.Count >= 2) return s with { What = string.Join(" = ", agreeing.Select(a => a.What)) };
+            if (WordsResemble(view, s.Value, 0.5)) return s with { What = s.What + ", confirmed by the 大写 amount" };
         }
         return null;
     }
@@ -167,8 +171,8 @@ public static class TotalRepair
     }
 
     /// <summary>Any text printed after a 大写 label that reads as <paramref name="value"/> despite unreadable glyphs.</summary>
-    private static bool WordsResemble(DocumentView view, decimal value) =>
-        new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value)).Any();
+    private static bool WordsResemble(DocumentView view, decimal value, double unreadableShare = 1.0 / 3) =>
+        new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value, unreadableShare)).Any();
 
     private static ExtractedField From(decimal value, ExtractedField source, ExtractedField? printed, double strength, FieldCheck check) => new()
     {

@@ -92,7 +92,8 @@ public static partial class ValueReader
         return new ReadValue(printed, AmountNormalizer.Format(v), 1, damage);
     }
 
-    /// <summary>An ICD-10 code; a code whose chapter letter OCR read as a digit (163.9 for I63.9, 110 for I10) is
+    /// <summary>An ICD-10 code; a code whose chapter letter OCR read as a digit or sign (163.9 for I63.9, 110 for I10,
+    /// $52.5 for S52.5) is
     /// repaired only where a code must stand (the text after an ICD label) and read less surely.</summary>
     private static ReadValue? ReadIcd(string text)
     {
@@ -100,11 +101,11 @@ public static partial class ValueReader
         if (IcdPattern().Match(upper) is { Success: true } m) return new ReadValue(m.Value, m.Value, 1);
         var misread = MisreadIcd().Match(upper.Trim());
         if (!misread.Success) return null;
-        var letter = misread.Value[0] switch { '1' => 'I', '5' => 'S', '2' => 'Z', '8' => 'B', '0' => 'O', _ => '?' };
+        var letter = misread.Value[0] switch { '1' => 'I', '5' or '$' => 'S', '2' => 'Z', '8' => 'B', '0' => 'O', _ => '?' };
         return letter == '?' ? null : new ReadValue(misread.Value, letter + misread.Value[1..], 0.7);
     }
 
-    [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9A-Z]{1,4})?$")]
+    [GeneratedRegex(@"^[0-9$][0-9]{2}(?:\.[0-9A-Z]{1,4})?$")]
     private static partial Regex MisreadIcd();
 
     private static ReadValue? ReadId(string text)
@@ -137,6 +138,17 @@ public static partial class ValueReader
         if (clean.Length is 0 or > 200 || !clean.Any(char.IsLetter)) return null;
         // A label inside a title (疾病诊断证明书, 检验报告单) leaves only the document's noun: that is no value.
         if (TitleNoun().IsMatch(clean)) return null;
+        // A date in a name's slot (a column of values read beside the wrong label) is no name.
+        if (IsOnlyDates(clean)) return null;
         return new ReadValue(clean, clean, 1);
+    }
+
+    private static bool IsOnlyDates(string text)
+    {
+        var dates = DateNormalizer.FindAll(text);
+        if (dates.Count == 0) return false;
+        var rest = text;
+        foreach (var d in dates.OrderByDescending(d => d.Index)) rest = rest.Remove(d.Index, d.Length);
+        return !rest.Any(char.IsLetter);
     }
 }

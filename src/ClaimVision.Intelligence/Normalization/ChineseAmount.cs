@@ -97,13 +97,16 @@ public static class ChineseAmount
     /// <summary>
     /// Whether an OCR'd 大写 amount that does not parse (参什壹佰臣拾玖元伍角肆分) is still the written form of
     /// <paramref name="value"/>: same length as its canonical form, every numeral or unit that was read agrees with it,
-    /// and fewer than a third of the characters are unreadable (a glyph that is no numeral). A numeral that was read and
+    /// and fewer than <paramref name="unreadableShare"/> of the characters (a third unless given) are unreadable (a glyph
+    /// that is no numeral). A numeral that was read and
     /// differs is a contradiction, never a misread. Used only to confirm a figure found elsewhere on the page.
     /// </summary>
-    public static bool Resembles(string text, decimal value)
+    /// <param name="unreadableShare">The share of unreadable glyphs allowed (below it); a stray bar (|, OCR's reading of a
+    /// table rule) is no glyph.</param>
+    public static bool Resembles(string text, decimal value, double unreadableShare = 1.0 / 3)
     {
         var expected = Format(value);
-        var read = string.Concat(text.Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':')));
+        var read = string.Concat(text.Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':' or '|')));
         if (expected.EndsWith('整')) expected = expected[..^1];
         if (read.Length != expected.Length) return false;
         var unknown = 0;
@@ -113,7 +116,7 @@ public static class ChineseAmount
             if (IsNumeralOrUnit(read[i])) return false;
             unknown++;
         }
-        return unknown * 3 < read.Length;
+        return unknown < read.Length * unreadableShare;
     }
 
     private static bool IsNumeralOrUnit(char c) =>

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// Cleans a diagnosis read after its label: OCR marks before the first word (a stamp's edge, a speck read as «, ¢)
+/// are no part of it, and sick-leave advice printed after it (休息7天, rest for 2 weeks) is glued on when OCR lost the
+/// advice's label. A diagnosis names a condition; it never prescribes rest.
+/// </summary>
+public static partial class DiagnosisText
+{
+    [GeneratedRegex(@"\s*(?:建议|医嘱|嘱)?\s*[:：]?\s*(?:全休|休息|卧床休息|休养)\s*[0-9一二三四五六七八九十两]+\s*(?:天|日|周|个月)\s*$")]
+    private static partial Regex ChineseRestAdvice();
+
+    [GeneratedRegex(@"\s*\b(?:Advice\s*:?\s*)?Rest\s+(?:for\s+)?\d+\s+(?:days?|weeks?|months?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishRestAdvice();
+
+    public static void Clean(Dictionary<string, ExtractedField> fields)
+    {
+        if (!fields.TryGetValue(FieldNames.Diagnosis, out var diagnosis) || diagnosis.Normalized is not { } text) return;
+        var clean = Clean(text);
+        if (clean == text) return;
+        if (clean.Length == 0) fields.Remove(FieldNames.Diagnosis);
+        else fields[FieldNames.Diagnosis] = diagnosis with { Value = clean, Normalized = clean };
+    }
+
+    /// <summary>The diagnosis without leading marks and trailing rest advice; empty when nothing of a diagnosis is left.</summary>
+    public static string Clean(string text)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetterOrDigit(text[start])) start++;
+        var rest = text[start..];
+        rest = ChineseRestAdvice().Replace(rest, "");
+        rest = EnglishRestAdvice().Replace(rest, "");
+        return rest.Trim(' ', ',', '，', ';', '；', '.', '。');
+    }
+}
