@@ -53,14 +53,24 @@ public static class EngineServiceCollectionExtensions
         try
         {
             var options = section.Get<OcrOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new OcrOptions();
-            // The binder appends configured list entries to a default list; a configured list replaces it instead.
-            var alternatives = section.GetSection(nameof(OcrOptions.AlternativeLanguages));
-            return alternatives.Exists() ? options with { AlternativeLanguages = alternatives.Get<string[]>() ?? [] } : options;
+            // The binder appends configured list entries to a default list; a configured list replaces it instead, and an
+            // empty value (`DictionaryCheckLanguages=`) empties it.
+            if (ConfiguredList(section, nameof(OcrOptions.AlternativeLanguages)) is { } alternatives)
+                options = options with { AlternativeLanguages = alternatives };
+            if (ConfiguredList(section, nameof(OcrOptions.DictionaryCheckLanguages)) is { } dictionary)
+                options = options with { DictionaryCheckLanguages = dictionary };
+            return options;
         }
         catch (InvalidOperationException e)
         {
             throw new InvalidOperationException($"{section.Path} is not valid OCR configuration: {e.Message}", e);
         }
+    }
+
+    private static string[]? ConfiguredList(IConfigurationSection section, string name)
+    {
+        var list = section.GetSection(name);
+        return list.Exists() ? list.Get<string[]>() ?? [] : null;
     }
 
     /// <summary>An absolute path as is; a relative one beside the program, else in the current directory or a parent; else unchanged (the loader names it).</summary>

@@ -34,6 +34,16 @@ public sealed class OcrConfigurationTests
     }
 
     [Fact]
+    public void A_configured_dictionary_check_list_replaces_the_default_and_an_empty_value_turns_the_check_off()
+    {
+        using (var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:DictionaryCheckLanguages:0"] = "chi_sim" }))
+            Assert.Equal(["chi_sim"], provider.GetRequiredService<ProductionAnalyzer>().OcrOptions.DictionaryCheckLanguages);
+        using (var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:DictionaryCheckLanguages"] = "" }))
+            Assert.Empty(provider.GetRequiredService<ProductionAnalyzer>().OcrOptions.DictionaryCheckLanguages);
+        Assert.Equal(["eng"], new OcrOptions().DictionaryCheckLanguages);
+    }
+
+    [Fact]
     public void Without_an_ocr_section_the_defaults_apply()
     {
         using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1" });
