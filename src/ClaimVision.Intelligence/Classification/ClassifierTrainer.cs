@@ -85,9 +85,14 @@ public static class ClassifierTrainer
     }
 
     /// <summary>SHA-256 over the sorted "sha256 label" lines: the same documents give the same hash in any order.</summary>
-    public static string DataHash(IEnumerable<TrainingDocument> documents)
+    public static string DataHash(IEnumerable<TrainingDocument> documents) =>
+        DataHash(documents.Select(d => (d.Sha256, d.Label.Label)));
+
+    /// <summary>SHA-256 over the sorted "imageSha256 label" lines: the same for the same labelled images in any order
+    /// (the model cards' <c>trainingData.sha256</c>, shared by every model trained here).</summary>
+    public static string DataHash(IEnumerable<(string Sha256, string Label)> samples)
     {
-        var lines = documents.Select(d => $"{d.Sha256} {d.Label.Label}").Order(StringComparer.Ordinal);
+        var lines = samples.Select(s => $"{s.Sha256} {s.Label}").Order(StringComparer.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ClaimVision.Intelligence.Classification;
 using ClaimVision.Intelligence.Evaluation;
 using ClaimVision.Intelligence.Interop;
@@ -72,7 +70,7 @@ public static class ScriptGuessTrainer
             },
             TrainingData = new TrainingDataSummary
             {
-                Sha256 = DataHash(samples),
+                Sha256 = ClassifierTrainer.DataHash(samples.Select(s => (s.Sha256, s.Label))),
                 Documents = samples.Count,
                 ClassCounts = new SortedDictionary<string, int>(counts, StringComparer.Ordinal),
                 Source = source,
@@ -122,8 +120,5 @@ public static class ScriptGuessTrainer
     private static int Index(string label) => label == ScriptGuessModel.Han ? 1 : 0;
 
     /// <summary>SHA-256 over the sorted "sha256 label" lines: the same pages give the same hash in any order.</summary>
-    private static string DataHash(IEnumerable<ScriptSample> samples) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', samples.Select(s => $"{s.Sha256} {s.Label}").Order(StringComparer.Ordinal)))));
-
     private static string Invariant(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);
 }
