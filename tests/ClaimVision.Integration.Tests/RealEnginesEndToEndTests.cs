@@ -18,6 +18,24 @@ public sealed class RealEnginesEndToEndTests
     private static readonly DateTimeOffset Now = new(2026, 12, 31, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public async Task A_server_whose_policy_folder_is_missing_fails_at_start_naming_it_instead_of_faulting_every_claim()
+    {
+        using var data = new TempFolder();
+        var missing = Path.Combine(data.Path, "no-such-policies");
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            $"--ClaimVision:DataDirectory={data.Path}",
+            $"--ClaimVision:Policies={missing}",
+            "--ClaimVision:OcrEngines=1",
+        ];
+        await using var app = ClaimVisionServer.Create(args, services => services.AddClaimVisionEngines());
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+        Assert.Contains("analysis engines cannot be built", e.Message, StringComparison.Ordinal);
+        Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sample_claims_submitted_over_http_get_their_expected_recommendations_from_the_real_engines()
     {
         using var data = new TempFolder();

@@ -18,6 +18,8 @@ public sealed class PolicyCatalog
         var catalog = new PolicyCatalog();
         foreach (var path in filesOrDirectories)
         {
+            if (!Directory.Exists(path) && !File.Exists(path))
+                throw new PolicyException($"Policy catalogue '{Path.GetFullPath(path)}' does not exist: name a policy JSON file or a folder of them.");
             var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[path];
             foreach (var file in files) catalog.Add(PolicyLoader.Load(file), file);
         }

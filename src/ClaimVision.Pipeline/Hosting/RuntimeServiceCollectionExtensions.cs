@@ -25,18 +25,29 @@ public static class RuntimeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Fails the start of a consuming host that lacks an engine, rather than rejecting every document later.</summary>
+    /// <summary>
+    /// Fails the start of a consuming host that lacks an engine or cannot build one (models, policy catalogue, registry,
+    /// OCR configuration), rather than faulting every message later: a missing policy folder used to leave each claim
+    /// retrying its assessment, unanswered.
+    /// </summary>
     private sealed class EngineCheck(IServiceProvider services, IOptions<MessagingOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (options.Value.RunConsumers)
+            if (!options.Value.RunConsumers) return Task.CompletedTask;
+            var known = services.GetRequiredService<IServiceProviderIsService>();
+            var missing = new[] { typeof(IDocumentAnalyzer), typeof(IClaimAssessment) }.Where(t => !known.IsService(t)).Select(t => t.Name).ToList();
+            if (missing.Count > 0)
+                throw new InvalidOperationException(
+                    $"This host runs the consumers but no {string.Join(" or ", missing)} is registered; register the analysis engines before starting it.");
+            try
             {
-                var known = services.GetRequiredService<IServiceProviderIsService>();
-                var missing = new[] { typeof(IDocumentAnalyzer), typeof(IClaimAssessment) }.Where(t => !known.IsService(t)).Select(t => t.Name).ToList();
-                if (missing.Count > 0)
-                    throw new InvalidOperationException(
-                        $"This host runs the consumers but no {string.Join(" or ", missing)} is registered; register the analysis engines before starting it.");
+                _ = services.GetRequiredService<IDocumentAnalyzer>();
+                _ = services.GetRequiredService<IClaimAssessment>();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidOperationException($"This host runs the consumers but its analysis engines cannot be built: {e.Message}", e);
             }
             return Task.CompletedTask;
         }

@@ -14,6 +14,14 @@ public class PolicyCatalogTests
     }
 
     [Fact]
+    public void A_catalogue_path_that_does_not_exist_is_an_error_naming_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "claimvision-no-such-policies", "policies");
+        var e = Assert.Throws<PolicyException>(() => PolicyCatalog.Load([missing]));
+        Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_id_twice_is_an_error_naming_both_files()
     {
         var file = RepoFiles.Path("samples", "policies", "us-outpatient-pharmacy.json");
