@@ -6,7 +6,8 @@ namespace ClaimVision.Intelligence.Validation;
 /// <summary>
 /// A doubt signal for Chinese names: the first character (or two, for a compound surname) should be a common surname.
 /// The 257 single surnames listed (and 17 compound ones) cover the great majority of people in China, so a name that
-/// starts otherwise (深海 for 梁海, 证 for 唐) is more likely a misread glyph than a rare surname. The check only lowers confidence; it never changes the name.
+/// starts otherwise (深海 for 梁海, 证 for 唐) is more likely a misread glyph than a rare surname. The check only lowers
+/// confidence; it never changes the name.
 /// </summary>
 public static class ChineseSurname
 {
