@@ -50,7 +50,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             var end = word.w.Any(c => c >= 128) ? word.at + word.w.Length : line.Text.Length;
             if (word.w == "药房" && word.at > 0 && line.Text[word.at - 1] == '大') continue;
             // 就诊医院： is a label whose value is the provider, not a provider's name.
-            if (line.Text.AsSpan(end).TrimStart().StartsWith(":") || line.Text.AsSpan(end).TrimStart().StartsWith("：")) continue;
+            if (line.Text.AsSpan(end).TrimStart() is [':' or '：', ..]) continue;
             // A label before the name ("收区单位: 武汉市人民医院", its label misread) is no part of it.
             var colon = line.Text.LastIndexOfAny([':', '：'], word.at);
             var span = line.Slice(colon + 1, end);

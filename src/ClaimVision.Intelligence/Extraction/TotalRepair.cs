@@ -171,7 +171,7 @@ public static class TotalRepair
     }
 
     /// <summary>Any text printed after a 大写 label that reads as <paramref name="value"/> despite unreadable glyphs.</summary>
-    private static bool WordsResemble(DocumentView view, decimal value, double unreadableShare = 1.0 / 3) =>
+    private static bool WordsResemble(DocumentView view, decimal value, double unreadableShare = ChineseAmount.UnreadableShare) =>
         new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value, unreadableShare)).Any();
 
     private static ExtractedField From(decimal value, ExtractedField source, ExtractedField? printed, double strength, FieldCheck check) => new()

@@ -93,8 +93,7 @@ public static partial class ValueReader
     }
 
     /// <summary>An ICD-10 code; a code whose chapter letter OCR read as a digit or sign (163.9 for I63.9, 110 for I10,
-    /// $52.5 for S52.5) is
-    /// repaired only where a code must stand (the text after an ICD label) and read less surely.</summary>
+    /// $52.5 for S52.5) is repaired only where a code must stand (the text after an ICD label) and read less surely.</summary>
     private static ReadValue? ReadIcd(string text)
     {
         var upper = text.ToUpperInvariant();

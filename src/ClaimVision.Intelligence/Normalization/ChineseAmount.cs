@@ -94,16 +94,19 @@ public static class ChineseAmount
         return yuan + cents;
     }
 
+    /// <summary>Share of unreadable glyphs below which a damaged 大写 amount still resembles a value: a third.</summary>
+    public const double UnreadableShare = 1.0 / 3;
+
     /// <summary>
     /// Whether an OCR'd 大写 amount that does not parse (参什壹佰臣拾玖元伍角肆分) is still the written form of
     /// <paramref name="value"/>: same length as its canonical form, every numeral or unit that was read agrees with it,
-    /// and fewer than <paramref name="unreadableShare"/> of the characters (a third unless given) are unreadable (a glyph
-    /// that is no numeral). A numeral that was read and
-    /// differs is a contradiction, never a misread. Used only to confirm a figure found elsewhere on the page.
+    /// and fewer than <paramref name="unreadableShare"/> of the characters (<see cref="UnreadableShare"/> unless given) are
+    /// unreadable (a glyph that is no numeral). A numeral that was read and differs is a contradiction, never a misread.
+    /// Used only to confirm a figure found elsewhere on the page.
     /// </summary>
     /// <param name="unreadableShare">The share of unreadable glyphs allowed (below it); a stray bar (|, OCR's reading of a
     /// table rule) is no glyph.</param>
-    public static bool Resembles(string text, decimal value, double unreadableShare = 1.0 / 3)
+    public static bool Resembles(string text, decimal value, double unreadableShare = UnreadableShare)
     {
         var expected = Format(value);
         var read = string.Concat(text.Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':' or '|')));
