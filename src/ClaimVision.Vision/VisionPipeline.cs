@@ -67,10 +67,11 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
 
         // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
         // (or the caller's fixed one, or chi_sim when the script guess calls the page Han); a page that reading finds
-        // confident and running across the page is upright and in that language, and keeps it. A first reading so poor that it would be re-checked in the other language
-        // anyway (mostly a Chinese page read in eng) is re-checked now, upright, before OSD: when the other language
-        // reads it confidently and across the page, that reading is kept and OSD skipped. Otherwise OSD decides, and
-        // its answer reuses a reading already made in the rotation and language it chooses.
+        // confident and running across the page is upright and in that language, and keeps it. A first reading so poor
+        // that it would be re-checked in the other language anyway (mostly a Chinese page read in eng) is re-checked now,
+        // upright, before OSD: when the other language reads it confidently and across the page, that reading is kept
+        // and OSD skipped. Otherwise OSD decides, and its answer reuses a reading already made in the rotation and
+        // language it chooses.
         var passes = pool.Passes;
         var readings = new List<Reading>();
         // A script guesser may send a page shaped like Chinese to chi_sim first; its cost counts with the first reading.
@@ -192,10 +193,9 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     {
         var rotate = (current.Rotate + 180) % 360;
         var languages = new[] { current.Text.Language, LanguageChooser.Alternative(requested, current.Text.Language, options) }.OfType<string>();
-        var probes = languages.Select(language => Read(engine, page, rotate, language, timings, OcrPass.RotationProbe, null, ProbeScale)).ToList();
-        var chosen = probes.MaxBy(p => p.Text.MeanConfidence)!;
+        var (chosen, cpu) = BestProbe(engine, page, languages.Select(language => (rotate, language)), timings);
         var promising = chosen.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin;
-        passes.Add(OcrPass.RotationProbe, probes.Sum(p => p.CpuNanoseconds), promising);
+        passes.Add(OcrPass.RotationProbe, cpu, promising);
         if (!promising) return current;
         var language = chosen.Text.Language;
         return Better(current, Made(readings, rotate, language) ?? Read(engine, page, rotate, language, timings, OcrPass.RotationRecheck, readings), options.VerifyMargin);
@@ -221,6 +221,14 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         var after = look();
         passes.Add(pass, OcrPassCounter.ThreadCpuNow() - cpu, !after.Lines.Select(l => l.Text).SequenceEqual(before.Lines.Select(l => l.Text)), engine.LinesRead - regions);
         return after;
+    }
+
+    /// <summary>Reads the page in each (rotation, language) at <see cref="ProbeScale"/>: the most confident of these rotation
+    /// probes, and the thread CPU they took together.</summary>
+    private static (Reading Best, long CpuNanoseconds) BestProbe(OcrEngine engine, PreparedPage page, IEnumerable<(int Rotate, string Language)> turns, StageClock timings)
+    {
+        var probes = turns.Select(t => Read(engine, page, t.Rotate, t.Language, timings, OcrPass.RotationProbe, null, ProbeScale)).ToList();
+        return (probes.MaxBy(p => p.Text.MeanConfidence)!, probes.Sum(p => p.CpuNanoseconds));
     }
 
     /// <summary>Scale of the language probe relative to the normal reading scale.</summary>
@@ -254,14 +262,13 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         if ((current.Text.MeanConfidence < options.VerifyBelowConfidence || LanguageDoubtful(engine, current, options))
             && LanguageChooser.Alternative(requested, language, options) is { } other)
             language = other;
-        var probes = new[] { (current.Rotate + 90) % 360, (current.Rotate + 270) % 360 }
-            .Select(rotate => Read(engine, page, rotate, language, timings, OcrPass.RotationProbe, null, ProbeScale)).ToList();
-        var chosen = probes.MaxBy(p => p.Text.MeanConfidence)!;
+        var quarters = new[] { (current.Rotate + 90) % 360, (current.Rotate + 270) % 360 };
+        var (chosen, cpu) = BestProbe(engine, page, quarters.Select(rotate => (rotate, language)), timings);
         var turned = Made(readings, chosen.Rotate, language) ?? Read(engine, page, chosen.Rotate, language, timings, OcrPass.RotationRecheck, readings);
         // A reading on its side can be confident (Tesseract follows the vertical lines); the turned one need not beat it, only
         // run across the page at about its confidence.
         var keep = !ReadingDoubt.RotationDoubtful(turned.Text, options) && turned.Text.MeanConfidence >= current.Text.MeanConfidence - options.VerifyMargin;
-        passes.Add(OcrPass.RotationProbe, probes.Sum(p => p.CpuNanoseconds), keep);
+        passes.Add(OcrPass.RotationProbe, cpu, keep);
         return keep ? turned : current;
     }
 
