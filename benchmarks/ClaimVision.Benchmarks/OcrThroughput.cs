@@ -18,11 +18,13 @@ public sealed record ThroughputResult(string Name, int Pages, int Failed, double
 /// </summary>
 public static class OcrThroughput
 {
-    public static ThroughputResult Analyze(IReadOnlyList<string> files, int threads, string language, CancellationToken cancellationToken = default)
+    /// <summary>Analyses the files as `analyze` does, with <paramref name="scriptGuesser"/> (the committed script guess in
+    /// production; null: every automatic page read first in eng).</summary>
+    public static ThroughputResult Analyze(IReadOnlyList<string> files, int threads, string language, IScriptGuesser? scriptGuesser, CancellationToken cancellationToken = default)
     {
         var options = new VisionOptions { Language = language };
         using var pool = new EnginePool(new OcrOptions { PoolSize = threads, Language = language });
-        var analyzer = new DocumentAnalyzer(new VisionPipeline(pool), options);
+        var analyzer = new DocumentAnalyzer(new VisionPipeline(pool, scriptGuesser), options);
         var pages = 0;
         var failed = 0;
         var clock = Stopwatch.StartNew();

@@ -30,6 +30,10 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// <see cref="Ocr.OcrOptions"/> overrides.</summary>
     public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
 
+    /// <summary>What this pipeline's output depends on: the engine, this build of the vision code and the script guess (when
+    /// one is set). OCR caches of its output are keyed by it.</summary>
+    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "");
+
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
     /// <exception cref="OcrEngineException">A language model is missing.</exception>
     public VisionOutput Process(ReadOnlySpan<byte> bytes, string fileName, VisionOptions? options = null, CancellationToken cancellationToken = default)

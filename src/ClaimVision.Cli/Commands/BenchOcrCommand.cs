@@ -45,7 +45,8 @@ public static class BenchOcrCommand
             Console.Error.WriteLine($"bench ocr: {input}: no JPEG, PNG or TIFF files.");
             return 2;
         }
-        var ours = OcrThroughput.Analyze(files, threads, language, cancellationToken);
+        using var script = CommittedScriptGuess.Load();
+        var ours = OcrThroughput.Analyze(files, threads, language, script, cancellationToken);
         var cli = await OcrThroughput.TesseractCliAsync(files, threads, language == OcrOptions.Auto ? "eng" : language, cancellationToken);
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"{files.Count} files, {threads} thread(s), lang {language}"));

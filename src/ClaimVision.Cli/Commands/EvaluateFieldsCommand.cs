@@ -90,8 +90,7 @@ public static class EvaluateFieldsCommand
     /// <summary>The pipeline with one OCR language as a cacheable reader; the language is part of the cache version.</summary>
     private sealed class LanguageReader(VisionPipeline pipeline, string language) : IVisionReader
     {
-        public string Version { get; } = $"{pipeline.EngineVersion}/vision-{VisionPipeline.Revision}/fields/{language}"
-            + (pipeline.ScriptGuesser is { } script ? $"/{script.Version}" : "");
+        public string Version { get; } = $"{pipeline.Version}/fields/{language}";
 
         public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
             new(pipeline.Process(bytes.Span, fileName, new VisionOptions { Language = language }, cancellationToken).Pages, []);

@@ -1,4 +1,5 @@
 using ClaimVision.Intelligence;
+using ClaimVision.Intelligence.Script;
 using ClaimVision.Intelligence.Training;
 using ClaimVision.Vision;
 using ClaimVision.Vision.Imaging;
@@ -16,13 +17,17 @@ internal sealed class PipelineVisionReader : IVisionReader, IDisposable
     private const double RetryBelowConfidence = 0.6;
     private static readonly VisionOptions Chinese = VisionOptions.Default with { Language = "chi_sim" };
     private readonly EnginePool _pool;
+    private readonly ScriptGuessModel? _script;
     private readonly VisionPipeline _pipeline;
 
+    /// <summary>The production pipeline, with the committed script guess when there is one, so that the classifier is
+    /// trained and evaluated on the text production reads.</summary>
     public PipelineVisionReader(int threads)
     {
         _pool = new EnginePool(new OcrOptions { PoolSize = Math.Max(1, threads) });
-        _pipeline = new VisionPipeline(_pool);
-        Version = $"{_pipeline.EngineVersion}/vision-{VisionPipeline.Revision}/{ReaderRevision}";
+        _script = CommittedScriptGuess.Load();
+        _pipeline = new VisionPipeline(_pool, _script);
+        Version = $"{_pipeline.Version}/{ReaderRevision}";
     }
 
     public string Version { get; }
@@ -49,5 +54,9 @@ internal sealed class PipelineVisionReader : IVisionReader, IDisposable
         }
     }
 
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _script?.Dispose();
+    }
 }
