@@ -30,7 +30,10 @@ public sealed class EmbeddedEndToEndTests
         var poison = $"emb-{run}-poison";
         (await api.Client.SubmitAsync(poison, ("a.png", ScriptedAnalyzer.Document(9, poison)), ("crash.png", ScriptedAnalyzer.Poison(poison)))).Dispose();
 
-        var all = expected.Keys.Append(corrupt).Append(poison).ToList();
+        var unassessable = $"emb-{run}-unassessable";
+        (await api.Client.SubmitAsync(unassessable, ("a.png", ScriptedAnalyzer.Document(SumAssessment.CrashingTotal, unassessable)))).Dispose();
+
+        var all = expected.Keys.Append(corrupt).Append(poison).Append(unassessable).ToList();
         var claims = await api.Client.WaitForRecommendationsAsync(all, TimeSpan.FromSeconds(60));
 
         foreach (var (id, amount) in expected)
@@ -49,6 +52,19 @@ public sealed class EmbeddedEndToEndTests
         Assert.Equal("analysis-failed", (string?)crashed["errorCode"]);
         Assert.Contains("crashed on this document", (string?)crashed["errorMessage"]);
         Assert.Equal(7m, (decimal)claims[corrupt]["recommendation"]!["payableAmount"]!);
+
+        // An assessment that throws on every retry still ends in a recommendation: review, nothing payable, the cause named.
+        var failed = claims[unassessable]["recommendation"]!;
+        Assert.Equal("review", (string?)failed["decision"]);
+        Assert.Equal(0m, (decimal)failed["payableAmount"]!);
+        Assert.Equal(0d, (double)failed["confidence"]!);
+        var factor = failed["factors"]!.AsArray().Single()!;
+        Assert.Equal("assessment-failed", (string?)factor["name"]);
+        Assert.Contains("the assessment crashed on claim", (string?)factor["reason"]);
+        Assert.Equal("assessment-failed", (string?)failed["reviewItems"]!.AsArray().Single()!["factor"]);
+        Assert.All(claims[unassessable]["documents"]!.AsArray(), d => Assert.Equal("analyzed", (string?)d!["status"]));
+        var queue = await api.Client.Http.GetFromJsonAsync<JsonObject>("/recommendations?status=pending&pageSize=50");
+        Assert.Contains(queue!["items"]!.AsArray(), i => (string?)i!["claimId"] == unassessable);
     }
 
     [Fact]

@@ -56,6 +56,41 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_claim_whose_assessment_fails_every_retry_goes_to_review_and_the_others_are_paid()
+    {
+        var settings = new Dictionary<string, string>(WorkerSettings(0))
+        {
+            ["ClaimVision:Retry:Limit"] = "2",
+            ["ClaimVision:Retry:MinIntervalMs"] = "20",
+            ["ClaimVision:Retry:MaxIntervalMs"] = "100",
+        };
+        using var worker = await WorkerProcess.StartAsync("assess", settings);
+        try
+        {
+            await using var api = await ApiHost.StartAsync(ApiSettings());
+            var run = Guid.NewGuid().ToString("n")[..8];
+            var good = $"assess-{run}-good";
+            var bad = $"assess-{run}-bad";
+            (await api.Client.SubmitAsync(good, ("a.png", ScriptedAnalyzer.Document(12, good)))).Dispose();
+            (await api.Client.SubmitAsync(bad, ("a.png", ScriptedAnalyzer.Document(SumAssessment.CrashingTotal, bad)), ("b.png", ScriptedAnalyzer.Document(3, bad)))).Dispose();
+
+            var seen = await api.Client.WaitForRecommendationsAsync([good, bad], TimeSpan.FromSeconds(90));
+
+            Assert.Equal(12m, (decimal)seen[good]["recommendation"]!["payableAmount"]!);
+            var failed = seen[bad]["recommendation"]!;
+            Assert.Equal("review", (string?)failed["decision"]);
+            Assert.Equal(0m, (decimal)failed["payableAmount"]!);
+            Assert.Equal("assessment-failed", (string?)failed["factors"]!.AsArray().Single()!["name"]);
+            Assert.Contains(bad, (string?)failed["reasons"]!.AsArray().Single());
+        }
+        catch
+        {
+            output.WriteLine($"--- worker {worker.Name}:\n{Tail(worker.Output)}");
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task A_worker_killed_with_SIGKILL_while_holding_messages_loses_nothing() =>
         await RunAsync("sigkill", claims: 10, delayMs: 400, fault: async ctx =>
         {

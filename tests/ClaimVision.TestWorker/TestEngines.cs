@@ -67,12 +67,19 @@ public sealed class ScriptedAnalyzer(int delayMs) : IDocumentAnalyzer
     }
 }
 
-/// <summary>Pays the sum of the documents' total amounts; any failed document sends the claim to review.</summary>
+/// <summary>
+/// Pays the sum of the documents' total amounts; any failed document sends the claim to review; a document totalling
+/// <see cref="CrashingTotal"/> makes the assessment throw every time (an assessment that can never succeed).
+/// </summary>
 public sealed class SumAssessment : IClaimAssessment
 {
+    public const decimal CrashingTotal = 666.66m;
+
     public Task<Recommendation> AssessAsync(ClaimRecord claim, IReadOnlyList<AnalyzedDocument> documents, CancellationToken ct = default)
     {
         var amounts = documents.Where(d => !d.Failed).Select(d => decimal.Parse(d.Field(FieldNames.TotalAmount)!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (amounts.Contains(CrashingTotal))
+            throw new InvalidOperationException($"the assessment crashed on claim {claim.ClaimId}");
         var failed = documents.Where(d => d.Failed).ToList();
         var total = amounts.Sum();
         return Task.FromResult(new Recommendation

@@ -55,10 +55,18 @@ public sealed class AssessClaimConsumerDefinition(IOptions<MessagingOptions> opt
         PipelineRetry.Configure(endpointConfigurator, options.Value.Retry);
 }
 
-/// <summary>Poison-message handling: retried like the rest.</summary>
+/// <summary>Poison-message handling for analysis: retried like the rest.</summary>
 public sealed class AnalyzeDocumentFaultConsumerDefinition(IOptions<MessagingOptions> options) : ConsumerDefinition<AnalyzeDocumentFaultConsumer>
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<AnalyzeDocumentFaultConsumer> consumerConfigurator, IRegistrationContext context) =>
+        PipelineRetry.Configure(endpointConfigurator, options.Value.Retry);
+}
+
+/// <summary>Poison-message handling for assessment: retried like the rest.</summary>
+public sealed class AssessClaimFaultConsumerDefinition(IOptions<MessagingOptions> options) : ConsumerDefinition<AssessClaimFaultConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<AssessClaimFaultConsumer> consumerConfigurator, IRegistrationContext context) =>
         PipelineRetry.Configure(endpointConfigurator, options.Value.Retry);
 }

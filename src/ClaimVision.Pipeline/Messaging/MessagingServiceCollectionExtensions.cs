@@ -40,6 +40,7 @@ public static class MessagingServiceCollectionExtensions
                 bus.AddConsumer<AnalyzeDocumentConsumer, AnalyzeDocumentConsumerDefinition>();
                 bus.AddConsumer<AnalyzeDocumentFaultConsumer, AnalyzeDocumentFaultConsumerDefinition>();
                 bus.AddConsumer<AssessClaimConsumer, AssessClaimConsumerDefinition>();
+                bus.AddConsumer<AssessClaimFaultConsumer, AssessClaimFaultConsumerDefinition>();
             }
             if (options.UsesRabbitMq)
                 bus.UsingRabbitMq((context, cfg) =>
