@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ClaimVision.Intelligence;
 using ClaimVision.Integration.Tests.Runtime;
 using ClaimVision.TestWorker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimVision.Integration.Tests;
 
@@ -65,6 +67,12 @@ public sealed class EmbeddedEndToEndTests
         Assert.All(claims[unassessable]["documents"]!.AsArray(), d => Assert.Equal("analyzed", (string?)d!["status"]));
         var queue = await api.Client.Http.GetFromJsonAsync<JsonObject>("/recommendations?status=pending&pageSize=50");
         Assert.Contains(queue!["items"]!.AsArray(), i => (string?)i!["claimId"] == unassessable);
+
+        // Analyses hold their thread for seconds of CPU: never a thread-pool thread, which the store, blob and HTTP
+        // continuations need.
+        var analyzer = (ScriptedAnalyzer)api.Services.GetRequiredService<IDocumentAnalyzer>();
+        Assert.True(analyzer.Calls >= all.Count, $"{analyzer.Calls} analyses");
+        Assert.Equal(0, analyzer.CallsOnPoolThreads);
     }
 
     [Fact]

@@ -37,8 +37,19 @@ public sealed class ScriptedAnalyzer(int delayMs) : IDocumentAnalyzer
 
     public static byte[] Poison(string salt = "") => Encoding.ASCII.GetBytes("POISON" + salt);
 
+    private int _calls;
+    private int _callsOnPoolThreads;
+
+    /// <summary>Analyses run so far.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Analyses that ran on a thread-pool thread: a real analysis holds its thread for seconds of CPU.</summary>
+    public int CallsOnPoolThreads => Volatile.Read(ref _callsOnPoolThreads);
+
     public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _calls);
+        if (Thread.CurrentThread.IsThreadPoolThread) Interlocked.Increment(ref _callsOnPoolThreads);
         var span = bytes.Span;
         if (span.StartsWith("POISON"u8))
             throw new InvalidOperationException($"{fileName}: the analyser crashed on this document");

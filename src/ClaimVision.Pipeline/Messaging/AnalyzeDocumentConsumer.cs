@@ -46,7 +46,11 @@ public sealed partial class AnalyzeDocumentConsumer(
         }
 
         var analysis = Stopwatch.StartNew();
-        var report = analyzer.Analyze(doc.FileName, bytes, ct);
+        // Seconds of CPU-bound native work: on a thread of its own, not a thread-pool thread. With one engine per core,
+        // analyses held every pool thread, and the I/O continuations of everything else (store, blobs, broker, the
+        // API's requests and health checks) waited until the pool injected more threads.
+        var report = await Task.Factory.StartNew(() => analyzer.Analyze(doc.FileName, bytes, ct), ct,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
         metrics.Stage("analyze", analysis.Elapsed.TotalMilliseconds);
         RecordStageTimings(report.TimingsMs);
         if (report.Error is { } error)
