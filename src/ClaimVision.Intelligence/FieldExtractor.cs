@@ -23,11 +23,15 @@ public sealed class FieldExtractor : IFieldExtractor
     private readonly Dictionary<DocumentType, ITypeExtractor> _byType;
     private readonly TimeProvider _time;
     private readonly DateOrder _dateOrder;
+    private readonly DiagnosisCatalogue _diagnoses;
 
-    public FieldExtractor(TimeProvider? time = null, DateOrder dateOrder = DateOrder.DayFirst)
+    /// <param name="diagnoses">The catalogue diagnoses are matched to; null for the embedded one,
+    /// <see cref="DiagnosisCatalogue.Empty"/> for none.</param>
+    public FieldExtractor(TimeProvider? time = null, DateOrder dateOrder = DateOrder.DayFirst, DiagnosisCatalogue? diagnoses = null)
     {
         _time = time ?? TimeProvider.System;
         _dateOrder = dateOrder;
+        _diagnoses = diagnoses ?? DiagnosisCatalogue.Embedded;
         ITypeExtractor[] all =
         [
             new InpatientInvoiceExtractor(), new OutpatientInvoiceExtractor(), new ExpenseListExtractor(),
@@ -39,7 +43,8 @@ public sealed class FieldExtractor : IFieldExtractor
         _byType = all.ToDictionary(e => e.Schema.Type);
     }
 
-    public string Version => "fields-1";
+    /// <summary>The extractor's rules and the diagnosis catalogue it matches against.</summary>
+    public string Version => $"fields-1+icd:{_diagnoses.Version}";
 
     /// <summary>The schemas of every type this extractor reads.</summary>
     public IEnumerable<FieldSchema> Schemas => _byType.Values.Select(e => e.Schema);
@@ -48,7 +53,7 @@ public sealed class FieldExtractor : IFieldExtractor
     {
         if (!_byType.TryGetValue(type, out var extractor)) return new FieldExtraction(new Dictionary<string, ExtractedField>(), []);
         var view = new DocumentView(vision.Pages);
-        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), PageDateOrder.Infer(view, _dateOrder));
+        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), PageDateOrder.Infer(view, _dateOrder), _diagnoses);
         var result = extractor.Extract(view, context);
         if (vision.Pages.All(p => p.Orientation % 360 == 0)) return result;
         // Extractors work on the upright view; boxes go out in the stored image's pixels.

@@ -3,6 +3,7 @@ using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence;
 using ClaimVision.Intelligence.Evaluation;
 using ClaimVision.Intelligence.Training;
+using ClaimVision.Pipeline.Processing;
 using ClaimVision.Synthesis;
 using ClaimVision.Vision;
 using ClaimVision.Vision.Imaging;
@@ -27,7 +28,8 @@ public static class EvaluateFieldsCommand
         var truthLanguage = new Option<bool>("--truth-language") { Description = "Generated sets: OCR each page with the model of its labelled language (chi_sim/eng) instead of automatic detection." };
         var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
         var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, vision build and language) and reuse it on the next run; a change to the vision code redoes it." };
-        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage, cache };
+        var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
+        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage, cache, diagnoses };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -38,10 +40,11 @@ public static class EvaluateFieldsCommand
             }
             try
             {
+                var extractor = new FieldExtractor(diagnoses: DocumentAnalyzerFactory.LoadDiagnoses(parse.GetValue(diagnoses)));
                 return parse.GetValue(format) switch
                 {
-                    "sroie" => Sroie(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses)),
-                    _ => Generated(dir.FullName, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses), parse.GetValue(cache)),
+                    "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses)),
+                    _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses), parse.GetValue(cache)),
                 };
             }
             catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException)
@@ -98,11 +101,10 @@ public static class EvaluateFieldsCommand
 
     /// <summary>Generated samples: OCR each image with the engine, extract with the true type (this measures extraction,
     /// not classification), compare every field the type's schema reads against the ground truth's normalised value.</summary>
-    private static int Generated(string dir, string ocr, bool truthLanguage, bool showMisses, bool useCache)
+    private static int Generated(string dir, FieldExtractor extractor, string ocr, bool truthLanguage, bool showMisses, bool useCache)
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
-        var extractor = new FieldExtractor();
         var schemas = extractor.Schemas.ToDictionary(s => s.Type);
         var scores = new FieldScores();
         var keyScores = new FieldScores();
@@ -171,12 +173,11 @@ public static class EvaluateFieldsCommand
         return 2;
     }
 
-    private static int Sroie(string dir, string ocr, int tuneCount, bool showMisses)
+    private static int Sroie(string dir, FieldExtractor extractor, string ocr, int tuneCount, bool showMisses)
     {
         var samples = SroieDataset.Load(dir);
         if (ocr == "engine") samples = WithEngineOcr(dir, samples);
         if (samples.Count == 0) return Unsupported($"{dir}: no receipts with both box/*.csv and key/*.json.");
-        var extractor = new FieldExtractor();
         var halves = new (string Name, IReadOnlyList<SroieSample> Set)[]
         {
             ($"tune (first {Math.Min(tuneCount, samples.Count)})", [.. samples.Take(tuneCount)]),

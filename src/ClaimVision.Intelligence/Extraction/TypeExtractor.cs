@@ -5,7 +5,8 @@ using ClaimVision.Intelligence.Validation;
 namespace ClaimVision.Intelligence.Extraction;
 
 /// <summary>What an extractor needs besides the page: today's date (for range checks) and how to read 03/04/2018.</summary>
-public sealed record ExtractionContext(DateOnly Today, DateOrder DateOrder = DateOrder.DayFirst);
+/// <param name="Diagnoses">The catalogue a diagnosis read is matched to (<see cref="DiagnosisRepair"/>); null turns matching off.</param>
+public sealed record ExtractionContext(DateOnly Today, DateOrder DateOrder = DateOrder.DayFirst, DiagnosisCatalogue? Diagnoses = null);
 
 /// <summary>The extractor of one document type; lives in DocumentTypes/&lt;TypeName&gt;/ next to its schema.</summary>
 public interface ITypeExtractor

@@ -16,6 +16,7 @@ namespace ClaimVision.Pipeline.Hosting;
 /// <c>ClaimVision:Models</c> (else <c>$CLAIMVISION_MODELS</c> or <c>models/</c> found as the factory describes),
 /// <c>ClaimVision:OcrEngines</c>, <c>ClaimVision:Ocr</c> (any <see cref="OcrOptions"/> member, e.g.
 /// <c>ClaimVision:Ocr:MissedTextMaxRuns</c> = 0 turns the missed-text re-read off; an unknown key is an error),
+/// <c>ClaimVision:DiagnosisCatalogue</c> (a catalogue file replacing the embedded one, or <c>none</c>),
 /// <c>ClaimVision:Policies</c> (default <c>samples/policies</c>) and
 /// <c>ClaimVision:Registry</c> (default <c>samples/registry/insured.csv</c>), relative paths searched beside the
 /// program and up from the current directory.
@@ -30,7 +31,11 @@ public static class EngineServiceCollectionExtensions
         {
             var section = Settings(sp);
             var engines = section.GetValue<int?>("OcrEngines") ?? Environment.ProcessorCount;
-            return DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = section["Models"], Engines = engines, Ocr = Ocr(section.GetSection("Ocr")) });
+            return DocumentAnalyzerFactory.Create(new AnalyzerSettings
+            {
+                ModelsDirectory = section["Models"], Engines = engines, Ocr = Ocr(section.GetSection("Ocr")),
+                DiagnosisCatalogue = section["DiagnosisCatalogue"] switch { null or "" or "none" => section["DiagnosisCatalogue"], var path => Locate(path) },
+            });
         });
         services.AddSingleton<IDocumentAnalyzer>(sp => sp.GetRequiredService<ProductionAnalyzer>());
         services.AddSingleton<IClaimAssessment>(sp =>

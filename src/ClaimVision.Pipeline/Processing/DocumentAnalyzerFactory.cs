@@ -1,4 +1,5 @@
 using ClaimVision.Intelligence;
+using ClaimVision.Intelligence.Extraction;
 using ClaimVision.Intelligence.Classification;
 using ClaimVision.Intelligence.Script;
 using ClaimVision.Vision;
@@ -21,6 +22,9 @@ public sealed record AnalyzerSettings
     public OcrOptions Ocr { get; init; } = new();
     /// <summary>"Today" for the extractors' date checks (a date in the future is suspect); the system clock by default.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>The diagnosis catalogue file (<see cref="DiagnosisCatalogue"/> format); null for the embedded one, <c>none</c> to
+    /// match no diagnosis.</summary>
+    public string? DiagnosisCatalogue { get; init; }
 }
 
 /// <summary>
@@ -51,7 +55,7 @@ public static class DocumentAnalyzerFactory
             script = LoadScriptGuess(models);
             pool = new EnginePool(settings.Ocr with { PoolSize = settings.Engines, Language = settings.Language });
             var options = new VisionOptions { Language = settings.Language };
-            var analyzer = new DocumentAnalyzer(new VisionPipeline(pool, script), options, classifier, new FieldExtractor(settings.Time));
+            var analyzer = new DocumentAnalyzer(new VisionPipeline(pool, script), options, classifier, new FieldExtractor(settings.Time, diagnoses: LoadDiagnoses(settings.DiagnosisCatalogue)));
             return new ProductionAnalyzer(analyzer, pool, classifier, script);
         }
         catch
@@ -62,6 +66,15 @@ public static class DocumentAnalyzerFactory
             throw;
         }
     }
+
+    /// <summary>The diagnosis catalogue a setting names: null → the embedded one, <c>none</c> → none, else the file.</summary>
+    /// <exception cref="InvalidDataException">The file is missing or malformed (the message names it and the line).</exception>
+    public static DiagnosisCatalogue LoadDiagnoses(string? setting) => setting switch
+    {
+        null or "" => DiagnosisCatalogue.Embedded,
+        "none" => DiagnosisCatalogue.Empty,
+        var path => DiagnosisCatalogue.Load(path),
+    };
 
     /// <summary>The script guess in <paramref name="modelsDirectory"/>/script-guess, or null when that folder does not exist.</summary>
     /// <exception cref="InvalidDataException">The folder exists but its model or card is not valid.</exception>

@@ -59,6 +59,40 @@ public sealed class OcrConfigurationTests
         Assert.Contains("MissedTextMaxRun", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_diagnosis_catalogue_is_the_embedded_one_a_configured_file_or_none_and_is_recorded_with_the_models()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"icd-{Guid.NewGuid():n}.tsv");
+        File.WriteAllText(file, "code\tzh\ten\nI10\t原发性高血压\tEssential hypertension\n");
+        try
+        {
+            string Extractor(string? setting)
+            {
+                var settings = new Dictionary<string, string?> { ["ClaimVision:OcrEngines"] = "1" };
+                if (setting is not null) settings["ClaimVision:DiagnosisCatalogue"] = setting;
+                using var provider = Build(settings);
+                return provider.GetRequiredService<ProductionAnalyzer>().ModelVersions["extractor"];
+            }
+            var embedded = Extractor(null);
+            Assert.Matches(@"\+icd:\d{3}:[0-9a-f]{12}$", embedded);
+            Assert.Matches(@"\+icd:1:[0-9a-f]{12}$", Extractor(file));
+            Assert.EndsWith("+icd:none", Extractor("none"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_missing_diagnosis_catalogue_file_fails_naming_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-icd-{Guid.NewGuid():n}.tsv");
+        using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:DiagnosisCatalogue"] = missing });
+        var e = Assert.Throws<InvalidDataException>(() => provider.GetRequiredService<ProductionAnalyzer>());
+        Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         settings["ClaimVision:Models"] = Path.Combine(AppContext.BaseDirectory, DocumentAnalyzerFactory.ModelsFolder);

@@ -1,0 +1,181 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using ClaimVision.Intelligence.Normalization;
+
+namespace ClaimVision.Intelligence.Extraction;
+
+/// <summary>
+/// Diagnoses by ICD-10 code, each with its Chinese and English names (the title first, then the phrasings doctors
+/// write). The extractor matches a diagnosis it read against it (<see cref="Nearest"/>) to repair a misread glyph and
+/// to attach the code. The embedded catalogue holds a few hundred common diagnoses; a deployment can load a fuller one
+/// (the national clinical version) in the same format: a header <c>code\tzh\ten</c>, then one row per code, aliases
+/// separated by <c>|</c>.
+/// </summary>
+public sealed partial class DiagnosisCatalogue
+{
+    /// <summary>One code and its names.</summary>
+    public sealed record Entry(string Code, IReadOnlyList<string> Chinese, IReadOnlyList<string> English);
+
+    /// <summary>The entry a reading was matched to, the alias it was nearest, and how many characters differ.</summary>
+    public sealed record Match(Entry Entry, string Name, int Distance);
+
+    private const string ResourceName = "ClaimVision.Intelligence.icd10-diagnoses.tsv";
+    private static readonly Lazy<DiagnosisCatalogue> EmbeddedCatalogue = new(LoadEmbedded);
+
+    private readonly Dictionary<string, Entry> _byCode;
+    private readonly (string Key, string Name, Entry Entry)[] _aliases;
+
+    private DiagnosisCatalogue(IReadOnlyList<Entry> entries, string source, string contentHash)
+    {
+        Source = source;
+        Version = entries.Count == 0 ? "none" : $"{entries.Count}:{contentHash}";
+        _byCode = entries.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
+        _aliases = [.. entries.SelectMany(e => e.Chinese.Concat(e.English).Select(n => (Key(n), n, e))).Where(a => a.Item1.Length > 0)];
+    }
+
+    /// <summary>A catalogue without entries: nothing is matched (turns matching off).</summary>
+    public static DiagnosisCatalogue Empty { get; } = new([], "none", "");
+
+    /// <summary>The catalogue shipped with the product.</summary>
+    public static DiagnosisCatalogue Embedded => EmbeddedCatalogue.Value;
+
+    /// <summary>Where the catalogue was read from (a file path, or "embedded").</summary>
+    public string Source { get; }
+
+    public int Count => _byCode.Count;
+
+    /// <summary>Which catalogue this is, for the record of what a recommendation rested on: the entry count and the first
+    /// 12 hex digits of the SHA-256 of its rows; <c>none</c> for <see cref="Empty"/>.</summary>
+    public string Version { get; }
+
+    public Entry? ByCode(string code) => _byCode.GetValueOrDefault(code.Trim());
+
+    /// <summary>Reads a catalogue file.</summary>
+    /// <exception cref="InvalidDataException">The file is missing or a row is malformed (named with its line).</exception>
+    public static DiagnosisCatalogue Load(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidDataException($"Diagnosis catalogue '{path}' does not exist.");
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return Parse(reader, path);
+    }
+
+    /// <summary>Parses the tab-separated format; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The header is not <c>code\tzh\ten</c>, a row does not have three columns, a
+    /// code is malformed or repeated, or a row has no name.</exception>
+    public static DiagnosisCatalogue Parse(TextReader reader, string source)
+    {
+        var header = reader.ReadLine();
+        if (header?.TrimEnd('\r') != "code\tzh\ten")
+            throw new InvalidDataException($"Diagnosis catalogue '{source}' line 1: expected the header 'code<TAB>zh<TAB>en', found '{header}'.");
+        var entries = new List<Entry>();
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var lineNumber = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            line = line.TrimEnd('\r');
+            if (line.Length == 0) continue;
+            hash.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+            var columns = line.Split('\t');
+            if (columns.Length != 3)
+                throw new InvalidDataException($"Diagnosis catalogue '{source}' line {lineNumber}: expected 3 tab-separated columns (code, zh, en), found {columns.Length}.");
+            var code = columns[0].Trim();
+            if (!CodePattern().IsMatch(code))
+                throw new InvalidDataException($"Diagnosis catalogue '{source}' line {lineNumber}: '{code}' is not an ICD-10 code such as I10 or K80.1.");
+            if (!codes.Add(code))
+                throw new InvalidDataException($"Diagnosis catalogue '{source}' line {lineNumber}: code {code} appears twice.");
+            var zh = Aliases(columns[1]);
+            var en = Aliases(columns[2]);
+            if (zh.Count + en.Count == 0)
+                throw new InvalidDataException($"Diagnosis catalogue '{source}' line {lineNumber}: code {code} has no name.");
+            entries.Add(new Entry(code, zh, en));
+        }
+        return new DiagnosisCatalogue(entries, source, Convert.ToHexStringLower(hash.GetHashAndReset())[..12]);
+    }
+
+    /// <summary>
+    /// The entry whose name is nearest to <paramref name="read"/>, when it is near enough and nearer than any other
+    /// code's: at most one character in four differs (Chinese; one in six for Latin script, whose words OCR splits and
+    /// merges more), the reading is at least four characters, and no other code is as near. Null otherwise, so a
+    /// diagnosis the catalogue does not hold is never forced onto its neighbour by more than that margin.
+    /// </summary>
+    public Match? Nearest(string read)
+    {
+        var key = Key(read);
+        if (key.Length < 4) return null;
+        var latin = key.All(c => c < 128);
+        (int Distance, string Name, Entry Entry)? best = null;
+        var runnerUp = int.MaxValue;
+        foreach (var (aliasKey, name, entry) in _aliases)
+        {
+            if (aliasKey.All(c => c < 128) != latin) continue;
+            var limit = Allowed(aliasKey.Length, latin);
+            var bound = Math.Max(limit, best?.Distance ?? 0) + 1;
+            if (Math.Abs(aliasKey.Length - key.Length) > bound) continue;
+            var d = Levenshtein(key, aliasKey, bound);
+            if (best is { } b && b.Entry == entry)
+            {
+                if (d < b.Distance) best = (d, name, entry);
+                continue;
+            }
+            if (best is null || d < best.Value.Distance)
+            {
+                if (best is { } previous) runnerUp = Math.Min(runnerUp, previous.Distance);
+                best = (d, name, entry);
+            }
+            else runnerUp = Math.Min(runnerUp, d);
+        }
+        if (best is not { } found || found.Distance > Allowed(Key(found.Name).Length, latin) || runnerUp <= found.Distance) return null;
+        return new Match(found.Entry, found.Name, found.Distance);
+    }
+
+    private static int Allowed(int length, bool latin) => latin ? length / 6 : Math.Max(length >= 4 ? 1 : 0, length / 4);
+
+    /// <summary>What names are compared on: half-width, no whitespace or punctuation, Latin letters upper-case.</summary>
+    private static string Key(string text)
+    {
+        var half = TextCleanup.ToHalfWidth(text);
+        var sb = new StringBuilder(half.Length);
+        foreach (var c in half)
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(c));
+        return sb.ToString();
+    }
+
+    /// <summary>Edit distance, stopping early at <paramref name="bound"/> (returned when the distance is at least that).</summary>
+    private static int Levenshtein(string a, string b, int bound)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+            if (rowMin >= bound) return bound;
+            (previous, current) = (current, previous);
+        }
+        return Math.Min(previous[b.Length], bound);
+    }
+
+    private static List<string> Aliases(string column) =>
+        [.. column.Split('|').Select(a => a.Trim()).Where(a => a.Length > 0)];
+
+    private static DiagnosisCatalogue LoadEmbedded()
+    {
+        using var stream = typeof(DiagnosisCatalogue).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded diagnosis catalogue '{ResourceName}' is missing from the assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader, "embedded");
+    }
+
+    [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9]{1,2})?$")]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,119 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Extraction;
+
+namespace ClaimVision.Intelligence.Tests;
+
+public class DiagnosisCatalogueTests
+{
+    private static readonly DiagnosisCatalogue Small = DiagnosisCatalogue.Parse(new StringReader(
+        "code\tzh\ten\n" +
+        "K80.1\t胆囊结石伴慢性胆囊炎\tCalculus of gallbladder with other cholecystitis\n" +
+        "K80.0\t胆囊结石伴急性胆囊炎\tCalculus of gallbladder with acute cholecystitis\n" +
+        "K29.1\t急性胃炎\tOther acute gastritis|Acute gastritis\n" +
+        "K29.5\t慢性胃炎\tChronic gastritis, unspecified|Chronic gastritis\n" +
+        "I10\t原发性高血压|高血压\tEssential (primary) hypertension|Essential hypertension\n" +
+        "S52.5\t桡骨远端骨折\tFracture of lower end of radius|Fracture of distal radius\n"), "test");
+
+    [Theory]
+    [InlineData("胆囊结石伴慢性胆圳炎", "K80.1", "胆囊结石伴慢性胆囊炎", 1)] // 囊 read as 圳
+    [InlineData("胆次结石伴慢性胆囊炎", "K80.1", "胆囊结石伴慢性胆囊炎", 1)]
+    [InlineData("骨远端骨折", "S52.5", "桡骨远端骨折", 1)]                    // 桡 lost
+    [InlineData("原发性高血压", "I10", "原发性高血压", 0)]
+    [InlineData("ential hypertension", "I10", "Essential hypertension", 3)] // lead letters lost
+    [InlineData("Fracture  of distal radlus", "S52.5", "Fracture of distal radius", 1)]
+    public void A_reading_a_glyph_or_two_from_one_entry_is_matched_to_it(string read, string code, string name, int distance)
+    {
+        var match = Small.Nearest(read);
+        Assert.NotNull(match);
+        Assert.Equal(code, match.Entry.Code);
+        Assert.Equal(name, match.Name);
+        Assert.Equal(distance, match.Distance);
+    }
+
+    [Theory]
+    [InlineData("怠性胃炎")]                   // as near to 急性胃炎 as to 慢性胃炎: acute or chronic is not for the catalogue to guess
+    [InlineData("胆囊结石伴某性胆囊炎")]       // as near to K80.0 as to K80.1
+    [InlineData("肺炎")]                       // too short to match on
+    [InlineData("腰椎间盘突出症")]             // not in the catalogue, nothing near
+    [InlineData("Community-acquired pneumonia")]
+    [InlineData("桡骨骨折")]                   // two of six characters differ: more than one in four
+    public void A_reading_near_no_entry_or_near_two_is_not_matched(string read) =>
+        Assert.Null(Small.Nearest(read));
+
+    [Fact]
+    public void A_doubtful_misread_diagnosis_is_repaired_keeping_what_was_printed_and_saying_so()
+    {
+        var fields = Fields("胆囊结石伴慢性胆圳炎", 0.62);
+        DiagnosisRepair.Apply(fields, Small);
+        var repaired = fields[FieldNames.Diagnosis];
+        Assert.Equal("胆囊结石伴慢性胆圳炎", repaired.Value);
+        Assert.Equal("胆囊结石伴慢性胆囊炎", repaired.Normalized);
+        Assert.True(repaired.Confidence <= DiagnosisRepair.RepairedConfidence);
+        var check = Assert.Single(repaired.Checks);
+        Assert.Equal(DiagnosisRepair.InCatalogue, check.Name);
+        Assert.Contains("K80.1", check.Message);
+    }
+
+    [Fact]
+    public void A_confident_reading_unlike_the_catalogue_is_left_as_read()
+    {
+        var fields = Fields("胆囊结石伴慢性胆圳炎", 0.93);
+        DiagnosisRepair.Apply(fields, Small);
+        Assert.Equal("胆囊结石伴慢性胆圳炎", fields[FieldNames.Diagnosis].Normalized);
+        Assert.Equal(0.93, fields[FieldNames.Diagnosis].Confidence);
+        Assert.Empty(fields[FieldNames.Diagnosis].Checks);
+    }
+
+    [Fact]
+    public void An_exact_reading_records_its_code_and_keeps_its_confidence()
+    {
+        var fields = Fields("桡骨远端骨折", 0.8);
+        DiagnosisRepair.Apply(fields, Small);
+        var field = fields[FieldNames.Diagnosis];
+        Assert.Equal("桡骨远端骨折", field.Normalized);
+        Assert.Equal(0.8, field.Confidence);
+        Assert.Contains("S52.5", Assert.Single(field.Checks).Message);
+    }
+
+    [Fact]
+    public void The_empty_catalogue_matches_nothing() =>
+        Assert.Null(DiagnosisCatalogue.Empty.Nearest("胆囊结石伴慢性胆囊炎"));
+
+    [Theory]
+    [InlineData("code\tzh\n", "line 1")]
+    [InlineData("code\tzh\ten\nK80.1\t胆囊结石\n", "line 2: expected 3 tab-separated columns")]
+    [InlineData("code\tzh\ten\nK8O.1\t胆囊结石\tx\n", "line 2: 'K8O.1' is not an ICD-10 code")]
+    [InlineData("code\tzh\ten\nI10\t高血压\tx\n\nI10\t原发性高血压\ty\n", "line 4: code I10 appears twice")]
+    [InlineData("code\tzh\ten\nI10\t | \t\n", "line 2: code I10 has no name")]
+    public void A_malformed_catalogue_is_refused_naming_the_source_and_line(string text, string expected)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => DiagnosisCatalogue.Parse(new StringReader(text), "mine.tsv"));
+        Assert.Contains("'mine.tsv'", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void A_missing_catalogue_file_is_named()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():n}.tsv");
+        var e = Assert.Throws<InvalidDataException>(() => DiagnosisCatalogue.Load(path));
+        Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
+    public void The_embedded_catalogue_loads_and_holds_common_diagnoses()
+    {
+        var catalogue = DiagnosisCatalogue.Embedded;
+        Assert.True(catalogue.Count >= 300, $"{catalogue.Count} entries");
+        Assert.Equal("I10", catalogue.Nearest("原发性高血压")?.Entry.Code);
+    }
+
+    private static Dictionary<string, ExtractedField> Fields(string diagnosis, double confidence) => new()
+    {
+        [FieldNames.Diagnosis] = new ExtractedField
+        {
+            Name = FieldNames.Diagnosis, Value = diagnosis, Normalized = diagnosis, Confidence = confidence,
+            Box = new BoundingBox(10, 10, 200, 24),
+        },
+    };
+}
