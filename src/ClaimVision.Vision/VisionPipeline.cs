@@ -139,18 +139,31 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             best = TurnedOver(engine, prepared, best, options.Language, ocrOptions, timings, passes, readings);
 
         // Tesseract's layout analysis drops label rows on forms ruled with dashed leaders; a page read as very few
-        // lines is read again as sparse text, and that reading kept when it finds clearly more words at a sound confidence.
+        // lines, with enough of its ink left uncovered to double its words (SparseRecheck), is read again as sparse text,
+        // and that reading kept when it finds clearly more words at a sound confidence. The ink found for the decision is
+        // the missed-text re-read's below when the reading stays (its CPU counts with that pass).
+        UncoveredText? uncovered = null;
+        long inkCpu = 0;
         if (best.Text.Lines.Count < ocrOptions.SparseRecheckBelowLines)
         {
-            var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, OcrPass.SparseReading, readings, sparse: true);
-            if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
-                best = sparse;
+            if (ocrOptions.SparseRecheckMinUncoveredPerWord > 0)
+            {
+                var cpu = OcrPassCounter.ThreadCpuNow();
+                uncovered = UncoveredInk.Find(best.Image, MissedTextReread.Covered(best.Text, ocrOptions));
+                inkCpu = OcrPassCounter.ThreadCpuNow() - cpu;
+            }
+            if (SparseRecheck.Worth(best.Text.Lines.Count, Words(best), uncovered?.WidthInTextHeights ?? 0, ocrOptions))
+            {
+                var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, OcrPass.SparseReading, readings, sparse: true);
+                if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
+                    (best, uncovered) = (sparse, null);
+            }
         }
         foreach (var reading in readings)
             passes.Add(reading.Pass, reading.CpuNanoseconds, ReferenceEquals(reading, best));
 
         clock.Restart();
-        var completed = SecondLook(engine, passes, OcrPass.MissedText, best.Text, () => MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions));
+        var completed = SecondLook(engine, passes, OcrPass.MissedText, best.Text, () => MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions, uncovered), inkCpu);
         var figures = SecondLook(engine, passes, OcrPass.FigureReread, completed, () => FigureReread.Apply(engine, best.Image.Pix, completed, ocrOptions));
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
 
@@ -217,13 +230,14 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         return han;
     }
 
-    /// <summary>Runs a second look and counts it, with the single-line regions it read (none on most clean pages).</summary>
-    private static RecognizedText SecondLook(OcrEngine engine, OcrPassCounter passes, OcrPass pass, RecognizedText before, Func<RecognizedText> look)
+    /// <summary>Runs a second look and counts it, with the single-line regions it read (none on most clean pages) and
+    /// <paramref name="earlierCpu"/>, work for it done before (the missed-text ink found for the sparse decision).</summary>
+    private static RecognizedText SecondLook(OcrEngine engine, OcrPassCounter passes, OcrPass pass, RecognizedText before, Func<RecognizedText> look, long earlierCpu = 0)
     {
         var cpu = OcrPassCounter.ThreadCpuNow();
         var regions = engine.LinesRead;
         var after = look();
-        passes.Add(pass, OcrPassCounter.ThreadCpuNow() - cpu, !after.Lines.Select(l => l.Text).SequenceEqual(before.Lines.Select(l => l.Text)), engine.LinesRead - regions);
+        passes.Add(pass, OcrPassCounter.ThreadCpuNow() - cpu + earlierCpu, !after.Lines.Select(l => l.Text).SequenceEqual(before.Lines.Select(l => l.Text)), engine.LinesRead - regions);
         return after;
     }
 

@@ -12,14 +12,14 @@ internal static class UncoveredInk
     /// <summary>Runs shorter than this many text heights are left (a speck, a stray stroke of a stamp).</summary>
     private const double MinRunWidth = 1.0;
 
-    /// <summary>The runs of uncovered glyph ink on <paramref name="page"/> that are at least a text height wide, at most
-    /// <paramref name="maxRuns"/> of them (the widest), each as a box in the page's coordinates with a margin around it.
-    /// None when the page's text height cannot be estimated.</summary>
-    public static IReadOnlyList<BoundingBox> Find(PageImage page, IReadOnlyList<BoundingBox> covered, int maxRuns)
+    /// <summary>The runs of uncovered glyph ink on <paramref name="page"/> that are at least a text height wide, widest
+    /// first, each as a box in the page's coordinates with a margin around it. None when the page's text height cannot be
+    /// estimated.</summary>
+    public static UncoveredText Find(PageImage page, IReadOnlyList<BoundingBox> covered)
     {
         using var binary = Binarizer.ToBinary(page);
         var components = PageComponents.Find(binary);
-        if (ResolutionNormalizer.EstimateTextHeight(components, page.Height) is not { } h) return [];
+        if (ResolutionNormalizer.EstimateTextHeight(components, page.Height) is not { } h) return UncoveredText.None;
         var grow = (int)Math.Ceiling(0.2 * h);
         var wordBoxes = covered.Select(b => new BoundingBox(b.X - grow, b.Y - grow, b.Width + 2 * grow, b.Height + 2 * grow)).ToList();
         // Glyphs and glyph parts: not specks, not taller than a few lines (stamps, photos), not long flat rules.
@@ -36,11 +36,12 @@ internal static class UncoveredInk
             else run.Add(glyph);
         }
         var margin = (int)Math.Ceiling(h / 3);
-        return [.. runs
+        return new UncoveredText([.. runs
             .Where(r => r.Count >= 2 && r.Right - r.Left >= MinRunWidth * h)
             .OrderByDescending(r => r.Right - r.Left)
-            .Take(maxRuns)
-            .Select(r => new BoundingBox(r.Left - margin, r.Top - margin, r.Right - r.Left + 2 * margin, r.Bottom - r.Top + 2 * margin))];
+            .Select(r => new InkRun(
+                new BoundingBox(r.Left - margin, r.Top - margin, r.Right - r.Left + 2 * margin, r.Bottom - r.Top + 2 * margin),
+                (r.Bottom - r.Top) / h))], h);
     }
 
     /// <summary>Glyphs in a row, left to right, and their extent.</summary>
@@ -63,4 +64,19 @@ internal static class UncoveredInk
         /// <summary>The glyph overlaps the run's band by at least half the lower of the two heights.</summary>
         public bool SameLine(ComponentBox glyph) => BoxOverlap.SameLine(new BoundingBox(Left, Top, Right - Left, Bottom - Top), glyph.Box);
     }
+}
+
+/// <summary>A run of uncovered glyphs: its box (with a margin of a third of a text height) and the height of its ink in
+/// text heights (a run of dashed leaders read as 一 一 一: 0.1–0.5; a line of text, figures included: 0.6 and more).</summary>
+internal readonly record struct InkRun(BoundingBox Box, double InkHeight);
+
+/// <summary>The glyph runs a reading left uncovered (<see cref="UncoveredInk.Find"/>), widest first, and the page's text
+/// height in pixels they were measured with.</summary>
+internal sealed record UncoveredText(IReadOnlyList<InkRun> Runs, double TextHeight)
+{
+    /// <summary>No runs: nothing uncovered, or a page whose text height cannot be estimated.</summary>
+    public static UncoveredText None { get; } = new([], 0);
+
+    /// <summary>The runs' total width (margins included) in text heights: how much text the reading may have left out.</summary>
+    public double WidthInTextHeights => TextHeight > 0 ? Runs.Sum(r => r.Box.Width) / TextHeight : 0;
 }

@@ -5,8 +5,8 @@ using ClaimVision.Vision.Interop;
 namespace ClaimVision.Vision.Ocr;
 
 /// <summary>
-/// Reads the text a page reading left out (<see cref="UncoveredInk"/>): each run of uncovered glyphs is read alone as one
-/// line in the page's language. A re-reading at a mean word confidence of at least
+/// Reads the text a page reading left out (<see cref="UncoveredInk"/>): each run of uncovered glyphs whose ink is at least
+/// <see cref="OcrOptions.MissedTextMinRunHeight"/> tall is read alone as one line in the page's language. A re-reading at a mean word confidence of at least
 /// <see cref="OcrOptions.MissedTextMinConfidence"/> joins the line it sits on (a lost label goes back beside its value, so
 /// "票据号码: 5226310302" is one line again) or, when no line is there, becomes a line of its own in reading order.
 /// Ink under a word read at almost no confidence (<see cref="OcrOptions.MissedTextCoverMinConfidence"/>) counts as left
@@ -16,11 +16,14 @@ namespace ClaimVision.Vision.Ocr;
 /// </summary>
 internal static class MissedTextReread
 {
-    public static RecognizedText Apply(OcrEngine engine, PageImage image, RecognizedText text, OcrOptions options)
+    /// <summary>The page's text with the accepted re-readings added. <paramref name="found"/>: the uncovered ink of this
+    /// reading when it was already looked for (<see cref="Covered"/> on the same image); null finds it here.</summary>
+    public static RecognizedText Apply(OcrEngine engine, PageImage image, RecognizedText text, OcrOptions options, UncoveredText? found = null)
     {
         if (options.MissedTextMaxRuns <= 0) return text;
-        var covered = text.Lines.SelectMany(l => l.Words).Where(w => w.Confidence >= options.MissedTextCoverMinConfidence).Select(w => w.Box).ToList();
-        var runs = UncoveredInk.Find(image, covered, options.MissedTextMaxRuns);
+        var covered = Covered(text, options);
+        found ??= UncoveredInk.Find(image, covered);
+        var runs = found.Runs.Where(r => r.InkHeight >= options.MissedTextMinRunHeight).Take(options.MissedTextMaxRuns).Select(r => r.Box).ToList();
         if (runs.Count == 0) return text;
 
         var accepted = new List<List<OcrWord>>();
@@ -54,6 +57,11 @@ internal static class MissedTextReread
         }
         return text with { Lines = lines };
     }
+
+    /// <summary>The boxes of the reading's words that hide the ink under them from the finder (those read at
+    /// <see cref="OcrOptions.MissedTextCoverMinConfidence"/> or more).</summary>
+    public static List<BoundingBox> Covered(RecognizedText text, OcrOptions options) =>
+        [.. text.Lines.SelectMany(l => l.Words).Where(w => w.Confidence >= options.MissedTextCoverMinConfidence).Select(w => w.Box)];
 
     /// <summary>The figure model's readings of <paramref name="runs"/> that are clean figures at
     /// <see cref="OcrOptions.FigureMinConfidence"/> and keep the digits the page's model saw there (at least three), with at

@@ -91,11 +91,25 @@ public sealed record OcrOptions
     /// 2 of its 20 lines). The sparse reading is kept when it finds at least twice the words at a mean confidence of at least <see cref="VerifyBelowConfidence"/>.</summary>
     public int SparseRecheckBelowLines { get; init; } = 8;
 
+    /// <summary>Such a page is read sparse only when the glyph runs its reading left uncovered (<see cref="Imaging.UncoveredText"/>,
+    /// their widths in text heights) add up to at least this many per word read, or it read no words (see
+    /// <see cref="SparseRecheck"/>). The sparse reading is kept only when it doubles the words, which takes about as much
+    /// text again as was read: the pages where it was kept had 2.5–5.9 text heights of uncovered runs per word read, the
+    /// cards and short certificates where it was futile 0–1.6 (tuning sets, docs/scaling.md, "Futile passes skipped").
+    /// 0 reads every page of few lines sparse again, as before.</summary>
+    public double SparseRecheckMinUncoveredPerWord { get; init; } = 2.0;
+
     /// <summary>Languages a doubtful automatic choice is re-checked against (the first one that differs from the choice).</summary>
     public IReadOnlyList<string> AlternativeLanguages { get; init; } = ["chi_sim", "eng"];
 
     /// <summary>Runs of glyphs a page reading left out that are read again, at most (widest first); 0 turns the re-read off.</summary>
     public int MissedTextMaxRuns { get; init; } = 40;
+
+    /// <summary>A run of missed glyphs is read only when its ink is at least this many text heights tall. Flatter runs are
+    /// dashed leaders and rules, which the re-read turned into "一 一 一", "站" or nothing: on the tuning sets 220 of 1,872
+    /// runs were flatter than 0.55, and none of them gave text; real text, figures and "PAID" measured 0.6 and more.
+    /// 0 reads every run, as before.</summary>
+    public double MissedTextMinRunHeight { get; init; } = 0.55;
 
     /// <summary>A re-read run of missed glyphs is added to the page at or above this mean word confidence.</summary>
     public double MissedTextMinConfidence { get; init; } = 0.6;
