@@ -23,7 +23,7 @@ internal static class MissedTextReread
         if (options.MissedTextMaxRuns <= 0) return text;
         var covered = Covered(text, options);
         found ??= UncoveredInk.Find(image, covered);
-        var runs = found.Runs.Where(r => r.InkHeight >= options.MissedTextMinRunHeight).Take(options.MissedTextMaxRuns).Select(r => r.Box).ToList();
+        var runs = RunsToRead(found, options);
         if (runs.Count == 0) return text;
 
         var accepted = new List<List<OcrWord>>();
@@ -57,6 +57,11 @@ internal static class MissedTextReread
         }
         return text with { Lines = lines };
     }
+
+    /// <summary>The runs worth reading: those whose ink is at least <see cref="OcrOptions.MissedTextMinRunHeight"/> tall,
+    /// at most <see cref="OcrOptions.MissedTextMaxRuns"/> of them, widest first.</summary>
+    public static List<BoundingBox> RunsToRead(UncoveredText found, OcrOptions options) =>
+        [.. found.Runs.Where(r => r.InkHeight >= options.MissedTextMinRunHeight).Take(options.MissedTextMaxRuns).Select(r => r.Box)];
 
     /// <summary>The boxes of the reading's words that hide the ink under them from the finder (those read at
     /// <see cref="OcrOptions.MissedTextCoverMinConfidence"/> or more).</summary>
