@@ -38,7 +38,19 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// <exception cref="OcrEngineException">A language model is missing.</exception>
     public VisionOutput Process(ReadOnlySpan<byte> bytes, string fileName, VisionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= VisionOptions.Default;
+        try
+        {
+            return ProcessDocument(bytes, fileName, options ?? VisionOptions.Default, cancellationToken);
+        }
+        finally
+        {
+            // The document's rasters are freed and its engine returned by now (OcrOptions.TrimNativeHeapAfterDocument).
+            if (pool.Options.TrimNativeHeapAfterDocument) NativeRuntime.TrimNativeHeap();
+        }
+    }
+
+    private VisionOutput ProcessDocument(ReadOnlySpan<byte> bytes, string fileName, VisionOptions options, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         using var decoded = ImageDecoder.Decode(bytes, fileName, options.Limits);
         var timings = new StageClock { DecodeMs = clock.Elapsed.TotalMilliseconds };
