@@ -45,9 +45,19 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         finally
         {
             // The document's rasters are freed and its engine returned by now (OcrOptions.TrimNativeHeapAfterDocument).
-            if (pool.Options.TrimNativeHeapAfterDocument) NativeRuntime.TrimNativeHeap();
+            if (pool.Options.TrimNativeHeapAfterDocument)
+            {
+                NativeRuntime.TrimNativeHeap();
+                Interlocked.Increment(ref _nativeHeapTrims);
+            }
         }
     }
+
+    private long _nativeHeapTrims;
+
+    /// <summary>How often this pipeline has given the native heap's free memory back after a document
+    /// (<see cref="OcrOptions.TrimNativeHeapAfterDocument"/>).</summary>
+    public long NativeHeapTrims => Interlocked.Read(ref _nativeHeapTrims);
 
     private VisionOutput ProcessDocument(ReadOnlySpan<byte> bytes, string fileName, VisionOptions options, CancellationToken cancellationToken)
     {
