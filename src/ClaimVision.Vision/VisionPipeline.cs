@@ -83,9 +83,8 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         var ocrOptions = pool.Options;
         var clock = Stopwatch.StartNew();
         // Statistics and OSD both work on the page reduced to 1600 px and binarised: one binarisation for the two.
-        using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
-        using var workBinary = Binarizer.ToBinary(work);
-        var statistics = PageStatisticsCalculator.Compute(page, work, workBinary);
+        var (statistics, binary) = StatisticsAndBinary(page);
+        using var workBinary = binary;
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
         using var prepared = new PreparedPage(page);
@@ -194,6 +193,23 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             Lines = lines,
         };
         return (ocrPage, statistics);
+    }
+
+    /// <summary>The page's statistics and the binarisation of its reduced copy (kept for OSD; the caller disposes it). The reduced
+    /// colour copy itself is let go here, before any reading.</summary>
+    private static (PageStatistics Statistics, Interop.PixHandle Binary) StatisticsAndBinary(PageImage page)
+    {
+        using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
+        var binary = Binarizer.ToBinary(work);
+        try
+        {
+            return (PageStatisticsCalculator.Compute(page, work, binary), binary);
+        }
+        catch
+        {
+            binary.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
