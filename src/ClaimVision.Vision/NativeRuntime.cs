@@ -35,6 +35,26 @@ public static class NativeRuntime
         return GnuOpenMp.GetThreadLimit();
     }
 
+    /// <summary>
+    /// Gives the native heap's free memory back to the kernel (glibc <c>malloc_trim(0)</c>): the free pages inside every
+    /// malloc arena, not only at the top of the main heap as glibc does by itself. Between documents the arenas otherwise
+    /// keep what Tesseract and Leptonica freed of the last page (rasters, page structures) — about as much as the models
+    /// themselves. True when memory was released; false when none was, or where the C library has no malloc_trim (not
+    /// Linux/glibc).
+    /// </summary>
+    public static bool TrimNativeHeap()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return Libc.MallocTrim(0) != 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false; // musl and other C libraries without malloc_trim
+        }
+    }
+
     /// <summary>The value of a variable in the C environment (what native libraries see).</summary>
     public static string? NativeEnvironmentVariable(string name) => Libc.GetEnvironmentVariable(name);
 }

@@ -38,7 +38,29 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// <exception cref="OcrEngineException">A language model is missing.</exception>
     public VisionOutput Process(ReadOnlySpan<byte> bytes, string fileName, VisionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= VisionOptions.Default;
+        try
+        {
+            return ProcessDocument(bytes, fileName, options ?? VisionOptions.Default, cancellationToken);
+        }
+        finally
+        {
+            // The document's rasters are freed and its engine returned by now (OcrOptions.TrimNativeHeapAfterDocument).
+            if (pool.Options.TrimNativeHeapAfterDocument)
+            {
+                NativeRuntime.TrimNativeHeap();
+                Interlocked.Increment(ref _nativeHeapTrims);
+            }
+        }
+    }
+
+    private long _nativeHeapTrims;
+
+    /// <summary>How often this pipeline has given the native heap's free memory back after a document
+    /// (<see cref="OcrOptions.TrimNativeHeapAfterDocument"/>).</summary>
+    public long NativeHeapTrims => Interlocked.Read(ref _nativeHeapTrims);
+
+    private VisionOutput ProcessDocument(ReadOnlySpan<byte> bytes, string fileName, VisionOptions options, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         using var decoded = ImageDecoder.Decode(bytes, fileName, options.Limits);
         var timings = new StageClock { DecodeMs = clock.Elapsed.TotalMilliseconds };
@@ -61,9 +83,8 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         var ocrOptions = pool.Options;
         var clock = Stopwatch.StartNew();
         // Statistics and OSD both work on the page reduced to 1600 px and binarised: one binarisation for the two.
-        using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
-        using var workBinary = Binarizer.ToBinary(work);
-        var statistics = PageStatisticsCalculator.Compute(page, work, workBinary);
+        var (statistics, binary) = StatisticsAndBinary(page);
+        using var workBinary = binary;
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
         using var prepared = new PreparedPage(page);
@@ -185,6 +206,23 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             Lines = lines,
         };
         return (ocrPage, statistics);
+    }
+
+    /// <summary>The page's statistics and the binarisation of its reduced copy (kept for OSD; the caller disposes it). The reduced
+    /// colour copy itself is let go here, before any reading.</summary>
+    private static (PageStatistics Statistics, Interop.PixHandle Binary) StatisticsAndBinary(PageImage page)
+    {
+        using var work = PageStatisticsCalculator.Reduced(page, PageStatisticsCalculator.WorkingLongSide);
+        var binary = Binarizer.ToBinary(work);
+        try
+        {
+            return (PageStatisticsCalculator.Compute(page, work, binary), binary);
+        }
+        catch
+        {
+            binary.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

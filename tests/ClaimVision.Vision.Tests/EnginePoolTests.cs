@@ -41,6 +41,33 @@ public class EnginePoolTests
     }
 
     [Fact]
+    public void TheEnginesOfAPoolShareOneOsdModelAndDetectAsAnEngineOfItsOwnDoes()
+    {
+        var page = Pgm.Load("rotated-90.pgm");
+        using var own = new OcrEngine(new OcrOptions());
+        var expected = own.DetectOrientation(page);
+        using var pool = new EnginePool(new OcrOptions { PoolSize = 2 });
+        Assert.False(pool.OsdLoaded);
+
+        var guesses = new System.Collections.Concurrent.ConcurrentBag<OrientationGuess?>();
+        var engines = new System.Collections.Concurrent.ConcurrentBag<OcrEngine>();
+        using (var barrier = new Barrier(2))
+            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, _ =>
+            {
+                using var lease = pool.Rent();
+                barrier.SignalAndWait(); // both engines leased at once, so they are two
+                engines.Add(lease.Engine);
+                for (var i = 0; i < 3; i++) guesses.Add(lease.Engine.DetectOrientation(page));
+            });
+
+        Assert.Contains("osd", own.LoadedLanguages);
+        Assert.Equal(2, engines.Distinct().Count());
+        Assert.All(engines, e => Assert.DoesNotContain("osd", e.LoadedLanguages));
+        Assert.True(pool.OsdLoaded);
+        Assert.All(guesses, g => Assert.Equal(expected, g));
+    }
+
+    [Fact]
     public void ConcurrentEnginesRecogniseTheSameTextAsOne()
     {
         var image = Pgm.Load("invoice-line.pgm");

@@ -37,6 +37,24 @@ public sealed class PreparedPageTests
     }
 
     [Fact]
+    public void A_probe_after_the_full_reading_straightens_the_page_again_to_the_same_pixels()
+    {
+        // The full reading's rescaled image lets the straightened page go; the probe after it must not differ from a probe
+        // made while the straightened page was still there.
+        using var page = TestPages.Text(900, 600, fontSize: 6, color: true);
+        using var probeFirst = new PreparedPage(page);
+        var (probe, probeTransform) = probeFirst.Get(0, 0.5);
+        using var fullFirst = new PreparedPage(page);
+        var (full, fullTransform) = fullFirst.Get(0);
+        var (later, laterTransform) = fullFirst.Get(0, 0.5);
+
+        Assert.NotEqual(1, fullTransform.Scale); // rescaled, so the straightened page was let go
+        Assert.True(later.PixelsEqual(probe));
+        Assert.Equal(probeTransform.Scale, laterTransform.Scale);
+        Assert.True(fullFirst.Get(0).Ready.PixelsEqual(full));
+    }
+
+    [Fact]
     public void Each_rotation_is_prepared_on_its_own_and_nothing_is_handed_out_after_dispose()
     {
         using var page = TestPages.Text(900, 600, fontSize: 6);

@@ -6,7 +6,9 @@ namespace ClaimVision.Vision.Imaging;
 /// removed once; a re-read at the same rotation (another language, a half-scale probe, a sparse re-read) only looks the
 /// image up or rescales the straightened page. Colour pages stay in colour: converting them to 8 bpp gray first made
 /// rotate/deskew/scale cheaper but changed Tesseract's own binarisation, and the held-out key-field F1 fell from 0.797
-/// to 0.763. Not thread-safe (one per page being read); disposing releases every cached raster.
+/// to 0.763. The straightened page is let go once it has been scaled for the full reading (the scaled image is what
+/// every later full reading uses); a later probe at another scale straightens the page again, which gives the same
+/// pixels. Not thread-safe (one per page being read); disposing releases every cached raster.
 /// </summary>
 internal sealed class PreparedPage : IDisposable
 {
@@ -17,7 +19,11 @@ internal sealed class PreparedPage : IDisposable
 
     /// <summary>The straightened page at one rotation, its transform from the user's page, the scale its text asks for, and
     /// the components and text height found on it before deskew (kept for <see cref="ScriptFeatures"/>).</summary>
-    private sealed record Upright(PageImage Straight, PageTransform Transform, double Scale, IReadOnlyList<ComponentBox> Components, double? TextHeight);
+    private sealed record Upright(PageTransform Transform, double Scale, IReadOnlyList<ComponentBox> Components, double? TextHeight)
+    {
+        /// <summary>The page cleaned and deskewed at this rotation, at its own size; null once let go (see the class summary).</summary>
+        public PageImage? Straight { get; set; }
+    }
 
     public PreparedPage(PageImage page) => _page = page.Clone();
 
@@ -32,8 +38,16 @@ internal sealed class PreparedPage : IDisposable
         var transform = upright.Transform.ThenScale(scale);
         if (!_ready.TryGetValue((rotate, scaleFactor), out var ready))
         {
+            upright.Straight ??= Straighten(rotate, out _, out _).Image;
             ready = ImageTransforms.Scale(upright.Straight, scale);
             _ready[(rotate, scaleFactor)] = ready;
+            // A rescaled full-reading image is a second full-page raster beside the straightened one, and the larger
+            // part of a page's memory in flight (Tesseract copies it again); the straightened page is rarely needed after it.
+            if (scaleFactor == 1 && scale != 1)
+            {
+                upright.Straight.Dispose();
+                upright.Straight = null;
+            }
         }
         return (ready, transform);
     }
@@ -50,18 +64,24 @@ internal sealed class PreparedPage : IDisposable
     private Upright Straighten(int rotate)
     {
         if (_upright.TryGetValue(rotate, out var known)) return known;
+        var straight = Straighten(rotate, out var components, out var textHeight);
+        var transform = PageTransform.Identity(_page.Width, _page.Height).ThenRotateOrthogonal(rotate).ThenRotate(straight.AngleDegrees);
+        var result = new Upright(transform, ResolutionNormalizer.ChooseScale(straight.Image, textHeight), components, textHeight) { Straight = straight.Image };
+        _upright[rotate] = result;
+        return result;
+    }
+
+    /// <summary>The page turned, its dashed leaders painted out and deskewed (deterministic: the same pixels every time).</summary>
+    private DeskewResult Straighten(int rotate, out IReadOnlyList<ComponentBox> components, out double? textHeight)
+    {
         using var upright = ImageTransforms.RotateOrthogonal(_page, rotate);
         // One binarisation and one component analysis serve the skew search, the text-height estimate and the
         // dashed-leader search (a few degrees of skew barely change glyph heights).
         using var binary = Binarizer.ToBinary(upright);
-        var components = PageComponents.Find(binary);
-        var textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
+        components = PageComponents.Find(binary);
+        textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
         using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
-        var deskew = Deskewer.Deskew(cleaned, binary);
-        var transform = PageTransform.Identity(_page.Width, _page.Height).ThenRotateOrthogonal(rotate).ThenRotate(deskew.AngleDegrees);
-        var result = new Upright(deskew.Image, transform, ResolutionNormalizer.ChooseScale(deskew.Image, textHeight), components, textHeight);
-        _upright[rotate] = result;
-        return result;
+        return Deskewer.Deskew(cleaned, binary);
     }
 
     public void Dispose()
@@ -69,7 +89,7 @@ internal sealed class PreparedPage : IDisposable
         if (_disposed) return;
         _disposed = true;
         foreach (var image in _ready.Values) image.Dispose();
-        foreach (var upright in _upright.Values) upright.Straight.Dispose();
+        foreach (var upright in _upright.Values) upright.Straight?.Dispose();
         _page.Dispose();
     }
 }

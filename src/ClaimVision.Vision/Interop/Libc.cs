@@ -12,6 +12,11 @@ internal static partial class Libc
     [LibraryImport(Libraries.LibC, EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial nint GetEnv(string name);
 
+    /// <summary>glibc: gives the free memory at the top of the main heap and every free page inside each arena back to the
+    /// kernel; 1 if any memory was released. Not in musl.</summary>
+    [LibraryImport(Libraries.LibC, EntryPoint = "malloc_trim")]
+    internal static partial int MallocTrim(nuint pad);
+
     internal static string? GetEnvironmentVariable(string name)
     {
         var p = GetEnv(name);

@@ -5,7 +5,7 @@ namespace ClaimVision.Vision.Ocr;
 /// <summary>
 /// A fixed number of <see cref="OcrEngine"/>s shared by worker threads: a caller leases one, uses it alone,
 /// and returns it by disposing the lease. Engines are created on first demand and kept, so each language model
-/// is initialised once per engine, not once per page. Thread-safe.
+/// is initialised once per engine, not once per page; the osd model once per pool (<see cref="SharedOsd"/>). Thread-safe.
 /// </summary>
 public sealed class EnginePool : IDisposable
 {
@@ -13,6 +13,7 @@ public sealed class EnginePool : IDisposable
     private readonly SemaphoreSlim _available;
     private readonly ConcurrentBag<OcrEngine> _idle = [];
     private readonly ConcurrentBag<OcrEngine> _all = [];
+    private readonly SharedOsd _osd = new();
     private int _disposed;
 
     public EnginePool(OcrOptions options)
@@ -31,6 +32,9 @@ public sealed class EnginePool : IDisposable
 
     public OcrOptions Options => _options;
 
+    /// <summary>Whether the pool's one osd model has been loaded (by the first page any engine ran OSD on).</summary>
+    public bool OsdLoaded => _osd.Loaded;
+
     /// <summary>The Tesseract passes of the pipelines reading with this pool, by kind (also added to <see cref="OcrPassCounter.Process"/>).</summary>
     public OcrPassCounter Passes { get; } = new(OcrPassCounter.Process);
 
@@ -43,7 +47,7 @@ public sealed class EnginePool : IDisposable
         {
             if (!_idle.TryTake(out var engine))
             {
-                engine = new OcrEngine(_options);
+                engine = new OcrEngine(_options, _osd);
                 _all.Add(engine);
             }
             return new Lease(this, engine);
@@ -65,6 +69,7 @@ public sealed class EnginePool : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         foreach (var engine in _all) engine.Dispose();
+        _osd.Dispose();
         _available.Dispose();
     }
 

@@ -132,6 +132,11 @@ public sealed record OcrOptions
     /// <summary>A figure re-reading replaces a damaged first reading (a glyph among the digits) at or above this mean confidence.</summary>
     public double FigureDamagedMinConfidence { get; init; } = 0.5;
 
+    /// <summary>After each document, give the native heap's free memory back to the kernel (<see cref="NativeRuntime.TrimNativeHeap"/>):
+    /// glibc's arenas otherwise keep what the last pages freed, and a one-engine worker sat ~150 MB above its models between
+    /// documents (docs/scaling.md, "Memory per worker"). Costs a few milliseconds per document; false turns it off.</summary>
+    public bool TrimNativeHeapAfterDocument { get; init; } = true;
+
     /// <summary>Tesseract page segmentation mode for recognition (3 = fully automatic, no OSD).</summary>
     public int PageSegMode { get; init; } = 3;
 
