@@ -52,12 +52,7 @@ public static class ClassifierTrainer
             Temperature = Math.Round(temperature, 4),
             ConfidenceThreshold = DefaultConfidenceThreshold,
             Library = $"xgboost {NativeBooster.LibraryVersion}",
-            Parameters = new SortedDictionary<string, string>(options.ToXGBoostParameters().ToDictionary(), StringComparer.Ordinal)
-            {
-                ["max_rounds"] = options.MaxRounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["early_stopping_rounds"] = options.EarlyStoppingRounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["validation_share"] = options.ValidationShare.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
+            Parameters = options.CardParameters(),
             TrainingData = new TrainingDataSummary
             {
                 Sha256 = DataHash(documents),
@@ -66,16 +61,7 @@ public static class ClassifierTrainer
                 OcrVersion = ocrVersion,
                 Source = source,
             },
-            Validation = new ValidationSummary
-            {
-                Rows = labels.Count,
-                TrainingRows = outcome.TrainingRows,
-                BestRound = outcome.BestRound,
-                LogLoss = Math.Round(outcome.ValidationLogLoss, 5),
-                CalibratedLogLoss = Math.Round(TemperatureScaling.LogLoss(outcome.ValidationProbabilities, labels, temperature), 5),
-                Accuracy = Math.Round(metrics.Accuracy, 4),
-                MacroF1 = Math.Round(metrics.MacroF1, 4),
-            },
+            Validation = ValidationSummary.Of(outcome, metrics, TemperatureScaling.LogLoss(outcome.ValidationProbabilities, labels, temperature)),
         };
 
         Directory.CreateDirectory(outputDirectory);

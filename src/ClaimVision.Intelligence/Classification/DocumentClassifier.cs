@@ -45,22 +45,8 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
     public string ModelVersion => Card.Version;
 
     /// <summary>Loads model.json and card.json from a model directory (e.g. models/doc-classifier).</summary>
-    public static DocumentClassifier Load(string directory)
-    {
-        if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"Classifier model directory '{directory}' does not exist.");
-        var card = ModelCard.Load(Path.Combine(directory, CardFileName));
-        var model = GradientBoostedModel.Load(Path.Combine(directory, ModelFileName));
-        try
-        {
-            return new DocumentClassifier(model, card);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-    }
+    public static DocumentClassifier Load(string directory) =>
+        ModelFolder.Load(directory, "Classifier model", (model, card) => new DocumentClassifier(model, card));
 
     public DocumentClassification Classify(VisionResult vision)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ClaimVision.Intelligence.Evaluation;
+using ClaimVision.Intelligence.Learning;
 
 namespace ClaimVision.Intelligence.Classification;
 
@@ -25,6 +27,18 @@ public sealed record ValidationSummary
     public required double CalibratedLogLoss { get; init; }
     public required double Accuracy { get; init; }
     public required double MacroF1 { get; init; }
+
+    /// <summary>The summary of a training run scored on its validation split, rounded as cards record it.</summary>
+    public static ValidationSummary Of(TrainingOutcome outcome, ClassificationMetrics metrics, double calibratedLogLoss) => new()
+    {
+        Rows = outcome.Validation.Count,
+        TrainingRows = outcome.TrainingRows,
+        BestRound = outcome.BestRound,
+        LogLoss = Math.Round(outcome.ValidationLogLoss, 5),
+        CalibratedLogLoss = Math.Round(calibratedLogLoss, 5),
+        Accuracy = Math.Round(metrics.Accuracy, 4),
+        MacroF1 = Math.Round(metrics.MacroF1, 4),
+    };
 }
 
 /// <summary>

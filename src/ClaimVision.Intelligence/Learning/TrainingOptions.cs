@@ -33,5 +33,14 @@ public sealed record TrainingOptions
         ["verbosity"] = "0",
     };
 
+    /// <summary>What a model card records of these options: the XGBoost parameters and the training loop's bounds. A
+    /// trainer adds its own entries to the returned dictionary.</summary>
+    public SortedDictionary<string, string> CardParameters() => new(ToXGBoostParameters().ToDictionary(), StringComparer.Ordinal)
+    {
+        ["max_rounds"] = Invariant(MaxRounds),
+        ["early_stopping_rounds"] = Invariant(EarlyStoppingRounds),
+        ["validation_share"] = Invariant(ValidationShare),
+    };
+
     private static string Invariant(IFormattable v) => v.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
 }

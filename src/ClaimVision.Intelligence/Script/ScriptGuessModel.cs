@@ -55,24 +55,10 @@ public sealed class ScriptGuessModel : IScriptGuesser, IDisposable
     internal static SparseVector Row(ScriptFeatures features) =>
         new(Enumerable.Range(0, features.Values.Count).ToArray(), features.Values.ToArray());
 
-    /// <summary>Loads model.json and card.json from <paramref name="directory"/> (e.g. models/script-guess).</summary>
-    public static ScriptGuessModel Load(string directory)
-    {
-        if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"Script model directory '{directory}' does not exist.");
-        var card = ModelCard.Load(Path.Combine(directory, DocumentClassifier.CardFileName));
-        var envelope = ScriptEnvelope.Load(Path.Combine(directory, ScriptEnvelope.FileName));
-        var model = GradientBoostedModel.Load(Path.Combine(directory, DocumentClassifier.ModelFileName));
-        try
-        {
-            return new ScriptGuessModel(model, card, envelope);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-    }
+    /// <summary>Loads model.json, card.json and envelope.json from <paramref name="directory"/> (e.g. models/script-guess).</summary>
+    public static ScriptGuessModel Load(string directory) =>
+        ModelFolder.Load(directory, "Script model",
+            (model, card) => new ScriptGuessModel(model, card, ScriptEnvelope.Load(Path.Combine(directory, ScriptEnvelope.FileName))));
 
     public void Dispose() => _model.Dispose();
 }

@@ -48,6 +48,10 @@ public static class ScriptGuessTrainer
         var labels = outcome.Validation.Select(r => ScriptGuessModel.Classes[r.Label]).ToList();
         var predicted = outcome.ValidationProbabilities.Select(p => ScriptGuessModel.Classes[p[1] >= 0.5 ? 1 : 0]).ToList();
         var metrics = ClassificationMetrics.Compute(labels, predicted, ScriptGuessModel.Classes);
+        var parameters = options.CardParameters();
+        parameters["threshold_folds"] = Invariant(Folds);
+        parameters["threshold_latin_max_out_of_fold"] = Invariant(Math.Round(latin.Max(), 4));
+        parameters["envelope_tail"] = Invariant(ScriptEnvelope.Tail);
         var created = DateTimeOffset.UtcNow;
         var card = new ModelCard
         {
@@ -59,15 +63,7 @@ public static class ScriptGuessTrainer
             Temperature = 1,
             ConfidenceThreshold = threshold,
             Library = $"xgboost {NativeBooster.LibraryVersion}",
-            Parameters = new SortedDictionary<string, string>(options.ToXGBoostParameters().ToDictionary(), StringComparer.Ordinal)
-            {
-                ["max_rounds"] = Invariant(options.MaxRounds),
-                ["early_stopping_rounds"] = Invariant(options.EarlyStoppingRounds),
-                ["validation_share"] = Invariant(options.ValidationShare),
-                ["threshold_folds"] = Invariant(Folds),
-                ["threshold_latin_max_out_of_fold"] = Invariant(Math.Round(latin.Max(), 4)),
-                ["envelope_tail"] = Invariant(ScriptEnvelope.Tail),
-            },
+            Parameters = parameters,
             TrainingData = new TrainingDataSummary
             {
                 Sha256 = ClassifierTrainer.DataHash(samples.Select(s => (s.Sha256, s.Label))),
@@ -75,16 +71,7 @@ public static class ScriptGuessTrainer
                 ClassCounts = new SortedDictionary<string, int>(counts, StringComparer.Ordinal),
                 Source = source,
             },
-            Validation = new ValidationSummary
-            {
-                Rows = labels.Count,
-                TrainingRows = outcome.TrainingRows,
-                BestRound = outcome.BestRound,
-                LogLoss = Math.Round(outcome.ValidationLogLoss, 5),
-                CalibratedLogLoss = Math.Round(outcome.ValidationLogLoss, 5),
-                Accuracy = Math.Round(metrics.Accuracy, 4),
-                MacroF1 = Math.Round(metrics.MacroF1, 4),
-            },
+            Validation = ValidationSummary.Of(outcome, metrics, outcome.ValidationLogLoss), // temperature 1: calibration changes nothing
         };
         Directory.CreateDirectory(outputDirectory);
         model.Save(Path.Combine(outputDirectory, DocumentClassifier.ModelFileName));
@@ -119,6 +106,5 @@ public static class ScriptGuessTrainer
 
     private static int Index(string label) => label == ScriptGuessModel.Han ? 1 : 0;
 
-    /// <summary>SHA-256 over the sorted "sha256 label" lines: the same pages give the same hash in any order.</summary>
     private static string Invariant(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);
 }
