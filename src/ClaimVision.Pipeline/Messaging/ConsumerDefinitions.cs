@@ -39,34 +39,14 @@ public sealed class AnalyzeDocumentConsumerDefinition : ConsumerDefinition<Analy
     }
 }
 
-/// <summary>Claim fan-out: cheap, retried like the rest.</summary>
-public sealed class ClaimSubmittedConsumerDefinition(IOptions<MessagingOptions> options) : ConsumerDefinition<ClaimSubmittedConsumer>
+/// <summary>
+/// The consumers with nothing of their own to configure (claim fan-out, claim assessment and the two fault consumers):
+/// retried like the rest, on the endpoint named after the consumer.
+/// </summary>
+public sealed class RetriedConsumerDefinition<TConsumer>(IOptions<MessagingOptions> options) : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ClaimSubmittedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        PipelineRetry.Configure(endpointConfigurator, options.Value.Retry);
-}
-
-/// <summary>Claim assessment: retried like the rest.</summary>
-public sealed class AssessClaimConsumerDefinition(IOptions<MessagingOptions> options) : ConsumerDefinition<AssessClaimConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<AssessClaimConsumer> consumerConfigurator, IRegistrationContext context) =>
-        PipelineRetry.Configure(endpointConfigurator, options.Value.Retry);
-}
-
-/// <summary>Poison-message handling for analysis: retried like the rest.</summary>
-public sealed class AnalyzeDocumentFaultConsumerDefinition(IOptions<MessagingOptions> options) : ConsumerDefinition<AnalyzeDocumentFaultConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<AnalyzeDocumentFaultConsumer> consumerConfigurator, IRegistrationContext context) =>
-        PipelineRetry.Configure(endpointConfigurator, options.Value.Retry);
-}
-
-/// <summary>Poison-message handling for assessment: retried like the rest.</summary>
-public sealed class AssessClaimFaultConsumerDefinition(IOptions<MessagingOptions> options) : ConsumerDefinition<AssessClaimFaultConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<AssessClaimFaultConsumer> consumerConfigurator, IRegistrationContext context) =>
+        IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context) =>
         PipelineRetry.Configure(endpointConfigurator, options.Value.Retry);
 }

@@ -36,11 +36,11 @@ public static class MessagingServiceCollectionExtensions
             bus.SetKebabCaseEndpointNameFormatter();
             if (options.RunConsumers)
             {
-                bus.AddConsumer<ClaimSubmittedConsumer, ClaimSubmittedConsumerDefinition>();
+                bus.AddConsumer<ClaimSubmittedConsumer, RetriedConsumerDefinition<ClaimSubmittedConsumer>>();
                 bus.AddConsumer<AnalyzeDocumentConsumer, AnalyzeDocumentConsumerDefinition>();
-                bus.AddConsumer<AnalyzeDocumentFaultConsumer, AnalyzeDocumentFaultConsumerDefinition>();
-                bus.AddConsumer<AssessClaimConsumer, AssessClaimConsumerDefinition>();
-                bus.AddConsumer<AssessClaimFaultConsumer, AssessClaimFaultConsumerDefinition>();
+                bus.AddConsumer<AnalyzeDocumentFaultConsumer, RetriedConsumerDefinition<AnalyzeDocumentFaultConsumer>>();
+                bus.AddConsumer<AssessClaimConsumer, RetriedConsumerDefinition<AssessClaimConsumer>>();
+                bus.AddConsumer<AssessClaimFaultConsumer, RetriedConsumerDefinition<AssessClaimFaultConsumer>>();
             }
             if (options.UsesRabbitMq)
                 bus.UsingRabbitMq((context, cfg) =>
