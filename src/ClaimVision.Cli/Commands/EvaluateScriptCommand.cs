@@ -57,8 +57,9 @@ public static class EvaluateScriptCommand
     private static void Report(ScriptGuessModel guess, ScriptSampleSet set, double threshold, string name)
     {
         var c = CultureInfo.InvariantCulture;
-        var probabilities = set.Samples.Select(s => guess.HanProbability(s.Features) ?? 0).ToList();
-        var outside = set.Samples.Count(s => guess.HanProbability(s.Features) is null);
+        var guesses = set.Samples.Select(s => guess.HanProbability(s.Features)).ToList();
+        var probabilities = guesses.Select(p => p ?? 0).ToList();
+        var outside = guesses.Count(p => p is null);
         var actual = set.Samples.Select(s => s.Label).ToList();
         Console.WriteLine();
         Console.WriteLine(string.Create(c, $"{name}: {set.Samples.Count} pages ({set.Skipped.Count} skipped: too little text or unreadable), features {set.FeatureMilliseconds / Math.Max(1, set.Samples.Count + set.Skipped.Count):0.0} ms/page; {outside} outside the Han envelope (no guess, read first in eng)"));

@@ -47,14 +47,14 @@ public static class TrainScriptCommand
         var card = outcome.Card;
         Console.WriteLine(string.Create(c, $"Trained {card.Version} on {set.Samples.Count} pages ({string.Join(", ", card.TrainingData.ClassCounts.Select(kv => $"{kv.Value} {kv.Key}"))}; {set.Skipped.Count} skipped); features {set.FeatureMilliseconds / Math.Max(1, set.Samples.Count + set.Skipped.Count):0.0} ms/page."));
         Console.WriteLine(string.Create(c, $"Validation ({card.Validation.Rows} held-out rows): accuracy {card.Validation.Accuracy:0.000}, macro-F1 {card.Validation.MacroF1:0.000}, log-loss {card.Validation.LogLoss:0.0000}, {card.Validation.BestRound} rounds."));
-        var han = set.Samples.Select((s, i) => (s, p: outcome.OutOfFoldHan[i])).Where(x => x.s.Label == ScriptGuessModel.Han).ToList();
+        var scored = set.Samples.Select((s, i) => (s, p: outcome.OutOfFoldHan[i])).ToList();
+        var han = scored.Where(x => x.s.Label == ScriptGuessModel.Han).ToList();
+        var latin = scored.Where(x => x.s.Label == ScriptGuessModel.Latin).ToList();
         Console.WriteLine(string.Create(c, $"Threshold {card.ConfidenceThreshold:0.00} (above every Latin page inside the Han envelope, highest {card.Parameters["threshold_latin_max_out_of_fold"]}, out of {outcome.Folds} folds): {han.Count(x => x.p >= card.ConfidenceThreshold)} of {han.Count} Han pages would be read first in chi_sim."));
-        var latinAll = set.Samples.Select((s, i) => (s, p: outcome.OutOfFoldHan[i])).Where(x => x.s.Label == ScriptGuessModel.Latin).ToList();
         Console.WriteLine("Out of fold, pages inside the envelope at or above each Han probability (Latin would be read first in chi_sim, Han rightly so):");
         foreach (var t in ScriptGuessTrainer.Thresholds)
-            Console.WriteLine(string.Create(c, $"  p ≥ {t:0.00}: Latin {latinAll.Count(x => x.p >= t),3} of {latinAll.Count}, Han {han.Count(x => x.p >= t),3} of {han.Count}"));
-        var latin = set.Samples.Select((s, i) => (s, p: outcome.OutOfFoldHan[i])).Where(x => x.s.Label == ScriptGuessModel.Latin).OrderByDescending(x => x.p).Take(8);
-        Console.WriteLine("Latin pages most like Han (out of fold, inside the envelope): " + string.Join(", ", latin.Select(x => string.Create(c, $"{x.s.Name} {x.p:0.000}"))));
+            Console.WriteLine(string.Create(c, $"  p ≥ {t:0.00}: Latin {latin.Count(x => x.p >= t),3} of {latin.Count}, Han {han.Count(x => x.p >= t),3} of {han.Count}"));
+        Console.WriteLine("Latin pages most like Han (out of fold, inside the envelope): " + string.Join(", ", latin.OrderByDescending(x => x.p).Take(8).Select(x => string.Create(c, $"{x.s.Name} {x.p:0.000}"))));
         var hanLow = han.OrderBy(x => x.p).Take(8);
         Console.WriteLine("Han pages least like Han (out of fold): " + string.Join(", ", hanLow.Select(x => string.Create(c, $"{x.s.Name} {x.p:0.000}"))));
         Console.WriteLine(string.Create(c, $"Wrote {outputDir}/model.json and card.json; total {watch.Elapsed.TotalSeconds:0.0} s."));
