@@ -20,6 +20,9 @@ public sealed record BenchOptions
     public TimeSpan? Duration { get; init; }
     /// <summary>OCR language for the ceiling baseline, as the analyzer is configured ("auto" by default).</summary>
     public string Language { get; init; } = OcrOptions.Auto;
+    /// <summary>The OCR options the pipeline is configured with (<c>ClaimVision:Ocr</c>): the ceiling prepares its pages by them
+    /// (the resolution rule above all), with one engine per core and <see cref="Language"/>.</summary>
+    public OcrOptions Ocr { get; init; } = new();
     public bool Baselines { get; init; } = true;
     public required IReadOnlyDictionary<string, string> Settings { get; init; }
     public required Action<IServiceCollection> Engines { get; init; }
@@ -56,7 +59,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter progress)
         if (options.Baselines)
         {
             var files = options.Files.Select(f => f.File).Distinct().ToList();
-            using var ocr = new OcrCeiling(new OcrOptions { PoolSize = Environment.ProcessorCount, Language = options.Language });
+            using var ocr = new OcrCeiling(options.Ocr with { PoolSize = Environment.ProcessorCount, Language = options.Language });
             await progress.WriteLineAsync($"[OCR ceiling] preparing {files.Count} files (untimed) …");
             ocr.Prepare(files, ct);
             await progress.WriteLineAsync("[OCR ceiling] recognising with all engines …");

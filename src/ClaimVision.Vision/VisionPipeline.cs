@@ -30,9 +30,14 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// <see cref="Ocr.OcrOptions"/> overrides.</summary>
     public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
 
-    /// <summary>What this pipeline's output depends on: the engine, this build of the vision code and the script guess (when
-    /// one is set). OCR caches of its output are keyed by it.</summary>
-    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "");
+    /// <summary>What this pipeline's output depends on: the engine, this build of the vision code, the script guess (when
+    /// one is set) and a resolution rule other than the default (<c>/scale-up-16-24</c>). OCR caches of its output are keyed by it.</summary>
+    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "") + ScaleVersion(pool.Options);
+
+    private static string ScaleVersion(OcrOptions options) =>
+        options.ScaleUpBelowTextHeight == Imaging.ResolutionNormalizer.MinTextHeight && options.ScaleUpToTextHeight == Imaging.ResolutionNormalizer.TargetTextHeight
+            ? ""
+            : $"/scale-up-{options.ScaleUpBelowTextHeight}-{options.ScaleUpToTextHeight}";
 
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
     /// <exception cref="OcrEngineException">A language model is missing.</exception>
@@ -87,7 +92,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         using var workBinary = binary;
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
-        using var prepared = new PreparedPage(page);
+        using var prepared = new PreparedPage(page, ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
         // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
@@ -350,9 +355,9 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// Tesseract reads (the caller disposes it) and the transform that maps its boxes back to the page. The OCR-ceiling
     /// benchmark prepares pages through this, so the baseline reads exactly what the pipeline reads.
     /// </summary>
-    internal static (PageImage Ready, PageTransform Transform) Prepare(PageImage page, int rotate, double scaleFactor = 1)
+    internal static (PageImage Ready, PageTransform Transform) Prepare(PageImage page, int rotate, OcrOptions options, double scaleFactor = 1)
     {
-        using var prepared = new PreparedPage(page);
+        using var prepared = new PreparedPage(page, options.ScaleUpBelowTextHeight, options.ScaleUpToTextHeight);
         var (ready, transform) = prepared.Get(rotate, scaleFactor);
         return (ready.Clone(), transform);
     }

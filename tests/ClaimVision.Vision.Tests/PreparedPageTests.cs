@@ -1,4 +1,5 @@
 using ClaimVision.Vision.Imaging;
+using ClaimVision.Vision.Ocr;
 
 namespace ClaimVision.Vision.Tests;
 
@@ -11,7 +12,7 @@ public sealed class PreparedPageTests
         using var prepared = new PreparedPage(page);
         var (first, transform) = prepared.Get(0);
         var (again, transformAgain) = prepared.Get(0);
-        var (oneShot, oneShotTransform) = VisionPipeline.Prepare(page, 0);
+        var (oneShot, oneShotTransform) = VisionPipeline.Prepare(page, 0, new OcrOptions());
         using (oneShot)
         {
             Assert.Same(first, again);

@@ -57,7 +57,7 @@ public sealed class OcrCeiling(OcrOptions options) : IDisposable
         using var workBinary = Binarizer.ToBinary(work);
         var guess = OrientationDetector.Detect(engine, workBinary);
         var rotate = guess is not null && guess.OrientationConfidence >= options.MinOrientationConfidence ? guess.RotateDegrees : 0;
-        var (ready, _) = VisionPipeline.Prepare(page, rotate);
+        var (ready, _) = VisionPipeline.Prepare(page, rotate, options);
         return new PreparedPage(file, ready, LanguageChooser.Choose(options.Language, guess, options));
     }
 

@@ -29,7 +29,9 @@ public static class EvaluateFieldsCommand
         var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
         var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, vision build and language) and reuse it on the next run; a change to the vision code redoes it." };
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
-        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage, cache, diagnoses };
+        var scaleUpBelow = new Option<int>("--scale-up-below") { Description = "With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.MinTextHeight };
+        var scaleUpTo = new Option<int>("--scale-up-to") { Description = "With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.TargetTextHeight };
+        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -41,13 +43,15 @@ public static class EvaluateFieldsCommand
             try
             {
                 var extractor = new FieldExtractor(diagnoses: DocumentAnalyzerFactory.LoadDiagnoses(parse.GetValue(diagnoses)));
+                var ocrOptions = new OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = parse.GetValue(scaleUpBelow), ScaleUpToTextHeight = parse.GetValue(scaleUpTo) };
+                ResolutionNormalizer.ValidateScaleUp(ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
                 return parse.GetValue(format) switch
                 {
-                    "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses)),
-                    _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses), parse.GetValue(cache)),
+                    "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), ocrOptions),
+                    _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses), parse.GetValue(cache), ocrOptions),
                 };
             }
-            catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException)
+            catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or ArgumentOutOfRangeException)
             {
                 Console.Error.WriteLine($"evaluate fields: {e.Message}");
                 return 2;
@@ -57,9 +61,9 @@ public static class EvaluateFieldsCommand
     }
 
     /// <summary>Replaces the box-file text of each receipt by Tesseract's reading of img/NNN.jpg.</summary>
-    private static List<SroieSample> WithEngineOcr(string dir, IReadOnlyList<SroieSample> samples)
+    private static List<SroieSample> WithEngineOcr(string dir, IReadOnlyList<SroieSample> samples, OcrOptions ocrOptions)
     {
-        using var pool = new EnginePool(new OcrOptions { PoolSize = 1 });
+        using var pool = new EnginePool(ocrOptions);
         using var script = CommittedScriptGuess.Load();
         var pipeline = new VisionPipeline(pool, script);
         var result = new List<SroieSample>();
@@ -101,14 +105,14 @@ public static class EvaluateFieldsCommand
 
     /// <summary>Generated samples: OCR each image with the engine, extract with the true type (this measures extraction,
     /// not classification), compare every field the type's schema reads against the ground truth's normalised value.</summary>
-    private static int Generated(string dir, FieldExtractor extractor, string ocr, bool truthLanguage, bool showMisses, bool useCache)
+    private static int Generated(string dir, FieldExtractor extractor, string ocr, bool truthLanguage, bool showMisses, bool useCache, OcrOptions ocrOptions)
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
         var schemas = extractor.Schemas.ToDictionary(s => s.Type);
         var scores = new FieldScores();
         var keyScores = new FieldScores();
-        using var pool = new EnginePool(new OcrOptions { PoolSize = 1 });
+        using var pool = new EnginePool(ocrOptions);
         using var script = CommittedScriptGuess.Load();
         var pipeline = new VisionPipeline(pool, script);
         foreach (var (image, truth) in samples)
@@ -173,10 +177,10 @@ public static class EvaluateFieldsCommand
         return 2;
     }
 
-    private static int Sroie(string dir, FieldExtractor extractor, string ocr, int tuneCount, bool showMisses)
+    private static int Sroie(string dir, FieldExtractor extractor, string ocr, int tuneCount, bool showMisses, OcrOptions ocrOptions)
     {
         var samples = SroieDataset.Load(dir);
-        if (ocr == "engine") samples = WithEngineOcr(dir, samples);
+        if (ocr == "engine") samples = WithEngineOcr(dir, samples, ocrOptions);
         if (samples.Count == 0) return Unsupported($"{dir}: no receipts with both box/*.csv and key/*.json.");
         var halves = new (string Name, IReadOnlyList<SroieSample> Set)[]
         {

@@ -49,6 +49,10 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The OCR options a host with <paramref name="configuration"/> reads with (<c>ClaimVision:Ocr</c>, see <see cref="Ocr"/>);
+    /// the benchmark's OCR ceiling prepares its pages with them, so it reads what the pipeline reads.</summary>
+    public static OcrOptions ConfiguredOcr(IConfiguration configuration) => Ocr(configuration.GetSection("ClaimVision:Ocr"));
+
     /// <summary>The OCR options from <paramref name="section"/> over the defaults; a key that names no option fails with the key named.
     /// A configured list replaces the default list; configured <see cref="OcrOptions.ScriptLanguages"/> entries add to or
     /// override the default map.</summary>

@@ -13,6 +13,8 @@ namespace ClaimVision.Vision.Imaging;
 internal sealed class PreparedPage : IDisposable
 {
     private readonly PageImage _page;
+    private readonly int _scaleUpBelow;
+    private readonly int _scaleUpTo;
     private readonly Dictionary<int, Upright> _upright = [];
     private readonly Dictionary<(int Rotate, double Factor), PageImage> _ready = [];
     private bool _disposed;
@@ -25,7 +27,16 @@ internal sealed class PreparedPage : IDisposable
         public PageImage? Straight { get; set; }
     }
 
-    public PreparedPage(PageImage page) => _page = page.Clone();
+    /// <param name="page">The page as decoded (copied; the caller keeps its own).</param>
+    /// <param name="scaleUpBelow">Text lower than this (px) is enlarged (<see cref="ResolutionNormalizer"/>).</param>
+    /// <param name="scaleUpTo">The height (px) such text is enlarged to.</param>
+    public PreparedPage(PageImage page, int scaleUpBelow = ResolutionNormalizer.MinTextHeight, int scaleUpTo = ResolutionNormalizer.TargetTextHeight)
+    {
+        ResolutionNormalizer.ValidateScaleUp(scaleUpBelow, scaleUpTo);
+        _page = page.Clone();
+        _scaleUpBelow = scaleUpBelow;
+        _scaleUpTo = scaleUpTo;
+    }
 
     /// <summary>The page turned <paramref name="rotate"/>° clockwise, cleaned, deskewed and scaled to its text height times
     /// <paramref name="scaleFactor"/>, and the transform mapping its boxes back to the page. The image stays owned by
@@ -66,7 +77,7 @@ internal sealed class PreparedPage : IDisposable
         if (_upright.TryGetValue(rotate, out var known)) return known;
         var straight = Straighten(rotate, out var components, out var textHeight);
         var transform = PageTransform.Identity(_page.Width, _page.Height).ThenRotateOrthogonal(rotate).ThenRotate(straight.AngleDegrees);
-        var result = new Upright(transform, ResolutionNormalizer.ChooseScale(straight.Image, textHeight), components, textHeight) { Straight = straight.Image };
+        var result = new Upright(transform, ResolutionNormalizer.ChooseScale(straight.Image, textHeight, _scaleUpBelow, _scaleUpTo), components, textHeight) { Straight = straight.Image };
         _upright[rotate] = result;
         return result;
     }

@@ -51,6 +51,20 @@ public sealed class OcrConfigurationTests
     }
 
     [Fact]
+    public void The_resolution_rule_comes_from_configuration_and_an_unusable_pair_stops_the_host_naming_the_setting()
+    {
+        using (var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:ScaleUpBelowTextHeight"] = "16", ["ClaimVision:Ocr:ScaleUpToTextHeight"] = "24" }))
+        {
+            var options = provider.GetRequiredService<ProductionAnalyzer>().OcrOptions;
+            Assert.Equal((16, 24), (options.ScaleUpBelowTextHeight, options.ScaleUpToTextHeight));
+        }
+        // Enlarging text to less than the height that triggers the enlargement is a typo, not a rule.
+        using var invalid = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:ScaleUpBelowTextHeight"] = "24", ["ClaimVision:Ocr:ScaleUpToTextHeight"] = "20" });
+        var e = Assert.ThrowsAny<ArgumentException>(() => invalid.GetRequiredService<ProductionAnalyzer>());
+        Assert.Contains("ScaleUpToTextHeight", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_misspelt_ocr_key_fails_naming_the_section_and_the_key()
     {
         using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:MissedTextMaxRun"] = "0" });
