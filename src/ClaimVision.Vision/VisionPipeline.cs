@@ -32,12 +32,14 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
 
     /// <summary>What this pipeline's output depends on: the engine, this build of the vision code, the script guess (when
     /// one is set) and a resolution rule other than the default (<c>/scale-up-16-24</c>). OCR caches of its output are keyed by it.</summary>
-    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "") + ScaleVersion(pool.Options);
+    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "") + (ResolutionRule is { } rule ? $"/{rule}" : "");
 
-    private static string ScaleVersion(OcrOptions options) =>
-        options.ScaleUpBelowTextHeight == Imaging.ResolutionNormalizer.MinTextHeight && options.ScaleUpToTextHeight == Imaging.ResolutionNormalizer.TargetTextHeight
-            ? ""
-            : $"/scale-up-{options.ScaleUpBelowTextHeight}-{options.ScaleUpToTextHeight}";
+    /// <summary>The resolution rule when it is not the default (<c>scale-up-16-24</c>: text under 16 px enlarged to 24), else
+    /// null; analyzers record it among the model versions of each report.</summary>
+    public string? ResolutionRule =>
+        pool.Options.ScaleUpBelowTextHeight == Imaging.ResolutionNormalizer.MinTextHeight && pool.Options.ScaleUpToTextHeight == Imaging.ResolutionNormalizer.TargetTextHeight
+            ? null
+            : $"scale-up-{pool.Options.ScaleUpBelowTextHeight}-{pool.Options.ScaleUpToTextHeight}";
 
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
     /// <exception cref="OcrEngineException">A language model is missing.</exception>

@@ -83,6 +83,14 @@ public class DocumentAnalyzerTests(AnalyzerFixture fixture) : IClassFixture<Anal
         Assert.StartsWith("tesseract 5.", analyzer.ModelVersions["ocr"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_resolution_rule_other_than_the_default_is_recorded_among_the_model_versions()
+    {
+        using var economyPool = new ClaimVision.Vision.Ocr.EnginePool(new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = 16, ScaleUpToTextHeight = 24 });
+        Assert.Equal("scale-up-16-24", new DocumentAnalyzer(new ClaimVision.Vision.VisionPipeline(economyPool)).ModelVersions["resolution"]);
+        Assert.False(new DocumentAnalyzer(fixture.Pipeline).ModelVersions.ContainsKey("resolution"));
+    }
+
     private sealed class FixedClassifier : IDocumentClassifier
     {
         public string ModelVersion => "fixed-1";
