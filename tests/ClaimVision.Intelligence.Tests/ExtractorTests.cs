@@ -822,6 +822,23 @@ public class ExtractorTests
         Assert.Equal(discharged, N(r, FieldNames.DischargeDate));
     }
 
+    [Theory]
+    [InlineData("HK$", "HKD", "2022-04-03")] // Hong Kong writes day first: 03/04/2022 is 3 April
+    [InlineData("$", "USD", "2022-03-04")]   // a bare dollar reads as a US bill: month first
+    public void Another_place_s_dollar_is_its_own_currency_and_does_not_make_a_bill_american(string sign, string currency, string date)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("Kwong Wah Hospital"),
+            Row("OUTPATIENT RECEIPT"),
+            Row("Patient name: Chan Tai Man"),
+            Row("Date: 03/04/2022"),
+            Row("Consultation", sign + "380.00@600"),
+            Row("Medicine", sign + "126.50@600"),
+            Row("Total", sign + "506.50@600")));
+        Assert.Equal(currency, N(r, FieldNames.Currency));
+        Assert.Equal(date, N(r, FieldNames.DocumentDate));
+    }
+
     [Fact]
     public void The_name_of_a_plan_is_no_patient_name()
     {

@@ -71,6 +71,13 @@ public class AmountNormalizerTests
     [InlineData("(12.00)", "-12.00", null)]
     [InlineData("12.00-", "-12.00", null)]
     [InlineData("RM -3.20", "-3.20", "MYR")]
+    [InlineData("HK$1,280.00", "1280.00", "HKD")] // a Hong Kong hospital's dollars are not US dollars
+    [InlineData("HK$ 96.50", "96.50", "HKD")]
+    [InlineData("S$ 20.00", "20.00", "SGD")]
+    [InlineData("NT$450", "450.00", "TWD")]
+    [InlineData("MOP$ 75.00", "75.00", "MOP")]
+    [InlineData("US$ 75.00", "75.00", "USD")]
+    [InlineData("Items$ 5.00", "5.00", "USD")]   // a word ending in s before a bare $ names no currency of its own
     public void Reads_amounts(string text, string value, string? currency)
     {
         var m = Assert.Single(AmountNormalizer.FindAll(text));

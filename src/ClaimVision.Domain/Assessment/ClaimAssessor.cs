@@ -21,7 +21,7 @@ public static class ClaimAssessor
     private static readonly IReadOnlyList<IFactorRule> Rules =
     [
         new IdentityRule(), new EligibilityRule(), new CompletenessRule(), new DatesRule(),
-        new AmountsRule(), new ExclusionsRule(), new DuplicateRule(), new QualityRule(),
+        new AmountsRule(), new CurrencyRule(), new ExclusionsRule(), new DuplicateRule(), new QualityRule(),
     ];
 
     public static Recommendation Assess(ClaimRequest claim, IReadOnlyList<AnalyzedDocument> documents, Policy policy, InsuredRegistry registry,

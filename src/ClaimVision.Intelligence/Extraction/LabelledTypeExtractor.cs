@@ -64,13 +64,18 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
 
     private static readonly Regex Cny = new(@"[¥元]|人民币|RMB|CNY", RegexOptions.Compiled);
     private static readonly Regex Myr = new(@"\bRM\s?\d|\(RM\)|\bMYR\b", RegexOptions.Compiled);
-    private static readonly Regex Usd = new(@"\$\s?\d|\bUSD\b", RegexOptions.Compiled);
+    // A bare $ is taken as US dollars; a letter before it (HK$, S$, NT$ …) names another place's dollar.
+    private static readonly Regex Usd = new(@"(?<![A-Za-z])(?:US)?\$\s?\d|\bUSD\b", RegexOptions.Compiled);
+    private static readonly Regex OtherDollar = new(@"(?<![A-Za-z])(?<code>HK|S|NT|A|C|MOP)\$\s?\d|\b(?<iso>HKD|SGD)\b", RegexOptions.Compiled);
 
     /// <summary>ISO 4217 code from the currency markers printed; the most frequent marker wins.</summary>
     public static ExtractedField? CurrencyOf(DocumentView view)
     {
         var text = Normalization.TextCleanup.ToHalfWidth(string.Join('\n', view.Lines.Select(l => l.Text)));
-        var counts = new[] { ("CNY", Cny.Count(text)), ("MYR", Myr.Count(text)), ("USD", Usd.Count(text)) };
+        var others = OtherDollar.Matches(text)
+            .GroupBy(m => m.Groups["iso"].Success ? m.Groups["iso"].Value : Normalization.AmountNormalizer.CurrencyOf(m.Groups["code"].Value + "$")!)
+            .Select(g => (g.Key, g.Count()));
+        var counts = new[] { ("CNY", Cny.Count(text)), ("MYR", Myr.Count(text)), ("USD", Usd.Count(text)) }.Concat(others);
         var (code, n) = counts.MaxBy(c => c.Item2);
         if (n == 0) return null;
         return new ExtractedField { Name = FieldNames.Currency, Value = code, Normalized = code, Confidence = Math.Min(0.95, 0.6 + 0.1 * n) };

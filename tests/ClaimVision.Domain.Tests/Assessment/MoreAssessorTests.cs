@@ -157,4 +157,32 @@ public class MoreAssessorTests
         var b = System.Text.Json.JsonSerializer.Serialize(Assess(Complete()));
         Assert.Equal(a, b);
     }
+
+    [Fact]
+    public void A_bill_in_another_currency_than_the_policy_s_goes_to_review_naming_the_document_and_both_currencies()
+    {
+        var docs = Complete();
+        docs[0] = docs[0].With(F(FieldNames.Currency, "HKD", 0.9, "HKD"));
+        var r = Assess(docs);
+        Assert.Equal(Decision.Review, r.Decision);
+        var factor = Assert.Single(r.Factors, f => f.Name == CurrencyRule.Name);
+        Assert.Equal(FactorStatus.Uncertain, factor.Status);
+        Assert.Contains("invoice.jpg prints amounts in HKD", factor.Reason, StringComparison.Ordinal);
+        Assert.Contains("the policy pays in CNY", factor.Reason, StringComparison.Ordinal);
+        Assert.Contains(r.ReviewItems, i => i.Field == FieldNames.Currency && i.DocumentId == docs[0].DocumentId.Value);
+    }
+
+    [Fact]
+    public void Bills_in_the_policy_s_currency_or_printing_none_pass_the_currency_check()
+    {
+        var unstated = Assess(Complete());
+        Assert.Contains(unstated.Factors, f => f.Name == CurrencyRule.Name && f.Status == FactorStatus.Pass && f.Reason.Contains("No document prints a currency", StringComparison.Ordinal));
+
+        var docs = Complete();
+        docs[0] = docs[0].With(F(FieldNames.Currency, "CNY", 0.9, "CNY"));
+        var stated = Assess(docs);
+        Assert.Equal(unstated.Decision, stated.Decision);
+        Assert.Equal(unstated.PayableAmount, stated.PayableAmount);
+        Assert.Contains(stated.Factors, f => f.Name == CurrencyRule.Name && f.Status == FactorStatus.Pass && f.Reason.Contains("print CNY", StringComparison.Ordinal));
+    }
 }
