@@ -76,6 +76,8 @@ public class AmountNormalizerTests
     [InlineData("S$ 20.00", "20.00", "SGD")]
     [InlineData("NT$450", "450.00", "TWD")]
     [InlineData("MOP$ 75.00", "75.00", "MOP")]
+    [InlineData("AU$ 310.00", "310.00", "AUD")]
+    [InlineData("CA$ 42.10", "42.10", "CAD")]
     [InlineData("US$ 75.00", "75.00", "USD")]
     [InlineData("Items$ 5.00", "5.00", "USD")]   // a word ending in s before a bare $ names no currency of its own
     public void Reads_amounts(string text, string value, string? currency)

@@ -66,7 +66,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
     private static readonly Regex Myr = new(@"\bRM\s?\d|\(RM\)|\bMYR\b", RegexOptions.Compiled);
     // A bare $ is taken as US dollars; a letter before it (HK$, S$, NT$ …) names another place's dollar.
     private static readonly Regex Usd = new(@"(?<![A-Za-z])(?:US)?\$\s?\d|\bUSD\b", RegexOptions.Compiled);
-    private static readonly Regex OtherDollar = new(@"(?<![A-Za-z])(?<code>HK|S|NT|A|C|MOP)\$\s?\d|\b(?<iso>HKD|SGD)\b", RegexOptions.Compiled);
+    private static readonly Regex OtherDollar = new(@"(?<![A-Za-z])(?<code>HK|S|NT|AU|A|CA|C|MOP)\$\s?\d|\b(?<iso>HKD|SGD)\b", RegexOptions.Compiled);
 
     /// <summary>ISO 4217 code from the currency markers printed; the most frequent marker wins.</summary>
     public static ExtractedField? CurrencyOf(DocumentView view)

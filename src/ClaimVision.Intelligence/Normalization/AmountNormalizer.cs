@@ -12,7 +12,7 @@ public sealed record AmountMatch(int Index, int Length, string Printed, decimal 
 }
 
 /// <summary>
-/// Reads money amounts: ¥ / RM / $ / USD / 元 markers (HK$, S$, NT$, A$, C$, MOP$ are those places' dollars, not US ones), thousands separators (1,234.56 and 1.234,56), a comma as
+/// Reads money amounts: ¥ / RM / $ / USD / 元 markers (HK$, S$, NT$, A$/AU$, C$/CA$, MOP$ are those places' dollars, not US ones), thousands separators (1,234.56 and 1.234,56), a comma as
 /// decimal mark where it cannot be a thousands separator (12,50), and negatives written -12.00, (12.00), 12.00- or 12.00CR.
 /// Two OCR misreadings of printed figures are repaired: a ¥ read as a capital Y glued to a figure with decimals
 /// (Y255.22, Y9,656.92), and a doubled separator (9,.656.92 → 9,656.92).
@@ -20,7 +20,7 @@ public sealed record AmountMatch(int Index, int Length, string Printed, decimal 
 public static partial class AmountNormalizer
 {
     private static readonly Regex Amount = new(
-        @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|HKD|SGD|(?<![A-Za-z])(?:US|HK|S|NT|A|C|MOP)\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
+        @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|HKD|SGD|(?<![A-Za-z])(?:US|HK|S|NT|AU|A|CA|C|MOP)\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
         @"(?<num>\d{1,3}(?:[,.']{1,2}\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![0-9])" +
         @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
@@ -79,8 +79,8 @@ public static partial class AmountNormalizer
         if (m is "HK$" or "HKD") return "HKD";
         if (m is "S$" or "SGD") return "SGD";
         if (m is "NT$") return "TWD";
-        if (m is "A$") return "AUD";
-        if (m is "C$") return "CAD";
+        if (m is "A$" or "AU$") return "AUD";
+        if (m is "C$" or "CA$") return "CAD";
         if (m is "MOP$") return "MOP";
         if (m is "€") return "EUR";
         if (m is "£") return "GBP";
