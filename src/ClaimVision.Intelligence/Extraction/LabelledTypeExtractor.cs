@@ -64,18 +64,21 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
 
     private static readonly Regex Cny = new(@"[¥元]|人民币|RMB|CNY", RegexOptions.Compiled);
     private static readonly Regex Myr = new(@"\bRM\s?\d|\(RM\)|\bMYR\b", RegexOptions.Compiled);
-    // A bare $ is taken as US dollars; a letter before it (HK$, S$, NT$ …) names another place's dollar.
-    private static readonly Regex Usd = new(@"(?<![A-Za-z])(?:US)?\$\s?\d|\bUSD\b", RegexOptions.Compiled);
-    private static readonly Regex OtherDollar = new(@"(?<![A-Za-z])(?<code>HK|S|NT|AU|A|CA|C|MOP)\$\s?\d|\b(?<iso>HKD|SGD)\b", RegexOptions.Compiled);
+    // Dollar markers before a figure: a bare $ (not glued to a word), US$ or USD is the US dollar, HK$, S$, NT$ … those
+    // places' own (the prefixes and their names are AmountNormalizer's).
+    private static readonly Regex Dollar = new(
+        @"(?<![A-Za-z])(?<sign>(?:" + Normalization.AmountNormalizer.DollarPrefixes + @")?\$)\s?\d|\b(?<sign>USD|HKD|SGD)\b", RegexOptions.Compiled);
 
     /// <summary>ISO 4217 code from the currency markers printed; the most frequent marker wins.</summary>
     public static ExtractedField? CurrencyOf(DocumentView view)
     {
         var text = Normalization.TextCleanup.ToHalfWidth(string.Join('\n', view.Lines.Select(l => l.Text)));
-        var others = OtherDollar.Matches(text)
-            .GroupBy(m => m.Groups["iso"].Success ? m.Groups["iso"].Value : Normalization.AmountNormalizer.CurrencyOf(m.Groups["code"].Value + "$")!)
+        // US dollars before other dollars, as a tie between them has always gone to USD.
+        var dollars = Dollar.Matches(text)
+            .GroupBy(m => Normalization.AmountNormalizer.CurrencyOf(m.Groups["sign"].Value)!)
+            .OrderBy(g => g.Key != "USD")
             .Select(g => (g.Key, g.Count()));
-        var counts = new[] { ("CNY", Cny.Count(text)), ("MYR", Myr.Count(text)), ("USD", Usd.Count(text)) }.Concat(others);
+        var counts = new[] { ("CNY", Cny.Count(text)), ("MYR", Myr.Count(text)) }.Concat(dollars);
         var (code, n) = counts.MaxBy(c => c.Item2);
         if (n == 0) return null;
         return new ExtractedField { Name = FieldNames.Currency, Value = code, Normalized = code, Confidence = Math.Min(0.95, 0.6 + 0.1 * n) };

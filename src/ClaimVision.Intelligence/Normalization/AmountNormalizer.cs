@@ -19,8 +19,12 @@ public sealed record AmountMatch(int Index, int Length, string Printed, decimal 
 /// </summary>
 public static partial class AmountNormalizer
 {
+    /// <summary>What may stand right before a $ (not glued to a word): US, or the places whose own dollar it then is
+    /// (HK$, S$, NT$ …); <see cref="CurrencyOf"/> names each. Documents count their currency markers with the same list.</summary>
+    internal const string DollarPrefixes = "US|HK|S|NT|AU|A|CA|C|MOP";
+
     private static readonly Regex Amount = new(
-        @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|HKD|SGD|(?<![A-Za-z])(?:US|HK|S|NT|AU|A|CA|C|MOP)\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
+        @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|HKD|SGD|(?<![A-Za-z])(?:" + DollarPrefixes + @")\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
         @"(?<num>\d{1,3}(?:[,.']{1,2}\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![0-9])" +
         @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
