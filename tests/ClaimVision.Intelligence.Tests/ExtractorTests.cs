@@ -109,6 +109,41 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_record_number_that_starts_with_its_own_label_keeps_it()
+    {
+        // "MRN: MRN1907106": the second MRN begins the number itself, it is no label.
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("DISCHARGE SUMMARY"),
+            Row("Patient name: Siti Moore@40", "MRN: MRN1907106@600")));
+        Assert.Equal("MRN1907106", N(r, FieldNames.MedicalRecordNumber));
+    }
+
+    [Fact]
+    public void An_english_statement_gives_its_covered_and_not_covered_amounts_apart()
+    {
+        var r = Extractor.Extract(DocumentType.ExpenseList, Doc(
+            Row("ITEMIZED STATEMENT"),
+            Row("Total charges: 7,535.30@40"),
+            Row("Coinsurance: 641.29@40", "Covered: 6,894.01@500", "Not covered: 0.00@900")));
+        Assert.Equal("6894.01", N(r, FieldNames.CoveredAmount));
+        Assert.Equal("0.00", N(r, FieldNames.OutOfCatalogueAmount));
+        Assert.Equal("641.29", N(r, FieldNames.SelfPaidAmount));
+    }
+
+    [Fact]
+    public void A_member_card_gives_its_group_number_as_the_policy()
+    {
+        var r = Extractor.Extract(DocumentType.InsuranceCard, Doc(
+            Row("Cigna Healthcare"),
+            Row("Member Health Plan Card"),
+            Row("Member Siti Moore"),
+            Row("Member ID KLL320794682"),
+            Row("Group GRP-93963"),
+            Row("Valid thru 10/01/2031")));
+        Assert.Equal("GRP-93963", N(r, FieldNames.PolicyNumber));
+    }
+
+    [Fact]
     public void An_invoice_table_headed_only_by_service_and_amount_gives_line_items_that_back_its_total()
     {
         var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(

@@ -28,13 +28,13 @@ public static class FieldLexicon
         [FieldNames.DiagnosisCode] = ["ICD-10 A.", "疾病编码", "诊断编码", "ICD-10编码", "ICD-10", "ICD10", "ICD Code"],
         [FieldNames.TotalAmount] = ["TOTAL CHARGE", "申请金额", "Total charges", "Amount billed", "应付金额", "应付", "医疗费用总额", "费用总额", "合计金额", "金额合计", "费用合计", "总金额", "总费用", "合计(小写)", "小写", "合计", "总计", "Grand Total", "Total Amount", "Amount Due", "Total"],
         [FieldNames.TotalAmountInWords] = ["合计(大写)", "人民币(大写)", "金额大写", "大写"],
-        [FieldNames.CoveredAmount] = ["政策范围内金额", "Allowed amount", "医保范围内金额", "符合医保范围", "医保范围内", "政策范围内", "Covered Amount", "Covered Charges"],
+        [FieldNames.CoveredAmount] = ["政策范围内金额", "Allowed amount", "医保范围内金额", "符合医保范围", "医保范围内", "政策范围内", "Covered Amount", "Covered Charges", "Covered"],
         [FieldNames.InsurancePaidAmount] = ["统筹基金支付", "医保统筹支付", "统筹支付", "基金支付", "医保支付", "报销金额", "Plan Paid", "Insurance Paid", "Insurance Payment", "Paid by Insurance"],
         [FieldNames.PersonalPaidAmount] = ["个人支付金额", "Patient balance", "个人现金支付", "个人支付", "现金支付", "Patient Responsibility", "Patient Paid", "Amount Paid by Patient"],
         [FieldNames.SelfPaidAmount] = ["乙类先行自付", "乙类自付", "Coinsurance", "个人自付", "自付金额", "自付", "Self-paid", "Co-pay", "Copay"],
         [FieldNames.Department] = ["就诊科室", "科室", "科别", "Department", "Dept"],
         [FieldNames.PhysicianName] = ["主治医师", "经治医师", "医师签名", "医师", "医生", "Attending Physician", "Physician", "Doctor"],
-        [FieldNames.PolicyNumber] = ["保单号码", "保单号", "Policy Number", "Policy No", "POLICY GROUP"],
+        [FieldNames.PolicyNumber] = ["保单号码", "保单号", "Policy Number", "Policy No", "POLICY GROUP", "Group Number", "Group No", "Group"],
         [FieldNames.ExpiryDate] = ["有效期至", "Valid thru", "Expiry Date", "Expires"],
         [FieldNames.TestName] = ["检验项目", "检查项目", "Test Name", "Test"],
         [FieldNames.OutOfCatalogueAmount] = ["丙类自费", "全自费金额", "Non-covered", "个人自费", "全自费", "自费金额", "自费", "Out of Catalogue", "Not Covered"],
@@ -122,7 +122,9 @@ public sealed class LabelIndex
         var end = map[at + length - 1] + 1;
         // A hyphen between letters joins one word: "network" in "in-network" is no label.
         var before = start == 0 || !(char.IsLetter(original[start - 1]) || Hyphenated(original, start - 1));
-        var after = end >= original.Length || !(char.IsLetter(original[end]) || Hyphenated(original, end));
+        // Letters run straight into digits inside one code ("MRN: MRN1907106" holds the label MRN once, not twice).
+        var after = end >= original.Length || !(char.IsLetter(original[end]) || Hyphenated(original, end)
+                                                || (char.IsAsciiDigit(original[end]) && char.IsLetter(original[end - 1])));
         return before && after;
     }
 }
