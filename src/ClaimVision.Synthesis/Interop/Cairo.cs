@@ -8,6 +8,7 @@ internal static partial class Cairo
     /// <summary>CAIRO_FORMAT_RGB24: 32 bits per pixel, native-endian 0x00RRGGBB, upper byte unused.</summary>
     internal const int FormatRgb24 = 1;
     internal const int StatusSuccess = 0;
+    internal const int OperatorMultiply = 14; // CAIRO_OPERATOR_MULTIPLY (cairo 1.10+)
 
     [LibraryImport(Libraries.Cairo)]
     internal static partial CairoSurfaceHandle cairo_image_surface_create(int format, int width, int height);
@@ -41,6 +42,9 @@ internal static partial class Cairo
 
     [LibraryImport(Libraries.Cairo)]
     internal static partial void cairo_restore(CairoContextHandle cr);
+
+    [LibraryImport(Libraries.Cairo)]
+    internal static partial void cairo_set_operator(CairoContextHandle cr, int op);
 
     [LibraryImport(Libraries.Cairo)]
     internal static partial void cairo_set_source_rgba(CairoContextHandle cr, double red, double green, double blue, double alpha);

@@ -67,6 +67,17 @@ internal sealed class Canvas : IDisposable
         return (logical.Width, logical.Height);
     }
 
+    /// <summary>Runs <paramref name="draw"/> with ink multiplied into the page, as a stamp pad's ink lies on paper:
+    /// it tints the paper and leaves toner under it as dark as it was (plain alpha blending would paint the text under
+    /// a seal red, which no printed page shows).</summary>
+    public void Overprint(Action draw)
+    {
+        Cairo.cairo_save(_cr);
+        Cairo.cairo_set_operator(_cr, Cairo.OperatorMultiply);
+        try { draw(); }
+        finally { Cairo.cairo_restore(_cr); }
+    }
+
     /// <summary>Draws text rotated about (cx, cy) by <paramref name="radians"/>, centred there; no box (used for stamps).</summary>
     public void RotatedText(string text, double cx, double cy, double radians, string font, double size, Rgb colour, double alpha)
     {

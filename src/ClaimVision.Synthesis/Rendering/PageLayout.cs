@@ -118,29 +118,33 @@ internal static partial class PageLayout
         return y + s.Size * 0.6;
     }
 
-    /// <summary>A red hospital or company seal: ring, star, name round the top, purpose across the middle.</summary>
+    /// <summary>A red hospital or company seal: ring, star, name round the top, purpose across the middle, overprinted
+    /// (the text under it stays dark).</summary>
     public static void Seal(Canvas c, StampSpec stamp, double cx, double cy, double radius, Random r)
     {
         var alpha = 0.6 + r.NextDouble() * 0.3;
         var red = new Rgb(0.8 + r.NextDouble() * 0.15, 0.05 + r.NextDouble() * 0.1, 0.1);
-        c.Circle(cx, cy, radius, radius * 0.06, red, alpha);
-        Span<(double, double)> star = stackalloc (double, double)[10];
+        var star = new (double, double)[10];
         for (var i = 0; i < 10; i++)
         {
             var a = -Math.PI / 2 + i * Math.PI / 5;
             var rr = i % 2 == 0 ? radius * 0.25 : radius * 0.1;
             star[i] = (cx + rr * Math.Cos(a), cy + rr * Math.Sin(a));
         }
-        c.Polygon(star, red, alpha);
         var chars = stamp.Ring.EnumerateRunes().Select(x => x.ToString()).ToArray();
         var fontSize = radius * (chars.Length > 10 ? 0.2 : 0.26);
         var sweep = Math.Min(Math.PI * 1.45, chars.Length * fontSize * 1.15 / (radius * 0.75));
-        for (var i = 0; i < chars.Length; i++)
+        c.Overprint(() =>
         {
-            var a = -Math.PI / 2 - sweep / 2 + sweep * (i + 0.5) / chars.Length;
-            var (px, py) = (cx + radius * 0.75 * Math.Cos(a), cy + radius * 0.75 * Math.Sin(a));
-            c.RotatedText(chars[i], px, py, a + Math.PI / 2, "Noto Sans CJK SC Bold", fontSize, red, alpha);
-        }
-        c.RotatedText(stamp.Centre, cx, cy + radius * 0.5, 0, "Noto Sans CJK SC Bold", fontSize * 0.8, red, alpha);
+            c.Circle(cx, cy, radius, radius * 0.06, red, alpha);
+            c.Polygon(star, red, alpha);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var a = -Math.PI / 2 - sweep / 2 + sweep * (i + 0.5) / chars.Length;
+                var (px, py) = (cx + radius * 0.75 * Math.Cos(a), cy + radius * 0.75 * Math.Sin(a));
+                c.RotatedText(chars[i], px, py, a + Math.PI / 2, "Noto Sans CJK SC Bold", fontSize, red, alpha);
+            }
+            c.RotatedText(stamp.Centre, cx, cy + radius * 0.5, 0, "Noto Sans CJK SC Bold", fontSize * 0.8, red, alpha);
+        });
     }
 }
