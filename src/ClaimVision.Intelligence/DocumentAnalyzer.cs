@@ -25,6 +25,7 @@ public sealed class DocumentAnalyzer(VisionPipeline vision, VisionOptions? optio
             var versions = new Dictionary<string, string>(StringComparer.Ordinal) { ["ocr"] = vision.EngineVersion, ["vision"] = VisionPipeline.Revision };
             if (vision.ScriptGuesser is { } script) versions["script"] = script.Version;
             if (vision.ResolutionRule is { } rule) versions["resolution"] = rule;
+            if (vision.SealRule is { } seals) versions["seals"] = seals;
             if (classifier is not null) versions["classifier"] = classifier.ModelVersion;
             if (extractor is not null) versions["extractor"] = extractor.Version;
             return versions;

@@ -31,8 +31,13 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
 
     /// <summary>What this pipeline's output depends on: the engine, this build of the vision code, the script guess (when
-    /// one is set) and a resolution rule other than the default (<c>/scale-up-16-24</c>). OCR caches of its output are keyed by it.</summary>
-    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "") + (ResolutionRule is { } rule ? $"/{rule}" : "");
+    /// one is set), a resolution rule other than the default (<c>/scale-up-16-24</c>) and seals faded out (<c>/seals-removed</c>).
+    /// OCR caches of its output are keyed by it.</summary>
+    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "")
+        + (ResolutionRule is { } rule ? $"/{rule}" : "") + (SealRule is { } seals ? $"/{seals}" : "");
+
+    /// <summary><c>seals-removed</c> when red seals are faded out (<see cref="Ocr.OcrOptions.RemoveSeals"/>), else null.</summary>
+    public string? SealRule => pool.Options.RemoveSeals ? "seals-removed" : null;
 
     /// <summary>The resolution rule when it is not the default (<c>scale-up-16-24</c>: text under 16 px enlarged to 24), else
     /// null; analyzers record it among the model versions of each report.</summary>
@@ -94,7 +99,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         using var workBinary = binary;
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
-        using var prepared = new PreparedPage(page, ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
+        using var prepared = new PreparedPage(page, ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight, ocrOptions.RemoveSeals);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
         // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
@@ -359,7 +364,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// </summary>
     internal static (PageImage Ready, PageTransform Transform) Prepare(PageImage page, int rotate, OcrOptions options, double scaleFactor = 1)
     {
-        using var prepared = new PreparedPage(page, options.ScaleUpBelowTextHeight, options.ScaleUpToTextHeight);
+        using var prepared = new PreparedPage(page, options.ScaleUpBelowTextHeight, options.ScaleUpToTextHeight, options.RemoveSeals);
         var (ready, transform) = prepared.Get(rotate, scaleFactor);
         return (ready.Clone(), transform);
     }

@@ -9,10 +9,12 @@ internal static class TestPages
     private static readonly string[] Words =
         ["invoice", "hospital", "amount", "total", "patient", "claim", "receipt", "date", "2024", "RMB", "paid", "ward", "fee", "X-ray", "drug"];
 
-    /// <summary>A page of left-aligned text lines in black, font size 4–20 (Leptonica's bitmap fonts).</summary>
-    public static PageImage Text(int width, int height, int fontSize = 20, bool color = false, int lineSpacing = 0, int margin = 40)
+    /// <summary>A page of left-aligned text lines in black, font size 4–20 (Leptonica's bitmap fonts);
+    /// <paramref name="under"/> draws first, so the text is printed over it (as toner stays dark under a seal's ink).</summary>
+    public static PageImage Text(int width, int height, int fontSize = 20, bool color = false, int lineSpacing = 0, int margin = 40, Action<PageImage>? under = null)
     {
         var page = PageImage.CreateBlank(width, height, color);
+        under?.Invoke(page);
         using var font = Leptonica.bmfCreate(null, fontSize);
         Assert.False(font.IsInvalid);
         var step = lineSpacing > 0 ? lineSpacing : fontSize * 5; // glyphs are about 2.5 × fontSize px tall with descenders

@@ -27,11 +27,13 @@ public static class EvaluateFieldsCommand
 
         var truthLanguage = new Option<bool>("--truth-language") { Description = "Generated sets: OCR each page with the model of its labelled language (chi_sim/eng) instead of automatic detection." };
         var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
+        var missesOf = new Option<string>("--misses-of") { Description = "Generated sets, with --show-misses: which fields' misses to print: key (the key fields), all (every schema field) or one field name (e.g. medicalRecordNumber).", DefaultValueFactory = _ => "key" };
         var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, vision build and language) and reuse it on the next run; a change to the vision code redoes it." };
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
         var scaleUpBelow = new Option<int>("--scale-up-below") { Description = "With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.MinTextHeight };
         var scaleUpTo = new Option<int>("--scale-up-to") { Description = "With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.TargetTextHeight };
-        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo };
+        var removeSeals = new Option<bool>("--remove-seals") { Description = "With --ocr engine: fade red seals out before OCR (OcrOptions.RemoveSeals)." };
+        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo, removeSeals };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -43,12 +45,12 @@ public static class EvaluateFieldsCommand
             try
             {
                 var extractor = new FieldExtractor(diagnoses: DocumentAnalyzerFactory.LoadDiagnoses(parse.GetValue(diagnoses)));
-                var ocrOptions = new OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = parse.GetValue(scaleUpBelow), ScaleUpToTextHeight = parse.GetValue(scaleUpTo) };
+                var ocrOptions = new OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = parse.GetValue(scaleUpBelow), ScaleUpToTextHeight = parse.GetValue(scaleUpTo), RemoveSeals = parse.GetValue(removeSeals) };
                 ResolutionNormalizer.ValidateScaleUp(ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
                 return parse.GetValue(format) switch
                 {
                     "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), ocrOptions),
-                    _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses), parse.GetValue(cache), ocrOptions),
+                    _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses) ? parse.GetValue(missesOf) : null, parse.GetValue(cache), ocrOptions),
                 };
             }
             catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or ArgumentOutOfRangeException)
@@ -105,7 +107,7 @@ public static class EvaluateFieldsCommand
 
     /// <summary>Generated samples: OCR each image with the engine, extract with the true type (this measures extraction,
     /// not classification), compare every field the type's schema reads against the ground truth's normalised value.</summary>
-    private static int Generated(string dir, FieldExtractor extractor, string ocr, bool truthLanguage, bool showMisses, bool useCache, OcrOptions ocrOptions)
+    private static int Generated(string dir, FieldExtractor extractor, string ocr, bool truthLanguage, string? missesOf, bool useCache, OcrOptions ocrOptions)
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
@@ -131,7 +133,8 @@ public static class EvaluateFieldsCommand
                 if (!expected && !predicted) continue;
                 scores.Add($"{truth.Type.Label}/{spec.Name}", expected, predicted, correct);
                 if (spec.IsKey) keyScores.Add(spec.Name, expected, predicted, correct);
-                if (showMisses && spec.IsKey && expected && !correct)
+                var show = missesOf switch { null => false, "key" => spec.IsKey, "all" => true, _ => spec.Name == missesOf };
+                if (show && expected && !correct)
                     PrintMiss(Path.GetFileNameWithoutExtension(image), truth.Type.Label, spec.Name, t!.Normalized, predicted ? f!.Normalized : null, pages);
             }
         }

@@ -64,21 +64,14 @@ public static class PageStatisticsCalculator
         using var sat = Native.Check(Leptonica.pixGetRGBComponent(hsv, Leptonica.ColorGreen), "pixGetRGBComponent");
         if (Leptonica.pixGetAverageMasked(sat, 0, 0, 0, 1, Leptonica.MeanAbsVal, out var meanSat) != 0)
             throw new InvalidOperationException("Leptonica pixGetAverageMasked failed.");
-        using var red = RedMask(small);
+        using var red = Seals.RedMask(small);
         return (meanSat / 255.0, Count(red) / ((double)small.Width * small.Height));
-    }
-
-    private static PixHandle RedMask(PageImage page)
-    {
-        using var hueMask = Native.Check(Leptonica.pixMakeRangeMaskHS(page.Pix, 0, 14, 180, 75, Leptonica.IncludeRegion), "pixMakeRangeMaskHS");
-        using var svMask = Native.Check(Leptonica.pixMakeRangeMaskSV(page.Pix, 180, 75, 170, 85, Leptonica.IncludeRegion), "pixMakeRangeMaskSV");
-        return Native.Check(Leptonica.pixAnd(0, hueMask, svMask), "pixAnd");
     }
 
     /// <summary>Red components smaller than a third of the page in both directions: seals and red handwriting.</summary>
     private static PixHandle SealMarks(PageImage page)
     {
-        using var red = RedMask(page);
+        using var red = Seals.RedMask(page);
         return Native.Check(Leptonica.pixSelectBySize(red, page.Width / 3, page.Height / 3, 8,
             Leptonica.SelectIfBoth, Leptonica.SelectIfLt, out _), "pixSelectBySize");
     }

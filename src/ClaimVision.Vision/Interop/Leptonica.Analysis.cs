@@ -5,7 +5,9 @@ namespace ClaimVision.Vision.Interop;
 // Binarisation, skew search, connected components, colour masks and morphology (read-only analysis).
 internal static partial class Leptonica
 {
+    internal const int ColorRed = 0;        // COLOR_RED
     internal const int ColorGreen = 1;      // COLOR_GREEN: the saturation channel of an HSV pix (hue in red, value in blue)
+    internal const int ColorBlue = 2;       // COLOR_BLUE
     internal const int MeanAbsVal = 1;      // L_MEAN_ABSVAL
     internal const int IncludeRegion = 1;   // L_INCLUDE_REGION
     internal const int PixClr = 0x0;        // PIX_CLR
@@ -43,8 +45,26 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixGetRGBComponent(PixHandle pixs, int comp);
 
+    /// <summary>Writes the 8 bpp <paramref name="pixs"/> into channel <paramref name="comp"/> of the 32 bpp <paramref name="pixd"/> (in place).</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial int pixSetRGBComponent(PixHandle pixd, PixHandle pixs, int comp);
+
     [LibraryImport(Libraries.Leptonica)]
     internal static partial int pixGetAverageMasked(PixHandle pixs, nint pixm, int x, int y, int factor, int type, out float val);
+
+    /// <summary>The value at <paramref name="rank"/> (0 darkest … 1 brightest) of the 8 bpp <paramref name="pixs"/> under
+    /// the 1 bpp mask <paramref name="pixm"/>, sampling every <paramref name="factor"/>-th pixel.</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial int pixGetRankValueMasked(PixHandle pixs, PixHandle pixm, int x, int y, int factor, float rank, out float val, nint pna);
+
+    /// <summary>Multiplies an 8 bpp image by <paramref name="val"/> in place, clipping at 255.</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial int pixMultConstantGray(PixHandle pixs, float val);
+
+    /// <summary>Maps [minval, maxval] to [0, 255] with exponent 1/<paramref name="gamma"/> (in place when pixd is pixs);
+    /// values outside clip to 0 and 255.</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial nint pixGammaTRC(PixHandle pixd, PixHandle pixs, float gamma, int minval, int maxval);
 
     /// <summary>1 bpp mask of pixels whose hue and saturation fall in the given bands (hue 0–239, wraps around).</summary>
     [LibraryImport(Libraries.Leptonica)]
