@@ -50,11 +50,7 @@ public class PageStatisticsCalculatorTests
     public void RedPrintedFormRulesStillCount()
     {
         // Chinese VAT invoices print their grid in red-brown; only seal-sized red marks are ignored.
-        using var page = TestPages.Text(1200, 900, fontSize: 8, color: true);
-        var gridRed = new Rgb(200, 60, 50);
-        for (var i = 0; i < 3; i++) TestPages.Line(page, 60, 100 + (i * 300), 1140, 100 + (i * 300), 2, gridRed);
-        TestPages.Line(page, 60, 100, 60, 700, 2, gridRed);
-        TestPages.Line(page, 1140, 100, 1140, 700, 2, gridRed);
+        using var page = TestPages.RedPrintedForm(1200, 900);
 
         var stats = PageStatisticsCalculator.Compute(page);
         Assert.Equal((3, 2), (stats.HorizontalRules, stats.VerticalRules));

@@ -27,6 +27,24 @@ internal static class TestPages
         return page;
     }
 
+    /// <summary>A text page (font 8, colour) with a form grid printed in red-brown, as on Chinese VAT invoices: three
+    /// rows and two sides, 60–1140 × 100–700; with <paramref name="labels"/> a red label in each of the first two rows.</summary>
+    public static PageImage RedPrintedForm(int width, int height, bool labels = false)
+    {
+        var page = Text(width, height, fontSize: 8, color: true);
+        var gridRed = new Rgb(200, 60, 50);
+        for (var i = 0; i < 3; i++) Line(page, 60, 100 + (i * 300), 1140, 100 + (i * 300), 2, gridRed);
+        Line(page, 60, 100, 60, 700, 2, gridRed);
+        Line(page, 1140, 100, 1140, 700, 2, gridRed);
+        if (labels)
+        {
+            using var font = Leptonica.bmfCreate(null, 14);
+            for (var i = 0; i < 2; i++)
+                _ = Leptonica.pixSetTextline(page.Pix, font, "Amount due (RMB)", 0xC83C3200u, 80, 140 + (i * 300), out _, out _);
+        }
+        return page;
+    }
+
     /// <summary>Draws a line of the given colour and thickness into the page (in place; the page is a fresh test page).</summary>
     public static void Line(PageImage page, int x1, int y1, int x2, int y2, int width, Rgb color) =>
         Assert.Equal(0, Leptonica.pixRenderLineArb(page.Pix, x1, y1, x2, y2, width, color.R, color.G, color.B));
