@@ -81,8 +81,8 @@ internal static class Seals
             using var luminance = Native.Check(Leptonica.pixConvertTo8(page.Pix, 0), "pixConvertTo8");
             foreach (var box in seals.Boxes)
             {
-                using var gray = FadedGray(page, luminance, box, seals.InkRed);
-                _ = Leptonica.pixRasteropFrom(copy.Pix, box.X, box.Y, box.Width, box.Height, Leptonica.PixSrc, gray, box.X, box.Y);
+                using var faded = Faded(page, luminance, box, seals.InkRed);
+                _ = Leptonica.pixRasteropFrom(copy.Pix, box.X, box.Y, box.Width, box.Height, Leptonica.PixSrc, faded, 0, 0);
             }
             return copy;
         }
@@ -93,30 +93,36 @@ internal static class Seals
         }
     }
 
-    /// <summary>The page as gray with the seal in <paramref name="box"/> faded out (valid inside that box): the red channel,
-    /// with the ink's red and anything brighter at the paper's own level there (so the patch has no edge) and darker
-    /// grays stretched to meet it (toner stays as dark as it was: the overprint is divided out).</summary>
-    private static PixHandle FadedGray(PageImage page, PixHandle luminance, ComponentBox box, double inkRed)
+    /// <summary>The part of <paramref name="page"/> in <paramref name="box"/>, as gray with the seal faded out: the red
+    /// channel, with the ink's red and anything brighter at the paper's own level there (so the patch has no edge) and
+    /// darker grays stretched to meet it (toner stays as dark as it was: the overprint is divided out).</summary>
+    private static PixHandle Faded(PageImage page, PixHandle luminance, ComponentBox box, double inkRed)
     {
         using var inBox = Native.Check(Leptonica.pixCreate(page.Width, page.Height, 1), "pixCreate");
         _ = Leptonica.pixRasterop(inBox, box.X, box.Y, box.Width, box.Height, Leptonica.PixSet, 0, 0, 0);
         // Paper is most of a seal's box and its brightest part; the 80th percentile stays clear of ink and text.
         if (Leptonica.pixGetRankValueMasked(luminance, inBox, 0, 0, 2, PaperRank, out var paper, 0) != 0)
             throw new InvalidOperationException("Leptonica pixGetRankValueMasked failed.");
-        using var red = Native.Check(Leptonica.pixGetRGBComponent(page.Pix, Leptonica.ColorRed), "pixGetRGBComponent");
-        if (Leptonica.pixGammaTRC(red, red, 1f, 0, (int)Math.Clamp(inkRed, 128, 255)) == 0
-            || Leptonica.pixMultConstantGray(red, paper / 255f) != 0)
-            throw new InvalidOperationException("Leptonica could not map the seal's box to gray.");
-        // The page with that channel in red, green and blue: gray, and every pixel's fourth byte kept (Tesseract's Otsu
-        // thresholds all four bytes of a 32 bpp page, so a patch with other padding bytes reads differently).
-        var gray = Native.Check(Leptonica.pixCopy(0, page.Pix), "pixCopy");
-        foreach (var channel in (int[])[Leptonica.ColorRed, Leptonica.ColorGreen, Leptonica.ColorBlue])
-            if (Leptonica.pixSetRGBComponent(gray, red, channel) != 0)
-            {
-                gray.Dispose();
-                throw new InvalidOperationException("Leptonica pixSetRGBComponent failed.");
-            }
-        return gray;
+        // Only the box is worked on: a copy of its pixels, every pixel's fourth byte kept (Tesseract's Otsu thresholds all
+        // four bytes of a 32 bpp page, so a patch with other padding bytes reads differently).
+        var clip = Native.Check(Leptonica.pixCreate(box.Width, box.Height, 32), "pixCreate");
+        try
+        {
+            _ = Leptonica.pixRasteropFrom(clip, 0, 0, box.Width, box.Height, Leptonica.PixSrc, page.Pix, box.X, box.Y);
+            using var red = Native.Check(Leptonica.pixGetRGBComponent(clip, Leptonica.ColorRed), "pixGetRGBComponent");
+            if (Leptonica.pixGammaTRC(red, red, 1f, 0, (int)Math.Clamp(inkRed, 128, 255)) == 0
+                || Leptonica.pixMultConstantGray(red, paper / 255f) != 0)
+                throw new InvalidOperationException("Leptonica could not map the seal's box to gray.");
+            foreach (var channel in (int[])[Leptonica.ColorRed, Leptonica.ColorGreen, Leptonica.ColorBlue])
+                if (Leptonica.pixSetRGBComponent(clip, red, channel) != 0)
+                    throw new InvalidOperationException("Leptonica pixSetRGBComponent failed.");
+            return clip;
+        }
+        catch
+        {
+            clip.Dispose();
+            throw;
+        }
     }
 
     private const float PaperRank = 0.8f;
