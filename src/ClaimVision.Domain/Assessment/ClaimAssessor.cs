@@ -128,6 +128,7 @@ public static class ClaimAssessor
             InvoiceNumbers = InvoiceNumbers(recorded),
             ImageSha256s = ImageSha256s(recorded),
             Documents = recorded,
+            BilledAmount = recommendation.BilledAmount,
             PaidAmount = recommendation.PayableAmount,
             DeductibleApplied = recommendation.DeductibleApplied,
         };

@@ -14,6 +14,8 @@ public sealed record PriorClaim
     public IReadOnlyList<string> ImageSha256s { get; init; } = [];
     /// <summary>The documents behind <see cref="InvoiceNumbers"/> and <see cref="ImageSha256s"/>, when known; names them in evidence.</summary>
     public IReadOnlyList<PriorDocument> Documents { get; init; } = [];
+    /// <summary>What its bills came to (the sum of their totals), or null when not all were read or not recorded.</summary>
+    public decimal? BilledAmount { get; init; }
     /// <summary>Amount paid (0 for rejected or still-in-review claims).</summary>
     public decimal PaidAmount { get; init; }
     public decimal DeductibleApplied { get; init; }
@@ -52,6 +54,35 @@ public sealed class ClaimHistory(IEnumerable<PriorClaim> claims)
         var key = NormalizeInvoice(invoiceNumber);
         return key.Length == 0 ? null : Claims.FirstOrDefault(c => c.ClaimId != exceptClaimId && c.InvoiceNumbers.Any(n => NormalizeInvoice(n) == key));
     }
+
+    /// <summary>Earlier paid claims of the same person under the same policy whose service (admission, or a bill's date) was
+    /// on <paramref name="serviceDate"/>: the same stay or visit claimed again, perhaps with its invoice number misread. Only
+    /// paid claims count: an unpaid one pays nothing twice, and a claim store returns a person's claims only when they paid.</summary>
+    public IEnumerable<PriorClaim> SameService(string idNumber, string policyId, DateOnly serviceDate, string exceptClaimId) =>
+        Claims.Where(c => c.ClaimId != exceptClaimId && c.PolicyId == policyId && c.ServiceDate == serviceDate && c.PaidAmount > 0 &&
+                          !string.IsNullOrEmpty(idNumber) && string.Equals(c.InsuredIdNumber, idNumber, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Two invoice numbers that are one number read twice, one of the readings damaged: equal once normalised, one the
+    /// start or end of the other with at least <see cref="MinResemblingLength"/> characters (a reading cut short), or of one
+    /// length of at least <see cref="MinResemblingLength"/> + 2 with one character different (a misread glyph). Evidence of a
+    /// duplicate only with the same person, service date and amount: alone, a shared prefix is often the hospital's series,
+    /// and one digit apart is the next bill.
+    /// </summary>
+    public static bool InvoicesResemble(string? a, string? b)
+    {
+        var x = NormalizeInvoice(a);
+        var y = NormalizeInvoice(b);
+        if (x.Length == 0 || y.Length == 0) return false;
+        if (x == y) return true;
+        var (shorter, longer) = x.Length <= y.Length ? (x, y) : (y, x);
+        if (shorter.Length >= MinResemblingLength && (longer.StartsWith(shorter, StringComparison.Ordinal) || longer.EndsWith(shorter, StringComparison.Ordinal)))
+            return true;
+        return x.Length == y.Length && x.Length >= MinResemblingLength + 2 && x.Zip(y).Count(p => p.First != p.Second) == 1;
+    }
+
+    /// <summary>The fewest characters a partial reading of an invoice number must keep to count as that number.</summary>
+    public const int MinResemblingLength = 6;
 
     public PriorClaim? FindImage(string sha256, string exceptClaimId) =>
         string.IsNullOrEmpty(sha256) ? null

@@ -80,6 +80,7 @@ public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable, IDispo
             policy_version text NOT NULL,
             policy_year integer NULL,
             service_date date NULL,
+            billed_amount numeric NULL,
             decision text NOT NULL,
             paid_amount numeric NOT NULL,
             deductible_applied numeric NOT NULL,
@@ -99,6 +100,8 @@ public sealed class PostgresClaimStore : SqlClaimStore, IAsyncDisposable, IDispo
         "CREATE INDEX IF NOT EXISTS claim_history_invoice ON claim_history_documents (invoice_number) WHERE invoice_number IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS claim_history_image ON claim_history_documents (sha256)",
         "CREATE TABLE IF NOT EXISTS store_settings (name text PRIMARY KEY, value text NOT NULL)",
+        // Added after the first release: stores created before it gain the column (null for the claims already recorded).
+        "ALTER TABLE claim_history ADD COLUMN IF NOT EXISTS billed_amount numeric NULL",
         "SELECT pg_advisory_unlock(5318008)",
     ];
 

@@ -13,7 +13,8 @@ namespace ClaimVision.Pipeline.Storage;
 /// Claim history: what a recommended claim leaves for the duplicate and per-year checks of later claims.
 /// </summary>
 /// <remarks>
-/// <c>claim_history</c> holds one row per recommended claim (insured key, policy, year, decision, amount paid),
+/// <c>claim_history</c> holds one row per recommended claim (insured key, policy, year, service date, amount billed,
+/// decision, amount paid),
 /// <c>claim_history_documents</c> one row per document with its image hash and, for bills, its normalised invoice number.
 /// Both are written in the transaction that stores the recommendation, and only when that write is the first, so a
 /// redelivered assessment adds nothing. The insured person is kept as HMAC-SHA256 of the normalised ID number under a
@@ -87,7 +88,7 @@ public abstract partial class SqlClaimStore
         var claims = (await connection.QueryAsync<HistoryRow>(new CommandDefinition(
             $"""
             SELECT claim_id AS ClaimId, insured_key AS InsuredKey, policy_id AS PolicyId, service_date AS ServiceDate,
-                   paid_amount AS PaidAmount, deductible_applied AS DeductibleApplied
+                   billed_amount AS BilledAmount, paid_amount AS PaidAmount, deductible_applied AS DeductibleApplied
             FROM claim_history
             WHERE claim_id <> @ClaimId AND (
                 (insured_key = @Key AND policy_id = @PolicyId AND policy_year = @Year AND {InArray("decision", "Paying")})
@@ -113,6 +114,7 @@ public abstract partial class SqlClaimStore
             InvoiceNumbers = [.. documents[c.ClaimId].Select(d => d.InvoiceNumber).OfType<string>().Distinct()],
             ImageSha256s = [.. documents[c.ClaimId].Select(d => d.Sha256).Distinct()],
             Documents = [.. documents[c.ClaimId]],
+            BilledAmount = c.BilledAmount is null ? null : DecimalFromDb(c.BilledAmount),
             PaidAmount = DecimalFromDb(c.PaidAmount),
             DeductibleApplied = DecimalFromDb(c.DeductibleApplied),
         }));
@@ -172,8 +174,8 @@ public abstract partial class SqlClaimStore
         var paying = recommendation.Decision is Decision.Approve or Decision.Partial;
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO claim_history (claim_id, insured_key, policy_id, policy_version, policy_year, service_date, decision, paid_amount, deductible_applied, recorded_at)
-            VALUES (@ClaimId, @Key, @PolicyId, @PolicyVersion, @Year, @ServiceDate, @Decision, @Paid, @Deductible, @At)
+            INSERT INTO claim_history (claim_id, insured_key, policy_id, policy_version, policy_year, service_date, billed_amount, decision, paid_amount, deductible_applied, recorded_at)
+            VALUES (@ClaimId, @Key, @PolicyId, @PolicyVersion, @Year, @ServiceDate, @Billed, @Decision, @Paid, @Deductible, @At)
             ON CONFLICT (claim_id) DO NOTHING
             """,
             new
@@ -184,6 +186,7 @@ public abstract partial class SqlClaimStore
                 recommendation.PolicyVersion,
                 Year = history.ServiceDate?.Year,
                 ServiceDate = history.ServiceDate is { } date ? ToDb(date) : null,
+                Billed = history.BilledAmount is { } billed ? ToDb(billed) : null,
                 Decision = ToDb(recommendation.Decision),
                 Paid = ToDb(paying ? history.PaidAmount : 0m),
                 Deductible = ToDb(paying ? history.DeductibleApplied : 0m),
@@ -252,6 +255,7 @@ public abstract partial class SqlClaimStore
         public string? InsuredKey { get; set; }
         public string PolicyId { get; set; } = "";
         public object? ServiceDate { get; set; }
+        public object? BilledAmount { get; set; }
         public object PaidAmount { get; set; } = "0";
         public object DeductibleApplied { get; set; } = "0";
     }

@@ -51,8 +51,13 @@ public abstract partial class SqlClaimStore : IClaimStore
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         foreach (var statement in SchemaStatements)
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: ct)).ConfigureAwait(false);
+        await UpgradeAsync(connection, ct).ConfigureAwait(false);
         await EnsureSaltAsync(connection, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Brings a store created by an earlier release up to the current schema where <see cref="SchemaStatements"/>
+    /// cannot say it idempotently (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    protected virtual Task UpgradeAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
     public async Task CreateClaimAsync(ClaimRecord claim, CancellationToken ct = default)
     {

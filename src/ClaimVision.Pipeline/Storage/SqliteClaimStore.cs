@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ClaimVision.Pipeline.Storage;
@@ -31,6 +32,27 @@ public sealed class SqliteClaimStore(string connectionString) : SqlClaimStore
     protected override object ToDb(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     protected override object ToDb(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Columns added after the first release, added to a file created before them (null for the rows already there).</summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns = [("claim_history", "billed_amount", "TEXT NULL")];
+
+    protected override async Task UpgradeAsync(DbConnection connection, CancellationToken ct)
+    {
+        foreach (var (table, column, definition) in AddedColumns)
+        {
+            var present = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", new { table, column }, cancellationToken: ct)).ConfigureAwait(false);
+            if (present > 0) continue;
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE {table} ADD COLUMN {column} {definition}", cancellationToken: ct)).ConfigureAwait(false);
+            }
+            catch (SqliteException e) when (e.Message.Contains("duplicate column name", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process opening the same file added it first.
+            }
+        }
+    }
 
     protected override IReadOnlyList<string> SchemaStatements { get; } =
     [
@@ -69,6 +91,7 @@ public sealed class SqliteClaimStore(string connectionString) : SqlClaimStore
             policy_version TEXT NOT NULL,
             policy_year INTEGER NULL,
             service_date TEXT NULL,
+            billed_amount TEXT NULL,
             decision TEXT NOT NULL,
             paid_amount TEXT NOT NULL,
             deductible_applied TEXT NOT NULL,

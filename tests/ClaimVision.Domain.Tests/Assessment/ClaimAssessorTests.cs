@@ -177,6 +177,77 @@ public class ClaimAssessorTests
         Assert.Contains("CLM-2026-0007", duplicate.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>An earlier paid claim of the same person for the stay of <see cref="Complete"/> (admitted 2026-03-02).</summary>
+    private static ClaimHistory PaidBefore(string invoiceNumber, decimal billed = 8650.40m, string id = Id, DateOnly? service = null, decimal paid = 2022.12m) =>
+        new([new PriorClaim
+        {
+            ClaimId = "CLM-2026-0005", PolicyId = CnPolicy.Id, InsuredIdNumber = id, ServiceDate = service ?? new DateOnly(2026, 3, 2),
+            InvoiceNumbers = [invoiceNumber], Documents = [new PriorDocument("d-1", "invoice.jpg", new string('a', 64), invoiceNumber)],
+            BilledAmount = billed, PaidAmount = paid,
+        }]);
+
+    [Theory]
+    [InlineData("5200260031")]          // the earlier reading cut short
+    [InlineData("0310012345")]          // its leading digits lost
+    [InlineData("52002600(10012345")]   // one glyph misread
+    public void The_same_stay_with_its_invoice_number_read_differently_is_a_duplicate(string earlierReading)
+    {
+        var r = Assess(Complete(), history: PaidBefore(earlierReading));
+
+        Assert.Equal(Decision.Reject, r.Decision);
+        var duplicate = r.Factor(DuplicateRule.Name);
+        Assert.Equal(FactorStatus.Fail, duplicate.Status);
+        Assert.Contains($"invoice {earlierReading} of claim CLM-2026-0005 (invoice.jpg, document d-1) read differently", duplicate.Reason, StringComparison.Ordinal);
+        Assert.Contains("service date 2026-03-02 and billed 8,650.40", duplicate.Reason, StringComparison.Ordinal);
+        Assert.Contains(duplicate.Evidence, e => e.Field == FieldNames.InvoiceNumber && e.Value == "52002600310012345");
+        Assert.Contains(duplicate.Evidence, e => e.Source == "earlier claim CLM-2026-0005" && e.DocumentId == "d-1");
+    }
+
+    [Fact]
+    public void A_resembling_invoice_number_of_another_amount_or_an_unrelated_one_on_the_same_day_goes_to_a_person()
+    {
+        var otherAmount = Assess(Complete(), history: PaidBefore("5200260031", billed: 1200.00m));
+        var otherNumber = Assess(Complete(), history: PaidBefore("8800990011"));
+
+        Assert.Equal(Decision.Review, otherAmount.Decision);
+        var near = otherAmount.Factor(DuplicateRule.Name);
+        Assert.Equal(FactorStatus.Uncertain, near.Status);
+        Assert.Contains("its invoice 5200260031 resembles 52002600310012345", near.Reason, StringComparison.Ordinal);
+        Assert.Contains("it billed 1,200.00, this claim 8,650.40", near.Reason, StringComparison.Ordinal);
+        Assert.Equal(Decision.Review, otherNumber.Decision);
+        Assert.Equal(FactorStatus.Uncertain, otherNumber.Factor(DuplicateRule.Name).Status);
+        Assert.Contains("claim CLM-2026-0005 of the same person under this policy, for a service on 2026-03-02, was already paid", otherNumber.Factor(DuplicateRule.Name).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_person_another_day_or_an_unpaid_claim_with_a_resembling_invoice_number_is_no_duplicate()
+    {
+        var histories = new[]
+        {
+            PaidBefore("5200260031", id: "522633197209180264"),
+            PaidBefore("5200260031", service: new DateOnly(2026, 3, 3)),
+            PaidBefore("5200260031", paid: 0m),
+        };
+
+        Assert.All(histories, h => Assert.Equal(FactorStatus.Pass, Assess(Complete(), history: h).Factor(DuplicateRule.Name).Status));
+    }
+
+    [Theory]
+    [InlineData("5226310302", "522631", true)]
+    [InlineData("5226310302", "226310302", true)]
+    [InlineData("5226310522302", "522631(522302", true)]
+    [InlineData("5226 3105-22302", "5226310522302", true)]
+    [InlineData("5226310302", "52263", false)]          // five characters: any bill of the hospital's series
+    [InlineData("5226310302", "5226310303", true)]      // one glyph: the same number, or the next bill (hence the amount)
+    [InlineData("5226310302", "5226310311", false)]
+    [InlineData("1234567", "1234568", false)]           // too short for one glyph to mean a misreading
+    [InlineData("5226310302", "", false)]
+    public void Invoice_numbers_resemble_when_one_reading_is_cut_short_or_has_one_glyph_wrong(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, ClaimHistory.InvoicesResemble(a, b));
+        Assert.Equal(expected, ClaimHistory.InvoicesResemble(b, a));
+    }
+
     [Fact]
     public void An_image_submitted_with_an_earlier_claim_is_a_duplicate()
     {

@@ -22,6 +22,9 @@ public abstract class ClaimStoreContract : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>Runs one SQL statement on the store's database (to make it look like an earlier release's).</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
     [Fact]
     public async Task A_created_claim_reads_back_with_its_pending_documents_in_order()
     {
@@ -246,6 +249,25 @@ public abstract class ClaimStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_keeps_what_each_claim_billed_and_a_store_from_before_that_column_gains_it()
+    {
+        var billed = await RecommendAsync(Decision.Approve, 300m, billed: 1390.10m);
+        var unread = await RecommendAsync(Decision.Approve, 200m);
+        var before = await Store.FindHistoryAsync(Lookup("c-new", PersonId));
+        // A store written by the release before the column: the next start adds it, and old rows read as not recorded.
+        await ExecuteSqlAsync("ALTER TABLE claim_history DROP COLUMN billed_amount");
+        await Store.InitializeAsync();
+        var later = await RecommendAsync(Decision.Partial, 100m, billed: 55.5m);
+        var after = await Store.FindHistoryAsync(Lookup("c-new", PersonId));
+
+        Assert.Equal(1390.10m, before.Claims.Single(c => c.ClaimId == billed).BilledAmount);
+        Assert.Null(before.Claims.Single(c => c.ClaimId == unread).BilledAmount);
+        Assert.Equal(3, after.Claims.Count);
+        Assert.Null(after.Claims.Single(c => c.ClaimId == billed).BilledAmount);
+        Assert.Equal(55.5m, after.Claims.Single(c => c.ClaimId == later).BilledAmount);
+    }
+
+    [Fact]
     public async Task History_sums_only_what_was_paid_to_the_same_person_under_the_same_policy_in_the_same_year()
     {
         var approved = await RecommendAsync(Decision.Approve, 300m);
@@ -418,7 +440,7 @@ public abstract class ClaimStoreContract : IAsyncLifetime
 
     /// <summary>Creates a two-document claim and records its recommendation with its history; returns its id.</summary>
     protected async Task<string> RecommendAsync(Decision decision, decimal paid, string? invoice = null, string? image = null, decimal deductible = 0m,
-        DateOnly? serviceDate = null, string person = PersonId, string policy = Policy)
+        DateOnly? serviceDate = null, string person = PersonId, string policy = Policy, decimal? billed = null)
     {
         var claim = NewClaim(2);
         await Store.CreateClaimAsync(claim);
@@ -428,6 +450,7 @@ public abstract class ClaimStoreContract : IAsyncLifetime
             PolicyId = policy,
             ServiceDate = serviceDate ?? new DateOnly(2026, 3, 2),
             DeductibleApplied = deductible,
+            BilledAmount = billed,
             Documents =
             [
                 new PriorDocument(claim.Documents[0].DocumentId, "invoice.jpg", claim.Documents[0].Sha256, invoice),

@@ -22,6 +22,14 @@ public sealed class PostgresClaimStoreTests : ClaimStoreContract
         return new PostgresClaimStore(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = _schema }.ConnectionString);
     }
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { SearchPath = _schema }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public override async Task DisposeAsync()
     {
         if (!_created) return;

@@ -13,6 +13,14 @@ public sealed class SqliteClaimStoreTests : ClaimStoreContract
         return Task.FromResult<IClaimStore>(new SqliteClaimStore($"Data Source={Path.Combine(_folder, "claims.db")}"));
     }
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "claims.db")}");
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public override Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
