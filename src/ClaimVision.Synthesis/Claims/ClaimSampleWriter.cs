@@ -56,7 +56,7 @@ public static class ClaimSampleWriter
             var shown = type == DocumentType.SettlementSheet && scenario.Fault == ScenarioFault.ContradictingSettlementTotal
                 ? medicalCase.WithWrongTotal(ContradictionDelta)
                 : medicalCase;
-            var obscured = type == DocumentType.SettlementSheet && scenario.Fault == ScenarioFault.IllegibleSettlementTotal ? new[] { FieldNames.TotalAmount } : [];
+            var obscured = type == DocumentType.SettlementSheet && scenario.Fault == ScenarioFault.IllegibleSettlementTotal ? new[] { FieldNames.TotalAmount, FieldNames.PersonalPaidAmount } : [];
             var name = $"{k + 1}-{type.Label}";
             var document = DocumentRenderer.Render(shown, type, new RenderOptions { Id = name, Severity = Severity, Obscured = obscured }, SampleGenerator.Mix(seed, k, 0xD0C));
             var bytes = document.Image;

@@ -10,7 +10,8 @@ public sealed record ScenarioPerson(string Name, string IdNumber, DateOnly Birth
 public enum ScenarioFault
 {
     None,
-    /// <summary>The settlement sheet's total is blotted out with ink: a key field nobody can read.</summary>
+    /// <summary>The settlement sheet's total is blotted out with ink, and so is the patient's payment, from which with the
+    /// fund's payment the total could be rebuilt (TotalRepair): a key field nobody can read or work out from that sheet.</summary>
     IllegibleSettlementTotal,
     /// <summary>The settlement sheet prints a total 200.00 above the invoice's.</summary>
     ContradictingSettlementTotal,

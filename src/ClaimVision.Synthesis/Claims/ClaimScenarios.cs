@@ -201,7 +201,7 @@ public static class ClaimScenarios
             new(Decision.Reject, 0m, "The same stay as claim 01, photographed again: invoice number 5226310302 was already claimed in 01-partial-ratio → duplicate, reject, payable 0.")),
 
         CountyClaim("09-review-illegible-total", WangJianjun, "雷山县人民医院", "贵州省雷山县丹江镇团结路3号", new(2026, 7, 14), "5226340714",
-            new(Decision.Review, 0m, $"The settlement sheet's total (医疗费用总额) is blotted out, and the residual-after-basic basis needs it → review naming totalAmount, payable 0 until confirmed. (If confirmed: {CountyStayPayable}.)")) with
+            new(Decision.Review, 0m, $"The settlement sheet's total (医疗费用总额) is blotted out, with the patient's payment (个人支付) it could be worked out from, and the residual-after-basic basis needs it → review naming totalAmount, payable 0 until confirmed. (If confirmed: {CountyStayPayable}.)")) with
         {
             Fault = ScenarioFault.IllegibleSettlementTotal,
         },
