@@ -14,15 +14,17 @@ internal static class PneumoniaStay
 
     public static readonly string[] Files = ["invoice.jpg", "expenses.jpg", "settlement.jpg", "discharge.jpg"];
 
-    /// <summary>The report of one of <see cref="Files"/>; null for a file the stay does not have.</summary>
-    public static DocumentReport? Report(string fileName, string invoiceNumber)
+    /// <summary>The report of one of <see cref="Files"/>; null for a file the stay does not have. The stay lasts eight days
+    /// from <paramref name="admission"/> (ISO date).</summary>
+    public static DocumentReport? Report(string fileName, string invoiceNumber, string admission = "2026-03-02")
     {
+        var discharge = DateOnly.ParseExact(admission, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (type, fields) = fileName switch
         {
             "invoice.jpg" => (DocumentType.InpatientInvoice, new[]
             {
                 F(FieldNames.InvoiceNumber, invoiceNumber), F(FieldNames.ProviderLevel, "二级"), F(FieldNames.PatientName, "杨秀英"),
-                F(FieldNames.PatientIdNumber, IdNumber), F(FieldNames.AdmissionDate, "2026-03-02"), F(FieldNames.DischargeDate, "2026-03-10"),
+                F(FieldNames.PatientIdNumber, IdNumber), F(FieldNames.AdmissionDate, admission), F(FieldNames.DischargeDate, discharge),
                 F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"), F(FieldNames.PersonalPaidAmount, "3670.20"),
             }),
             "expenses.jpg" => (DocumentType.ExpenseList, new[] { F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40") }),
@@ -31,7 +33,7 @@ internal static class PneumoniaStay
                 F(FieldNames.PatientName, "杨秀英"), F(FieldNames.TotalAmount, "8650.40"), F(FieldNames.InsurancePaidAmount, "4980.20"),
                 F(FieldNames.CriticalIllnessAmount, "0.00"), F(FieldNames.PersonalPaidAmount, "3670.20"),
             }),
-            "discharge.jpg" => (DocumentType.DischargeSummary, new[] { F(FieldNames.Diagnosis, "社区获得性肺炎"), F(FieldNames.DiagnosisCode, "J18.9"), F(FieldNames.AdmissionDate, "2026-03-02") }),
+            "discharge.jpg" => (DocumentType.DischargeSummary, new[] { F(FieldNames.Diagnosis, "社区获得性肺炎"), F(FieldNames.DiagnosisCode, "J18.9"), F(FieldNames.AdmissionDate, admission) }),
             _ => (DocumentType.Other, (ExtractedField[]?)null),
         };
         return fields is null ? null : Classified(fileName, type, fields);

@@ -65,9 +65,9 @@ public sealed class ClaimHistory(IEnumerable<PriorClaim> claims)
     /// <summary>
     /// Two invoice numbers that are one number read twice, one of the readings damaged: equal once normalised, one the
     /// start or end of the other with at least <see cref="MinResemblingLength"/> characters (a reading cut short), or of one
-    /// length of at least <see cref="MinResemblingLength"/> + 2 with one character different (a misread glyph). Evidence of a
-    /// duplicate only with the same person, service date and amount: alone, a shared prefix is often the hospital's series,
-    /// and one digit apart is the next bill.
+    /// length of at least <see cref="MinResemblingLength"/> + 2 with one character different that is not a digit in both (a
+    /// misread glyph: one digit for another is as likely the next bill). Evidence of a duplicate only with the same person,
+    /// service date and amount: alone, a shared prefix is often the hospital's series.
     /// </summary>
     public static bool InvoicesResemble(string? a, string? b)
     {
@@ -78,7 +78,9 @@ public sealed class ClaimHistory(IEnumerable<PriorClaim> claims)
         var (shorter, longer) = x.Length <= y.Length ? (x, y) : (y, x);
         if (shorter.Length >= MinResemblingLength && (longer.StartsWith(shorter, StringComparison.Ordinal) || longer.EndsWith(shorter, StringComparison.Ordinal)))
             return true;
-        return x.Length == y.Length && x.Length >= MinResemblingLength + 2 && x.Zip(y).Count(p => p.First != p.Second) == 1;
+        // One digit for another is as likely the next bill of the series as a misread; a glyph that is no digit is a misread.
+        return x.Length == y.Length && x.Length >= MinResemblingLength + 2
+            && x.Zip(y).Where(p => p.First != p.Second).ToList() is [var (c, d)] && !(char.IsAsciiDigit(c) && char.IsAsciiDigit(d));
     }
 
     /// <summary>The fewest characters a partial reading of an invoice number must keep to count as that number.</summary>

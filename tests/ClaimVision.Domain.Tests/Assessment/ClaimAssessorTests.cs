@@ -238,7 +238,8 @@ public class ClaimAssessorTests
     [InlineData("5226310522302", "522631(522302", true)]
     [InlineData("5226 3105-22302", "5226310522302", true)]
     [InlineData("5226310302", "52263", false)]          // five characters: any bill of the hospital's series
-    [InlineData("5226310302", "5226310303", true)]      // one glyph: the same number, or the next bill (hence the amount)
+    [InlineData("5226310302", "5226310303", false)]     // one digit for another: as likely the next bill as a misread
+    [InlineData("5226310302", "522631O302", true)]      // a letter for a digit: a misread
     [InlineData("5226310302", "5226310311", false)]
     [InlineData("1234567", "1234568", false)]           // too short for one glyph to mean a misreading
     [InlineData("5226310302", "", false)]

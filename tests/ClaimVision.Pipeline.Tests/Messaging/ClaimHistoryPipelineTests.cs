@@ -31,6 +31,9 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     // What the scripted stay pays on its own: the personal part 3,670.20 less the 300.00 deductible, at 60 % (county hospital).
     private const decimal Payable = 2022.12m;
     private const decimal YearlyCap = 3000.00m;
+    /// <summary>Admission of a second stay of the same person in the same year: a claim for the same day would be a
+    /// possible duplicate (DuplicateRule), which is not what these tests are about.</summary>
+    private const string LaterStay = "2026-03-15";
 
     /// <summary>The store settings of the host ("ClaimVision:Store:*"); the data directory is given.</summary>
     protected abstract Task<Dictionary<string, string?>> StoreSettingsAsync(string dataDirectory);
@@ -117,7 +120,7 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     public async Task A_later_claim_of_the_same_person_is_capped_at_what_the_earlier_one_left_of_the_yearly_cap()
     {
         var first = await SubmitAndWaitAsync("CLM-A", invoice: "52002600310000001");
-        var second = await SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002");
+        var second = await SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002", admission: LaterStay);
 
         Assert.Equal(Payable, first.PayableAmount);
         Assert.Equal(Decision.Partial, second.Decision);
@@ -135,7 +138,7 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         await bus.Publish(await SubmissionAsync("CLM-A", "52002600310000001"));
         await bus.Publish(new AssessClaim { ClaimId = "CLM-A", CorrelationId = NewId.NextGuid() });
         await redelivered.WaitAsync(analyses: 4, assessments: 1);
-        var second = await SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002");
+        var second = await SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002", admission: LaterStay);
 
         var stored = (await _store.GetClaimAsync("CLM-A"))!.Recommendation!;
         Assert.Equal(first.CreatedAt, stored.CreatedAt);
@@ -172,7 +175,7 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
 
         var results = await Task.WhenAll(
             SubmitAndWaitAsync("CLM-A", invoice: "52002600310000001", first),
-            SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002", second));
+            SubmitAndWaitAsync("CLM-B", invoice: "52002600310000002", second, LaterStay));
 
         Assert.Equal(YearlyCap, results.Sum(r => r.PayableAmount));
         Assert.Equal([YearlyCap - Payable, Payable], results.Select(r => r.PayableAmount).Order());
@@ -190,9 +193,9 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     }
 
     /// <summary>Stores the claim's images and record and publishes ClaimSubmitted, as the API's intake does; waits for the recommendation.</summary>
-    private async Task<Recommendation> SubmitAndWaitAsync(string claimId, string invoice, IHost? worker = null)
+    private async Task<Recommendation> SubmitAndWaitAsync(string claimId, string invoice, IHost? worker = null, string admission = "2026-03-02")
     {
-        var submitted = await SubmissionAsync(claimId, invoice);
+        var submitted = await SubmissionAsync(claimId, invoice, admission);
         await _store.CreateClaimAsync(new ClaimRecord
         {
             ClaimId = claimId,
@@ -216,12 +219,12 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         throw new TimeoutException($"Claim {claimId} got no recommendation within 30 s.");
     }
 
-    private async Task<ClaimSubmitted> SubmissionAsync(string claimId, string invoice)
+    private async Task<ClaimSubmitted> SubmissionAsync(string claimId, string invoice, string admission = "2026-03-02")
     {
         var documents = new List<DocumentRef>();
         foreach (var file in PneumoniaStay.Files)
         {
-            var blob = await _blobs.PutAsync(Encoding.UTF8.GetBytes($"{file}|{invoice}|{claimId}"), "image/jpeg");
+            var blob = await _blobs.PutAsync(Encoding.UTF8.GetBytes($"{file}|{invoice}|{claimId}|{admission}"), "image/jpeg");
             documents.Add(new DocumentRef { DocumentId = $"{claimId}-{file}", FileName = file, BlobKey = blob.Key, Sha256 = blob.Sha256 });
         }
         return new ClaimSubmitted { ClaimId = claimId, CorrelationId = NewId.NextGuid(), Documents = documents, SubmittedAt = DateTimeOffset.UtcNow };
@@ -317,7 +320,8 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
 
     /// <summary>
     /// The four documents of a county-hospital pneumonia stay, read off the file name; the invoice number is the text
-    /// after the first '|' of the bytes, so each test chooses whether two claims share it. No OCR runs.
+    /// after the first '|' of the bytes, so each test chooses whether two claims share it, and the admission date the
+    /// fourth field. No OCR runs.
     /// </summary>
     private sealed class ScriptedStayAnalyzer : IDocumentAnalyzer
     {
@@ -325,8 +329,8 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
 
         public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
         {
-            var invoice = Encoding.UTF8.GetString(bytes.Span).Split('|')[1];
-            return PneumoniaStay.Report(fileName, invoice) ?? throw new ArgumentException($"The scripted stay has no document '{fileName}'.", nameof(fileName));
+            var parts = Encoding.UTF8.GetString(bytes.Span).Split('|');
+            return PneumoniaStay.Report(fileName, parts[1], parts[3]) ?? throw new ArgumentException($"The scripted stay has no document '{fileName}'.", nameof(fileName));
         }
     }
 }
