@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaimVision.Domain.Claims;
 using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Policies;
 using static ClaimVision.Domain.Assessment.AssessmentContext;
 
 namespace ClaimVision.Domain.Assessment;
@@ -18,14 +19,33 @@ public sealed class QualityRule : IFactorRule
 {
     public const string Name = "quality";
 
-    /// <summary>The fields the rules read; a misreading of any of them could change the decision or the amount.</summary>
-    public static readonly IReadOnlySet<string> DecisionFields = new HashSet<string>(StringComparer.Ordinal)
-    {
+    /// <summary>The fields every decision reads: who, when, which bill, how much in all, what illness, which ratio.</summary>
+    private static readonly string[] CommonDecisionFields =
+    [
         FieldNames.PatientName, FieldNames.PatientIdNumber, FieldNames.AdmissionDate, FieldNames.DischargeDate,
-        FieldNames.DocumentDate, FieldNames.InvoiceNumber, FieldNames.TotalAmount, FieldNames.InsurancePaidAmount, FieldNames.PersonalPaidAmount, FieldNames.CoveredAmount,
-        FieldNames.SelfPaidAmount, FieldNames.OutOfCatalogueAmount, FieldNames.CriticalIllnessAmount,
+        FieldNames.DocumentDate, FieldNames.InvoiceNumber, FieldNames.TotalAmount,
         FieldNames.Diagnosis, FieldNames.DiagnosisCode, FieldNames.ProviderLevel,
+    ];
+
+    /// <summary>
+    /// The fields a misreading of which could change the decision or the amount under <paramref name="basis"/>: the common
+    /// ones and the parts of the bill that basis computes with (<see cref="ExpenseFigures"/>): none for the whole bill,
+    /// basic and critical-illness insurance's payments for the residual, the out-of-catalogue part for that basis. A part
+    /// the basis does not compute with is still read by the amounts rule, whose cross-checks only ever send a claim to a
+    /// person when the parts disagree; read unsurely, it cannot make a claim pay more, so it is no reason for review.
+    /// </summary>
+    public static IReadOnlySet<string> DecisionFields(ExpenseBasis basis) => basis switch
+    {
+        ExpenseBasis.Total => TotalBasis,
+        ExpenseBasis.ResidualAfterBasicAndCritical => ResidualBasis,
+        ExpenseBasis.OutOfCatalogueOnly => OutOfCatalogueBasis,
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "No decision fields for this expense basis."),
     };
+
+    private static readonly IReadOnlySet<string> TotalBasis = new HashSet<string>(CommonDecisionFields, StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> ResidualBasis =
+        new HashSet<string>([.. CommonDecisionFields, FieldNames.InsurancePaidAmount, FieldNames.CriticalIllnessAmount], StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> OutOfCatalogueBasis = new HashSet<string>([.. CommonDecisionFields, FieldNames.OutOfCatalogueAmount], StringComparer.Ordinal);
 
     /// <summary>Threshold key (in quality.fieldOverrides) and evidence field name for line items.</summary>
     public const string LineItemsField = "lineItems";
@@ -37,9 +57,10 @@ public sealed class QualityRule : IFactorRule
         var evidence = new List<Evidence>();
         var corroborated = new List<string>();
         var read = 0;
+        var decisionFields = DecisionFields(context.Policy.ExpenseBasis);
         foreach (var doc in context.Trusted)
         {
-            foreach (var field in doc.Fields.Values.Where(f => DecisionFields.Contains(f.Name)))
+            foreach (var field in doc.Fields.Values.Where(f => decisionFields.Contains(f.Name)))
             {
                 read++;
                 var threshold = quality.ThresholdFor(field.Name);

@@ -14,7 +14,7 @@ public class MoreAssessorTests
         var data = new TheoryData<int, string>();
         var docs = Complete();
         for (var i = 0; i < docs.Count; i++)
-            foreach (var name in docs[i].Fields.Keys.Where(QualityRule.DecisionFields.Contains))
+            foreach (var name in docs[i].Fields.Keys.Where(QualityRule.DecisionFields(CnPolicy.ExpenseBasis).Contains))
                 data.Add(i, name);
         return data;
     }
@@ -34,6 +34,51 @@ public class MoreAssessorTests
         Assert.Equal(Decision.Review, r.Decision);
         Assert.Equal(0m, r.PayableAmount);
         Assert.Contains(r.ReviewItems, i => i.Field == field && i.DocumentId == docs[document].DocumentId.Value);
+    }
+
+    [Theory]
+    [InlineData(FieldNames.PersonalPaidAmount, null)]
+    [InlineData(FieldNames.CoveredAmount, "5200.00")]   // not printed on the fixture's documents: added to its settlement sheet
+    [InlineData(FieldNames.SelfPaidAmount, "310.00")]
+    public void An_unsure_part_the_residual_basis_does_not_compute_with_is_no_reason_for_review(string field, string? added)
+    {
+        var docs = Complete();
+        if (added is not null) docs[2] = docs[2].With(F(field, added));
+        for (var i = 0; i < docs.Count; i++)
+            if (docs[i].Fields.TryGetValue(field, out var reading))
+                docs[i] = docs[i].With(reading with { Confidence = 0.5 });
+        var unsure = Assess(docs);
+        var sure = Assess(Complete());
+
+        Assert.Contains(docs, d => d.Fields.TryGetValue(field, out var f) && f.Confidence == 0.5);
+        Assert.Equal(Decision.Partial, unsure.Decision);
+        Assert.Equal(sure.PayableAmount, unsure.PayableAmount);
+        Assert.Equal(FactorStatus.Pass, unsure.Factor(QualityRule.Name).Status);
+    }
+
+    [Fact]
+    public void Under_the_whole_bill_basis_an_unsure_fund_payment_is_no_reason_for_review_but_one_that_contradicts_the_total_is()
+    {
+        var request = new ClaimRequest { ClaimId = "US-0003", PolicyId = UsPolicy.Id, Insured = new InsuredPerson { Name = "John Carter", IdNumber = "USM-100234" } };
+        AnalyzedDocument Bill(string fund, string patient) => Doc("bill", DocumentType.OutpatientInvoice,
+        [
+            F(FieldNames.ProviderName, "Riverside Family Clinic"), F(FieldNames.ProviderLevel, "in-network"), F(FieldNames.PatientName, "John Carter"),
+            F(FieldNames.DocumentDate, "2026-02-10"), F(FieldNames.InvoiceNumber, "INV-260210"), F(FieldNames.TotalAmount, "385.40"),
+            F(FieldNames.InsurancePaidAmount, fund, confidence: 0.76), F(FieldNames.PersonalPaidAmount, patient, confidence: 0.23),
+        ]);
+
+        var consistent = Assess([Bill("0.00", "385.40")], request, UsPolicy);
+        var contradicting = Assess([Bill("100.00", "385.40")], request, UsPolicy);
+        var residual = Assess([Bill("0.00", "385.40")], request, UsPolicy with { ExpenseBasis = ExpenseBasis.ResidualAfterBasicAndCritical });
+
+        Assert.Equal(Decision.Partial, consistent.Decision); // 385.40 − the 100.00 yearly deductible
+        Assert.Equal(285.40m, consistent.PayableAmount);
+        Assert.Equal(Decision.Review, contradicting.Decision);
+        Assert.Equal(FactorStatus.Uncertain, contradicting.Factor(AmountsRule.Name).Status);
+        Assert.Equal(FactorStatus.Pass, contradicting.Factor(QualityRule.Name).Status);
+        Assert.Equal(Decision.Review, residual.Decision);
+        Assert.Contains(residual.ReviewItems, i => i.Field == FieldNames.InsurancePaidAmount);
+        Assert.DoesNotContain(residual.ReviewItems, i => i.Field == FieldNames.PersonalPaidAmount);
     }
 
     [Fact]
