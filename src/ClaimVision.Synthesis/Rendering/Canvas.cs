@@ -24,6 +24,14 @@ internal sealed class Canvas : IDisposable
     private readonly PangoLayoutHandle _layout;
     private readonly Dictionary<string, PangoFontDescriptionHandle> _fonts = [];
 
+    /// <summary>
+    /// Serialises every use of fonts across canvases. Each thread has its own Pango font map, but Cairo 1.16 (Debian 12)
+    /// shares scaled fonts and their glyph caches between them without making that safe: generating with two threads
+    /// crashed in <c>cairo_scaled_font_glyph_extents</c> under <c>pango_layout_get_pixel_extents</c> in four of seven
+    /// runs of 350 documents. Shapes, images and the photo effects stay parallel.
+    /// </summary>
+    private static readonly Lock Fonts = new();
+
     public Canvas(int width, int height, Rgb paper)
     {
         Width = width;
@@ -32,7 +40,7 @@ internal sealed class Canvas : IDisposable
         if (_surface.IsInvalid || Cairo.cairo_surface_status(_surface) != Cairo.StatusSuccess)
             throw new InvalidOperationException($"Cairo could not create a {width}×{height} surface.");
         _cr = Cairo.cairo_create(_surface);
-        _layout = Pango.pango_cairo_create_layout(_cr);
+        lock (Fonts) _layout = Pango.pango_cairo_create_layout(_cr);
         Cairo.cairo_set_source_rgba(_cr, paper.R, paper.G, paper.B, 1);
         Cairo.cairo_paint(_cr);
     }
@@ -44,16 +52,21 @@ internal sealed class Canvas : IDisposable
     /// left, centre or right edge by <paramref name="align"/>. Returns the ink box (empty text → zero-size box at x,y).</summary>
     public BoundingBox Text(string text, double x, double y, string font, double size, Rgb colour, Align align = Align.Left, double maxWidth = 0)
     {
-        var (ink, logical) = Prepare(text, font, size, maxWidth);
-        var left = align switch
+        PangoRectangle ink, logical;
+        double left;
+        lock (Fonts)
         {
-            Align.Center => x - logical.Width / 2.0,
-            Align.Right => x - logical.Width,
-            _ => x,
-        };
-        Cairo.cairo_set_source_rgba(_cr, colour.R, colour.G, colour.B, 1);
-        Cairo.cairo_move_to(_cr, left, y);
-        Pango.pango_cairo_show_layout(_cr, _layout);
+            (ink, logical) = Prepare(text, font, size, maxWidth);
+            left = align switch
+            {
+                Align.Center => x - logical.Width / 2.0,
+                Align.Right => x - logical.Width,
+                _ => x,
+            };
+            Cairo.cairo_set_source_rgba(_cr, colour.R, colour.G, colour.B, 1);
+            Cairo.cairo_move_to(_cr, left, y);
+            Pango.pango_cairo_show_layout(_cr, _layout);
+        }
         if (ink.Width <= 0 || ink.Height <= 0) return new BoundingBox((int)left, (int)y, 0, 0);
         var bx = (int)Math.Floor(left + ink.X) - 1;
         var by = (int)Math.Floor(y + ink.Y) - 1;
@@ -63,7 +76,8 @@ internal sealed class Canvas : IDisposable
     /// <summary>Width and height of the text's logical box (what advances the pen), without drawing.</summary>
     public (int Width, int Height) Measure(string text, string font, double size, double maxWidth = 0)
     {
-        var (_, logical) = Prepare(text, font, size, maxWidth);
+        PangoRectangle logical;
+        lock (Fonts) (_, logical) = Prepare(text, font, size, maxWidth);
         return (logical.Width, logical.Height);
     }
 
@@ -81,16 +95,19 @@ internal sealed class Canvas : IDisposable
     /// <summary>Draws text rotated about (cx, cy) by <paramref name="radians"/>, centred there; no box (used for stamps).</summary>
     public void RotatedText(string text, double cx, double cy, double radians, string font, double size, Rgb colour, double alpha)
     {
-        Cairo.cairo_save(_cr);
-        Cairo.cairo_translate(_cr, cx, cy);
-        Cairo.cairo_rotate(_cr, radians);
-        Pango.pango_cairo_update_layout(_cr, _layout);
-        var (_, logical) = Prepare(text, font, size, 0);
-        Cairo.cairo_set_source_rgba(_cr, colour.R, colour.G, colour.B, alpha);
-        Cairo.cairo_move_to(_cr, -logical.Width / 2.0, -logical.Height / 2.0);
-        Pango.pango_cairo_show_layout(_cr, _layout);
-        Cairo.cairo_restore(_cr);
-        Pango.pango_cairo_update_layout(_cr, _layout);
+        lock (Fonts)
+        {
+            Cairo.cairo_save(_cr);
+            Cairo.cairo_translate(_cr, cx, cy);
+            Cairo.cairo_rotate(_cr, radians);
+            Pango.pango_cairo_update_layout(_cr, _layout);
+            var (_, logical) = Prepare(text, font, size, 0);
+            Cairo.cairo_set_source_rgba(_cr, colour.R, colour.G, colour.B, alpha);
+            Cairo.cairo_move_to(_cr, -logical.Width / 2.0, -logical.Height / 2.0);
+            Pango.pango_cairo_show_layout(_cr, _layout);
+            Cairo.cairo_restore(_cr);
+            Pango.pango_cairo_update_layout(_cr, _layout);
+        }
     }
 
     public void Line(double x1, double y1, double x2, double y2, double width, Rgb colour, bool dashed = false)
@@ -166,6 +183,7 @@ internal sealed class Canvas : IDisposable
         return new BoundingBox(x, y, Math.Clamp(b.Right, x, Width) - x, Math.Clamp(b.Bottom, y, Height) - y);
     }
 
+    /// <summary>Sets the layout's text and font and measures it; callers hold <see cref="Fonts"/>.</summary>
     private (PangoRectangle Ink, PangoRectangle Logical) Prepare(string text, string font, double size, double maxWidth)
     {
         var key = $"{font} {size.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}px";
@@ -190,9 +208,13 @@ internal sealed class Canvas : IDisposable
 
     public void Dispose()
     {
-        foreach (var f in _fonts.Values) f.Dispose();
-        _layout.Dispose();
-        _cr.Dispose();
+        lock (Fonts)
+        {
+            // The layout and the context hold the last references to scaled fonts, which Cairo then releases.
+            foreach (var f in _fonts.Values) f.Dispose();
+            _layout.Dispose();
+            _cr.Dispose();
+        }
         _surface.Dispose();
     }
 }
