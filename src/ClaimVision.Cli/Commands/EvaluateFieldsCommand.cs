@@ -32,8 +32,8 @@ public static class EvaluateFieldsCommand
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
         var scaleUpBelow = new Option<int>("--scale-up-below") { Description = "With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.MinTextHeight };
         var scaleUpTo = new Option<int>("--scale-up-to") { Description = "With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.TargetTextHeight };
-        var removeSeals = new Option<bool>("--remove-seals") { Description = "With --ocr engine: fade red seals out before OCR (OcrOptions.RemoveSeals)." };
-        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo, removeSeals };
+        var keepSeals = new Option<bool>("--keep-seals") { Description = "With --ocr engine: read pages with their red seals as they are (OcrOptions.RemoveSeals = false; by default seals are faded out before OCR)." };
+        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo, keepSeals };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -45,7 +45,7 @@ public static class EvaluateFieldsCommand
             try
             {
                 var extractor = new FieldExtractor(diagnoses: DocumentAnalyzerFactory.LoadDiagnoses(parse.GetValue(diagnoses)));
-                var ocrOptions = new OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = parse.GetValue(scaleUpBelow), ScaleUpToTextHeight = parse.GetValue(scaleUpTo), RemoveSeals = parse.GetValue(removeSeals) };
+                var ocrOptions = new OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = parse.GetValue(scaleUpBelow), ScaleUpToTextHeight = parse.GetValue(scaleUpTo), RemoveSeals = !parse.GetValue(keepSeals) };
                 ResolutionNormalizer.ValidateScaleUp(ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
                 return parse.GetValue(format) switch
                 {

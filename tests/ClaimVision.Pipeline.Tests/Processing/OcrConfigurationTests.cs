@@ -65,15 +65,15 @@ public sealed class OcrConfigurationTests
     }
 
     [Fact]
-    public void Seals_are_faded_out_when_configuration_asks_and_that_is_part_of_the_pipeline_version()
+    public void Seals_are_faded_out_unless_configuration_keeps_them_and_that_is_part_of_the_pipeline_version()
     {
         using (var byDefault = Build(new() { ["ClaimVision:OcrEngines"] = "1" }))
-            Assert.False(byDefault.GetRequiredService<ProductionAnalyzer>().OcrOptions.RemoveSeals);
-        using var removed = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:RemoveSeals"] = "true" });
-        Assert.True(removed.GetRequiredService<ProductionAnalyzer>().OcrOptions.RemoveSeals);
-        using var pool = new ClaimVision.Vision.Ocr.EnginePool(new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1, RemoveSeals = true });
+            Assert.True(byDefault.GetRequiredService<ProductionAnalyzer>().OcrOptions.RemoveSeals);
+        using var kept = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:RemoveSeals"] = "false" });
+        Assert.False(kept.GetRequiredService<ProductionAnalyzer>().OcrOptions.RemoveSeals);
+        using var pool = new ClaimVision.Vision.Ocr.EnginePool(new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1 });
         Assert.EndsWith("/seals-removed", new ClaimVision.Vision.VisionPipeline(pool).Version, StringComparison.Ordinal);
-        using var plain = new ClaimVision.Vision.Ocr.EnginePool(new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1 });
+        using var plain = new ClaimVision.Vision.Ocr.EnginePool(new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1, RemoveSeals = false });
         Assert.DoesNotContain("seals", new ClaimVision.Vision.VisionPipeline(plain).Version, StringComparison.Ordinal);
     }
 
