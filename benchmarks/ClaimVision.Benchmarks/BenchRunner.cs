@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClaimVision.Benchmarks.Baselines;
 using ClaimVision.Benchmarks.EndToEnd;
 using ClaimVision.Benchmarks.Reporting;
@@ -79,6 +80,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter progress)
             Files = options.Files.Count,
             Warmup = options.Warmup,
             Language = options.Language,
+            VisionRevision = Vision.VisionPipeline.Revision,
+            OcrOverrides = OcrOverrides(options.Ocr),
             Runs = [.. runs.Select(r => r with
             {
                 RatioToCeiling = Ratio(r.DocumentsPerSecond, ceiling?.DocumentsPerSecond),
@@ -87,6 +90,18 @@ public sealed class BenchRunner(BenchOptions options, TextWriter progress)
             OcrCeiling = ceiling,
             TesseractCli = cli,
         };
+    }
+
+    /// <summary>The members of <paramref name="ocr"/> whose JSON value differs from a default <see cref="OcrOptions"/>'s, by
+    /// name; the pool size, the tessdata folder and the language are left out (the report states engines and language).</summary>
+    internal static IReadOnlyDictionary<string, string> OcrOverrides(OcrOptions ocr)
+    {
+        var actual = JsonSerializer.SerializeToElement(ocr);
+        var defaults = JsonSerializer.SerializeToElement(new OcrOptions());
+        return actual.EnumerateObject()
+            .Where(p => p.Name is not (nameof(OcrOptions.PoolSize) or nameof(OcrOptions.TessdataPath) or nameof(OcrOptions.Language))
+                        && (!defaults.TryGetProperty(p.Name, out var d) || d.GetRawText() != p.Value.GetRawText()))
+            .ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
     }
 
     internal static double Ratio(double value, double? baseline) => baseline is > 0 ? Math.Round(value / baseline.Value, 3) : 0;

@@ -61,6 +61,23 @@ public class ReportTests
     }
 
     [Fact]
+    public void The_report_names_the_ocr_options_that_differ_from_the_defaults()
+    {
+        var defaults = BenchRunner.OcrOverrides(new OcrOptions { PoolSize = 7, Language = "eng" });
+        var changed = BenchRunner.OcrOverrides(new OcrOptions { RemoveSeals = false, ScaleUpBelowTextHeight = 16, ScaleUpToTextHeight = 24, FigureLanguage = null });
+
+        Assert.Empty(defaults);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["RemoveSeals"] = "false", ["ScaleUpBelowTextHeight"] = "16", ["ScaleUpToTextHeight"] = "24", ["FigureLanguage"] = "null",
+        }, changed);
+        var line = ReportTable.OcrLine(ReportSamples.Report() with { VisionRevision = "1a2b3c4d", OcrOverrides = changed });
+        Assert.Contains("vision 1a2b3c4d", line, StringComparison.Ordinal);
+        Assert.Contains("RemoveSeals=false", line, StringComparison.Ordinal);
+        Assert.EndsWith("default options", ReportTable.OcrLine(ReportSamples.Report()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ratios_divide_by_the_baseline_and_are_zero_without_one()
     {
         Assert.Equal(0.5, BenchRunner.Ratio(1, 2));

@@ -72,6 +72,11 @@ public sealed record BenchReport
     public required int Files { get; init; }
     public required int Warmup { get; init; }
     public required string Language { get; init; }
+    /// <summary>The build of the vision code that ran (<c>VisionPipeline.Revision</c>).</summary>
+    public string VisionRevision { get; init; } = "";
+    /// <summary>The OCR options the run used that differ from the defaults, each as its JSON value (empty: all defaults).
+    /// Seal fading and the resolution rule change the CPU per document by 8–17 %, so a report must say which it ran.</summary>
+    public IReadOnlyDictionary<string, string> OcrOverrides { get; init; } = new Dictionary<string, string>();
     public required IReadOnlyList<RunResult> Runs { get; init; }
     public BaselineResult? OcrCeiling { get; init; }
     public BaselineResult? TesseractCli { get; init; }

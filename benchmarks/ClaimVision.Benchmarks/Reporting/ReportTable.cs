@@ -8,6 +8,11 @@ public static class ReportTable
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
+    /// <summary>Which vision build and OCR options the run used: "OCR: vision 1a2b3c4d, default options" or the overrides.</summary>
+    public static string OcrLine(BenchReport report) =>
+        $"OCR: vision {report.VisionRevision}, language {report.Language}, "
+        + (report.OcrOverrides.Count == 0 ? "default options" : "options " + string.Join(", ", report.OcrOverrides.Select(o => $"{o.Key}={o.Value}")));
+
     public static void Write(IAnsiConsole console, BenchReport report)
     {
         // Redirected output gets 80 columns from Spectre, too narrow for thirteen; a report file is read wide.
@@ -20,6 +25,7 @@ public static class ReportTable
                 F(r.CpuSecondsPerDocument, "0.00"), string.Join(" / ", r.PeakMemoryMb.Select(m => F(m, "0"))), F(r.MemoryGrowthMb, "0"),
                 F(r.RatioToCeiling, "0.00"), F(r.RatioToCli, "0.00"));
         console.Write(runs);
+        console.WriteLine(OcrLine(report));
         foreach (var r in report.Runs.Where(r => r.Memory.Samples.Count > 0))
             console.WriteLine(MemoryLine(r));
 
