@@ -46,11 +46,16 @@ public static class AnalyzeCommand
             ProductionAnalyzer analyzer;
             try
             {
-                analyzer = DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = parse.GetValue(models), Engines = threadCount, Language = lang });
+                analyzer = DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = parse.GetValue(models), Engines = threadCount, Language = lang, Ocr = EnvironmentOcr.Read() });
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
                 Console.Error.WriteLine($"analyze: cannot load the analysis models: {e.Message}");
+                return Task.FromResult(2);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                Console.Error.WriteLine($"analyze: {e.Message}");
                 return Task.FromResult(2);
             }
             using (analyzer)

@@ -7,7 +7,6 @@ using ClaimVision.Benchmarks.Reporting;
 using ClaimVision.Pipeline.Hosting;
 using ClaimVision.Vision.Ocr;
 using ClaimVision.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
@@ -80,7 +79,7 @@ public static class BenchCommand
             Duration = a.Duration is { } s ? TimeSpan.FromSeconds(s) : null,
             Language = a.Language,
             // ClaimVision__Ocr__* reach the embedded host and the workers by themselves; the ceiling takes the same.
-            Ocr = EngineServiceCollectionExtensions.ConfiguredOcr(new ConfigurationBuilder().AddEnvironmentVariables().Build()),
+            Ocr = EnvironmentOcr.Read(),
             Baselines = !a.NoBaselines,
             Settings = configuration == BenchConfiguration.ScaledOut ? ScaledOutSettings() : new Dictionary<string, string>(),
             Engines = services => services.AddClaimVisionEngines(),

@@ -47,11 +47,16 @@ public static class ProcessCommand
             ProductionAnalyzer analyzer;
             try
             {
-                analyzer = DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = parse.GetValue(models) });
+                analyzer = DocumentAnalyzerFactory.Create(new AnalyzerSettings { ModelsDirectory = parse.GetValue(models), Ocr = EnvironmentOcr.Read() });
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]process: cannot load the analysis models: {e.Message}[/]");
+                return Task.FromResult(2);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]process: {e.Message}[/]");
                 return Task.FromResult(2);
             }
             using var owned = analyzer;

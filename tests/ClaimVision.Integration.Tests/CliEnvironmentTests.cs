@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClaimVision.Integration.Tests.Runtime;
+using CliProgram = ClaimVision.Cli.Program;
+
+namespace ClaimVision.Integration.Tests;
+
+/// <summary>
+/// `process` and `analyze` read ClaimVision__Ocr__* from the environment as `serve`, the Worker and `bench` do, so a
+/// deployment's OCR settings hold however the pipeline runs. Each test starts the CLI as its own process: setting the
+/// variables in this one would reach the other tests.
+/// </summary>
+public sealed class CliEnvironmentTests : IDisposable
+{
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "cv-cli-env-" + Guid.NewGuid().ToString("N"));
+
+    [Theory]
+    [InlineData("process")]
+    [InlineData("analyze")]
+    public async Task A_misspelt_ocr_variable_stops_the_command_naming_it(string command)
+    {
+        var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
+        string[] arguments = command == "process" ? ["process", claim, "--out", _out] : ["analyze", Path.Combine(claim, "1-outpatient-invoice.jpg")];
+
+        var (exit, output) = await RunAsync(arguments, new() { ["ClaimVision__Ocr__RemoveSeal"] = "false" });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ClaimVision:Ocr", output, StringComparison.Ordinal);
+        Assert.Contains("'RemoveSeal'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_keeps_seals_when_the_environment_says_so_and_the_recommendation_records_which()
+    {
+        var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
+        var (faded, fadedOutput) = await RunAsync(["process", claim, "--out", Path.Combine(_out, "faded")], []);
+        var (kept, keptOutput) = await RunAsync(["process", claim, "--out", Path.Combine(_out, "kept")], new() { ["ClaimVision__Ocr__RemoveSeals"] = "false" });
+
+        Assert.True(faded == 0, fadedOutput);
+        Assert.True(kept == 0, keptOutput);
+        Assert.Equal("seals-removed", ModelVersions(Path.Combine(_out, "faded")).GetProperty("seals").GetString());
+        Assert.False(ModelVersions(Path.Combine(_out, "kept")).TryGetProperty("seals", out _));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+    }
+
+    private static JsonElement ModelVersions(string folder)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "CV-2026-03.recommendation.json")));
+        return document.RootElement.GetProperty("modelVersions").Clone();
+    }
+
+    /// <summary>Runs `claimvision` (this build) from the checkout with <paramref name="environment"/> added; exit code and all output.</summary>
+    private static async Task<(int Exit, string Output)> RunAsync(string[] arguments, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(CliProgram).Assembly.Location, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = TestEnvironment.RepositoryRoot,
+        };
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
