@@ -208,6 +208,30 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_value_written_taller_than_its_label_beside_it_is_its_value_not_the_line_below()
+    {
+        // A generated certificate's diagnosis in a handwriting font: its box starts beside the 27 px label and reaches
+        // 40 px below it, so its middle is lower than the label's; the next printed line (Advice …) was taken before.
+        static OcrLine Line(string text, int x, int y, int width, int height) =>
+            new(text, 0.9, new BoundingBox(x, y, width, height), [new OcrWord(text, 0.9, new BoundingBox(x, y, width, height))]);
+        var page = new OcrPage
+        {
+            Width = 1100, Height = 600, Language = "eng", MeanConfidence = 0.9,
+            Lines =
+            [
+                Line("CERTIFICATE OF DIAGNOSIS", 141, 172, 279, 26),
+                Line("MRN: MRN2405954", 139, 295, 205, 27),
+                Line("Diagnosis:", 138, 341, 104, 27),
+                Line("COPD with acute exacerbation", 248, 350, 571, 59),
+                Line("Advice: Rest for 1 weeks", 134, 397, 400, 40),
+                Line("Date: 2024-11-17", 135, 476, 176, 26),
+            ],
+        };
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, new VisionResult([page], []));
+        Assert.Equal("COPD with acute exacerbation", N(r, FieldNames.Diagnosis));
+    }
+
+    [Fact]
     public void A_self_pay_ratio_is_never_taken_for_the_amount()
     {
         // OCR joins the name and the 自付比例 column into one line and reads the figures as another, so "0%" comes first.

@@ -50,12 +50,15 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
 
     /// <summary>The text to the right of a label on its row. The row is the label's own (its words' box) as well as its
     /// line's: on a slanted photo a long line climbs, so a value beside a label at its end can sit outside the line's
-    /// middle band. Of the lines right of the label, the nearest wins; lines that start within one label height of it
-    /// (a column of values) go by how close their middle is to the label's.</summary>
+    /// middle band; and a value written taller than its label (a handwriting font, descenders) whose box covers the
+    /// label's lower half is beside it too, though its middle lies below the label's. Of the lines right of the label,
+    /// the nearest wins; lines that start within one label height of it (a column of values) go by how close their
+    /// middle is to the label's.</summary>
     private LineView? RightOnRowOf(LineView line, BoundingBox labelBox)
     {
         var labelMiddle = labelBox.Y + labelBox.Height / 2.0;
-        bool OnLabelRow(LineView l) => Math.Abs(l.CenterY - labelMiddle) < Math.Min(labelBox.Height, l.Box.Height) * 0.6;
+        bool OnLabelRow(LineView l) => Math.Abs(l.CenterY - labelMiddle) < Math.Min(labelBox.Height, l.Box.Height) * 0.6
+            || (l.Box.Height > labelBox.Height * 1.5 && l.Box.Y <= labelMiddle && l.Box.Bottom >= labelBox.Bottom);
         var candidates = View.Lines
             .Where(l => l != line && l.Page == line.Page && (l.SameRow(line) || OnLabelRow(l))
                         && l.Box.X >= line.Box.X + line.Box.Width * 0.5 && l.Box.X > line.Box.X)
