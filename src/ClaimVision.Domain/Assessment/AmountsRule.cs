@@ -19,7 +19,7 @@ public sealed class AmountsRule : IFactorRule
         var tolerance = context.Policy.Decision.AmountTolerance;
         var problems = new List<string>();
         var evidence = new List<Evidence>();
-        var figures = ExpenseFigures.From(context);
+        var figures = context.Figures;
         foreach (var m in figures.Missing)
         {
             problems.Add(m.FileName is null ? m.Source ?? "" : $"{m.Source} on {m.FileName}");

@@ -47,6 +47,10 @@ public sealed class AssessmentContext
     /// <summary>The calendar year whose per-year caps and deductible apply: the service date's, else the current one.</summary>
     public int Year { get; }
 
+    /// <summary>The claim's amounts as the policy sees them, worked out once for every rule and the payable arithmetic.</summary>
+    public ExpenseFigures Figures => _figures ??= ExpenseFigures.From(this);
+    private ExpenseFigures? _figures;
+
     public IEnumerable<AnalyzedDocument> OfType(IReadOnlyList<DocumentType> types) =>
         Trusted.Where(d => types.Contains(d.Type!.Value));
 

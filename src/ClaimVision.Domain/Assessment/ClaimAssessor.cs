@@ -32,7 +32,7 @@ public static class ClaimAssessor
         var context = new AssessmentContext(claim, documents, policy, registry, history, now);
         var factors = Rules.SelectMany(r => r.Evaluate(context)).Select(f => Soften(f, policy)).ToList();
 
-        var figures = ExpenseFigures.From(context);
+        var figures = context.Figures;
         PayableComputation? payable = null;
         var steps = new List<ComputationStep>(figures.Steps);
         if (figures.Eligible is { } eligible)

@@ -59,8 +59,7 @@ public sealed class ClaimHistory(IEnumerable<PriorClaim> claims)
     /// on <paramref name="serviceDate"/>: the same stay or visit claimed again, perhaps with its invoice number misread. Only
     /// paid claims count: an unpaid one pays nothing twice, and a claim store returns a person's claims only when they paid.</summary>
     public IEnumerable<PriorClaim> SameService(string idNumber, string policyId, DateOnly serviceDate, string exceptClaimId) =>
-        Claims.Where(c => c.ClaimId != exceptClaimId && c.PolicyId == policyId && c.ServiceDate == serviceDate && c.PaidAmount > 0 &&
-                          !string.IsNullOrEmpty(idNumber) && string.Equals(c.InsuredIdNumber, idNumber, StringComparison.OrdinalIgnoreCase));
+        InYear(idNumber, policyId, serviceDate.Year, exceptClaimId).Where(c => c.ServiceDate == serviceDate && c.PaidAmount > 0);
 
     /// <summary>
     /// Two invoice numbers that are one number read twice, one of the readings damaged: equal once normalised, one the

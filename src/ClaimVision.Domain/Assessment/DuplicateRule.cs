@@ -47,7 +47,7 @@ public sealed class DuplicateRule : IFactorRule
         if (context.ServiceDate is { } service)
         {
             var day = Iso(service.Date);
-            var billed = ExpenseFigures.From(context).Billed;
+            var billed = context.Figures.Billed;
             foreach (var prior in context.History.SameService(context.InsuredIdNumber, context.Policy.Id, service.Date, claimId))
             {
                 if (found.Contains(prior.ClaimId)) continue;

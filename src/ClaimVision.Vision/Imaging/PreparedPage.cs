@@ -4,7 +4,7 @@ namespace ClaimVision.Vision.Imaging;
 /// One page made ready for OCR at any orthogonal rotation and scale, sharing the work between the readings of the
 /// page: per rotation the upright page is binarised, its components found, its dashed leaders painted out and its skew
 /// removed once; a re-read at the same rotation (another language, a half-scale probe, a sparse re-read) only looks the
-/// image up or rescales the straightened page. Red seals are faded out first when asked (<see cref="Seals"/>). Colour pages stay in colour: converting them to 8 bpp gray first made
+/// image up or rescales the straightened page. Red seals are faded out first unless <see cref="Ocr.OcrOptions.RemoveSeals"/> is off (<see cref="Seals"/>). Colour pages stay in colour: converting them to 8 bpp gray first made
 /// rotate/deskew/scale cheaper but changed Tesseract's own binarisation, and the held-out key-field F1 fell from 0.797
 /// to 0.763. The straightened page is let go once it has been scaled for the full reading (the scaled image is what
 /// every later full reading uses); a later probe at another scale straightens the page again, which gives the same

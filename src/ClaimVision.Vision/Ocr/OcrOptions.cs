@@ -148,7 +148,7 @@ public sealed record OcrOptions
 
     /// <summary>Fade red seals on colour pages out before OCR (<see cref="Imaging.Seals"/>), so text stamped over reads
     /// again: generated sets' all-field F1 0.889 → 0.907 and 0.906 → 0.922 (tuning), 0.893 → 0.907 (held out), the
-    /// classifier's held-out predictions unchanged, about 4 % more CPU per generated document (docs/vision.md, "Seals").
+    /// classifier's held-out predictions unchanged, 13–17 % more CPU per generated document (docs/vision.md, "Seals").
     /// On by default since the eleventh session; false reads pages with their seals as they are.</summary>
     public bool RemoveSeals { get; init; } = true;
 
