@@ -81,8 +81,9 @@ internal static class Seals
         {
             foreach (var box in seals.Boxes)
             {
-                using var faded = Faded(page, box, seals.InkRed);
-                _ = Leptonica.pixRasteropFrom(copy.Pix, box.X, box.Y, box.Width, box.Height, Leptonica.PixSrc, faded, 0, 0);
+                var (faded, x, y) = Faded(page, box, seals.InkRed);
+                using (faded)
+                    _ = Leptonica.pixRasteropFrom(copy.Pix, box.X, box.Y, box.Width, box.Height, Leptonica.PixSrc, faded, x, y);
             }
             return copy;
         }
@@ -93,18 +94,22 @@ internal static class Seals
         }
     }
 
-    /// <summary>The part of <paramref name="page"/> in <paramref name="box"/>, as gray with the seal faded out: the red
-    /// channel, with the ink's red and anything brighter at the paper's own level there (so the patch has no edge) and
-    /// darker grays stretched to meet it (toner stays as dark as it was: the overprint is divided out).</summary>
-    private static PixHandle Faded(PageImage page, ComponentBox box, double inkRed)
+    /// <summary>The part of <paramref name="page"/> around <paramref name="box"/>, as gray with the seal faded out, and
+    /// where the box starts in it: the red channel, with the ink's red and anything brighter at the paper's own level
+    /// there (so the patch has no edge) and darker grays stretched to meet it (toner stays as dark as it was: the
+    /// overprint is divided out). The part starts on an even pixel of the page, one column or row before the box when
+    /// it starts on an odd one, so that the paper level samples the same pixels a page-wide mask would.</summary>
+    private static (PixHandle Pix, int X, int Y) Faded(PageImage page, ComponentBox box, double inkRed)
     {
-        var paper = PaperLevel(page, box);
-        // Only the box is worked on: a copy of its pixels, every pixel's fourth byte kept (Tesseract's Otsu thresholds all
-        // four bytes of a 32 bpp page, so a patch with other padding bytes reads differently).
-        var clip = Native.Check(Leptonica.pixCreate(box.Width, box.Height, 32), "pixCreate");
+        var (x, y) = (box.X % 2, box.Y % 2);
+        var (width, height) = (box.Width + x, box.Height + y);
+        // Only this part is worked on: a copy of its pixels, every pixel's fourth byte kept (Tesseract's Otsu thresholds
+        // all four bytes of a 32 bpp page, so a patch with other padding bytes reads differently).
+        var clip = Native.Check(Leptonica.pixCreate(width, height, 32), "pixCreate");
         try
         {
-            _ = Leptonica.pixRasteropFrom(clip, 0, 0, box.Width, box.Height, Leptonica.PixSrc, page.Pix, box.X, box.Y);
+            _ = Leptonica.pixRasteropFrom(clip, 0, 0, width, height, Leptonica.PixSrc, page.Pix, box.X - x, box.Y - y);
+            var paper = PaperLevel(clip, x, y, box);
             using var red = Native.Check(Leptonica.pixGetRGBComponent(clip, Leptonica.ColorRed), "pixGetRGBComponent");
             if (Leptonica.pixGammaTRC(red, red, 1f, 0, (int)Math.Clamp(inkRed, 128, 255)) == 0
                 || Leptonica.pixMultConstantGray(red, paper / 255f) != 0)
@@ -112,7 +117,7 @@ internal static class Seals
             foreach (var channel in (int[])[Leptonica.ColorRed, Leptonica.ColorGreen, Leptonica.ColorBlue])
                 if (Leptonica.pixSetRGBComponent(clip, red, channel) != 0)
                     throw new InvalidOperationException("Leptonica pixSetRGBComponent failed.");
-            return clip;
+            return (clip, x, y);
         }
         catch
         {
@@ -121,19 +126,15 @@ internal static class Seals
         }
     }
 
-    /// <summary>The paper's gray level in <paramref name="box"/>: paper is most of a seal's box and its brightest part, and
-    /// the 80th percentile of the luminance stays clear of ink and text. Sampled on every other row and column of the
-    /// page (the clip starts on an even pixel so that it samples the same pixels a page-wide mask would), from a
-    /// luminance of the box alone: a page-wide one cost a 12 MP conversion per seal page.</summary>
-    private static float PaperLevel(PageImage page, ComponentBox box)
+    /// <summary>The paper's gray level in <paramref name="box"/>, which starts at (<paramref name="x"/>, <paramref name="y"/>)
+    /// in <paramref name="clip"/>: paper is most of a seal's box and its brightest part, and the 80th percentile of the
+    /// luminance stays clear of ink and text. Sampled on every other row and column from the clip's even start, from a
+    /// luminance of the clip alone: a page-wide one cost a 12 MP conversion per seal page.</summary>
+    private static float PaperLevel(PixHandle clip, int x, int y, ComponentBox box)
     {
-        var (ex, ey) = (box.X % 2, box.Y % 2);
-        var (width, height) = (box.Width + ex, box.Height + ey);
-        using var around = Native.Check(Leptonica.pixCreate(width, height, 32), "pixCreate");
-        _ = Leptonica.pixRasteropFrom(around, 0, 0, width, height, Leptonica.PixSrc, page.Pix, box.X - ex, box.Y - ey);
-        using var luminance = Native.Check(Leptonica.pixConvertTo8(around, 0), "pixConvertTo8");
-        using var inBox = Native.Check(Leptonica.pixCreate(width, height, 1), "pixCreate");
-        _ = Leptonica.pixRasterop(inBox, ex, ey, box.Width, box.Height, Leptonica.PixSet, 0, 0, 0);
+        using var luminance = Native.Check(Leptonica.pixConvertTo8(clip, 0), "pixConvertTo8");
+        using var inBox = Native.Check(Leptonica.pixCreate(box.Width + x, box.Height + y, 1), "pixCreate");
+        _ = Leptonica.pixRasterop(inBox, x, y, box.Width, box.Height, Leptonica.PixSet, 0, 0, 0);
         if (Leptonica.pixGetRankValueMasked(luminance, inBox, 0, 0, 2, PaperRank, out var paper, 0) != 0)
             throw new InvalidOperationException("Leptonica pixGetRankValueMasked failed.");
         return paper;
