@@ -26,6 +26,7 @@ public sealed class DocumentAnalyzer(VisionPipeline vision, VisionOptions? optio
             if (vision.ScriptGuesser is { } script) versions["script"] = script.Version;
             if (vision.ResolutionRule is { } rule) versions["resolution"] = rule;
             if (vision.SealRule is { } seals) versions["seals"] = seals;
+            if (vision.LineRereadRule is { } lines) versions["lineReread"] = lines;
             if (classifier is not null) versions["classifier"] = classifier.ModelVersion;
             if (extractor is not null) versions["extractor"] = extractor.Version;
             return versions;

@@ -31,10 +31,27 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
 
     /// <summary>What this pipeline's output depends on: the engine, this build of the vision code, the script guess (when
-    /// one is set), a resolution rule other than the default (<c>/scale-up-16-24</c>) and seals faded out (<c>/seals-removed</c>).
-    /// OCR caches of its output are keyed by it.</summary>
+    /// one is set), a resolution rule other than the default (<c>/scale-up-16-24</c>), seals faded out (<c>/seals-removed</c>)
+    /// and a doubtful-line re-read other than the default (<c>/line-reread-off</c>). OCR caches of its output are keyed by it.</summary>
     public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "")
-        + (ResolutionRule is { } rule ? $"/{rule}" : "") + (SealRule is { } seals ? $"/{seals}" : "");
+        + (ResolutionRule is { } rule ? $"/{rule}" : "") + (SealRule is { } seals ? $"/{seals}" : "")
+        + (LineRereadRule is { } lines ? $"/{lines}" : "");
+
+    /// <summary>Null when doubtful lines are read again as by default (<see cref="Ocr.OcrOptions.LineRereadBelowConfidence"/> and
+    /// its margin and line limit); else <c>line-reread-off</c> or <c>line-reread-BELOW-MARGIN-MAX</c>.</summary>
+    public string? LineRereadRule
+    {
+        get
+        {
+            var (defaults, options) = (new Ocr.OcrOptions(), pool.Options);
+            if (options.LineRereadBelowConfidence <= 0 || options.LineRereadMaxLines <= 0) return "line-reread-off";
+            return options.LineRereadBelowConfidence == defaults.LineRereadBelowConfidence && options.LineRereadMargin == defaults.LineRereadMargin
+                && options.LineRereadMaxLines == defaults.LineRereadMaxLines
+                ? null
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"line-reread-{options.LineRereadBelowConfidence}-{options.LineRereadMargin}-{options.LineRereadMaxLines}");
+        }
+    }
 
     /// <summary><c>seals-removed</c> when red seals are faded out (<see cref="Ocr.OcrOptions.RemoveSeals"/>), else null.</summary>
     public string? SealRule => pool.Options.RemoveSeals ? "seals-removed" : null;
@@ -197,7 +214,8 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
 
         clock.Restart();
         var completed = SecondLook(engine, passes, OcrPass.MissedText, best.Text, () => MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions, uncovered), inkCpu);
-        var figures = SecondLook(engine, passes, OcrPass.FigureReread, completed, () => FigureReread.Apply(engine, best.Image.Pix, completed, ocrOptions));
+        var relined = SecondLook(engine, passes, OcrPass.LineReread, completed, () => DoubtfulLineReread.Apply(engine, best.Image.Pix, completed, ocrOptions));
+        var figures = SecondLook(engine, passes, OcrPass.FigureReread, relined, () => FigureReread.Apply(engine, best.Image.Pix, relined, ocrOptions));
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
 
         var transform = best.Transform;

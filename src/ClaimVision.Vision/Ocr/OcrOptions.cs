@@ -132,6 +132,18 @@ public sealed record OcrOptions
     /// <summary>A figure re-reading replaces a damaged first reading (a glyph among the digits) at or above this mean confidence.</summary>
     public double FigureDamagedMinConfidence { get; init; } = 0.5;
 
+    /// <summary>A line read at a mean word confidence below this is read again alone, as one line (<see cref="DoubtfulLineReread"/>):
+    /// the tuning sets' all-field F1 rose 0.910 → 0.912 and 0.921 → 0.923, SROIE's 0.608 → 0.610, for 3 % more CPU per
+    /// generated document and 6 % per receipt (docs/vision.md, "Doubtful lines read again"). 0.7 read half as many lines
+    /// again for the same F1. 0 turns it off.</summary>
+    public double LineRereadBelowConfidence { get; init; } = 0.6;
+
+    /// <summary>How much more confident a line's re-reading must be than the line to replace it.</summary>
+    public double LineRereadMargin { get; init; } = 0.1;
+
+    /// <summary>Lines read again per page at most, least confident first.</summary>
+    public int LineRereadMaxLines { get; init; } = 12;
+
     /// <summary>After each document, give the native heap's free memory back to the kernel (<see cref="NativeRuntime.TrimNativeHeap"/>):
     /// glibc's arenas otherwise keep what the last pages freed, and a one-engine worker sat ~150 MB above its models between
     /// documents (docs/scaling.md, "Memory per worker"). Costs a few milliseconds per document; false turns it off.</summary>

@@ -30,6 +30,8 @@ public enum OcrPass
     MissedText,
     /// <summary>Doubtful figures of a page read in another language, read again as single lines in the figure language.</summary>
     FigureReread,
+    /// <summary>Doubtful lines read again alone, each as a single line (psm 7) in the page's language.</summary>
+    LineReread,
 }
 
 /// <summary>What one kind of pass cost and achieved, summed over the pages counted.</summary>

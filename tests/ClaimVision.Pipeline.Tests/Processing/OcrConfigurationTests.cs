@@ -78,6 +78,24 @@ public sealed class OcrConfigurationTests
     }
 
     [Fact]
+    public void Doubtful_lines_are_read_again_unless_configuration_says_otherwise_and_that_is_part_of_the_pipeline_version()
+    {
+        using (var off = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:LineRereadBelowConfidence"] = "0" }))
+            Assert.Equal(0, off.GetRequiredService<ProductionAnalyzer>().OcrOptions.LineRereadBelowConfidence);
+        string Version(ClaimVision.Vision.Ocr.OcrOptions options)
+        {
+            using var pool = new ClaimVision.Vision.Ocr.EnginePool(options);
+            return new ClaimVision.Vision.VisionPipeline(pool).Version;
+        }
+        var defaults = new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1 };
+
+        Assert.DoesNotContain("line-reread", Version(defaults), StringComparison.Ordinal);
+        Assert.EndsWith("/line-reread-off", Version(defaults with { LineRereadBelowConfidence = 0 }), StringComparison.Ordinal);
+        Assert.EndsWith("/line-reread-off", Version(defaults with { LineRereadMaxLines = 0 }), StringComparison.Ordinal);
+        Assert.EndsWith("/line-reread-0.7-0.1-12", Version(defaults with { LineRereadBelowConfidence = 0.7 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_misspelt_ocr_key_fails_naming_the_section_and_the_key()
     {
         using var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:MissedTextMaxRun"] = "0" });
