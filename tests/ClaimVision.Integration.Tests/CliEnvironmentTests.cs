@@ -6,8 +6,9 @@ using CliProgram = ClaimVision.Cli.Program;
 namespace ClaimVision.Integration.Tests;
 
 /// <summary>
-/// `process` and `analyze` read ClaimVision__Ocr__* from the environment as `serve`, the Worker and `bench` do, so a
-/// deployment's OCR settings hold however the pipeline runs. Each test starts the CLI as its own process: setting the
+/// `process`, `analyze` and `evaluate fields` read ClaimVision__Ocr__* from the environment as `serve`, the Worker and
+/// `bench` do, so a deployment's OCR settings hold however the pipeline runs, and a data scientist measures the same
+/// settings the deployment uses. Each test starts the CLI as its own process: setting the
 /// variables in this one would reach the other tests.
 /// </summary>
 public sealed class CliEnvironmentTests : IDisposable
@@ -17,10 +18,16 @@ public sealed class CliEnvironmentTests : IDisposable
     [Theory]
     [InlineData("process")]
     [InlineData("analyze")]
+    [InlineData("evaluate")]
     public async Task A_misspelt_ocr_variable_stops_the_command_naming_it(string command)
     {
         var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
-        string[] arguments = command == "process" ? ["process", claim, "--out", _out] : ["analyze", Path.Combine(claim, "1-outpatient-invoice.jpg")];
+        string[] arguments = command switch
+        {
+            "process" => ["process", claim, "--out", _out],
+            "analyze" => ["analyze", Path.Combine(claim, "1-outpatient-invoice.jpg")],
+            _ => ["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine"],
+        };
 
         var (exit, output) = await RunAsync(arguments, new() { ["ClaimVision__Ocr__RemoveSeal"] = "false" });
 

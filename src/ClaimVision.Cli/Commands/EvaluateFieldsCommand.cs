@@ -30,10 +30,11 @@ public static class EvaluateFieldsCommand
         var missesOf = new Option<string>("--misses-of") { Description = "Generated sets, with --show-misses: which fields' misses to print: key (the key fields), all (every schema field) or one field name (e.g. medicalRecordNumber).", DefaultValueFactory = _ => "key" };
         var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, vision build and language) and reuse it on the next run; a change to the vision code redoes it." };
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
-        var scaleUpBelow = new Option<int>("--scale-up-below") { Description = "With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.MinTextHeight };
-        var scaleUpTo = new Option<int>("--scale-up-to") { Description = "With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight).", DefaultValueFactory = _ => ResolutionNormalizer.TargetTextHeight };
+        var scaleUpBelow = new Option<int?>("--scale-up-below") { Description = $"With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight; default {ResolutionNormalizer.MinTextHeight})." };
+        var scaleUpTo = new Option<int?>("--scale-up-to") { Description = $"With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight; default {ResolutionNormalizer.TargetTextHeight})." };
         var keepSeals = new Option<bool>("--keep-seals") { Description = "With --ocr engine: read pages with their red seals as they are (OcrOptions.RemoveSeals = false; by default seals are faded out before OCR)." };
-        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo, keepSeals };
+        var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set. With --ocr engine the OCR options are the defaults, " +
+            "or what ClaimVision__Ocr__* variables set (as for analyze, process and bench), under the options given here.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo, keepSeals };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -45,7 +46,14 @@ public static class EvaluateFieldsCommand
             try
             {
                 var extractor = new FieldExtractor(diagnoses: DocumentAnalyzerFactory.LoadDiagnoses(parse.GetValue(diagnoses)));
-                var ocrOptions = new OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = parse.GetValue(scaleUpBelow), ScaleUpToTextHeight = parse.GetValue(scaleUpTo), RemoveSeals = !parse.GetValue(keepSeals) };
+                var configured = EnvironmentOcr.Read();
+                var ocrOptions = configured with
+                {
+                    PoolSize = 1,
+                    ScaleUpBelowTextHeight = parse.GetValue(scaleUpBelow) ?? configured.ScaleUpBelowTextHeight,
+                    ScaleUpToTextHeight = parse.GetValue(scaleUpTo) ?? configured.ScaleUpToTextHeight,
+                    RemoveSeals = configured.RemoveSeals && !parse.GetValue(keepSeals),
+                };
                 ResolutionNormalizer.ValidateScaleUp(ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
                 return parse.GetValue(format) switch
                 {
@@ -53,7 +61,7 @@ public static class EvaluateFieldsCommand
                     _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses) ? parse.GetValue(missesOf) : null, parse.GetValue(cache), ocrOptions),
                 };
             }
-            catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or ArgumentOutOfRangeException)
+            catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"evaluate fields: {e.Message}");
                 return 2;
