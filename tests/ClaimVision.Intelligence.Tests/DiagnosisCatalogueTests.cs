@@ -75,6 +75,60 @@ public class DiagnosisCatalogueTests
         Assert.Contains("S52.5", Assert.Single(field.Checks).Message);
     }
 
+    /// <summary>Two entries one glyph apart: a reading that lost that glyph is as near to both.</summary>
+    private static readonly DiagnosisCatalogue Bones = DiagnosisCatalogue.Parse(new StringReader(
+        "code\tzh\ten\n" +
+        "S42.4\t肱骨远端骨折\tFracture of lower end of humerus\n" +
+        "S52.5\t桡骨远端骨折\tFracture of lower end of radius\n"), "test");
+
+    [Theory]
+    [InlineData("S52.5", "桡骨远端骨折")]
+    [InlineData("S42.4", "肱骨远端骨折")]
+    public void A_reading_as_near_two_entries_takes_the_name_of_the_code_printed_on_the_document(string code, string name)
+    {
+        var fields = WithCode(Fields("骨远端骨折", 0.69), code);
+        DiagnosisRepair.Apply(fields, Bones);
+        var repaired = fields[FieldNames.Diagnosis];
+
+        Assert.Equal("骨远端骨折", repaired.Value);
+        Assert.Equal(name, repaired.Normalized);
+        Assert.True(repaired.Confidence <= DiagnosisRepair.RepairedConfidence);
+        var check = Assert.Single(repaired.Checks);
+        Assert.Equal(DiagnosisRepair.InCatalogue, check.Name);
+        Assert.Contains($"ICD-10 {code} printed on the document", check.Message);
+    }
+
+    [Fact]
+    public void Without_a_code_a_reading_as_near_two_entries_is_left_as_read()
+    {
+        var fields = Fields("骨远端骨折", 0.6);
+        DiagnosisRepair.Apply(fields, Bones);
+        Assert.Equal("骨远端骨折", fields[FieldNames.Diagnosis].Normalized);
+        Assert.Empty(fields[FieldNames.Diagnosis].Checks);
+    }
+
+    [Fact]
+    public void A_confident_reading_near_the_codes_name_is_a_wording_not_a_misread()
+    {
+        var fields = WithCode(Fields("Calculus of gallbladder with cholecystitis", 0.93), "K80.1");
+        DiagnosisRepair.Apply(fields, Small);
+        Assert.Equal("Calculus of gallbladder with cholecystitis", fields[FieldNames.Diagnosis].Normalized);
+        Assert.Equal(0.93, fields[FieldNames.Diagnosis].Confidence);
+        Assert.Empty(fields[FieldNames.Diagnosis].Checks);
+    }
+
+    [Theory]
+    [InlineData("肱骨远端骨折", "S52.5", "肱骨远端骨折")] // exactly another entry's name: what was read stands
+    [InlineData("腰椎间盘突出症", "S52.5", "腰椎间盘突出症")] // nowhere near the code's names
+    [InlineData("骨远端骨折", "Z99.9", "骨远端骨折")]     // a code the catalogue does not hold says nothing
+    public void The_code_decides_only_between_near_names(string read, string code, string expected)
+    {
+        var fields = WithCode(Fields(read, 0.6), code);
+        DiagnosisRepair.Apply(fields, Bones);
+        Assert.Equal(expected, fields[FieldNames.Diagnosis].Normalized);
+        Assert.DoesNotContain(fields[FieldNames.Diagnosis].Checks, c => c.Message.Contains("printed on the document", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_empty_catalogue_matches_nothing() =>
         Assert.Null(DiagnosisCatalogue.Empty.Nearest("胆囊结石伴慢性胆囊炎"));
@@ -106,6 +160,15 @@ public class DiagnosisCatalogueTests
         var catalogue = DiagnosisCatalogue.Embedded;
         Assert.True(catalogue.Count >= 300, $"{catalogue.Count} entries");
         Assert.Equal("I10", catalogue.Nearest("原发性高血压")?.Entry.Code);
+    }
+
+    private static Dictionary<string, ExtractedField> WithCode(Dictionary<string, ExtractedField> fields, string code)
+    {
+        fields[FieldNames.DiagnosisCode] = new ExtractedField
+        {
+            Name = FieldNames.DiagnosisCode, Value = code, Normalized = code, Confidence = 0.9, Box = new BoundingBox(300, 10, 60, 24),
+        };
+        return fields;
     }
 
     private static Dictionary<string, ExtractedField> Fields(string diagnosis, double confidence) => new()

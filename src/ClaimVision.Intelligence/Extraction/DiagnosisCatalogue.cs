@@ -131,6 +131,23 @@ public sealed partial class DiagnosisCatalogue
         return new Match(found.Entry, found.Name, found.Distance);
     }
 
+    /// <summary>The name of <paramref name="entry"/> nearest to <paramref name="read"/> in the reading's script, when it is within
+    /// the glyphs a misread may cost (as for <see cref="Nearest"/>); null otherwise. Other entries are not looked at: the
+    /// caller knows the entry from elsewhere (the code printed beside the diagnosis).</summary>
+    public static Match? NearestOf(Entry entry, string read)
+    {
+        var key = Key(read);
+        if (key.Length < 4) return null;
+        var latin = key.All(c => c < 128);
+        var best = (latin ? entry.English : entry.Chinese)
+            .Select(name => (Name: name, Key: Key(name)))
+            .Where(a => a.Key.Length > 0)
+            .Select(a => (a.Name, a.Key, Distance: Levenshtein(key, a.Key, Allowed(a.Key.Length, latin) + 1)))
+            .OrderBy(a => a.Distance)
+            .FirstOrDefault();
+        return best.Name is not null && best.Distance <= Allowed(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
+    }
+
     private static int Allowed(int length, bool latin) => latin ? length / 6 : Math.Max(length >= 4 ? 1 : 0, length / 4);
 
     /// <summary>What names are compared on: half-width, no whitespace or punctuation, Latin letters upper-case.</summary>

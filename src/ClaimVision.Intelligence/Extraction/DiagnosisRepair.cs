@@ -9,6 +9,11 @@ namespace ClaimVision.Intelligence.Extraction;
 /// value keeps what was printed as read, the normalised form becomes the name, the confidence is capped at
 /// <see cref="RepairedConfidence"/>, and a check says what was changed. A confident reading is left as it is, because
 /// it is more likely a diagnosis the catalogue does not hold (急性 where the catalogue has only 慢性) than a misread.
+/// When the document prints a diagnosis code the catalogue holds, a doubtful reading a glyph or two from one of that
+/// code's names is taken as that name however near other entries lie: the code says which of them was written
+/// (骨远端骨折 beside S52.5 is 桡骨远端骨折, not 肱骨远端骨折). A reading that is exactly another entry's name stays, and so
+/// does a confident one (`Calculus of gallbladder with cholecystitis` beside K80.1 is a doctor's wording, not a misread
+/// of the catalogue's `… with other cholecystitis`).
 /// </summary>
 public static class DiagnosisRepair
 {
@@ -25,7 +30,24 @@ public static class DiagnosisRepair
     {
         if (catalogue is null || !fields.TryGetValue(FieldNames.Diagnosis, out var diagnosis)) return;
         var read = diagnosis.Normalized ?? diagnosis.Value;
-        if (catalogue.Nearest(read) is not { } match) return;
+        var match = catalogue.Nearest(read);
+        if (match is not { Distance: 0 } && diagnosis.Confidence < RepairBelowConfidence && Coded(fields, catalogue, read) is { } coded)
+        {
+            fields[FieldNames.Diagnosis] = diagnosis with
+            {
+                Normalized = coded.Name,
+                Confidence = Math.Min(diagnosis.Confidence, RepairedConfidence),
+                Checks =
+                [
+                    .. diagnosis.Checks,
+                    new FieldCheck(InCatalogue, true,
+                        $"Read with {coded.Distance} character(s) unlike '{coded.Name}', the name of ICD-10 {coded.Entry.Code} printed on the " +
+                        $"document ({catalogue.Source}); taken as that name. Check it on the image."),
+                ],
+            };
+            return;
+        }
+        if (match is null) return;
         var code = match.Entry.Code;
         if (match.Distance == 0)
         {
@@ -49,4 +71,10 @@ public static class DiagnosisRepair
             ],
         };
     }
+
+    /// <summary>The name of the document's own diagnosis code a reading is a misread of, when the code is in the catalogue.</summary>
+    private static DiagnosisCatalogue.Match? Coded(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue, string read) =>
+        fields.TryGetValue(FieldNames.DiagnosisCode, out var code) && catalogue.ByCode(code.Normalized ?? code.Value) is { } entry
+            ? DiagnosisCatalogue.NearestOf(entry, read)
+            : null;
 }
