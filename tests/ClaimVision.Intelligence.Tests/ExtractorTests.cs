@@ -698,6 +698,20 @@ public class ExtractorTests
         Assert.Equal("青岛市第一人民医院", N(r, FieldNames.ProviderName));
     }
 
+    [Theory]
+    [InlineData("3. BIRTH DATE: March 10, 1986")]
+    [InlineData("DOB 03/10/1986")]
+    public void A_birth_date_is_never_the_document_date(string birthLine)
+    {
+        // "DATE" inside "BIRTH DATE" labelled the document date, and the first one on the page won.
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row(birthLine),
+            Row("31. SIGNED DATE: September 28, 2021")));
+
+        Assert.Equal("2021-09-28", N(r, FieldNames.DocumentDate));
+    }
+
     [Fact]
     public void Claim_form_labels_with_one_read_for_I_and_an_icd_letter_read_as_a_digit()
     {
