@@ -698,6 +698,19 @@ public class ExtractorTests
         Assert.Equal("青岛市第一人民医院", N(r, FieldNames.ProviderName));
     }
 
+    [Fact]
+    public void A_date_label_with_its_day_glyph_read_as_an_eye_still_labels_the_date()
+    {
+        // chi_sim reads 日 as 目: 结算目期 is the settlement date.
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("基本医疗保险住院费用结算单"),
+            Row("入院日期 : 2022.06.22"),
+            Row("出院日期 : 2022.07.05"),
+            Row("结算目期 : 2022.07.06")));
+
+        Assert.Equal("2022-07-06", N(r, FieldNames.DocumentDate));
+    }
+
     [Theory]
     [InlineData("3. BIRTH DATE: March 10, 1986")]
     [InlineData("DOB 03/10/1986")]

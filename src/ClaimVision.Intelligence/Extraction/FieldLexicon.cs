@@ -89,11 +89,13 @@ public sealed class LabelIndex
     internal static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)).Select(Fold));
 
     /// <summary>Letters and digits OCR confuses in printed labels fold to one form on both sides of the match, so
-    /// <c>1a. INSURED'S 1.D. NUMBER</c> still holds the label I.D. NUMBER. Values are read from the original text.</summary>
+    /// <c>1a. INSURED'S 1.D. NUMBER</c> still holds the label I.D. NUMBER, and chi_sim's <c>结算目期</c> the label 结算日期.
+    /// Values are read from the original text.</summary>
     private static char Fold(char c) => c switch
     {
         '1' or 'l' or '|' => 'I',
         '0' => 'O',
+        '目' => '日',
         _ => c,
     };
 
