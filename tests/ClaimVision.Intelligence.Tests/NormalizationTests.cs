@@ -21,6 +21,8 @@ public class DateNormalizerTests
     [InlineData("１２／０６／２０１８", "2018-06-12")]
     [InlineData("开具日期 : 2022 年 1] 月 19 日", "2022-11-19")]   // chi_sim reads a 1 as ]
     [InlineData("出院日期 : 2022 年 ] 月 2 日", "2022-01-02")]
+    [InlineData("打印日期 : 2022 年 11] 月 27 日", "2022-11-27")]   // and sets a stray bracket after two digits
+    [InlineData("打印日期 : 2022 年 11 月 27] 日", "2022-11-27")]
     public void Reads_common_forms(string text, string iso) => Assert.Equal(iso, DateNormalizer.ToIso(text));
 
     [Fact]

@@ -29,7 +29,8 @@ public static partial class DateNormalizer
     private static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-    private static readonly Regex Chinese = new($@"(?<y>{D}{{4}})\s*年\s*(?<m>{D}{{1,2}})\s*月\s*(?<d>{D}{{1,2}})\s*[日号]?", RegexOptions.Compiled);
+    // chi_sim also sets a stray bracket after a two-digit month or day (2022 年 11] 月 27 日); it is passed over.
+    private static readonly Regex Chinese = new($@"(?<y>{D}{{4}})\s*年\s*(?<m>{D}{{1,2}})\]?\s*月\s*(?<d>{D}{{1,2}})\]?\s*[日号]?", RegexOptions.Compiled);
     private static readonly Regex YearFirst = new($@"(?<![0-9])(?<y>(?:[1l]9|2[0Oo]){D}{{2}})\s?(?<s>[-./])\s?(?<m>{D}{{1,2}})\s?\k<s>\s?(?<d>{D}{{1,2}})(?![0-9])", RegexOptions.Compiled);
     private static readonly Regex Numeric = new($@"(?<![0-9A-Za-z])(?<a>{D}{{1,2}})\s?(?<s>[-./])\s?(?<b>{D}{{1,2}})\s?\k<s>\s?(?<y>{D}{{4}}|{D}{{2}})(?![0-9])", RegexOptions.Compiled);
     private static readonly Regex DayMonthName = new($@"(?<![0-9])(?<d>{D}{{1,2}})(?:st|nd|rd|th)?[\s\-./]*(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-./,]*(?<y>{D}{{4}}|{D}{{2}})(?![0-9])", RegexOptions.Compiled | RegexOptions.IgnoreCase);
