@@ -7,8 +7,8 @@ namespace ClaimVision.Vision;
 /// <summary>
 /// Bytes → OCR'd pages: decode and validate, then per page orientation (OSD), deskew, resolution
 /// normalisation, language choice and recognition, then a second look at what the reading left out
-/// (<see cref="MissedTextReread"/>) or damaged (<see cref="FigureReread"/>), with every box mapped back to the page as
-/// the user sees it.
+/// (<see cref="MissedTextReread"/>), read unsurely (<see cref="DoubtfulLineReread"/>) or damaged (<see cref="FigureReread"/>),
+/// with every box mapped back to the page as the user sees it.
 /// Thread-safe; each call holds one engine of the pool for the whole document, so the pool size bounds
 /// how many documents are worked on at once. With a <paramref name="scriptGuesser"/>, a page whose text is shaped like
 /// Chinese is read first in chi_sim (see <see cref="LanguageChooser.First"/>).

@@ -12,6 +12,8 @@ namespace ClaimVision.Vision.Ocr;
 /// </summary>
 internal static partial class DoubtfulLineReread
 {
+    /// <summary>The page's text with the accepted re-readings in place of their lines (<paramref name="pix"/>: the image the
+    /// text was read from, so boxes stay in its coordinates).</summary>
     public static RecognizedText Apply(OcrEngine engine, PixHandle pix, RecognizedText text, OcrOptions options)
     {
         if (options.LineRereadBelowConfidence <= 0 || options.LineRereadMaxLines <= 0) return text;
@@ -45,7 +47,7 @@ internal static partial class DoubtfulLineReread
     internal static BoundingBox Region(OcrLine line)
     {
         var heights = line.Words.Select(w => w.Box.Height).Order().ToList();
-        var h = heights[heights.Count / 2];
+        var h = heights.Count > 0 ? heights[heights.Count / 2] : line.Box.Height;
         var dy = Math.Max(2, h / 5);
         var dx = Math.Max(2, h / 2);
         return new BoundingBox(line.Box.X - dx, line.Box.Y - dy, line.Box.Width + 2 * dx, line.Box.Height + 2 * dy);
