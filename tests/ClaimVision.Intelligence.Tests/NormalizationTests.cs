@@ -138,6 +138,25 @@ public class TextCleanupTests
 public class OcrAmountRepairTests
 {
     [Theory]
+    [InlineData("TOTAL: 190. 00", "190.00", null)]        // thermal receipts: the cents spaced off the point
+    [InlineData("TOTAL : RM 39. 80", "39.80", "MYR")]
+    [InlineData("Total RM 1,190. 00", "1190.00", "MYR")]
+    public void Reads_cents_spaced_off_the_point(string text, string value, string? currency)
+    {
+        var m = Assert.Single(AmountNormalizer.FindAll(text));
+        Assert.Equal(value, AmountNormalizer.Format(m.Value));
+        Assert.True(m.HasDecimals);
+        Assert.Equal(currency, m.Currency);
+    }
+
+    [Theory]
+    [InlineData("2 SR 9556296307411 1. 12.81 12.51", "1.12")] // an item count, then the figures
+    [InlineData("12. 06. 2018", "12.06")]                      // a date spaced the same way
+    [InlineData("1. 123", "1.12")]                             // three digits are no cents
+    public void Does_not_join_a_point_and_digits_that_go_on(string text, string notValue) =>
+        Assert.DoesNotContain(AmountNormalizer.FindAll(text), m => AmountNormalizer.Format(m.Value) == notValue);
+
+    [Theory]
     [InlineData("合计 : Y255.22", "255.22")]
     [InlineData("医疗费用总额 : Y9,656.92", "9656.92")]
     [InlineData("合计 (小写 ): 9,.656.92", "9656.92")]

@@ -14,8 +14,8 @@ public sealed record AmountMatch(int Index, int Length, string Printed, decimal 
 /// <summary>
 /// Reads money amounts: ¥ / RM / $ / USD / 元 markers (HK$, S$, NT$, A$/AU$, C$/CA$, MOP$ are those places' dollars, not US ones), thousands separators (1,234.56 and 1.234,56), a comma as
 /// decimal mark where it cannot be a thousands separator (12,50), and negatives written -12.00, (12.00), 12.00- or 12.00CR.
-/// Two OCR misreadings of printed figures are repaired: a ¥ read as a capital Y glued to a figure with decimals
-/// (Y255.22, Y9,656.92), and a doubled separator (9,.656.92 → 9,656.92).
+/// Three OCR misreadings of printed figures are repaired: a ¥ read as a capital Y glued to a figure with decimals
+/// (Y255.22, Y9,656.92), a doubled separator (9,.656.92 → 9,656.92), and cents spaced off the point (190. 00).
 /// </summary>
 public static partial class AmountNormalizer
 {
@@ -23,9 +23,14 @@ public static partial class AmountNormalizer
     /// (HK$, S$, NT$ …); <see cref="CurrencyOf"/> names each. Documents count their currency markers with the same list.</summary>
     internal const string DollarPrefixes = "US|HK|S|NT|AU|A|CA|C|MOP";
 
+    /// <summary>The decimal part: a separator and one or two digits, or (OCR of thermal receipts spaces the cents off the
+    /// point: "TOTAL: 190. 00") a point, one space and exactly two digits that no further separator and digit follow (so
+    /// neither "1. 12.81" nor a date "12. 06. 2018" is read as 1.12 or 12.06).</summary>
+    private const string Fraction = @"(?:[.,]\d{1,2}|\.\s\d{2}(?![0-9]|\s?[.,]\s?\d))";
+
     private static readonly Regex Amount = new(
         @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|HKD|SGD|(?<![A-Za-z])(?:" + DollarPrefixes + @")\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
-        @"(?<num>\d{1,3}(?:[,.']{1,2}\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![0-9])" +
+        @"(?<num>\d{1,3}(?:[,.']{1,2}\d{3})+" + Fraction + @"?|\d+" + Fraction + @"?)(?![0-9])" +
         @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
@@ -39,7 +44,7 @@ public static partial class AmountNormalizer
         var result = new List<AmountMatch>();
         foreach (Match m in Amount.Matches(clean))
         {
-            if (ParseNumber(m.Groups["num"].Value) is not { } parsed) continue;
+            if (ParseNumber(m.Groups["num"].Value.Replace(" ", "", StringComparison.Ordinal)) is not { } parsed) continue;
             // A digit run glued to letters (a product code, "A4") is not money.
             var start = m.Groups["num"].Index;
             if (start > 0 && char.IsLetter(clean[start - 1]) && !m.Groups["cur"].Success) continue;
