@@ -31,46 +31,32 @@ public static class DiagnosisRepair
         if (catalogue is null || !fields.TryGetValue(FieldNames.Diagnosis, out var diagnosis)) return;
         var read = diagnosis.Normalized ?? diagnosis.Value;
         var match = catalogue.Nearest(read);
-        if (match is not { Distance: 0 } && diagnosis.Confidence < RepairBelowConfidence && Coded(fields, catalogue, read) is { } coded)
+        if (match is { Distance: 0 })
         {
             fields[FieldNames.Diagnosis] = diagnosis with
             {
-                Normalized = coded.Name,
-                Confidence = Math.Min(diagnosis.Confidence, RepairedConfidence),
-                Checks =
-                [
-                    .. diagnosis.Checks,
-                    new FieldCheck(InCatalogue, true,
-                        $"Read with {coded.Distance} character(s) unlike '{coded.Name}', the name of ICD-10 {coded.Entry.Code} printed on the " +
-                        $"document ({catalogue.Source}); taken as that name. Check it on the image."),
-                ],
-            };
-            return;
-        }
-        if (match is null) return;
-        var code = match.Entry.Code;
-        if (match.Distance == 0)
-        {
-            fields[FieldNames.Diagnosis] = diagnosis with
-            {
-                Checks = [.. diagnosis.Checks, new FieldCheck(InCatalogue, true, $"ICD-10 {code} in the diagnosis catalogue ({catalogue.Source}).")],
+                Checks = [.. diagnosis.Checks, new FieldCheck(InCatalogue, true, $"ICD-10 {match.Entry.Code} in the diagnosis catalogue ({catalogue.Source}).")],
             };
             return;
         }
         if (diagnosis.Confidence >= RepairBelowConfidence) return;
-        fields[FieldNames.Diagnosis] = diagnosis with
-        {
-            Normalized = match.Name,
-            Confidence = Math.Min(diagnosis.Confidence, RepairedConfidence),
-            Checks =
-            [
-                .. diagnosis.Checks,
-                new FieldCheck(InCatalogue, true,
-                    $"Read with {match.Distance} character(s) unlike ICD-10 {code} '{match.Name}' and no other entry as near " +
-                    $"({catalogue.Source}); taken as that name. Check it on the image."),
-            ],
-        };
+        if (Coded(fields, catalogue, read) is { } coded)
+            fields[FieldNames.Diagnosis] = Repaired(diagnosis, coded.Name,
+                $"Read with {coded.Distance} character(s) unlike '{coded.Name}', the name of ICD-10 {coded.Entry.Code} printed on the " +
+                $"document ({catalogue.Source}); taken as that name. Check it on the image.");
+        else if (match is not null)
+            fields[FieldNames.Diagnosis] = Repaired(diagnosis, match.Name,
+                $"Read with {match.Distance} character(s) unlike ICD-10 {match.Entry.Code} '{match.Name}' and no other entry as near " +
+                $"({catalogue.Source}); taken as that name. Check it on the image.");
     }
+
+    /// <summary>The diagnosis as read, normalised to a catalogue name, its confidence capped and the repair recorded.</summary>
+    private static ExtractedField Repaired(ExtractedField diagnosis, string name, string message) => diagnosis with
+    {
+        Normalized = name,
+        Confidence = Math.Min(diagnosis.Confidence, RepairedConfidence),
+        Checks = [.. diagnosis.Checks, new FieldCheck(InCatalogue, true, message)],
+    };
 
     /// <summary>The name of the document's own diagnosis code a reading is a misread of, when the code is in the catalogue.</summary>
     private static DiagnosisCatalogue.Match? Coded(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue, string read) =>
