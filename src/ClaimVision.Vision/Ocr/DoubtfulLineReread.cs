@@ -57,10 +57,10 @@ internal static partial class DoubtfulLineReread
     /// a number that passes ISO 7064 MOD 11-2 was read right, however unsure Tesseract was of it.</summary>
     internal static bool BreaksResidentId(string first, string again)
     {
-        var kept = string.Concat(again.Where(c => !char.IsWhiteSpace(c)));
-        return ResidentIdRuns().Matches(string.Concat(first.Where(c => !char.IsWhiteSpace(c))))
+        var kept = ResidentId.Normalize(again);
+        return ResidentIdRuns().Matches(ResidentId.Normalize(first))
             .Select(m => m.Value)
-            .Any(id => ResidentId.TryParse(id, out _, out _) && !kept.Contains(id, StringComparison.OrdinalIgnoreCase));
+            .Any(id => ResidentId.TryParse(id, out _, out _) && !kept.Contains(id, StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"(?<!\d)\d{17}[\dXx](?!\d)")]
