@@ -78,6 +78,7 @@ public sealed class DocumentAnalyzer(VisionPipeline vision, VisionOptions? optio
             DocumentType = type,
             Fields = fields?.Fields,
             LineItems = fields?.LineItems,
+            DateOrder = fields?.DateOrder,
             TimingsMs = Timings(output.Timings, total) with { Classify = Ms(classifyMs), Extract = Ms(extractMs) },
         };
     }

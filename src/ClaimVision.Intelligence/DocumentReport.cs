@@ -39,6 +39,8 @@ public sealed record DocumentReport
     public DocumentClassification? DocumentType { get; init; }
     public IReadOnlyDictionary<string, ExtractedField>? Fields { get; init; }
     public IReadOnlyList<LineItem>? LineItems { get; init; }
+    /// <summary>The order the document's all-numeric dates were read in and what on it proved that (null proof: the default).</summary>
+    public DocumentDateOrder? DateOrder { get; init; }
     public DocumentError? Error { get; init; }
 }
 
@@ -64,6 +66,7 @@ public static class DocumentReportExtensions
         Fields = report.Fields ?? new Dictionary<string, ExtractedField>(),
         LineItems = report.LineItems ?? [],
         OcrConfidence = report.MeanConfidence,
+        DateOrder = report.DateOrder,
         Error = report.Error,
     };
 }

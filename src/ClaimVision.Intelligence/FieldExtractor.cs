@@ -53,12 +53,15 @@ public sealed class FieldExtractor : IFieldExtractor
     {
         if (!_byType.TryGetValue(type, out var extractor)) return new FieldExtraction(new Dictionary<string, ExtractedField>(), []);
         var view = new DocumentView(vision.Pages);
-        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), PageDateOrder.Infer(view, _dateOrder), _diagnoses);
-        var result = extractor.Extract(view, context);
+        var dateOrder = PageDateOrder.Decide(view, _dateOrder);
+        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), dateOrder.Order, _diagnoses);
+        var result = extractor.Extract(view, context) with { DateOrder = dateOrder };
         if (vision.Pages.All(p => p.Orientation % 360 == 0)) return result;
         // Extractors work on the upright view; boxes go out in the stored image's pixels.
-        return new FieldExtraction(
-            result.Fields.ToDictionary(kv => kv.Key, kv => kv.Value.Box is { } b ? kv.Value with { Box = view.ToImage(b, kv.Value.Page) } : kv.Value),
-            [.. result.LineItems.Select(i => i.Box is { } b ? i with { Box = view.ToImage(b, i.Page) } : i)]);
+        return result with
+        {
+            Fields = result.Fields.ToDictionary(kv => kv.Key, kv => kv.Value.Box is { } b ? kv.Value with { Box = view.ToImage(b, kv.Value.Page) } : kv.Value),
+            LineItems = [.. result.LineItems.Select(i => i.Box is { } b ? i with { Box = view.ToImage(b, i.Page) } : i)],
+        };
     }
 }

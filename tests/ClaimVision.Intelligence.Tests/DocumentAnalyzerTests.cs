@@ -84,6 +84,23 @@ public class DocumentAnalyzerTests(AnalyzerFixture fixture) : IClassFixture<Anal
     }
 
     [Fact]
+    public void The_date_order_the_extractor_found_goes_into_the_report_its_json_and_assessment_s_view()
+    {
+        var analyzer = new DocumentAnalyzer(fixture.Pipeline, classifier: new FixedClassifier(), extractor: new TotalExtractor());
+
+        var report = analyzer.AnalyzeFile(AnalyzerFixture.Sample("invoice-en.png"), long.MaxValue);
+
+        Assert.Equal(TotalExtractor.Order, report.DateOrder);
+        using var json = JsonDocument.Parse(DocumentReportJson.Serialize(report));
+        var order = json.RootElement.GetProperty("dateOrder");
+        Assert.Equal("month-first", order.GetProperty("order").GetString());
+        Assert.Equal("amounts in US dollars", order.GetProperty("proof").GetString());
+        Assert.False(order.TryGetProperty("proven", out _));
+        Assert.Equal(TotalExtractor.Order, DocumentReportJson.Deserialize(json.RootElement.GetRawText())!.DateOrder);
+        Assert.Equal(TotalExtractor.Order, report.ToAnalyzedDocument(new DocumentId("d1")).DateOrder);
+    }
+
+    [Fact]
     public void A_resolution_rule_other_than_the_default_is_recorded_among_the_model_versions()
     {
         using var economyPool = new ClaimVision.Vision.Ocr.EnginePool(new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1, ScaleUpBelowTextHeight = 16, ScaleUpToTextHeight = 24 });
@@ -100,12 +117,13 @@ public class DocumentAnalyzerTests(AnalyzerFixture fixture) : IClassFixture<Anal
     /// <summary>Reads the line that starts with "Total" — proves the extractor sees the OCR'd pages.</summary>
     private sealed class TotalExtractor : IFieldExtractor
     {
+        public static readonly DocumentDateOrder Order = new(DateOrder.MonthFirst, "amounts in US dollars");
         public string Version => "total-1";
         public FieldExtraction Extract(DocumentType type, VisionResult vision)
         {
             var line = vision.Pages.SelectMany(p => p.Lines).First(l => l.Text.StartsWith("Total", StringComparison.Ordinal));
             var field = new ExtractedField { Name = "total", Value = line.Text, Confidence = line.Confidence, Box = line.Box };
-            return new FieldExtraction(new Dictionary<string, ExtractedField> { ["total"] = field }, []);
+            return new FieldExtraction(new Dictionary<string, ExtractedField> { ["total"] = field }, [], Order);
         }
     }
 }

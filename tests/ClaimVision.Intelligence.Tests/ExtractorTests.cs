@@ -882,6 +882,20 @@ public class ExtractorTests
         Assert.Equal(expected, N(r, FieldNames.DocumentDate));
     }
 
+    [Theory]
+    [InlineData("Paid 24/04/2021 TOTAL: $121.30", DateOrder.DayFirst, "24/04/2021 on the page can only be read day first")]
+    [InlineData("TOTAL: USD 121.30", DateOrder.MonthFirst, "amounts in US dollars")]
+    [InlineData("6838 Elm St, Columbus, OH 43215", DateOrder.MonthFirst, "a US address (OH 43215)")]
+    [InlineData("TOTAL: RM 121.30", DateOrder.DayFirst, null)] // nothing proves it: the default, for the claim to settle
+    public void The_extraction_says_which_order_its_dates_were_read_in_and_what_proved_it(string row, DateOrder order, string? proof)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("Walmart Supercenter"),
+            Row("Date: 10/04/2021"),
+            Row(row)));
+        Assert.Equal(new DocumentDateOrder(order, proof), r.DateOrder);
+    }
+
     [Fact]
     public void A_provider_in_the_title_loses_the_misread_label_before_it()
     {

@@ -1,3 +1,4 @@
+using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Tests;

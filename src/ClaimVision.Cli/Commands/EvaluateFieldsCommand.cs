@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClaimVision.Domain.Assessment;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence;
 using ClaimVision.Intelligence.Evaluation;
@@ -32,9 +33,10 @@ public static class EvaluateFieldsCommand
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
         var scaleUpBelow = new Option<int?>("--scale-up-below") { Description = $"With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight; default {ResolutionNormalizer.MinTextHeight})." };
         var scaleUpTo = new Option<int?>("--scale-up-to") { Description = $"With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight; default {ResolutionNormalizer.TargetTextHeight})." };
+        var perDocument = new Option<bool>("--per-document") { Description = "Generated sets: score each document alone. By default the documents of one case (one claim) settle each other's all-numeric date order, as claim assessment does (ClaimDateOrder)." };
         var keepSeals = new Option<bool>("--keep-seals") { Description = "With --ocr engine: read pages with their red seals as they are (OcrOptions.RemoveSeals = false; by default seals are faded out before OCR)." };
         var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set. With --ocr engine the OCR options are the defaults, " +
-            "or what ClaimVision__Ocr__* variables set (as for analyze, process and bench), under the options given here.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, diagnoses, scaleUpBelow, scaleUpTo, keepSeals };
+            "or what ClaimVision__Ocr__* variables set (as for analyze, process and bench), under the options given here.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, perDocument, diagnoses, scaleUpBelow, scaleUpTo, keepSeals };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -58,7 +60,7 @@ public static class EvaluateFieldsCommand
                 return parse.GetValue(format) switch
                 {
                     "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), ocrOptions),
-                    _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses) ? parse.GetValue(missesOf) : null, parse.GetValue(cache), ocrOptions),
+                    _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses) ? parse.GetValue(missesOf) : null, parse.GetValue(cache), !parse.GetValue(perDocument), ocrOptions),
                 };
             }
             catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
@@ -115,28 +117,38 @@ public static class EvaluateFieldsCommand
 
     /// <summary>Generated samples: OCR each image with the engine, extract with the true type (this measures extraction,
     /// not classification), compare every field the type's schema reads against the ground truth's normalised value.</summary>
-    private static int Generated(string dir, FieldExtractor extractor, string ocr, bool truthLanguage, string? missesOf, bool useCache, OcrOptions ocrOptions)
+    private static int Generated(string dir, FieldExtractor extractor, string ocr, bool truthLanguage, string? missesOf, bool useCache, bool claimContext, OcrOptions ocrOptions)
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
         var schemas = extractor.Schemas.ToDictionary(s => s.Type);
+        var read = new List<(string Image, GroundTruth Truth, IReadOnlyList<OcrPage> Pages, FieldExtraction Result)>();
+        using (var pool = new EnginePool(ocrOptions))
+        using (var script = CommittedScriptGuess.Load())
+        {
+            var pipeline = new VisionPipeline(pool, script);
+            foreach (var (image, truth) in samples)
+            {
+                if (!schemas.ContainsKey(truth.Type)) continue;
+                // The OCR model follows the sample's language, so this measures extraction rather than script detection.
+                var language = truthLanguage ? (truth.Language == "zh" ? "chi_sim" : "eng") : OcrOptions.Auto;
+                if (OcrPages(pipeline, image, language, useCache) is { } pages)
+                    read.Add((image, truth, pages, extractor.Extract(truth.Type, new VisionResult(pages, []))));
+            }
+        }
+        Console.Error.WriteLine();
+        var fields = read.Select(r => r.Result.Fields).ToList();
+        if (claimContext) fields = InClaimContext(read.Select(r => (r.Truth, r.Result)).ToList());
+
         var scores = new FieldScores();
         var keyScores = new FieldScores();
-        using var pool = new EnginePool(ocrOptions);
-        using var script = CommittedScriptGuess.Load();
-        var pipeline = new VisionPipeline(pool, script);
-        foreach (var (image, truth) in samples)
+        for (var i = 0; i < read.Count; i++)
         {
-            if (!schemas.TryGetValue(truth.Type, out var schema)) continue;
-            // The OCR model follows the sample's language, so this measures extraction rather than script detection.
-            var language = truthLanguage ? (truth.Language == "zh" ? "chi_sim" : "eng") : OcrOptions.Auto;
-            var pages = OcrPages(pipeline, image, language, useCache);
-            if (pages is null) continue;
-            var result = extractor.Extract(truth.Type, new VisionResult(pages, []));
-            foreach (var spec in schema.Fields)
+            var (image, truth, pages, _) = read[i];
+            foreach (var spec in schemas[truth.Type].Fields)
             {
                 var expected = truth.Fields.TryGetValue(spec.Name, out var t);
-                var predicted = result.Fields.TryGetValue(spec.Name, out var f);
+                var predicted = fields[i].TryGetValue(spec.Name, out var f);
                 var correct = expected && predicted && FieldMatcher.Matches(spec.Name, t!.Normalized, f!, TextMatch.Strict);
                 if (!expected && !predicted) continue;
                 scores.Add($"{truth.Type.Label}/{spec.Name}", expected, predicted, correct);
@@ -146,10 +158,34 @@ public static class EvaluateFieldsCommand
                     PrintMiss(Path.GetFileNameWithoutExtension(image), truth.Type.Label, spec.Name, t!.Normalized, predicted ? f!.Normalized : null, pages);
             }
         }
-        Console.Error.WriteLine();
         Print("Generated set, every schema field (normalised values compared)", scores);
         Print("Generated set, key fields across types", keyScores);
         return 0;
+    }
+
+    /// <summary>Each document's fields after its case's documents (one claim) settled the all-numeric dates it could not
+    /// (<see cref="ClaimDateOrder"/>, as claim assessment applies it); how many were read again is printed.</summary>
+    private static List<IReadOnlyDictionary<string, ExtractedField>> InClaimContext(List<(GroundTruth Truth, FieldExtraction Result)> read)
+    {
+        var fields = read.Select(r => r.Result.Fields).ToList();
+        var changed = 0;
+        foreach (var claim in Enumerable.Range(0, read.Count).GroupBy(i => read[i].Truth.CaseId, StringComparer.Ordinal))
+        {
+            var indices = claim.ToList();
+            var documents = indices.Select(i => new AnalyzedDocument
+            {
+                DocumentId = new DocumentId(read[i].Truth.Id), FileName = read[i].Truth.Image, Sha256 = "",
+                Fields = read[i].Result.Fields, DateOrder = read[i].Result.DateOrder,
+            }).ToList();
+            var settled = ClaimDateOrder.Reconcile(documents);
+            for (var k = 0; k < indices.Count; k++)
+            {
+                changed += settled[k].Fields.Count(kv => !ReferenceEquals(kv.Value, documents[k].Fields[kv.Key]));
+                fields[indices[k]] = settled[k].Fields;
+            }
+        }
+        Console.Error.WriteLine($"evaluate fields: claim context: {changed} all-numeric date(s) read in the order their case's other documents prove (--per-document to score without).");
+        return fields;
     }
 
     /// <summary>One generated-set miss; personal values masked, a provider miss with the page's first OCR lines

@@ -59,6 +59,8 @@ public sealed record AnalyzedDocument
     public IReadOnlyList<LineItem> LineItems { get; init; } = [];
     /// <summary>Mean OCR word confidence over the document, 0–1.</summary>
     public double OcrConfidence { get; init; }
+    /// <summary>The order the document's all-numeric dates were read in, and whether the document itself proved it.</summary>
+    public DocumentDateOrder? DateOrder { get; init; }
     public DocumentError? Error { get; init; }
 
     public bool Failed => Error is not null;

@@ -55,7 +55,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             // A label before the name ("收区单位: 武汉市人民医院", its label misread) is no part of it.
             var colon = line.Text.LastIndexOfAny([':', '：'], word.at);
             var span = line.Slice(colon + 1, end);
-            var read = ValueReader.Read(FieldKind.Text, span.Text, Normalization.DateOrder.DayFirst);
+            var read = ValueReader.Read(FieldKind.Text, span.Text, DateOrder.DayFirst);
             if (read is null) continue;
             return LabelledFields.FromSpan(FieldNames.ProviderName, span, read, 0.85);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Extraction;
@@ -9,7 +10,8 @@ namespace ClaimVision.Intelligence.Extraction;
 /// a date whose first part exceeds 12 (24/04/2022) proves day-first, one whose second part does (04/24/2022) proves
 /// month-first; without such proof, a printed length of stay that only one reading of the dates matches decides;
 /// then amounts in US dollars or a US address (", TX 78701") mean a US document (MM/DD/YYYY). Otherwise the caller's
-/// default stands. Only what the page proves overrides the default, and conflicting proof leaves it alone.
+/// default stands, without a proof (the claim's other documents may settle it: <see cref="Domain.Assessment.ClaimDateOrder"/>).
+/// Only what the page proves overrides the default, and conflicting proof leaves it alone.
 /// </summary>
 public static partial class PageDateOrder
 {
@@ -26,7 +28,7 @@ public static partial class PageDateOrder
     /// <summary>A printed length of stay ("Length of stay: 4 days", 住院天数: 4 天) decides between two readings of the
     /// page's numeric dates when exactly one of them holds a pair of dates that many days apart (03/01 → 03/05 is four
     /// days read month first, four months read day first).</summary>
-    private static DateOrder? StayDecides(DocumentView view)
+    private static DocumentDateOrder? StayDecides(DocumentView view)
     {
         var stay = view.Lines.Select(l => StayLength().Match(l.Text)).FirstOrDefault(m => m.Success);
         if (stay is null) return null;
@@ -38,24 +40,37 @@ public static partial class PageDateOrder
             return dates.Any(a => dates.Any(b => b.DayNumber - a.DayNumber == days));
         }
         bool day = Holds(DateOrder.DayFirst), month = Holds(DateOrder.MonthFirst);
-        return day == month ? null : day ? DateOrder.DayFirst : DateOrder.MonthFirst;
+        if (day == month) return null;
+        var order = day ? DateOrder.DayFirst : DateOrder.MonthFirst;
+        return new DocumentDateOrder(order, $"the printed length of stay, {days} days, fits its dates read {DocumentDateOrder.Describe(order)}");
     }
 
-    public static DateOrder Infer(DocumentView view, DateOrder fallback)
+    /// <summary>The order the page's all-numeric dates are read in (<paramref name="fallback"/> when the page proves none).</summary>
+    public static DateOrder Infer(DocumentView view, DateOrder fallback) => Decide(view, fallback).Order;
+
+    /// <summary>The order the page's all-numeric dates are read in and what on the page proves it; without proof,
+    /// <paramref name="fallback"/> and a null <see cref="DocumentDateOrder.Proof"/>.</summary>
+    public static DocumentDateOrder Decide(DocumentView view, DateOrder fallback)
     {
-        bool dayFirst = false, monthFirst = false;
+        string? dayFirst = null, monthFirst = null;
         foreach (var line in view.Lines)
             foreach (Match m in NumericDate().Matches(line.Text))
             {
                 var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
                 var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
-                if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst = true;
-                if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst = true;
+                if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst ??= m.Value;
+                if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst ??= m.Value;
             }
-        if (dayFirst != monthFirst) return dayFirst ? DateOrder.DayFirst : DateOrder.MonthFirst;
-        if (dayFirst) return fallback;
+        if ((dayFirst is null) != (monthFirst is null))
+            return dayFirst is not null
+                ? new DocumentDateOrder(DateOrder.DayFirst, $"{dayFirst} on the page can only be read day first")
+                : new DocumentDateOrder(DateOrder.MonthFirst, $"{monthFirst} on the page can only be read month first");
+        if (dayFirst is not null) return new DocumentDateOrder(fallback, null);
         if (StayDecides(view) is { } stay) return stay;
-        var us = LabelledTypeExtractor.CurrencyOf(view) is { Normalized: "USD" } || view.Lines.Any(l => UsAddress().IsMatch(l.Text));
-        return us ? DateOrder.MonthFirst : fallback;
+        if (LabelledTypeExtractor.CurrencyOf(view) is { Normalized: "USD" })
+            return new DocumentDateOrder(DateOrder.MonthFirst, "amounts in US dollars");
+        if (view.Lines.Select(l => UsAddress().Match(l.Text)).FirstOrDefault(m => m.Success) is { } address)
+            return new DocumentDateOrder(DateOrder.MonthFirst, $"a US address ({address.Value.TrimStart(',', ' ')})");
+        return new DocumentDateOrder(fallback, null);
     }
 }

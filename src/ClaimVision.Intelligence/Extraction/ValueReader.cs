@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Extraction;

@@ -1,16 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
 
 namespace ClaimVision.Intelligence.Normalization;
-
-/// <summary>How to read an all-numeric date whose day and month could both be ≤ 12 (03/04/2018).</summary>
-public enum DateOrder
-{
-    /// <summary>12/06/2018 is 12 June (Malaysia, UK, most of Asia outside China).</summary>
-    DayFirst,
-    /// <summary>06/12/2018 is 12 June (United States).</summary>
-    MonthFirst,
-}
 
 /// <summary>A date found in text: where it was, the text as printed, and the calendar date.</summary>
 public sealed record DateMatch(int Index, int Length, string Printed, DateOnly Date, bool Ambiguous);

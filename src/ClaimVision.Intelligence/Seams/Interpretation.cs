@@ -14,7 +14,8 @@ public interface IDocumentClassifier
 }
 
 /// <summary>The fields and line items read off one document.</summary>
-public sealed record FieldExtraction(IReadOnlyDictionary<string, ExtractedField> Fields, IReadOnlyList<LineItem> LineItems);
+/// <param name="DateOrder">The order the page's all-numeric dates were read in and what proved it; null when not read.</param>
+public sealed record FieldExtraction(IReadOnlyDictionary<string, ExtractedField> Fields, IReadOnlyList<LineItem> LineItems, DocumentDateOrder? DateOrder = null);
 
 /// <summary>Reads the fields of documents of a given type. Thread-safe.</summary>
 public interface IFieldExtractor
