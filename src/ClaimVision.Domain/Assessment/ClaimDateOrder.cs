@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ClaimVision.Domain.Documents;
 
 namespace ClaimVision.Domain.Assessment;
@@ -12,14 +11,10 @@ namespace ClaimVision.Domain.Assessment;
 /// documents read in the default order are read again in that order, and each such field says so in a
 /// <see cref="CheckName"/> check. Proofs that disagree settle nothing; documents that proved their own order keep it.
 /// </summary>
-public static partial class ClaimDateOrder
+public static class ClaimDateOrder
 {
     /// <summary>The check a date field read again in the claim's order carries.</summary>
     public const string CheckName = "dateOrder";
-
-    // An all-numeric day-month-year or month-day-year date as the field's value prints it.
-    [GeneratedRegex(@"(?<![0-9])(?<a>[0-9]{1,2})\s?(?<s>[-./])\s?(?<b>[0-9]{1,2})\s?\k<s>\s?(?<y>[0-9]{4}|[0-9]{2})(?![0-9])")]
-    private static partial Regex NumericDate();
 
     public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents)
     {
@@ -43,7 +38,7 @@ public static partial class ClaimDateOrder
     private static ExtractedField? Swapped(ExtractedField field, DateOrder order, string proof)
     {
         if (field.Normalized is not { } iso || !DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var read)) return null;
-        var printed = NumericDate().Matches(field.Value);
+        var printed = NumericDate.Pattern().Matches(field.Value);
         if (printed.Count != 1) return null;
         var a = int.Parse(printed[0].Groups["a"].Value, CultureInfo.InvariantCulture);
         var b = int.Parse(printed[0].Groups["b"].Value, CultureInfo.InvariantCulture);

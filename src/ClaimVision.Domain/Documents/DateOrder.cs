@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using ClaimVision.Domain.Json;
 
@@ -24,4 +25,12 @@ public sealed record DocumentDateOrder(DateOrder Order, string? Proof)
     public bool Proven => Proof is not null;
 
     public static string Describe(DateOrder order) => order == DateOrder.DayFirst ? "day first" : "month first";
+}
+
+/// <summary>An all-numeric day-month-year or month-day-year date as printed (03/12/2022, 3-12-22, 03 / 12 / 2022): the two
+/// parts whose order is in question (<c>a</c>, <c>b</c>), the separator, and the year (<c>y</c>).</summary>
+public static partial class NumericDate
+{
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<a>[0-9]{1,2})\s?(?<s>[-./])\s?(?<b>[0-9]{1,2})\s?\k<s>\s?(?<y>[0-9]{4}|[0-9]{2})(?![0-9])")]
+    public static partial Regex Pattern();
 }
