@@ -520,6 +520,34 @@ public class ExtractorTests
         Assert.Equal("11010519491231002X", N(r, FieldNames.PatientIdNumber));
     }
 
+    [Theory]
+    [InlineData("性别 ” 男民族汉", "M")]   // chi_sim reads the gap after the label as a quote mark
+    [InlineData("性别 “ 女民族汉", "F")]
+    [InlineData("性别 : 女", "F")]
+    [InlineData("性别 ” 民族汉", null)]   // no sex printed after the mark: nothing to read
+    public void Id_card_sex_is_read_past_a_stray_quote_mark(string row, string? sex)
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("姓名 孙杰娜"),
+            Row(row),
+            Row("公民身份号码 11010519491231002X")));
+        Assert.Equal(sex, N(r, FieldNames.PatientSex));
+    }
+
+    [Fact]
+    public void An_outpatient_visit_number_is_the_record_number_of_an_english_invoice()
+    {
+        // 门诊号 on Chinese outpatient invoices, Visit No. on English ones.
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("OUTPATIENT CLINIC INVOICE"),
+            Row("Invoice No.: INV-686348"),
+            Row("Patient name: Siti Moore"),
+            Row("Visit No.: MRN1907106"),
+            Row("Department: General Surgery")));
+        Assert.Equal("MRN1907106", N(r, FieldNames.MedicalRecordNumber));
+        Assert.Equal("INV-686348", N(r, FieldNames.InvoiceNumber));
+    }
+
     [Fact]
     public void A_provider_name_ending_in_hospital_is_not_cut_at_that_word()
     {

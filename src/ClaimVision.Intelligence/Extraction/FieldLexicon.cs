@@ -21,7 +21,7 @@ public static class FieldLexicon
         [FieldNames.PatientName] = ["PATIENT'S NAME", "被保险人", "Member", "患者姓名", "病人姓名", "参保人姓名", "参保人", "姓名", "Patient Name", "Patient", "Name"],
         [FieldNames.PatientIdNumber] = ["INSURED'S I.D. NUMBER", "I.D. NUMBER", "证件号", "Member ID", "公民身份号码", "身份证号码", "身份证号", "证件号码", "社会保障号码", "ID Number", "ID No"],
         [FieldNames.PatientSex] = ["性别", "Sex", "Gender"],
-        [FieldNames.MedicalRecordNumber] = ["住院号", "病案号", "病历号", "门诊号", "住院病案号", "Medical Record No", "MRN", "Hospital No"],
+        [FieldNames.MedicalRecordNumber] = ["住院号", "病案号", "病历号", "门诊号", "住院病案号", "Medical Record No", "MRN", "Hospital No", "Visit No", "Visit Number"],
         [FieldNames.AdmissionDate] = ["18. FROM", "Service from", "Admission", "入院日期", "入院时间", "住院日期", "Admission Date", "Date of Admission", "Admitted"],
         [FieldNames.DischargeDate] = ["18. TO", "Service to", "Discharge", "出院日期", "出院时间", "Discharge Date", "Date of Discharge", "Discharged"],
         [FieldNames.Diagnosis] = ["出院诊断", "主要诊断", "临床诊断", "入院诊断", "疾病名称", "诊断", "Discharge Diagnosis", "Diagnosis"],
