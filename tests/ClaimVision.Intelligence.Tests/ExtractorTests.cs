@@ -475,6 +475,28 @@ public class ExtractorTests
         Assert.Equal("35.00", N(r, FieldNames.TotalAmount));
     }
 
+    [Theory]
+    [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.9", "18.9", "J18.9")]                                 // the J lost
+    [InlineData("诊断 : 冠状动脉粥样硬化性心脏病", "疾病编码 : 125.1 建议 : 休息 14 天", "125.1", "I25.1")]  // I read as 1, text after it
+    [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.1", null, null)]     // the rest is another code's: not this diagnosis's
+    [InlineData("诊断 : 左侧第五跖骨骨折", "疾病编码 : 18.9", null, null)]   // a diagnosis the catalogue does not hold says nothing
+    [InlineData("诊断 : 社区获得性肺炎", "建议 : 休息 18.9 天", null, null)]  // not beside a code label
+    public void A_code_that_lost_its_chapter_letter_is_completed_from_the_diagnosis_beside_it(string diagnosisRow, string codeRow, string? printed, string? code)
+    {
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(
+            Row("广州市人民医院"),
+            Row("疾病诊断证明书"),
+            Row("姓名 : 司马娟明"),
+            Row(diagnosisRow),
+            Row(codeRow)));
+        Assert.Equal(code, N(r, FieldNames.DiagnosisCode));
+        if (code is null) return;
+        var field = r.Fields[FieldNames.DiagnosisCode];
+        Assert.Equal(printed, field.Value);
+        Assert.True(field.Confidence <= DiagnosisRepair.RepairedConfidence, $"confidence {field.Confidence}");
+        Assert.Contains(field.Checks, c => c.Name == DiagnosisRepair.InCatalogue && c.Message.Contains(code, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Diagnosis_certificate_reads_patient_diagnosis_date_and_the_title_hospital()
     {

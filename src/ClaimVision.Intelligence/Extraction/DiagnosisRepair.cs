@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ClaimVision.Domain.Documents;
 
 namespace ClaimVision.Intelligence.Extraction;
@@ -14,8 +15,11 @@ namespace ClaimVision.Intelligence.Extraction;
 /// (骨远端骨折 beside S52.5 is 桡骨远端骨折, not 肱骨远端骨折). A reading that is exactly another entry's name stays, and so
 /// does a confident one (`Calculus of gallbladder with cholecystitis` beside K80.1 is a doctor's wording, not a misread
 /// of the catalogue's `… with other cholecystitis`).
+/// A diagnosis that is a catalogue name (as read or repaired) also completes a code printed beside it whose chapter letter
+/// OCR lost or turned into a digit (`疾病编码 : 18.9` beside 社区获得性肺炎, J18.9): when the rest of the code read there is
+/// that entry's code to the character, the entry's code is taken, doubted like a repair.
 /// </summary>
-public static class DiagnosisRepair
+public static partial class DiagnosisRepair
 {
     /// <summary>Name of the check recorded on a diagnosis matched to the catalogue.</summary>
     public const string InCatalogue = "diagnosisInCatalogue";
@@ -26,7 +30,8 @@ public static class DiagnosisRepair
     /// <summary>The most a repaired diagnosis is trusted: the catalogue says which name is nearest, not that it was printed.</summary>
     public const double RepairedConfidence = 0.7;
 
-    public static void Apply(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue? catalogue)
+    /// <param name="view">The page, to look beside the code labels for a code that lost its letter; null to skip that.</param>
+    public static void Apply(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue? catalogue, DocumentView? view = null)
     {
         if (catalogue is null || !fields.TryGetValue(FieldNames.Diagnosis, out var diagnosis)) return;
         var read = diagnosis.Normalized ?? diagnosis.Value;
@@ -37,6 +42,7 @@ public static class DiagnosisRepair
             {
                 Checks = [.. diagnosis.Checks, new FieldCheck(InCatalogue, true, $"ICD-10 {match.Entry.Code} in the diagnosis catalogue ({catalogue.Source}).")],
             };
+            CompleteCode(fields, match, view);
             return;
         }
         if (diagnosis.Confidence >= RepairBelowConfidence) return;
@@ -45,10 +51,40 @@ public static class DiagnosisRepair
                 $"Read with {coded.Distance} character(s) unlike '{coded.Name}', the name of ICD-10 {coded.Entry.Code} printed on the " +
                 $"document ({catalogue.Source}); taken as that name. Check it on the image.");
         else if (match is not null)
+        {
             fields[FieldNames.Diagnosis] = Repaired(diagnosis, match.Name,
                 $"Read with {match.Distance} character(s) unlike ICD-10 {match.Entry.Code} '{match.Name}' and no other entry as near " +
                 $"({catalogue.Source}); taken as that name. Check it on the image.");
+            CompleteCode(fields, match, view);
+        }
     }
+
+    /// <summary>A code without a readable chapter letter (18.9, 125.1, 344.1) beside a code label, whose rest is the
+    /// diagnosis's entry's code (J18.9 → 18.9), becomes that code when no code was read.</summary>
+    private static void CompleteCode(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue.Match match, DocumentView? view)
+    {
+        var code = match.Entry.Code;
+        if (view is null || fields.ContainsKey(FieldNames.DiagnosisCode) || !code.Contains('.', StringComparison.Ordinal)) return;
+        bool Bears(string text) => LetterLost().Matches(text.ToUpperInvariant()).Any(m => m.Groups["rest"].Value == code[1..]);
+        var found = new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.DiagnosisCode, s => Bears(s.Text)).FirstOrDefault();
+        if (found is null) return;
+        var printed = LetterLost().Matches(found.Value.Text.ToUpperInvariant()).First(m => m.Groups["rest"].Value == code[1..]).Value;
+        fields[FieldNames.DiagnosisCode] = new ExtractedField
+        {
+            Name = FieldNames.DiagnosisCode,
+            Value = printed,
+            Normalized = code,
+            Confidence = Math.Min(found.Value.Confidence, RepairedConfidence),
+            Box = found.Value.Box,
+            Page = found.Value.Page,
+            Checks = [new FieldCheck(InCatalogue, true, $"Read '{printed}' beside the code label: ICD-10 {code} of the diagnosis '{match.Name}' " +
+                "without its chapter letter; taken as that code. Check it on the image.")],
+        };
+    }
+
+    // A code whose chapter letter was lost or read as a digit or $: the rest is two digits, a point and its subcategory.
+    [GeneratedRegex(@"(?<![0-9A-Z.])[0-9$]?(?<rest>[0-9]{2}\.[0-9A-Z]{1,4})(?![0-9A-Z])")]
+    private static partial Regex LetterLost();
 
     /// <summary>The diagnosis as read, normalised to a catalogue name, its confidence capped and the repair recorded.</summary>
     private static ExtractedField Repaired(ExtractedField diagnosis, string name, string message) => diagnosis with

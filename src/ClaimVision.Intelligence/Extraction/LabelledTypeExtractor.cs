@@ -25,7 +25,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         var items = hasLineItems ? LineItemTable.Parse(view) : [];
         Complete(fields, view, context);
         DiagnosisText.Clean(fields);
-        DiagnosisRepair.Apply(fields, context.Diagnoses);
+        DiagnosisRepair.Apply(fields, context.Diagnoses, Schema.Fields.Any(f => f.Name == FieldNames.DiagnosisCode) ? view : null);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
