@@ -54,14 +54,32 @@ public sealed class FieldExtractor : IFieldExtractor
         if (!_byType.TryGetValue(type, out var extractor)) return new FieldExtraction(new Dictionary<string, ExtractedField>(), []);
         var view = new DocumentView(vision.Pages);
         var dateOrder = PageDateOrder.Decide(view, _dateOrder);
-        var context = new ExtractionContext(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), dateOrder.Order, _diagnoses);
-        var result = extractor.Extract(view, context) with { DateOrder = dateOrder };
-        if (vision.Pages.All(p => p.Orientation % 360 == 0)) return result;
-        // Extractors work on the upright view; boxes go out in the stored image's pixels.
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var result = extractor.Extract(view, new ExtractionContext(today, dateOrder.Order, _diagnoses));
+        if (!dateOrder.Proven && result.Fields.Values.Any(Ambiguous))
+        {
+            // Unproven and ambiguous: the page read in the other order too, for the claim to choose (ClaimDateOrder).
+            var other = extractor.Extract(view, new ExtractionContext(today, Other(dateOrder.Order), _diagnoses)).Fields;
+            var differ = other.Where(kv => kv.Key.EndsWith("Date", StringComparison.Ordinal)
+                                           && (!result.Fields.TryGetValue(kv.Key, out var mine) || mine.Normalized != kv.Value.Normalized))
+                .ToDictionary(kv => kv.Key, kv => Upright(view, kv.Value), StringComparer.Ordinal);
+            if (differ.Count > 0) dateOrder = dateOrder with { OtherOrder = differ };
+        }
         return result with
         {
-            Fields = result.Fields.ToDictionary(kv => kv.Key, kv => kv.Value.Box is { } b ? kv.Value with { Box = view.ToImage(b, kv.Value.Page) } : kv.Value),
+            DateOrder = dateOrder,
+            Fields = result.Fields.ToDictionary(kv => kv.Key, kv => Upright(view, kv.Value)),
             LineItems = [.. result.LineItems.Select(i => i.Box is { } b ? i with { Box = view.ToImage(b, i.Page) } : i)],
         };
     }
+
+    /// <summary>Extractors work on the upright view; boxes go out in the stored image's pixels.</summary>
+    private static ExtractedField Upright(DocumentView view, ExtractedField field) =>
+        field.Box is { } b ? field with { Box = view.ToImage(b, field.Page) } : field;
+
+    private static DateOrder Other(DateOrder order) => order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
+
+    /// <summary>A date field whose value both orders read, differently (03/12/2022).</summary>
+    private static bool Ambiguous(ExtractedField field) =>
+        field.Name.EndsWith("Date", StringComparison.Ordinal) && DateNormalizer.FindAll(field.Value).Any(d => d.Ambiguous);
 }

@@ -481,6 +481,8 @@ public class ExtractorTests
     [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.1", null, null)]     // the rest is another code's: not this diagnosis's
     [InlineData("诊断 : 左侧第五跖骨骨折", "疾病编码 : 18.9", null, null)]   // a diagnosis the catalogue does not hold says nothing
     [InlineData("诊断 : 社区获得性肺炎", "建议 : 休息 18.9 天", null, null)]  // not beside a code label
+    [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.9.2022", null, null)]  // a date, not a code
+    [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : ¥18.9", null, null)]      // an amount
     public void A_code_that_lost_its_chapter_letter_is_completed_from_the_diagnosis_beside_it(string diagnosisRow, string codeRow, string? printed, string? code)
     {
         var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(
@@ -943,7 +945,29 @@ public class ExtractorTests
             Row("Walmart Supercenter"),
             Row("Date: 10/04/2021"),
             Row(row)));
-        Assert.Equal(new DocumentDateOrder(order, proof), r.DateOrder);
+        Assert.Equal(order, r.DateOrder!.Order);
+        Assert.Equal(proof, r.DateOrder.Proof);
+        // Only an unproven order comes with the page's dates read the other way, checked as any reading, for the claim to choose.
+        if (proof is not null) Assert.Null(r.DateOrder.OtherOrder);
+        else Assert.Equal("2021-10-04", Assert.Single(r.DateOrder.OtherOrder!).Value.Normalized);
+    }
+
+    [Fact]
+    public void A_date_the_default_order_puts_in_the_future_is_checked_again_in_the_other_order()
+    {
+        // 03/05/2026 on 2026-03-20: 3 May read day first, in the future (a failed check); 5 March read month first.
+        var extractor = new FieldExtractor(new FixedTime(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero)));
+        var r = extractor.Extract(DocumentType.Other, Doc(
+            Row("Walmart Supercenter"),
+            Row("Date: 03/05/2026"),
+            Row("TOTAL: 121.30")));
+        var own = r.Fields[FieldNames.DocumentDate];
+        Assert.Equal("2026-05-03", own.Normalized);
+        Assert.Contains(own.Checks, c => !c.Passed);
+        var other = r.DateOrder!.OtherOrder![FieldNames.DocumentDate];
+        Assert.Equal("2026-03-05", other.Normalized);
+        Assert.All(other.Checks, c => Assert.True(c.Passed, c.Message));
+        Assert.True(other.Confidence > own.Confidence, $"{other.Confidence} vs {own.Confidence}");
     }
 
     [Fact]

@@ -175,12 +175,13 @@ public static class EvaluateFieldsCommand
             var documents = indices.Select(i => new AnalyzedDocument
             {
                 DocumentId = new DocumentId(read[i].Truth.Id), FileName = read[i].Truth.Image, Sha256 = "",
+                Classification = new DocumentClassification(read[i].Truth.Type, 1, []), // extraction used the true type
                 Fields = read[i].Result.Fields, DateOrder = read[i].Result.DateOrder,
             }).ToList();
             var settled = ClaimDateOrder.Reconcile(documents);
             for (var k = 0; k < indices.Count; k++)
             {
-                changed += settled[k].Fields.Count(kv => !ReferenceEquals(kv.Value, documents[k].Fields[kv.Key]));
+                changed += ClaimDateOrder.Reread(settled[k]).Count();
                 fields[indices[k]] = settled[k].Fields;
             }
         }

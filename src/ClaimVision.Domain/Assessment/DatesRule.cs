@@ -49,15 +49,28 @@ public sealed class DatesRule : IFactorRule
             problems.Add($"{future.f.Name} on {future.d.FileName} ({Iso(Date(future.f))}) is in the future");
             evidence.Add(Evidence(future.d, future.f));
         }
+        var reread = Reread(context);
         if (problems.Count > 0)
-            yield return Factors.Uncertain(Name, "Dates contradict each other: " + string.Join("; ", problems) + ".", evidence);
+            yield return Factors.Uncertain(Name, "Dates contradict each other: " + string.Join("; ", problems) + "." + reread.Note, [.. evidence, .. reread.Evidence]);
         else
         {
             var service = context.ServiceDate.Value;
             var stay = discharges.Count > 0 ? $", discharged {Iso(discharges[0].Date)}" : "";
-            yield return Factors.Pass(Name, $"Dates are consistent: admitted or served {Iso(service.Date)}{stay}.",
-                [.. admissions.Concat(discharges).Select(x => Evidence(x.Document, x.Field)).DefaultIfEmpty(Evidence(service.Document, service.Field))]);
+            yield return Factors.Pass(Name, $"Dates are consistent: admitted or served {Iso(service.Date)}{stay}." + reread.Note,
+                [.. admissions.Concat(discharges).Select(x => Evidence(x.Document, x.Field)).DefaultIfEmpty(Evidence(service.Document, service.Field)), .. reread.Evidence]);
         }
+    }
+
+    /// <summary>The dates the claim read in the order its other documents prove (<see cref="ClaimDateOrder"/>), said in the
+    /// reason with their evidence, so a reader of the recommendation sees why a date differs from its document's report.</summary>
+    private static (string Note, List<Evidence> Evidence) Reread(AssessmentContext context)
+    {
+        var fields = context.Trusted.SelectMany(d => ClaimDateOrder.Reread(d).Select(f => (d, f))).ToList();
+        if (fields.Count == 0) return ("", []);
+        var order = context.Trusted.First(d => ClaimDateOrder.Reread(d).Any()).DateOrder!;
+        return ($" Read {DocumentDateOrder.Describe(order.Order)}, as {order.Proof}: "
+                + string.Join(", ", fields.Select(x => $"{x.d.FileName} {x.f.Name} {x.f.Value} = {x.f.Normalized}")) + ".",
+            [.. fields.Select(x => Evidence(x.d, x.f))]);
     }
 
     private static List<(AnalyzedDocument Document, ExtractedField Field, DateOnly Date)> Dated(AssessmentContext context, string field) =>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using ClaimVision.Domain.Json;
 
@@ -18,19 +17,13 @@ public enum DateOrder
 /// The order a document's all-numeric dates were read in, and what on the document proved it (a date such as 24/04/2022
 /// that only one order can read, amounts in US dollars …); <see cref="Proof"/> is null when nothing did and the order is
 /// the reader's default, which the claim's other documents may still settle (<see cref="Assessment.ClaimDateOrder"/>).
+/// Then <see cref="OtherOrder"/> holds the date fields that read differently in the other order, as extraction reads
+/// them in that order (value, normalised date, checks and confidence), for the claim to take instead.
 /// </summary>
-public sealed record DocumentDateOrder(DateOrder Order, string? Proof)
+public sealed record DocumentDateOrder(DateOrder Order, string? Proof, IReadOnlyDictionary<string, ExtractedField>? OtherOrder = null)
 {
     [JsonIgnore]
     public bool Proven => Proof is not null;
 
     public static string Describe(DateOrder order) => order == DateOrder.DayFirst ? "day first" : "month first";
-}
-
-/// <summary>An all-numeric day-month-year or month-day-year date as printed (03/12/2022, 3-12-22, 03 / 12 / 2022): the two
-/// parts whose order is in question (<c>a</c>, <c>b</c>), the separator, and the year (<c>y</c>).</summary>
-public static partial class NumericDate
-{
-    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<a>[0-9]{1,2})\s?(?<s>[-./])\s?(?<b>[0-9]{1,2})\s?\k<s>\s?(?<y>[0-9]{4}|[0-9]{2})(?![0-9])")]
-    public static partial Regex Pattern();
 }

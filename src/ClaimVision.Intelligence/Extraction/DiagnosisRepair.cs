@@ -65,10 +65,12 @@ public static partial class DiagnosisRepair
     {
         var code = match.Entry.Code;
         if (view is null || fields.ContainsKey(FieldNames.DiagnosisCode) || !code.Contains('.', StringComparison.Ordinal)) return;
-        bool Bears(string text) => LetterLost().Matches(text.ToUpperInvariant()).Any(m => m.Groups["rest"].Value == code[1..]);
-        var found = new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.DiagnosisCode, s => Bears(s.Text)).FirstOrDefault();
+        // The lost letter may have become a digit, or $ for an S; the rest must be the entry's code to the character.
+        Match? Of(string text) => LetterLost().Matches(text.ToUpperInvariant()).FirstOrDefault(m => m.Groups["rest"].Value == code[1..]
+            && (m.Groups["lead"].Value is not "$" || code[0] == 'S'));
+        var found = new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.DiagnosisCode, s => Of(s.Text) is not null).FirstOrDefault();
         if (found is null) return;
-        var printed = LetterLost().Matches(found.Value.Text.ToUpperInvariant()).First(m => m.Groups["rest"].Value == code[1..]).Value;
+        var printed = Of(found.Value.Text)!.Value;
         fields[FieldNames.DiagnosisCode] = new ExtractedField
         {
             Name = FieldNames.DiagnosisCode,
@@ -82,8 +84,9 @@ public static partial class DiagnosisRepair
         };
     }
 
-    // A code whose chapter letter was lost or read as a digit or $: the rest is two digits, a point and its subcategory.
-    [GeneratedRegex(@"(?<![0-9A-Z.])[0-9$]?(?<rest>[0-9]{2}\.[0-9A-Z]{1,4})(?![0-9A-Z])")]
+    // A code whose chapter letter was lost or read as a digit or $: the rest is two digits, a point and its subcategory,
+    // not part of a date (18.9.2022) or an amount (¥18.9).
+    [GeneratedRegex(@"(?<![0-9A-Z.¥$])(?<lead>[0-9$]?)(?<rest>[0-9]{2}\.[0-9A-Z]{1,4})(?![0-9A-Z]|\.[0-9])")]
     private static partial Regex LetterLost();
 
     /// <summary>The diagnosis as read, normalised to a catalogue name, its confidence capped and the repair recorded.</summary>

@@ -15,6 +15,9 @@ namespace ClaimVision.Intelligence.Extraction;
 /// </summary>
 public static partial class PageDateOrder
 {
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<a>[0-9]{1,2})\s?(?<s>[-./])\s?(?<b>[0-9]{1,2})\s?\k<s>\s?(?:[0-9]{4}|[0-9]{2})(?![0-9])")]
+    private static partial Regex NumericDate();
+
     // ", TX 78701": a US state code and ZIP code closing an address line.
     [GeneratedRegex(@",\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+[0-9]{5}(?:-[0-9]{4})?\b")]
     private static partial Regex UsAddress();
@@ -51,7 +54,7 @@ public static partial class PageDateOrder
     {
         string? dayFirst = null, monthFirst = null;
         foreach (var line in view.Lines)
-            foreach (Match m in NumericDate.Pattern().Matches(line.Text))
+            foreach (Match m in NumericDate().Matches(line.Text))
             {
                 var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
                 var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);

@@ -8,19 +8,27 @@ namespace ClaimVision.Domain.Tests.Assessment;
 public class ClaimDateOrderTests
 {
     private static readonly DocumentDateOrder UsDollars = new(DateOrder.MonthFirst, "amounts in US dollars");
-    private static readonly DocumentDateOrder Unproven = new(DateOrder.DayFirst, null);
 
-    /// <summary>A certificate printing 03/12/2022, read day first because nothing on it says otherwise.</summary>
-    private static AnalyzedDocument Certificate(string printed = "03/12/2022", string normalized = "2022-12-03") =>
-        Doc("certificate", DocumentType.DiagnosisCertificate, [F(FieldNames.DocumentDate, printed, 0.82, normalized), F(FieldNames.Diagnosis, "Essential hypertension")])
-        with { DateOrder = Unproven };
+    /// <summary>A certificate printing 03/12/2022, read day first because nothing on it says otherwise; extraction's
+    /// month-first reading of it passed its checks where the day-first one (in the future) failed.</summary>
+    private static AnalyzedDocument Certificate() =>
+        Doc("certificate", DocumentType.DiagnosisCertificate,
+            [F(FieldNames.DocumentDate, "03/12/2022", 0.41, "2022-12-03") with { Checks = [new FieldCheck("dateInRange", false, "2022-12-03 is in the future")] },
+             F(FieldNames.Diagnosis, "Essential hypertension")])
+        with
+        {
+            DateOrder = new DocumentDateOrder(DateOrder.DayFirst, null, new Dictionary<string, ExtractedField>
+            {
+                [FieldNames.DocumentDate] = F(FieldNames.DocumentDate, "03/12/2022", 0.82, "2022-03-12") with { Checks = [new FieldCheck("dateInRange", true, "date lies between 1990 and today")] },
+            }),
+        };
 
     private static AnalyzedDocument UsInvoice(DocumentDateOrder? order = null) =>
         Doc("invoice", DocumentType.OutpatientInvoice, [F(FieldNames.DocumentDate, "08-Feb-2022", normalized: "2022-02-08"), F(FieldNames.TotalAmount, "$1,234.00", normalized: "1234.00")])
         with { DateOrder = order ?? UsDollars };
 
     [Fact]
-    public void A_date_the_page_left_open_is_read_in_the_order_another_document_of_the_claim_proves()
+    public void A_document_read_in_the_default_order_takes_its_other_reading_when_another_document_of_the_claim_proves_it()
     {
         var invoice = UsInvoice();
         var settled = ClaimDateOrder.Reconcile([invoice, Certificate()]);
@@ -28,13 +36,15 @@ public class ClaimDateOrderTests
         var date = settled[1].Field(FieldNames.DocumentDate)!;
         Assert.Equal("2022-03-12", date.Normalized);
         Assert.Equal("03/12/2022", date.Value);
-        var check = Assert.Single(date.Checks);
-        Assert.Equal(ClaimDateOrder.CheckName, check.Name);
+        Assert.Equal(0.82, date.Confidence);   // the other reading's own checks and confidence, not the failed day-first ones
+        Assert.DoesNotContain(date.Checks, c => !c.Passed);
+        var check = Assert.Single(date.Checks, c => c.Name == ClaimDateOrder.CheckName);
         Assert.True(check.Passed);
         Assert.Contains("invoice.jpg", check.Message, StringComparison.Ordinal);
         Assert.Contains("amounts in US dollars", check.Message, StringComparison.Ordinal);
-        Assert.Equal(new DocumentDateOrder(DateOrder.MonthFirst, settled[1].DateOrder!.Proof), settled[1].DateOrder);
+        Assert.Equal(DateOrder.MonthFirst, settled[1].DateOrder!.Order);
         Assert.True(settled[1].DateOrder!.Proven);
+        Assert.Equal([date], ClaimDateOrder.Reread(settled[1]));
         // The other fields and the proving document are left as they were.
         Assert.Same(invoice, settled[0]);
         Assert.Equal("Essential hypertension", settled[1].Field(FieldNames.Diagnosis)!.Value);
@@ -53,37 +63,38 @@ public class ClaimDateOrderTests
     }
 
     [Fact]
-    public void Without_a_proof_in_the_claim_the_default_reading_stands()
+    public void An_order_no_document_proves_settles_nothing()
     {
-        var documents = new[] { UsInvoice(Unproven), Certificate() };
+        // Month first but by default: no proof, so the certificate keeps its own default reading.
+        var documents = new[] { UsInvoice(new DocumentDateOrder(DateOrder.MonthFirst, null)), Certificate() };
         Assert.Same(documents[1], ClaimDateOrder.Reconcile(documents)[1]);
     }
 
     [Fact]
-    public void A_failed_document_proves_nothing()
+    public void A_failed_or_unclassified_document_proves_nothing()
     {
         var failed = UsInvoice() with { Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") };
-        var documents = new[] { failed, Certificate() };
-        Assert.Same(documents[1], ClaimDateOrder.Reconcile(documents)[1]);
-    }
-
-    [Theory]
-    [InlineData("03/12/2022", "2022-03-12")] // already read month first (the field is not the default reading)
-    [InlineData("24/04/2022", "2022-04-24")] // only one order reads it
-    [InlineData("03/03/2022", "2022-03-03")] // both orders read the same day
-    [InlineData("2022-12-03", "2022-12-03")] // year first: no order to settle
-    [InlineData("3 Dec 2022", "2022-12-03")] // a month name
-    [InlineData("03/12/2022 - 04/12/2022", "2022-12-03")] // two dates in one value: not one date to read again
-    public void Only_one_all_numeric_date_both_orders_read_differently_is_read_again(string printed, string normalized)
-    {
-        var settled = ClaimDateOrder.Reconcile([UsInvoice(), Certificate(printed, normalized)]);
-        var date = settled[1].Field(FieldNames.DocumentDate)!;
-        Assert.Equal(normalized, date.Normalized);
-        Assert.Empty(date.Checks);
+        var unclassified = UsInvoice() with { Classification = null };
+        foreach (var witness in new[] { failed, unclassified })
+        {
+            var documents = new[] { witness, Certificate() };
+            Assert.Same(documents[1], ClaimDateOrder.Reconcile(documents)[1]);
+        }
     }
 
     [Fact]
-    public void Assessment_reads_the_claim_s_dates_in_the_order_its_documents_prove()
+    public void A_document_without_another_reading_or_without_an_order_is_left_alone()
+    {
+        var noOther = Certificate() with { DateOrder = new DocumentDateOrder(DateOrder.DayFirst, null) };
+        var noOrder = Certificate() with { DateOrder = null }; // a report from before date orders were recorded
+        var documents = new[] { UsInvoice(), noOther, noOrder };
+        var settled = ClaimDateOrder.Reconcile(documents);
+        Assert.Same(documents[1], settled[1]);
+        Assert.Same(documents[2], settled[2]);
+    }
+
+    [Fact]
+    public void Assessment_reads_the_claim_s_dates_in_the_order_its_documents_prove_and_says_so()
     {
         // The invoice prints 03/02/2026 and proves month first; the discharge summary prints the same admission date and
         // read it day first, which alone makes the documents disagree on the admission date.
@@ -91,11 +102,20 @@ public class ClaimDateOrderTests
         [
             Invoice().With(F(FieldNames.AdmissionDate, "03/02/2026", normalized: "2026-03-02")) with { DateOrder = invoiceOrder },
             ExpenseList(), Settlement(),
-            Discharge().With(F(FieldNames.AdmissionDate, "03/02/2026", normalized: "2026-02-03")) with { DateOrder = Unproven },
+            Discharge().With(F(FieldNames.AdmissionDate, "03/02/2026", normalized: "2026-02-03")) with
+            {
+                DateOrder = new DocumentDateOrder(DateOrder.DayFirst, null, new Dictionary<string, ExtractedField>
+                {
+                    [FieldNames.AdmissionDate] = F(FieldNames.AdmissionDate, "03/02/2026", normalized: "2026-03-02"),
+                }),
+            },
         ];
 
         Assert.Equal(FactorStatus.Uncertain, Assess(Claim(new DocumentDateOrder(DateOrder.MonthFirst, null))).Factor(DatesRule.Name).Status);
-        var settled = Assess(Claim(new DocumentDateOrder(DateOrder.MonthFirst, "03/15/2026 on the page can only be read month first")));
-        Assert.Equal(FactorStatus.Pass, settled.Factor(DatesRule.Name).Status);
+        var dates = Assess(Claim(new DocumentDateOrder(DateOrder.MonthFirst, "03/15/2026 on the page can only be read month first"))).Factor(DatesRule.Name);
+        Assert.Equal(FactorStatus.Pass, dates.Status);
+        Assert.Contains("discharge.jpg admissionDate 03/02/2026 = 2026-03-02", dates.Reason, StringComparison.Ordinal);
+        Assert.Contains("03/15/2026 on the page can only be read month first", dates.Reason, StringComparison.Ordinal);
+        Assert.Contains(dates.Evidence, e => e.FileName == "discharge.jpg" && e.Field == FieldNames.AdmissionDate);
     }
 }
