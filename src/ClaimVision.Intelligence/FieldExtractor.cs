@@ -56,15 +56,17 @@ public sealed class FieldExtractor : IFieldExtractor
         var dateOrder = PageDateOrder.Decide(view, _dateOrder);
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         var result = extractor.Extract(view, new ExtractionContext(today, dateOrder.Order, _diagnoses));
-        if (!dateOrder.Proven && result.Fields.Values.Any(Ambiguous))
+        bool IsDate(string name) => extractor.Schema.Fields.Any(f => f.Name == name && f.Kind == FieldKind.Date);
+        if (!dateOrder.Proven && result.Fields.Values.Any(f => IsDate(f.Name) && DateNormalizer.FindAll(f.Value).Any(d => d.Ambiguous)))
         {
-            // Unproven and ambiguous: the page read in the other order too, for the claim to choose (ClaimDateOrder).
+            // Unproven, and a date both orders read differently (03/12/2022): the page read in the other order too, for the
+            // claim to choose (ClaimDateOrder).
             var other = extractor.Extract(view, new ExtractionContext(today, Other(dateOrder.Order), _diagnoses)).Fields;
-            var differ = other.Where(kv => kv.Key.EndsWith("Date", StringComparison.Ordinal)
-                                           && (!result.Fields.TryGetValue(kv.Key, out var mine) || mine.Normalized != kv.Value.Normalized))
+            var differ = other.Where(kv => IsDate(kv.Key) && (!result.Fields.TryGetValue(kv.Key, out var mine) || mine.Normalized != kv.Value.Normalized))
                 .ToDictionary(kv => kv.Key, kv => Upright(view, kv.Value), StringComparer.Ordinal);
             if (differ.Count > 0) dateOrder = dateOrder with { OtherOrder = differ };
         }
+        if (vision.Pages.All(p => p.Orientation % 360 == 0)) return result with { DateOrder = dateOrder };
         return result with
         {
             DateOrder = dateOrder,
@@ -78,8 +80,4 @@ public sealed class FieldExtractor : IFieldExtractor
         field.Box is { } b ? field with { Box = view.ToImage(b, field.Page) } : field;
 
     private static DateOrder Other(DateOrder order) => order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
-
-    /// <summary>A date field whose value both orders read, differently (03/12/2022).</summary>
-    private static bool Ambiguous(ExtractedField field) =>
-        field.Name.EndsWith("Date", StringComparison.Ordinal) && DateNormalizer.FindAll(field.Value).Any(d => d.Ambiguous);
 }

@@ -45,9 +45,6 @@ public static partial class PageDateOrder
         return new DocumentDateOrder(order, $"the printed length of stay, {days} days, fits its dates read {DocumentDateOrder.Describe(order)}");
     }
 
-    /// <summary>The order the page's all-numeric dates are read in (<paramref name="fallback"/> when the page proves none).</summary>
-    public static DateOrder Infer(DocumentView view, DateOrder fallback) => Decide(view, fallback).Order;
-
     /// <summary>The order the page's all-numeric dates are read in and what on the page proves it; without proof,
     /// <paramref name="fallback"/> and a null <see cref="DocumentDateOrder.Proof"/>.</summary>
     public static DocumentDateOrder Decide(DocumentView view, DateOrder fallback)
