@@ -137,8 +137,7 @@ public static class EvaluateFieldsCommand
             }
         }
         Console.Error.WriteLine();
-        var fields = read.Select(r => r.Result.Fields).ToList();
-        if (claimContext) fields = InClaimContext(read.Select(r => (r.Truth, r.Result)).ToList());
+        var fields = claimContext ? InClaimContext(read.Select(r => (r.Truth, r.Result)).ToList()) : read.Select(r => r.Result.Fields).ToList();
 
         var scores = new FieldScores();
         var keyScores = new FieldScores();

@@ -67,7 +67,7 @@ public sealed class DatesRule : IFactorRule
     {
         var fields = context.Trusted.SelectMany(d => ClaimDateOrder.Reread(d).Select(f => (d, f))).ToList();
         if (fields.Count == 0) return ("", []);
-        var order = context.Trusted.First(d => ClaimDateOrder.Reread(d).Any()).DateOrder!;
+        var order = fields[0].d.DateOrder!;
         return ($" Read {DocumentDateOrder.Describe(order.Order)}, as {order.Proof}: "
                 + string.Join(", ", fields.Select(x => $"{x.d.FileName} {x.f.Name} {x.f.Value} = {x.f.Normalized}")) + ".",
             [.. fields.Select(x => Evidence(x.d, x.f))]);
