@@ -343,6 +343,32 @@ public class ExtractorTests
         Assert.Equal("赵明华", N(r, FieldNames.PhysicianName));
     }
 
+    [Theory]
+    [InlineData("检验者：罗嘉勇", "罗嘉勇")]
+    [InlineData("审核者：何志晓", "何志晓")]
+    [InlineData("Technologist: Dr. S. Jackson", "Dr. S. Jackson")]
+    [InlineData("Reported by: Dr. J. Kumar", "Dr. J. Kumar")]
+    public void Lab_report_reads_who_signed_it(string signature, string physician)
+    {
+        var r = Extractor.Extract(DocumentType.LabReport, Doc(
+            Row("Test: Urinalysis"),
+            Row("Reported: April 27, 2022"),
+            Row(signature)));
+        Assert.Equal(physician, N(r, FieldNames.PhysicianName));
+        // "Reported by" names the doctor; "Reported" alone still dates the report.
+        Assert.Equal("2022-04-27", N(r, FieldNames.DocumentDate));
+    }
+
+    [Fact]
+    public void Prescription_reads_the_prescriber()
+    {
+        var r = Extractor.Extract(DocumentType.Prescription, Doc(
+            Row("Diagnosis: Acute appendicitis"),
+            Row("Rp."),
+            Row("Prescriber: Dr. W. Jones")));
+        Assert.Equal("Dr. W. Jones", N(r, FieldNames.PhysicianName));
+    }
+
     [Fact]
     public void Discharge_before_admission_lowers_the_discharge_date()
     {

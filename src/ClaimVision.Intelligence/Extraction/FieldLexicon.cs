@@ -33,7 +33,10 @@ public static class FieldLexicon
         [FieldNames.PersonalPaidAmount] = ["个人支付金额", "Patient balance", "个人现金支付", "个人支付", "现金支付", "Patient Responsibility", "Patient Paid", "Amount Paid by Patient"],
         [FieldNames.SelfPaidAmount] = ["乙类先行自付", "乙类自付", "Coinsurance", "个人自付", "自付金额", "自付", "Self-paid", "Co-pay", "Copay"],
         [FieldNames.Department] = ["就诊科室", "科室", "科别", "Department", "Dept"],
-        [FieldNames.PhysicianName] = ["主治医师", "经治医师", "医师签名", "医师", "医生", "Attending Physician", "Physician", "Doctor"],
+        // Who signs: the treating doctor on records, the prescriber on a prescription, the technologist or reporting
+        // doctor on a laboratory report.
+        [FieldNames.PhysicianName] = ["主治医师", "经治医师", "医师签名", "处方医师", "送检医师", "检验医师", "报告医师", "审核医师", "检验者", "审核者", "检验人", "医师", "医生",
+            "Attending Physician", "Prescribing Physician", "Ordering Physician", "Prescriber", "Technologist", "Reported by", "Verified by", "Performed by", "Physician", "Doctor"],
         [FieldNames.PolicyNumber] = ["保单号码", "保单号", "Policy Number", "Policy No", "POLICY GROUP", "Group Number", "Group No", "Group"],
         [FieldNames.ExpiryDate] = ["有效期至", "Valid thru", "Expiry Date", "Expires"],
         [FieldNames.TestName] = ["检验项目", "检查项目", "Test Name", "Test"],
