@@ -99,12 +99,35 @@ public class DiagnosisCatalogueTests
     }
 
     [Fact]
-    public void Without_a_code_a_reading_as_near_two_entries_is_left_as_read()
+    public void Without_a_code_a_reading_as_near_two_entries_is_left_as_read_with_both_names_for_the_claim_to_choose()
     {
         var fields = Fields("骨远端骨折", 0.6);
         DiagnosisRepair.Apply(fields, Bones);
-        Assert.Equal("骨远端骨折", fields[FieldNames.Diagnosis].Normalized);
-        Assert.Empty(fields[FieldNames.Diagnosis].Checks);
+        var field = fields[FieldNames.Diagnosis];
+        Assert.Equal("骨远端骨折", field.Normalized);
+        Assert.Equal(0.6, field.Confidence);
+        Assert.Empty(field.Checks);
+        Assert.Equal([new FieldAlternative("肱骨远端骨折", "S42.4"), new FieldAlternative("桡骨远端骨折", "S52.5")], field.Alternatives);
+    }
+
+    [Theory]
+    [InlineData("骨远端骨折", 0.9)]   // sure of what it read: a wording, not a misread
+    [InlineData("骨骨折", 0.6)]       // too short to match on
+    [InlineData("腰椎间盘突出", 0.6)] // near no entry
+    [InlineData("桡骨远端骨折", 0.6)] // exactly one entry: no choice left
+    public void A_sure_a_far_or_an_exact_reading_offers_no_alternatives(string read, double confidence)
+    {
+        var fields = Fields(read, confidence);
+        DiagnosisRepair.Apply(fields, Bones);
+        Assert.Null(fields[FieldNames.Diagnosis].Alternatives);
+    }
+
+    [Fact]
+    public void Within_lists_every_entry_near_enough_nearest_first()
+    {
+        Assert.Equal(["S42.4", "S52.5"], Bones.Within("骨远端骨折").Select(m => m.Entry.Code));
+        Assert.Equal(["S52.5", "S42.4"], Bones.Within("桡骨远端骨折").Select(m => m.Entry.Code)); // 0 then 1 glyph away
+        Assert.Empty(Bones.Within("骨折"));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public static class EvaluateFieldsCommand
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
         var scaleUpBelow = new Option<int?>("--scale-up-below") { Description = $"With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight; default {ResolutionNormalizer.MinTextHeight})." };
         var scaleUpTo = new Option<int?>("--scale-up-to") { Description = $"With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight; default {ResolutionNormalizer.TargetTextHeight})." };
-        var perDocument = new Option<bool>("--per-document") { Description = "Generated sets: score each document alone. By default the documents of one case (one claim) settle each other's all-numeric date order, as claim assessment does (ClaimDateOrder)." };
+        var perDocument = new Option<bool>("--per-document") { Description = "Generated sets: score each document alone. By default the documents of one case (one claim) settle each other's all-numeric date order and doubtful diagnoses, as claim assessment does (ClaimReadings)." };
         var keepSeals = new Option<bool>("--keep-seals") { Description = "With --ocr engine: read pages with their red seals as they are (OcrOptions.RemoveSeals = false; by default seals are faded out before OCR)." };
         var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set. With --ocr engine the OCR options are the defaults, " +
             "or what ClaimVision__Ocr__* variables set (as for analyze, process and bench), under the options given here.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, perDocument, diagnoses, scaleUpBelow, scaleUpTo, keepSeals };
@@ -162,12 +162,12 @@ public static class EvaluateFieldsCommand
         return 0;
     }
 
-    /// <summary>Each document's fields after its case's documents (one claim) settled the all-numeric dates it could not
-    /// (<see cref="ClaimDateOrder"/>, as claim assessment applies it); how many were read again is printed.</summary>
+    /// <summary>Each document's fields after its case's documents (one claim) settled the all-numeric dates and the doubtful
+    /// diagnoses it could not (<see cref="ClaimReadings"/>, as claim assessment applies it); how many is printed.</summary>
     private static List<IReadOnlyDictionary<string, ExtractedField>> InClaimContext(List<(GroundTruth Truth, FieldExtraction Result)> read)
     {
         var fields = read.Select(r => r.Result.Fields).ToList();
-        var changed = 0;
+        var (changed, diagnoses) = (0, 0);
         foreach (var claim in Enumerable.Range(0, read.Count).GroupBy(i => read[i].Truth.CaseId, StringComparer.Ordinal))
         {
             var indices = claim.ToList();
@@ -177,14 +177,16 @@ public static class EvaluateFieldsCommand
                 Classification = new DocumentClassification(read[i].Truth.Type, 1, []), // extraction used the true type
                 Fields = read[i].Result.Fields, DateOrder = read[i].Result.DateOrder,
             }).ToList();
-            var settled = ClaimDateOrder.Reconcile(documents);
+            var settled = ClaimReadings.Settle(documents);
             for (var k = 0; k < indices.Count; k++)
             {
                 changed += ClaimDateOrder.Reread(settled[k]).Count();
+                diagnoses += ClaimDiagnosis.Settled(settled[k]) is null ? 0 : 1;
                 fields[indices[k]] = settled[k].Fields;
             }
         }
-        Console.Error.WriteLine($"evaluate fields: claim context: {changed} all-numeric date(s) read in the order their case's other documents prove (--per-document to score without).");
+        Console.Error.WriteLine($"evaluate fields: claim context: {changed} all-numeric date(s) read in the order their case's other documents prove, " +
+                                $"{diagnoses} doubtful diagnosis(es) named by the code another document prints (--per-document to score without).");
         return fields;
     }
 

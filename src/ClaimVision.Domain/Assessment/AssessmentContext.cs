@@ -15,8 +15,8 @@ public sealed class AssessmentContext
     public AssessmentContext(ClaimRequest claim, IReadOnlyList<AnalyzedDocument> documents, Policy policy, InsuredRegistry registry, ClaimHistory history, DateTimeOffset now)
     {
         Claim = claim;
-        // A date one document could not settle alone is read in the order the claim's other documents prove.
-        documents = ClaimDateOrder.Reconcile(documents);
+        // A date order or a diagnosis one document could not settle alone is read as the claim's other documents show.
+        documents = ClaimReadings.Settle(documents);
         Documents = documents;
         Policy = policy;
         Registry = registry;

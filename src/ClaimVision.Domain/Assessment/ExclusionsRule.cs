@@ -35,15 +35,25 @@ public sealed class ExclusionsRule : IFactorRule
             var said = exclusion.Keywords.FirstOrDefault(k => description.Contains(k, StringComparison.OrdinalIgnoreCase));
             if (said is not null) hits.Add(($"the claim's description mentions \"{said}\": {exclusion.Clause} ({exclusion.Cause})", Factors.Source("claim.json", "description", description)));
         }
+        var settled = SettledNote(texts);
         if (hits.Count > 0)
         {
             // Every match is an exclusion on its own: the code read surely excludes even when the text is read unsurely.
-            yield return Factors.Fail(Name, "Excluded: " + string.Join("; ", hits.Select(h => h.Reason)) + ".", hits.Select(h => h.Evidence)) with { AnyEvidenceDecides = true };
+            yield return Factors.Fail(Name, "Excluded: " + string.Join("; ", hits.Select(h => h.Reason)) + "." + settled, hits.Select(h => h.Evidence)) with { AnyEvidenceDecides = true };
             yield break;
         }
         var basis = codes.Count + texts.Count == 0 ? "no diagnosis on the documents; the description was checked" : $"{codes.Count + texts.Count} diagnosis reading(s) checked";
-        yield return Factors.Pass(Name, $"No exclusion of {context.Policy.Exclusions.Count} applies ({basis}).",
+        yield return Factors.Pass(Name, $"No exclusion of {context.Policy.Exclusions.Count} applies ({basis})." + settled,
             codes.Concat(texts).Select(r => Evidence(r.Document, r.Field)));
+    }
+
+    /// <summary>The diagnoses the claim's code settled (<see cref="ClaimDiagnosis"/>), said so the adjuster knows the text
+    /// checked is not the text read.</summary>
+    private static string SettledNote(IEnumerable<(AnalyzedDocument Document, ExtractedField Field)> texts)
+    {
+        var settled = texts.Where(r => ClaimDiagnosis.Settled(r.Document) is not null).ToList();
+        return settled.Count == 0 ? "" : " The claim's diagnosis code settled what was read doubtfully: " +
+            string.Join("; ", settled.Select(r => $"'{r.Field.Value}' on {r.Document.FileName} as '{Text(r.Field)}'")) + ".";
     }
 
     /// <summary>ICD-10 codes compared upper-case without spaces or dots (X70.0 → X700).</summary>

@@ -21,7 +21,14 @@ public sealed record ExtractedField
     public BoundingBox? Box { get; init; }
     public int Page { get; init; }
     public IReadOnlyList<FieldCheck> Checks { get; init; } = [];
+    /// <summary>What a doubtful reading may have been printed as when the document alone cannot say which; null when
+    /// there is no such choice. Another document of the claim may settle it (<see cref="Assessment.ClaimDiagnosis"/>).</summary>
+    public IReadOnlyList<FieldAlternative>? Alternatives { get; init; }
 }
+
+/// <summary>One value a doubtful field may stand for, and the catalogue code it is known by (an ICD-10 code for a
+/// diagnosis), which another document may print.</summary>
+public sealed record FieldAlternative(string Normalized, string Code);
 
 /// <summary>One row of an itemised bill.</summary>
 public sealed record LineItem

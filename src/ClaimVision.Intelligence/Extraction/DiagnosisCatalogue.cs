@@ -148,6 +148,15 @@ public sealed partial class DiagnosisCatalogue
         return best.Name is not null && best.Distance <= Allowed(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
     }
 
+    /// <summary>Every entry with a name within the glyphs a misread may cost of <paramref name="read"/> (as for
+    /// <see cref="Nearest"/>), nearest first, one match per entry: the names a reading <see cref="Nearest"/> cannot choose
+    /// between.</summary>
+    public IReadOnlyList<Match> Within(string read)
+    {
+        if (Key(read).Length < 4) return [];
+        return [.. _byCode.Values.Select(e => NearestOf(e, read)).OfType<Match>().OrderBy(m => m.Distance).ThenBy(m => m.Entry.Code, StringComparer.Ordinal)];
+    }
+
     private static int Allowed(int length, bool latin) => latin ? length / 6 : Math.Max(length >= 4 ? 1 : 0, length / 4);
 
     /// <summary>What names are compared on: half-width, no whitespace or punctuation, Latin letters upper-case.</summary>

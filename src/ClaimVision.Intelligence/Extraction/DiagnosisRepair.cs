@@ -18,6 +18,9 @@ namespace ClaimVision.Intelligence.Extraction;
 /// A diagnosis that is a catalogue name (as read or repaired) also completes a code printed beside it whose chapter letter
 /// OCR lost or turned into a digit (`疾病编码 : 18.9` beside 社区获得性肺炎, J18.9): when the rest of the code read there is
 /// that entry's code to the character, the entry's code is taken, doubted like a repair.
+/// A doubtful reading a glyph or two from several names with no code on the page to choose between them keeps those
+/// names as its <see cref="ExtractedField.Alternatives"/>, for a code printed elsewhere in the claim to decide
+/// (<see cref="Domain.Assessment.ClaimDiagnosis"/>).
 /// </summary>
 public static partial class DiagnosisRepair
 {
@@ -57,6 +60,9 @@ public static partial class DiagnosisRepair
                 $"({catalogue.Source}); taken as that name. Check it on the image.");
             CompleteCode(fields, match, view);
         }
+        else if (catalogue.Within(read) is { Count: > 0 } near)
+            // Equally near several names: the page cannot say which was printed; the claim's code may (ClaimDiagnosis).
+            fields[FieldNames.Diagnosis] = diagnosis with { Alternatives = [.. near.Select(m => new FieldAlternative(m.Name, m.Entry.Code))] };
     }
 
     /// <summary>A code without a readable chapter letter (18.9, 125.1, 344.1) beside a code label, whose rest is the

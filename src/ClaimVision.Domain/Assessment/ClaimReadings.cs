@@ -1,0 +1,15 @@
+using ClaimVision.Domain.Documents;
+
+namespace ClaimVision.Domain.Assessment;
+
+/// <summary>
+/// What the documents of one claim settle for each other before any rule looks at them: the order of an all-numeric
+/// date a page left open (<see cref="ClaimDateOrder"/>) and a diagnosis a page read too doubtfully to name
+/// (<see cref="ClaimDiagnosis"/>). Claim assessment applies it when it builds its context; the field evaluation applies
+/// it to score a generated case as one claim.
+/// </summary>
+public static class ClaimReadings
+{
+    public static IReadOnlyList<AnalyzedDocument> Settle(IReadOnlyList<AnalyzedDocument> documents) =>
+        ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents));
+}

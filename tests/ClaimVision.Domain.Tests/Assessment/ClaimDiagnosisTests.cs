@@ -1,0 +1,91 @@
+using ClaimVision.Domain.Assessment;
+using ClaimVision.Domain.Claims;
+using ClaimVision.Domain.Documents;
+using static ClaimVision.Domain.Tests.Assessment.Claims;
+
+namespace ClaimVision.Domain.Tests.Assessment;
+
+public class ClaimDiagnosisTests
+{
+    /// <summary>A settlement sheet whose diagnosis lost a glyph: one away from two catalogue names, nothing on it says which.</summary>
+    private static AnalyzedDocument Sheet(double confidence = 0.62) => Settlement().With(
+        F(FieldNames.Diagnosis, "社区获得性肺", confidence) with
+        {
+            Alternatives = [new FieldAlternative("社区获得性肺炎", "J18.9"), new FieldAlternative("社区获得性肺脓肿", "J85.1")],
+        });
+
+    [Fact]
+    public void A_doubtful_diagnosis_takes_the_name_of_the_code_another_document_of_the_claim_prints()
+    {
+        var discharge = Discharge();
+        var settled = ClaimDiagnosis.Reconcile([discharge, Sheet()]);
+
+        var diagnosis = settled[1].Field(FieldNames.Diagnosis)!;
+        Assert.Equal("社区获得性肺", diagnosis.Value);            // what was printed as read stays
+        Assert.Equal("社区获得性肺炎", diagnosis.Normalized);
+        Assert.Equal(0.62, diagnosis.Confidence);
+        Assert.Null(diagnosis.Alternatives);
+        var check = Assert.Single(diagnosis.Checks, c => c.Name == ClaimDiagnosis.CheckName);
+        Assert.True(check.Passed);
+        Assert.Contains("discharge.jpg", check.Message, StringComparison.Ordinal);
+        Assert.Contains("J18.9", check.Message, StringComparison.Ordinal);
+        Assert.Same(diagnosis, ClaimDiagnosis.Settled(settled[1]));
+        Assert.Same(discharge, settled[0]);
+        Assert.Equal("8650.40", settled[1].Field(FieldNames.TotalAmount)!.Value);
+    }
+
+    [Fact]
+    public void A_settled_diagnosis_is_trusted_no_more_than_a_catalogue_repair()
+    {
+        var diagnosis = ClaimDiagnosis.Reconcile([Discharge(), Sheet(confidence: 0.84)])[1].Field(FieldNames.Diagnosis)!;
+        Assert.Equal(ClaimDiagnosis.SettledConfidence, diagnosis.Confidence);
+    }
+
+    [Fact]
+    public void Codes_that_disagree_settle_nothing()
+    {
+        var other = Discharge(code: "J85.1") with { DocumentId = new DocumentId("certificate"), FileName = "certificate.jpg" };
+        var documents = new[] { Discharge(), other, Sheet() };
+        Assert.Same(documents[2], ClaimDiagnosis.Reconcile(documents)[2]);
+    }
+
+    [Fact]
+    public void A_code_none_of_the_alternatives_has_settles_nothing()
+    {
+        var documents = new[] { Discharge(code: "K35.8"), Sheet() };
+        var settled = ClaimDiagnosis.Reconcile(documents);
+        Assert.Same(documents[1], settled[1]);
+        Assert.Null(ClaimDiagnosis.Settled(settled[1]));
+    }
+
+    [Fact]
+    public void A_failed_or_unclassified_document_s_code_settles_nothing()
+    {
+        var failed = Discharge() with { Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") };
+        var unclassified = Discharge() with { Classification = null };
+        foreach (var witness in new[] { failed, unclassified })
+        {
+            var documents = new[] { witness, Sheet() };
+            Assert.Same(documents[1], ClaimDiagnosis.Reconcile(documents)[1]);
+        }
+    }
+
+    [Fact]
+    public void Codes_are_compared_as_codes_not_as_text()
+    {
+        // "j18 9" on one page and J18.9 in the catalogue are the same code.
+        var documents = new[] { Discharge(code: "j18 9"), Sheet() };
+        Assert.Equal("社区获得性肺炎", ClaimDiagnosis.Reconcile(documents)[1].Field(FieldNames.Diagnosis)!.Normalized);
+    }
+
+    [Fact]
+    public void Assessment_checks_the_settled_diagnosis_and_says_which_reading_the_claim_settled()
+    {
+        var exclusions = Assess([Invoice(), ExpenseList(), Sheet(), Discharge()]).Factor(ExclusionsRule.Name);
+        Assert.Equal(FactorStatus.Pass, exclusions.Status);
+        Assert.Contains("'社区获得性肺' on settlement.jpg as '社区获得性肺炎'", exclusions.Reason, StringComparison.Ordinal);
+
+        var unsettled = Assess([Invoice(), ExpenseList(), Sheet(), Discharge(code: "K35.8")]).Factor(ExclusionsRule.Name);
+        Assert.DoesNotContain("settled", unsettled.Reason, StringComparison.Ordinal);
+    }
+}
