@@ -215,7 +215,10 @@ public class OcrTextRepairTests
     [InlineData("叁仟壹佰贰拾玖元伍角肆分", "3129.54", true)]
     [InlineData("参什壹佰伍拾玖元伍角肆分", "3129.54", false)]  // 伍 was read and contradicts 贰
     [InlineData("参什壹佰臣拾玖元伍角", "3129.54", false)]      // length differs: a character was lost
-    [InlineData("参什喜佰臣拾玖元伍角肆分", "3129.54", false)]  // too much unreadable to confirm anything
+    [InlineData("会仁喜佰臣拾玖元伍角肆分", "3129.54", false)]  // too much unreadable to confirm anything
+    [InlineData("壹什玖佰参抬伍元伍角址分", "1935.52", true)]   // 什 仟, 参 叁, 抬 拾 read as what they stand for: only 址 unreadable
+    [InlineData("壹什玖佰参抬伍元伍角址分", "2935.52", false)]  // 壹 was read and contradicts 贰
+    [InlineData("壹什玖佰参拾伍元伍角贰分", "1955.52", false)]  // 参 stands for 叁, never a glyph left unread: it contradicts 伍
     public void A_damaged_upper_case_amount_confirms_only_the_figure_it_can_still_be(string text, string value, bool expected) =>
         Assert.Equal(expected, ChineseAmount.Resembles(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -223,7 +226,7 @@ public class OcrTextRepairTests
     [InlineData("会什 | 陆佰起拾揭元玖角喜分", "3628.91", 1.0 / 3, false)] // five of twelve unreadable: too many to confirm a figure alone
     [InlineData("会什 | 陆佰起拾揭元玖角喜分", "3628.91", 0.5, true)]      // enough to tell a total's length (the bar is no glyph)
     [InlineData("会什 | 陆佰起拾揭元玖角喜分", "628.91", 0.5, false)]      // twelve characters are not 628.91's ten
-    [InlineData("参什喜佰臣拾揭元喜角肆分", "3129.54", 0.5, false)]        // half unreadable
+    [InlineData("会仁喜佰臣拾揭元喜角肆分", "3129.54", 0.5, false)]        // half unreadable
     public void How_much_of_an_upper_case_amount_may_be_unreadable_is_the_callers_choice(string text, string value, double share, bool expected) =>
         Assert.Equal(expected, ChineseAmount.Resembles(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), share));
 }

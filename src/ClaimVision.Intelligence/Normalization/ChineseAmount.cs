@@ -94,6 +94,16 @@ public static class ChineseAmount
         return yuan + cents;
     }
 
+    /// <summary>
+    /// Glyphs chi_sim reads for a 大写 unit or numeral that are never an amount character themselves, each the misreading
+    /// of one only (the same radical and a near stroke group): 什 and 任 for 仟 (亻 with 十 or 壬 for 千), 抬 for 拾 (扌 with
+    /// 台 for 合), and 参, the simplified form of 參, for 叁. In the twenty 大写 amounts of the tuning sets' invoices 仟 was
+    /// read 什 16 times and 任 4 times, 叁 was read 参 15 times in 16, 拾 抬 4 times in 20; none of the four stood for
+    /// anything else. Only <see cref="Resembles"/> folds them: it compares with a value found elsewhere on the page,
+    /// whereas <see cref="Parse"/> reads a value of its own (a lone 什 after a 大写 label would read as 1000).
+    /// </summary>
+    private static readonly Dictionary<char, char> Misread = new() { ['什'] = '仟', ['任'] = '仟', ['抬'] = '拾', ['参'] = '叁' };
+
     /// <summary>Share of unreadable glyphs below which a damaged 大写 amount still resembles a value: a third.</summary>
     public const double UnreadableShare = 1.0 / 3;
 
@@ -101,7 +111,8 @@ public static class ChineseAmount
     /// Whether an OCR'd 大写 amount that does not parse (参什壹佰臣拾玖元伍角肆分) is still the written form of
     /// <paramref name="value"/>: same length as its canonical form, every numeral or unit that was read agrees with it,
     /// and fewer than <paramref name="unreadableShare"/> of the characters (<see cref="UnreadableShare"/> unless given) are
-    /// unreadable (a glyph that is no numeral). A numeral that was read and differs is a contradiction, never a misread.
+    /// unreadable (a glyph that is no numeral; the known misreadings of one, <see cref="Misread"/>, count as what they
+    /// stand for). A numeral that was read and differs is a contradiction, never a misread.
     /// Used only to confirm a figure found elsewhere on the page.
     /// </summary>
     /// <param name="unreadableShare">The share of unreadable glyphs allowed (below it); a stray bar (|, OCR's reading of a
@@ -109,7 +120,8 @@ public static class ChineseAmount
     public static bool Resembles(string text, decimal value, double unreadableShare = UnreadableShare)
     {
         var expected = Format(value);
-        var read = string.Concat(text.Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':' or '|')));
+        var read = string.Concat(text.Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':' or '|'))
+            .Select(c => Misread.GetValueOrDefault(c, c)));
         if (expected.EndsWith('整')) expected = expected[..^1];
         if (read.Length != expected.Length) return false;
         var unknown = 0;
