@@ -80,7 +80,8 @@ public class ExtractorTests
         var clean = Extractor.Extract(DocumentType.InpatientInvoice, Page("陆佰贰拾元整")).Fields;
 
         Assert.DoesNotContain(damaged[FieldNames.TotalAmount].Checks, c => c.Name == "amountInWordsMatches");
-        Assert.Contains(damaged[FieldNames.TotalAmountInWords].Checks, c => c.Name == "readIntact" && !c.Passed);
+        // Every legible glyph of 陆佰起拾元整 agrees with 620.00: read by the figures, and said so, never as a second reading.
+        Assert.Contains(damaged[FieldNames.TotalAmountInWords].Checks, c => c.Name == TotalRepair.WordsResembleFigures && c.Passed);
         Assert.Equal(clean[FieldNames.TotalAmount].Confidence, damaged[FieldNames.TotalAmount].Confidence, 3);
         Assert.Equal("620.00", damaged[FieldNames.TotalAmount].Normalized);
     }
@@ -635,9 +636,40 @@ public class ExtractorTests
         var total = r.Fields[FieldNames.TotalAmount];
         Assert.Equal("3129.54", total.Normalized);
         Assert.Contains(total.Checks, c => c.Name == "totalPrinted" && c.Passed);
-        // The fragment 壹佰 is no 大写 amount of 100: it is flagged, not trusted.
+        // The fragment 壹佰 is no 大写 amount of 100; the whole is 3129.54's written form wherever it is legible.
         var words = r.Fields[FieldNames.TotalAmountInWords];
-        Assert.Contains(words.Checks, c => c.Name == "readIntact" && !c.Passed);
+        Assert.Equal("参什壹佰臣拾玖元伍角肆分", words.Value);
+        Assert.Equal("3129.54", words.Normalized);
+        Assert.Contains(words.Checks, c => c.Name == TotalRepair.WordsResembleFigures && c.Passed);
+        Assert.DoesNotContain(words.Checks, c => c.Name == "readIntact");
+    }
+
+    [Theory]
+    [InlineData("抽什壹佰肆拾伍元肆角参分", "8145.43")]  // 捌 garbled, 仟 read 什, 叁 read 参: every legible glyph agrees
+    [InlineData("捌任壹佰肆抬伍元肆角叁分", "8145.43")]
+    [InlineData("抽什贰佰肆拾伍元肆角参分", null)]       // a legible 贰 where the figures have 壹: a contradiction, not a misread
+    [InlineData("抽什壹佰肆拾元肆角参分", null)]         // a glyph short of 8145.43's written form
+    [InlineData("抽什禁佰抽拾伍元抽角参分", null)]       // four of twelve glyphs unreadable: too little read to agree
+    public void A_damaged_upper_case_amount_reads_as_the_figures_only_where_every_legible_glyph_agrees(string words, string? read)
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("医疗收费票据(住院)"),
+            Row($"合计 (大写 ): {words}"),
+            Row("合计 (小写 ): 8,145.43")));
+
+        var total = r.Fields[FieldNames.TotalAmount];
+        Assert.Equal("8145.43", total.Normalized);
+        Assert.DoesNotContain(total.Checks, c => c.Name == "amountInWordsMatches"); // no second reading of the figures
+        r.Fields.TryGetValue(FieldNames.TotalAmountInWords, out var field);
+        if (read is null)
+        {
+            Assert.NotEqual("8145.43", field?.Normalized);
+            return;
+        }
+        Assert.Equal(read, field!.Normalized);
+        Assert.Equal(words, field.Value);
+        Assert.True(field.Confidence <= TotalRepair.WordsFromFiguresConfidence);
+        Assert.Contains("捌仟壹佰肆拾伍元肆角叁分", Assert.Single(field.Checks, c => c.Name == TotalRepair.WordsResembleFigures).Message);
     }
 
     [Fact]

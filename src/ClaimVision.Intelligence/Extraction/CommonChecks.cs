@@ -45,8 +45,9 @@ public static class CommonChecks
 
         // A 大写 amount of which OCR read only a fragment (陆佰起拾元整 → 陆佰) says nothing against the figures: its own
         // failed read check already marks it; comparing the fragment would wrongly cast doubt on a clean total.
+        // One read by the figures (TotalRepair.WordsFromFigures) is no second reading of them.
         if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && AmountOf(words) is { } w
-            && !LabelledFields.IsDamaged(words))
+            && !LabelledFields.IsDamaged(words) && !words.Checks.Any(c => c.Name == TotalRepair.WordsResembleFigures))
         {
             var check = FieldChecks.WordsMatchFigures(w, t);
             fields[FieldNames.TotalAmount] = FieldChecks.Apply(fields[FieldNames.TotalAmount], [check]);

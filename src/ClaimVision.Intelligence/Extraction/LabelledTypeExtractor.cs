@@ -27,6 +27,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         DiagnosisText.Clean(fields);
         DiagnosisRepair.Apply(fields, context.Diagnoses, Schema.Fields.Any(f => f.Name == FieldNames.DiagnosisCode) ? view : null);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmountInWords)) TotalRepair.WordsFromFigures(fields, view);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
             fields[FieldNames.PatientName] = name with { Normalized = Normalization.TextCleanup.NameCase(n) };

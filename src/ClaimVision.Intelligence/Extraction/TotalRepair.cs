@@ -170,6 +170,41 @@ public static class TotalRepair
         return (a + b, fund.Confidence <= patient.Confidence ? fund : patient);
     }
 
+    /// <summary>The passed check a 大写 amount read by the figures it agrees with carries (<see cref="WordsFromFigures"/>).</summary>
+    public const string WordsResembleFigures = "amountInWordsResemblesFigures";
+
+    /// <summary>The most a 大写 amount read by the figures is trusted: its legible glyphs agree, the others are unread.</summary>
+    public const double WordsFromFiguresConfidence = 0.6;
+
+    /// <summary>
+    /// A 大写 amount OCR read only in part (抽什壹佰肆拾伍元肆角参分: the numerals 捌 and 叁 garbled, 仟 read as 什) is read
+    /// as the bill's figure total when it is that total's written form wherever it is legible
+    /// (<see cref="ChineseAmount.Resembles"/>: the same length, every numeral and unit read agrees, under a third of the
+    /// glyphs unreadable). The value keeps what was printed as read; the normalised amount is the total's, trusted at most
+    /// <see cref="WordsFromFiguresConfidence"/>, with a <see cref="WordsResembleFigures"/> check saying how it was read.
+    /// A 大写 amount read whole is left to the shared check against the figures, and one a legible numeral contradicts
+    /// keeps its fragment (and the doubt the fragment carries).
+    /// </summary>
+    public static void WordsFromFigures(Dictionary<string, ExtractedField> fields, DocumentView view)
+    {
+        if (!fields.TryGetValue(FieldNames.TotalAmount, out var total) || CommonChecks.AmountOf(total) is not { } t) return;
+        if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && Intact(words)) return;
+        if (new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, t)).FirstOrDefault() is not { } found)
+            return;
+        var printed = found.Value.Text.Trim();
+        fields[FieldNames.TotalAmountInWords] = new ExtractedField
+        {
+            Name = FieldNames.TotalAmountInWords,
+            Value = printed,
+            Normalized = AmountNormalizer.Format(t),
+            Confidence = Math.Min(Math.Min(found.Value.Confidence, total.Confidence), WordsFromFiguresConfidence),
+            Box = found.Value.Box,
+            Page = found.Value.Page,
+            Checks = [new FieldCheck(WordsResembleFigures, true,
+                $"大写 amount {printed} has unreadable glyphs; every legible one agrees with {ChineseAmount.Format(t)}, the figures' {AmountNormalizer.Format(t)}")],
+        };
+    }
+
     /// <summary>Any text printed after a 大写 label that reads as <paramref name="value"/> despite unreadable glyphs.</summary>
     private static bool WordsResemble(DocumentView view, decimal value, double unreadableShare = ChineseAmount.UnreadableShare) =>
         new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value, unreadableShare)).Any();
