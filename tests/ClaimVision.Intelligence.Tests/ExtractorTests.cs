@@ -647,6 +647,8 @@ public class ExtractorTests
     [Theory]
     [InlineData("抽什壹佰肆拾伍元肆角参分", "8145.43")]  // 捌 garbled, 仟 read 什, 叁 read 参: every legible glyph agrees
     [InlineData("捌任壹佰肆抬伍元肆角叁分", "8145.43")]
+    [InlineData("抽什壹佰肆拾伍元肆角参分 ¥8,145.43", "8145.43")] // the figure printed beside it is no part of it
+    [InlineData("抽什壹佰肆拾伍元肆角参分 ”", "8145.43")]
     [InlineData("抽什贰佰肆拾伍元肆角参分", null)]       // a legible 贰 where the figures have 壹: a contradiction, not a misread
     [InlineData("抽什壹佰肆拾元肆角参分", null)]         // a glyph short of 8145.43's written form
     [InlineData("抽什禁佰抽拾伍元抽角参分", null)]       // four of twelve glyphs unreadable: too little read to agree
@@ -667,7 +669,7 @@ public class ExtractorTests
             return;
         }
         Assert.Equal(read, field!.Normalized);
-        Assert.Equal(words, field.Value);
+        Assert.Equal(Normalization.ChineseAmount.Written(words), field.Value);
         Assert.True(field.Confidence <= TotalRepair.WordsFromFiguresConfidence);
         Assert.Contains("捌仟壹佰肆拾伍元肆角叁分", Assert.Single(field.Checks, c => c.Name == TotalRepair.WordsResembleFigures).Message);
     }

@@ -213,6 +213,8 @@ public class OcrTextRepairTests
     [Theory]
     [InlineData("参什壹佰臣拾玖元伍角肆分", "3129.54", true)]   // 叁仟壹佰贰拾玖元伍角肆分 with three glyphs misread
     [InlineData("叁仟壹佰贰拾玖元伍角肆分", "3129.54", true)]
+    [InlineData("参什壹佰臣拾玖元伍角肆分 ¥3,129.54", "3129.54", true)] // the figure beside it and a stray quote mark are no part of it
+    [InlineData("参什壹佰臣拾玖元伍角肆分 ”", "3129.54", true)]
     [InlineData("参什壹佰伍拾玖元伍角肆分", "3129.54", false)]  // 伍 was read and contradicts 贰
     [InlineData("参什壹佰臣拾玖元伍角", "3129.54", false)]      // length differs: a character was lost
     [InlineData("会仁喜佰臣拾玖元伍角肆分", "3129.54", false)]  // too much unreadable to confirm anything
@@ -223,7 +225,7 @@ public class OcrTextRepairTests
         Assert.Equal(expected, ChineseAmount.Resembles(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
-    [InlineData("会什 | 陆佰起拾揭元玖角喜分", "3628.91", 1.0 / 3, false)] // five of twelve unreadable: too many to confirm a figure alone
+    [InlineData("会什 | 陆佰起拾揭元玖角喜分", "3628.91", 1.0 / 3, false)] // four of twelve unreadable: too many to confirm a figure alone
     [InlineData("会什 | 陆佰起拾揭元玖角喜分", "3628.91", 0.5, true)]      // enough to tell a total's length (the bar is no glyph)
     [InlineData("会什 | 陆佰起拾揭元玖角喜分", "628.91", 0.5, false)]      // twelve characters are not 628.91's ten
     [InlineData("会仁喜佰臣拾揭元喜角肆分", "3129.54", 0.5, false)]        // half unreadable

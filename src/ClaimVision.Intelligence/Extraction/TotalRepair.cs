@@ -191,7 +191,7 @@ public static class TotalRepair
         if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && Intact(words)) return;
         if (new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, t)).FirstOrDefault() is not { } found)
             return;
-        var printed = found.Value.Text.Trim();
+        var printed = ChineseAmount.Written(found.Value.Text).Trim();
         fields[FieldNames.TotalAmountInWords] = new ExtractedField
         {
             Name = FieldNames.TotalAmountInWords,

@@ -120,7 +120,7 @@ public static class ChineseAmount
     public static bool Resembles(string text, decimal value, double unreadableShare = UnreadableShare)
     {
         var expected = Format(value);
-        var read = string.Concat(text.Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':' or '|'))
+        var read = string.Concat(Written(text).Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':' or '|'))
             .Select(c => Misread.GetValueOrDefault(c, c)));
         if (expected.EndsWith('整')) expected = expected[..^1];
         if (read.Length != expected.Length) return false;
@@ -132,6 +132,15 @@ public static class ChineseAmount
             unknown++;
         }
         return unknown < read.Length * unreadableShare;
+    }
+
+    /// <summary>The text up to the unit that closes a written amount (its last 元, 圆, 角, 分, 整 or 正): what OCR put after
+    /// it on the same span (a quote mark, the figure ¥3,036.31 printed beside it) is no part of it. The text as given
+    /// when it holds none of them.</summary>
+    public static string Written(string text)
+    {
+        var end = text.LastIndexOfAny(['元', '圆', '角', '分', '整', '正']);
+        return end < 0 ? text : text[..(end + 1)];
     }
 
     private static bool IsNumeralOrUnit(char c) =>
