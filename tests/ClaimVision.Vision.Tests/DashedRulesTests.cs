@@ -67,6 +67,24 @@ public sealed class DashedRulesTests
     }
 
     [Fact]
+    public void Paint_whitens_a_colour_page_without_setting_alpha_bits()
+    {
+        // Tesseract binarises every byte of a 32 bpp pixel, alpha included (see DashedRules.Paint).
+        using var page = PageImage.CreateBlank(200, 60, color: true);
+        for (var x = 10; x < 190; x += 12) TestPages.Rect(page, x, 30, 8, DashHeight);
+        using var cleaned = DashedRules.Paint(page, [new ComponentBox(5, 25, 190, 12)]);
+
+        for (var y = 0; y < cleaned.Height; y++)
+            for (var x = 0; x < cleaned.Width; x++)
+            {
+                _ = Interop.Leptonica.pixGetPixel(cleaned.Pix, x, y, out var v);
+                Assert.Equal(0xffffff00u, v);
+            }
+        _ = Interop.Leptonica.pixGetPixel(page.Pix, 0, 0, out var blank);
+        Assert.Equal(0xffffff00u, blank);
+    }
+
+    [Fact]
     public void Paint_without_boxes_returns_the_same_pixels()
     {
         using var page = Form(withLeader: false);

@@ -50,6 +50,10 @@ internal static class DashedRules
         var copy = new PageImage(Native.Check(Leptonica.pixCopy(0, page.Pix), "pixCopy"));
         foreach (var b in boxes)
             _ = Leptonica.pixRasterop(copy.Pix, b.X, b.Y, b.Width, b.Height, Leptonica.PixSet, 0, 0, 0);
+        // PIX_SET sets every bit, the alpha byte of a colour pixel too. Tesseract thresholds each byte of a 32 bpp pixel
+        // as a channel, alpha included: a few thousand pixels of alpha 255 on a page of alpha 0 gave it a fourth channel to
+        // binarise by, and a clean Chinese settlement sheet whose page edge had been painted read as no text at all.
+        if (copy.Depth == 32) _ = Leptonica.pixSetComponentArbitrary(copy.Pix, Leptonica.AlphaChannel, 0);
         return copy;
     }
 }

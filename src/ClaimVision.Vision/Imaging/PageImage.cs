@@ -69,7 +69,11 @@ public sealed class PageImage : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var pix = Native.Check(Leptonica.pixCreate(width, height, color ? 32 : 8), "pixCreate");
         _ = Leptonica.pixSetAll(pix);
-        if (color) _ = Leptonica.pixSetSpp(pix, 3);
+        if (color)
+        {
+            _ = Leptonica.pixSetSpp(pix, 3);
+            _ = Leptonica.pixSetComponentArbitrary(pix, Leptonica.AlphaChannel, 0); // white is 0xffffff00: no alpha bits (see DashedRules.Paint)
+        }
         return new PageImage(pix);
     }
 

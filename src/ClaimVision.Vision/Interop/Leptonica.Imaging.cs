@@ -66,6 +66,13 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial int pixSetAll(PixHandle pix);
 
+    /// <summary>L_ALPHA_CHANNEL: the low byte of a 32 bpp pixel (0xRRGGBBAA).</summary>
+    internal const int AlphaChannel = 3;
+
+    /// <summary>Sets one component (<see cref="AlphaChannel"/> …) of every pixel of a 32 bpp image to <paramref name="val"/>.</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial int pixSetComponentArbitrary(PixHandle pix, int comp, int val);
+
     [LibraryImport(Libraries.Leptonica)]
     internal static partial int pixEqual(PixHandle pix1, PixHandle pix2, out int same);
 }
