@@ -104,6 +104,10 @@ public static class ChineseAmount
     /// </summary>
     private static readonly Dictionary<char, char> Misread = new() { ['什'] = '仟', ['任'] = '仟', ['抬'] = '拾', ['参'] = '叁' };
 
+    /// <summary>Marks OCR puts between a label and its amount or around it (a table rule read as a bar, a colon read as a
+    /// semicolon, stray quote marks): never an amount character, so never an unreadable glyph of one either.</summary>
+    private static readonly HashSet<char> NoGlyph = [.. "():;；|\"“”'‘’"];
+
     /// <summary>Share of unreadable glyphs below which a damaged 大写 amount still resembles a value: a third.</summary>
     public const double UnreadableShare = 1.0 / 3;
 
@@ -120,7 +124,7 @@ public static class ChineseAmount
     public static bool Resembles(string text, decimal value, double unreadableShare = UnreadableShare)
     {
         var expected = Format(value);
-        var read = string.Concat(Written(text).Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && c is not ('(' or ')' or ':' or '|'))
+        var read = string.Concat(Written(text).Where(c => !Ignored.Contains(c) && !char.IsWhiteSpace(c) && !NoGlyph.Contains(c))
             .Select(c => Misread.GetValueOrDefault(c, c)));
         if (expected.EndsWith('整')) expected = expected[..^1];
         if (read.Length != expected.Length) return false;
