@@ -73,9 +73,7 @@ public class ClaimDateOrderTests
     [Fact]
     public void A_failed_or_unclassified_document_proves_nothing()
     {
-        var failed = UsInvoice() with { Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") };
-        var unclassified = UsInvoice() with { Classification = null };
-        foreach (var witness in new[] { failed, unclassified })
+        foreach (var witness in Unreadable(UsInvoice()))
         {
             var documents = new[] { witness, Certificate() };
             Assert.Same(documents[1], ClaimDateOrder.Reconcile(documents)[1]);

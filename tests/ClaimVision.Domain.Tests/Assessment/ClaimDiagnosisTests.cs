@@ -61,9 +61,7 @@ public class ClaimDiagnosisTests
     [Fact]
     public void A_failed_or_unclassified_document_s_code_settles_nothing()
     {
-        var failed = Discharge() with { Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") };
-        var unclassified = Discharge() with { Classification = null };
-        foreach (var witness in new[] { failed, unclassified })
+        foreach (var witness in Unreadable(Discharge()))
         {
             var documents = new[] { witness, Sheet() };
             Assert.Same(documents[1], ClaimDiagnosis.Reconcile(documents)[1]);

@@ -107,6 +107,10 @@ internal static class Claims
         Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely"),
     };
 
+    /// <summary>The document as analysis that failed (a corrupt image) and as one left unclassified: neither may speak for a claim.</summary>
+    public static AnalyzedDocument[] Unreadable(AnalyzedDocument document) =>
+        [document with { Error = new DocumentError("corrupt-image", "the JPEG data ends prematurely") }, document with { Classification = null }];
+
     public static List<AnalyzedDocument> Complete() => [Invoice(), ExpenseList(), Settlement(), Discharge()];
 
     public static Recommendation Assess(IReadOnlyList<AnalyzedDocument> docs, ClaimRequest? request = null, Policy? policy = null, ClaimHistory? history = null, InsuredRegistry? registry = null) =>
