@@ -122,12 +122,24 @@ public class DiagnosisCatalogueTests
         Assert.Null(fields[FieldNames.Diagnosis].Alternatives);
     }
 
+    /// <summary>Three fractures: 肱 and 桡 one glyph apart, 尺骨远端骨折 a glyph from each of them too.</summary>
+    private static readonly DiagnosisCatalogue ThreeBones = DiagnosisCatalogue.Parse(new StringReader(
+        "code\tzh\ten\n" +
+        "S42.4\t肱骨远端骨折\tFracture of lower end of humerus\n" +
+        "S52.5\t桡骨远端骨折\tFracture of lower end of radius\n" +
+        "S52.8\t尺骨远端骨折\tFracture of lower end of ulna\n" +
+        "K29.1\t急性胃炎\tAcute gastritis\n"), "test");
+
     [Fact]
-    public void Within_lists_every_entry_near_enough_nearest_first()
+    public void Ties_lists_only_the_entries_equally_nearest()
     {
-        Assert.Equal(["S42.4", "S52.5"], Bones.Within("骨远端骨折").Select(m => m.Entry.Code));
-        Assert.Equal(["S52.5", "S42.4"], Bones.Within("桡骨远端骨折").Select(m => m.Entry.Code)); // 0 then 1 glyph away
-        Assert.Empty(Bones.Within("骨折"));
+        Assert.Equal(["S42.4", "S52.5"], Bones.Ties("骨远端骨折").Select(m => m.Entry.Code));
+        Assert.Equal(["S42.4", "S52.5", "S52.8"], ThreeBones.Ties("骨远端骨折").Select(m => m.Entry.Code));
+        // 桡骨远端骨折 exactly is 0 glyphs from S52.5 and 1 from the others: no tie, Nearest's case.
+        Assert.Empty(ThreeBones.Ties("桡骨远端骨折"));
+        // Two glyphs from all three: beyond what a misread of six characters may cost.
+        Assert.Empty(ThreeBones.Ties("骨远端骨"));
+        Assert.Empty(Bones.Ties("骨折"));
     }
 
     [Fact]

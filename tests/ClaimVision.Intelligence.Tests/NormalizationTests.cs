@@ -216,6 +216,7 @@ public class OcrTextRepairTests
     [InlineData("参什壹佰臣拾玖元伍角肆分 ¥3,129.54", "3129.54", true)] // the figure beside it and a stray quote mark are no part of it
     [InlineData("参什壹佰臣拾玖元伍角肆分 ”", "3129.54", true)]
     [InlineData("; 参什壹佰臣拾玖元伍角肆分", "3129.54", true)]          // a colon read as a semicolon before it
+    [InlineData("參仟壹佰貳拾玖元伍角肆分", "3129.54", true)]            // traditional numerals are the same numerals
     [InlineData("参什壹佰伍拾玖元伍角肆分", "3129.54", false)]  // 伍 was read and contradicts 贰
     [InlineData("参什壹佰臣拾玖元伍角", "3129.54", false)]      // length differs: a character was lost
     [InlineData("会仁喜佰臣拾玖元伍角肆分", "3129.54", false)]  // too much unreadable to confirm anything

@@ -16,7 +16,7 @@ public sealed class AssessmentContext
     {
         Claim = claim;
         // A date order or a diagnosis one document could not settle alone is read as the claim's other documents show.
-        documents = ClaimReadings.Settle(documents);
+        documents = ClaimReadings.Settle(documents, policy.Quality.MinClassificationConfidence);
         Documents = documents;
         Policy = policy;
         Registry = registry;

@@ -6,10 +6,12 @@ namespace ClaimVision.Domain.Assessment;
 /// Settles, across a claim, a diagnosis one document could not: <c>骨远端骨折</c> read on a prescription is a glyph away
 /// from both 桡骨远端骨折 (S52.5) and 肱骨远端骨折 (S42.4), and nothing on the prescription says which, while the same stay's
 /// discharge summary prints S52.5. Extraction keeps such a doubtful reading's catalogue names as its
-/// <see cref="ExtractedField.Alternatives"/>; when every diagnosis code read on the claim's readable documents is one
-/// code and one alternative is known by it, the reading takes that name, trusted no more than
-/// <see cref="SettledConfidence"/>, with a <see cref="CheckName"/> check naming the document that printed the code. Codes
-/// that disagree (a claim for two illnesses, or a misread code) settle nothing.
+/// <see cref="ExtractedField.Alternatives"/>; when every diagnosis code read on the claim's trusted documents (readable,
+/// classified at least as surely as the policy asks) is one code, read surely (<see cref="WitnessCodeConfidence"/>, no
+/// failed check: a code completed from the catalogue or doubted by OCR speaks for no other page), and one alternative is
+/// known by it, the reading takes that name, trusted no more than <see cref="SettledConfidence"/>, with a
+/// <see cref="CheckName"/> check naming the document that reads the code. Codes that disagree (a claim for two
+/// illnesses, or a misread code) settle nothing.
 /// </summary>
 public static class ClaimDiagnosis
 {
@@ -19,18 +21,28 @@ public static class ClaimDiagnosis
     /// <summary>The most a settled diagnosis is trusted: the code says which name was meant, not that the page printed it.</summary>
     public const double SettledConfidence = 0.7;
 
+    /// <summary>How surely a code must be read to choose another page's diagnosis: as surely as a diagnosis must be read to
+    /// be left unrepaired. A code completed from the catalogue is trusted at most 0.7 and so never chooses.</summary>
+    public const double WitnessCodeConfidence = 0.85;
+
     /// <summary>The claim's documents, those whose doubtful diagnosis another document's code decides with that diagnosis
     /// taken; the same list when nothing changes.</summary>
-    public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents)
+    /// <param name="minClassificationConfidence">How surely a witness must have been classified (the policy's
+    /// <c>MinClassificationConfidence</c>: a document the rules do not rely on speaks for no other).</param>
+    public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(documents);
         if (!documents.Any(d => d.Field(FieldNames.Diagnosis) is { Alternatives.Count: > 0 })) return documents;
-        var coded = documents
-            .Where(d => !d.Failed && d.Classification is not null)
-            .Select(d => (Document: d, Code: d.Field(FieldNames.DiagnosisCode) is { } f ? ExclusionsRule.NormalizeCode(AssessmentContext.Text(f)) : ""))
-            .Where(c => c.Code.Length > 0)
+        var read = documents
+            .Where(d => !d.Failed && d.Classification is { } c && c.Confidence >= minClassificationConfidence)
+            .Select(d => (Document: d, Field: d.Field(FieldNames.DiagnosisCode)))
+            .Where(c => c.Field is not null)
             .ToList();
-        if (coded.Count == 0 || coded.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count() != 1) return documents;
+        // Every code read counts against agreement; only sure ones may choose.
+        var codes = read.Select(c => ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field!))).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var coded = read.Where(c => c.Field!.Confidence >= WitnessCodeConfidence && c.Field.Checks.All(k => k.Passed))
+            .Select(c => (c.Document, Code: ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field!)))).Where(c => c.Code.Length > 0).ToList();
+        if (coded.Count == 0 || codes.Count != 1) return documents;
         var (witness, code) = coded[0];
         return [.. documents.Select(d => Settle(d, code, witness))];
     }
@@ -49,7 +61,7 @@ public static class ClaimDiagnosis
                 Alternatives = null,
                 Checks = [.. diagnosis.Checks, new FieldCheck(CheckName, true,
                     $"'{diagnosis.Value}' could be {string.Join(" or ", diagnosis.Alternatives.Select(a => $"'{a.Normalized}' ({a.Code})"))}; " +
-                    $"{witness.FileName} in the same claim prints {chosen.Code}, so it is read as '{chosen.Normalized}'. Check it on the image.")],
+                    $"{witness.FileName} in the same claim reads {chosen.Code}, so it is read as '{chosen.Normalized}'. Check it on the image.")],
             },
         };
         return document with { Fields = fields };

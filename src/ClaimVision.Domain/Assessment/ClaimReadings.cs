@@ -10,6 +10,8 @@ namespace ClaimVision.Domain.Assessment;
 /// </summary>
 public static class ClaimReadings
 {
-    public static IReadOnlyList<AnalyzedDocument> Settle(IReadOnlyList<AnalyzedDocument> documents) =>
-        ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents));
+    /// <param name="minClassificationConfidence">How surely a document must have been classified to speak for the others
+    /// on a diagnosis (the policy's <c>MinClassificationConfidence</c>).</param>
+    public static IReadOnlyList<AnalyzedDocument> Settle(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0) =>
+        ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents), minClassificationConfidence);
 }

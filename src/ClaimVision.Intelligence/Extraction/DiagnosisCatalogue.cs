@@ -148,13 +148,37 @@ public sealed partial class DiagnosisCatalogue
         return best.Name is not null && best.Distance <= Allowed(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
     }
 
-    /// <summary>Every entry with a name within the glyphs a misread may cost of <paramref name="read"/> (as for
-    /// <see cref="Nearest"/>), nearest first, one match per entry: the names a reading <see cref="Nearest"/> cannot choose
-    /// between.</summary>
-    public IReadOnlyList<Match> Within(string read)
+    /// <summary>The most names <see cref="Ties"/> lists: more than that is no choice between misreadings but a reading
+    /// too damaged to say much at all.</summary>
+    public const int MaxTies = 5;
+
+    /// <summary>
+    /// The entries <see cref="Nearest"/> cannot choose between: two to <see cref="MaxTies"/> entries whose nearest names
+    /// are equally near <paramref name="read"/> and within the glyphs a misread may cost (as for <see cref="Nearest"/>), one
+    /// match per entry, in code order. Empty when one entry is nearest, when none is near enough, or when too many tie.
+    /// One pass over the names with <see cref="Nearest"/>'s length bound, so it costs what <see cref="Nearest"/> does.
+    /// </summary>
+    public IReadOnlyList<Match> Ties(string read)
     {
-        if (Key(read).Length < 4) return [];
-        return [.. _byCode.Values.Select(e => NearestOf(e, read)).OfType<Match>().OrderBy(m => m.Distance).ThenBy(m => m.Entry.Code, StringComparer.Ordinal)];
+        var key = Key(read);
+        if (key.Length < 4) return [];
+        var latin = key.All(c => c < 128);
+        var best = new Dictionary<Entry, (int Distance, string Name)>();
+        foreach (var (aliasKey, name, entry) in _aliases)
+        {
+            if (aliasKey.All(c => c < 128) != latin) continue;
+            var limit = Allowed(aliasKey.Length, latin);
+            if (Math.Abs(aliasKey.Length - key.Length) > limit) continue;
+            var d = Levenshtein(key, aliasKey, limit + 1);
+            if (d > limit) continue;
+            if (!best.TryGetValue(entry, out var seen) || d < seen.Distance) best[entry] = (d, name);
+        }
+        if (best.Count < 2) return [];
+        var nearest = best.Values.Min(b => b.Distance);
+        var tied = best.Where(b => b.Value.Distance == nearest).ToList();
+        return tied.Count is < 2 or > MaxTies
+            ? []
+            : [.. tied.Select(b => new Match(b.Key, b.Value.Name, b.Value.Distance)).OrderBy(m => m.Entry.Code, StringComparer.Ordinal)];
     }
 
     private static int Allowed(int length, bool latin) => latin ? length / 6 : Math.Max(length >= 4 ? 1 : 0, length / 4);

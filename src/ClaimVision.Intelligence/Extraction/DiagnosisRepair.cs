@@ -60,7 +60,7 @@ public static partial class DiagnosisRepair
                 $"({catalogue.Source}); taken as that name. Check it on the image.");
             CompleteCode(fields, match, view);
         }
-        else if (catalogue.Within(read) is { Count: > 0 } near)
+        else if (catalogue.Ties(read) is { Count: > 0 } near)
             // Equally near several names: the page cannot say which was printed; the claim's code may (ClaimDiagnosis).
             fields[FieldNames.Diagnosis] = diagnosis with { Alternatives = [.. near.Select(m => new FieldAlternative(m.Name, m.Entry.Code))] };
     }

@@ -36,7 +36,7 @@ public static class FieldLexicon
         // Who signs: the treating doctor on records, the prescriber on a prescription, the technologist or reporting
         // doctor on a laboratory report.
         [FieldNames.PhysicianName] = ["主治医师", "经治医师", "医师签名", "处方医师", "送检医师", "检验医师", "报告医师", "审核医师", "检验者", "审核者", "检验人", "医师", "医生",
-            "Attending Physician", "Prescribing Physician", "Ordering Physician", "Prescriber", "Technologist", "Reported by", "Verified by", "Performed by", "Physician", "Doctor"],
+            "Attending Physician", "Prescribing Physician", "Ordering Physician", "Prescriber", "Technologist", "Reported by", "Physician", "Doctor"],
         [FieldNames.PolicyNumber] = ["保单号码", "保单号", "Policy Number", "Policy No", "POLICY GROUP", "Group Number", "Group No", "Group"],
         [FieldNames.ExpiryDate] = ["有效期至", "Valid thru", "Expiry Date", "Expires"],
         [FieldNames.TestName] = ["检验项目", "检查项目", "Test Name", "Test"],

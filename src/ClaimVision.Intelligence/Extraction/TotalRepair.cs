@@ -183,11 +183,15 @@ public static class TotalRepair
     /// glyphs unreadable). The value keeps what was printed as read; the normalised amount is the total's, trusted at most
     /// <see cref="WordsFromFiguresConfidence"/>, with a <see cref="WordsResembleFigures"/> check saying how it was read.
     /// A 大写 amount read whole is left to the shared check against the figures, and one a legible numeral contradicts
-    /// keeps its fragment (and the doubt the fragment carries).
+    /// keeps its fragment (and the doubt the fragment carries). Only a total printed and read whole is compared: one built
+    /// from other figures, or confirmed by this 大写 amount, would make the words agree with themselves.
     /// </summary>
     public static void WordsFromFigures(Dictionary<string, ExtractedField> fields, DocumentView view)
     {
-        if (!fields.TryGetValue(FieldNames.TotalAmount, out var total) || CommonChecks.AmountOf(total) is not { } t) return;
+        // Only a figure printed and read whole: a total built from sums, or confirmed by this very 大写 amount, would make
+        // the words agree with themselves.
+        if (!fields.TryGetValue(FieldNames.TotalAmount, out var total) || !Intact(total) || total.Checks.Any(c => c.Name == TotalPrinted)
+            || CommonChecks.AmountOf(total) is not { } t) return;
         if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && Intact(words)) return;
         if (new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, t)).FirstOrDefault() is not { } found)
             return;
@@ -201,7 +205,7 @@ public static class TotalRepair
             Box = found.Value.Box,
             Page = found.Value.Page,
             Checks = [new FieldCheck(WordsResembleFigures, true,
-                $"大写 amount {printed} has unreadable glyphs; every legible one agrees with {ChineseAmount.Format(t)}, the figures' {AmountNormalizer.Format(t)}")],
+                $"大写 amount {printed} read damaged; every legible glyph agrees with {ChineseAmount.Format(t)}, the printed figures' {AmountNormalizer.Format(t)}")],
         };
     }
 

@@ -102,7 +102,12 @@ public static class ChineseAmount
     /// anything else. Only <see cref="Resembles"/> folds them: it compares with a value found elsewhere on the page,
     /// whereas <see cref="Parse"/> reads a value of its own (a lone 什 after a 大写 label would read as 1000).
     /// </summary>
-    private static readonly Dictionary<char, char> Misread = new() { ['什'] = '仟', ['任'] = '仟', ['抬'] = '拾', ['参'] = '叁' };
+    private static readonly Dictionary<char, char> Misread = new()
+    {
+        ['什'] = '仟', ['任'] = '仟', ['抬'] = '拾', ['参'] = '叁',
+        // Traditional forms Parse reads as the same numerals; Format writes the simplified ones.
+        ['參'] = '叁', ['陸'] = '陆', ['貳'] = '贰', ['萬'] = '万', ['億'] = '亿',
+    };
 
     /// <summary>Marks OCR puts between a label and its amount or around it (a table rule read as a bar, a colon read as a
     /// semicolon, stray quote marks): never an amount character, so never an unreadable glyph of one either.</summary>

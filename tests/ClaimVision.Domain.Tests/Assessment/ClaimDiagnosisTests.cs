@@ -69,6 +69,38 @@ public class ClaimDiagnosisTests
     }
 
     [Fact]
+    public void A_code_read_unsurely_or_completed_chooses_nothing()
+    {
+        var unsure = Discharge().With(F(FieldNames.DiagnosisCode, "J18.9", 0.6));
+        var completed = Discharge().With(F(FieldNames.DiagnosisCode, "18.9", 0.93, normalized: "J18.9") with
+        {
+            Checks = [new FieldCheck("icdCodeShape", false, "no chapter letter")],
+        });
+        foreach (var witness in new[] { unsure, completed })
+        {
+            var documents = new[] { witness, Sheet() };
+            Assert.Same(documents[1], ClaimDiagnosis.Reconcile(documents)[1]);
+        }
+    }
+
+    [Fact]
+    public void An_unsure_code_that_differs_still_breaks_the_agreement()
+    {
+        var other = Discharge().With(F(FieldNames.DiagnosisCode, "J85.1", 0.5)) with { DocumentId = new DocumentId("certificate"), FileName = "certificate.jpg" };
+        var documents = new[] { Discharge(), other, Sheet() };
+        Assert.Same(documents[2], ClaimDiagnosis.Reconcile(documents)[2]);
+    }
+
+    [Fact]
+    public void A_document_classified_less_surely_than_the_policy_asks_chooses_nothing()
+    {
+        var doubtful = Discharge() with { Classification = new DocumentClassification(DocumentType.DischargeSummary, 0.4, []) };
+        var documents = new[] { doubtful, Sheet() };
+        Assert.Same(documents[1], ClaimDiagnosis.Reconcile(documents, minClassificationConfidence: 0.5)[1]);
+        Assert.Equal("社区获得性肺炎", ClaimDiagnosis.Reconcile(documents)[1].Field(FieldNames.Diagnosis)!.Normalized);
+    }
+
+    [Fact]
     public void Codes_are_compared_as_codes_not_as_text()
     {
         // "j18 9" on one page and J18.9 in the catalogue are the same code.
