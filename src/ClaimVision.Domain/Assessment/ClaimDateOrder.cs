@@ -10,7 +10,8 @@ namespace ClaimVision.Domain.Assessment;
 /// the default order takes the date fields extraction read for it in the other order
 /// (<see cref="DocumentDateOrder.OtherOrder"/>: checked as any reading, so a date the default order put in the future no
 /// longer fails for it), and each such field says so in a <see cref="CheckName"/> check. Proofs that disagree settle
-/// nothing; documents that proved their own order keep it.
+/// nothing; documents that proved their own order keep it, and a document the policy does not trust to be what it was
+/// classified as proves nothing.
 /// </summary>
 public static class ClaimDateOrder
 {
@@ -19,10 +20,13 @@ public static class ClaimDateOrder
 
     /// <summary>The claim's documents, those read in the default order that another readable document of the claim
     /// proves wrong with their date fields read in the proven order; the same list when nothing changes.</summary>
-    public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents)
+    /// <param name="minClassificationConfidence">How surely a proving document must have been classified (the policy's
+    /// <c>MinClassificationConfidence</c>: a document the rules do not rely on speaks for no other).</param>
+    public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var proofs = documents.Where(d => !d.Failed && d.Classification is not null && d.DateOrder is { Proven: true }).ToList();
+        var proofs = documents.Where(d => !d.Failed && d.Classification is { } c && c.Confidence >= minClassificationConfidence
+                                          && d.DateOrder is { Proven: true }).ToList();
         if (proofs.Count == 0 || proofs.Select(d => d.DateOrder!.Order).Distinct().Count() != 1) return documents;
         var order = proofs[0].DateOrder!.Order;
         var witness = proofs[0];

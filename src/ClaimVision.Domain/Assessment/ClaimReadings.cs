@@ -11,7 +11,7 @@ namespace ClaimVision.Domain.Assessment;
 public static class ClaimReadings
 {
     /// <param name="minClassificationConfidence">How surely a document must have been classified to speak for the others
-    /// on a diagnosis (the policy's <c>MinClassificationConfidence</c>).</param>
+    /// (the policy's <c>MinClassificationConfidence</c>).</param>
     public static IReadOnlyList<AnalyzedDocument> Settle(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0) =>
-        ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents), minClassificationConfidence);
+        ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents, minClassificationConfidence), minClassificationConfidence);
 }

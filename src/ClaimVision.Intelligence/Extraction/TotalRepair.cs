@@ -188,8 +188,6 @@ public static class TotalRepair
     /// </summary>
     public static void WordsFromFigures(Dictionary<string, ExtractedField> fields, DocumentView view)
     {
-        // Only a figure printed and read whole: a total built from sums, or confirmed by this very 大写 amount, would make
-        // the words agree with themselves.
         if (!fields.TryGetValue(FieldNames.TotalAmount, out var total) || !Intact(total) || total.Checks.Any(c => c.Name == TotalPrinted)
             || CommonChecks.AmountOf(total) is not { } t) return;
         if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && Intact(words)) return;

@@ -81,6 +81,15 @@ public class ClaimDateOrderTests
     }
 
     [Fact]
+    public void A_document_classified_less_surely_than_the_policy_asks_proves_nothing()
+    {
+        var doubtful = UsInvoice() with { Classification = new DocumentClassification(DocumentType.OutpatientInvoice, 0.4, []) };
+        var documents = new[] { doubtful, Certificate() };
+        Assert.Same(documents[1], ClaimDateOrder.Reconcile(documents, minClassificationConfidence: 0.5)[1]);
+        Assert.Equal("2022-03-12", ClaimDateOrder.Reconcile(documents)[1].Field(FieldNames.DocumentDate)!.Normalized);
+    }
+
+    [Fact]
     public void A_document_without_another_reading_or_without_an_order_is_left_alone()
     {
         var noOther = Certificate() with { DateOrder = new DocumentDateOrder(DateOrder.DayFirst, null) };
