@@ -74,7 +74,7 @@ public static partial class DiagnosisRepair
         // The lost letter may have become a digit, or $ for an S; the rest must be the entry's code to the character.
         Match? Of(string text) => LetterLost().Matches(text.ToUpperInvariant()).FirstOrDefault(m => m.Groups["rest"].Value == code[1..]
             && (m.Groups["lead"].Value is not "$" || code[0] == 'S'));
-        var found = new LabelValueFinder(view, new LabelIndex(view)).Find(FieldNames.DiagnosisCode, s => Of(s.Text) is not null).FirstOrDefault();
+        var found = new LabelValueFinder(view, view.Labels).Find(FieldNames.DiagnosisCode, s => Of(s.Text) is not null).FirstOrDefault();
         if (found is null) return;
         var printed = Of(found.Value.Text)!.Value;
         fields[FieldNames.DiagnosisCode] = new ExtractedField

@@ -91,6 +91,12 @@ public sealed class DocumentView
 
     public IReadOnlyList<OcrPage> Pages { get; }
 
+    /// <summary>The lexicon's labels on this view's lines (<see cref="FieldLexicon"/>), found once for every reader of the
+    /// page: the labelled fields, the diagnosis code's and the 大写 amount's second looks, and the page read again in the
+    /// other date order all use the same index.</summary>
+    public LabelIndex Labels => _labels ??= new LabelIndex(this);
+    private LabelIndex? _labels;
+
     /// <summary>A box of this view (upright) in pixels of page <paramref name="page"/> as stored.</summary>
     public BoundingBox ToImage(BoundingBox box, int page) =>
         page < 0 || page >= Pages.Count ? box : Turning(Pages[page]).MapBack(box);

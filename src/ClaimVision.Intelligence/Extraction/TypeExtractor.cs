@@ -30,7 +30,7 @@ public static class LabelledFields
 
     public static Dictionary<string, ExtractedField> Read(FieldSchema schema, DocumentView view, ExtractionContext context)
     {
-        var finder = new LabelValueFinder(view, new LabelIndex(view));
+        var finder = new LabelValueFinder(view, view.Labels);
         var fields = new Dictionary<string, ExtractedField>();
         foreach (var spec in schema.Fields)
         {
