@@ -191,8 +191,7 @@ public static class TotalRepair
         if (!fields.TryGetValue(FieldNames.TotalAmount, out var total) || !Intact(total) || total.Checks.Any(c => c.Name == TotalPrinted)
             || CommonChecks.AmountOf(total) is not { } t) return;
         if (fields.TryGetValue(FieldNames.TotalAmountInWords, out var words) && Intact(words)) return;
-        if (new LabelValueFinder(view, view.Labels).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, t)).FirstOrDefault() is not { } found)
-            return;
+        if (WordsResembling(view, t) is not { } found) return;
         var printed = ChineseAmount.Written(found.Value.Text).Trim();
         fields[FieldNames.TotalAmountInWords] = new ExtractedField
         {
@@ -207,9 +206,13 @@ public static class TotalRepair
         };
     }
 
-    /// <summary>Any text printed after a 大写 label that reads as <paramref name="value"/> despite unreadable glyphs.</summary>
+    /// <summary>Whether any text printed after a 大写 label reads as <paramref name="value"/> despite unreadable glyphs.</summary>
     private static bool WordsResemble(DocumentView view, decimal value, double unreadableShare = ChineseAmount.UnreadableShare) =>
-        new LabelValueFinder(view, view.Labels).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value, unreadableShare)).Any();
+        WordsResembling(view, value, unreadableShare) is not null;
+
+    /// <summary>The first text printed after a 大写 label that reads as <paramref name="value"/> despite unreadable glyphs.</summary>
+    private static LabelledValue? WordsResembling(DocumentView view, decimal value, double unreadableShare = ChineseAmount.UnreadableShare) =>
+        new LabelValueFinder(view, view.Labels).Find(FieldNames.TotalAmountInWords, s => ChineseAmount.Resembles(s.Text, value, unreadableShare)).FirstOrDefault();
 
     private static ExtractedField From(decimal value, ExtractedField source, ExtractedField? printed, double strength, FieldCheck check) => new()
     {
