@@ -63,20 +63,20 @@ public sealed class FieldExtractor : IFieldExtractor
             // claim to choose (ClaimDateOrder).
             var other = extractor.Extract(view, new ExtractionContext(today, Other(dateOrder.Order), _diagnoses)).Fields;
             var differ = other.Where(kv => IsDate(kv.Key) && (!result.Fields.TryGetValue(kv.Key, out var mine) || mine.Normalized != kv.Value.Normalized))
-                .ToDictionary(kv => kv.Key, kv => Upright(view, kv.Value), StringComparer.Ordinal);
+                .ToDictionary(kv => kv.Key, kv => InImagePixels(view, kv.Value), StringComparer.Ordinal);
             if (differ.Count > 0) dateOrder = dateOrder with { OtherOrder = differ };
         }
         if (vision.Pages.All(p => p.Orientation % 360 == 0)) return result with { DateOrder = dateOrder };
         return result with
         {
             DateOrder = dateOrder,
-            Fields = result.Fields.ToDictionary(kv => kv.Key, kv => Upright(view, kv.Value)),
+            Fields = result.Fields.ToDictionary(kv => kv.Key, kv => InImagePixels(view, kv.Value)),
             LineItems = [.. result.LineItems.Select(i => i.Box is { } b ? i with { Box = view.ToImage(b, i.Page) } : i)],
         };
     }
 
     /// <summary>Extractors work on the upright view; boxes go out in the stored image's pixels.</summary>
-    private static ExtractedField Upright(DocumentView view, ExtractedField field) =>
+    private static ExtractedField InImagePixels(DocumentView view, ExtractedField field) =>
         field.Box is { } b ? field with { Box = view.ToImage(b, field.Page) } : field;
 
     private static DateOrder Other(DateOrder order) => order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;

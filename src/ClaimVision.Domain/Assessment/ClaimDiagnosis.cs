@@ -37,14 +37,13 @@ public static class ClaimDiagnosis
             .Where(d => !d.Failed && d.Classification is { } c && c.Confidence >= minClassificationConfidence)
             .Select(d => (Document: d, Field: d.Field(FieldNames.DiagnosisCode)))
             .Where(c => c.Field is not null)
+            .Select(c => (c.Document, Field: c.Field!, Code: ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field!))))
+            .Where(c => c.Code.Length > 0)
             .ToList();
-        // Every code read counts against agreement; only sure ones may choose.
-        var codes = read.Select(c => ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field!))).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var coded = read.Where(c => c.Field!.Confidence >= WitnessCodeConfidence && c.Field.Checks.All(k => k.Passed))
-            .Select(c => (c.Document, Code: ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field!)))).Where(c => c.Code.Length > 0).ToList();
-        if (coded.Count == 0 || codes.Count != 1) return documents;
-        var (witness, code) = coded[0];
-        return [.. documents.Select(d => Settle(d, code, witness))];
+        // Every code read counts against agreement; only a sure one may choose.
+        if (read.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count() != 1) return documents;
+        var witness = read.FirstOrDefault(c => c.Field.Confidence >= WitnessCodeConfidence && c.Field.Checks.All(k => k.Passed));
+        return witness.Document is null ? documents : [.. documents.Select(d => Settle(d, witness.Code, witness.Document))];
     }
 
     private static AnalyzedDocument Settle(AnalyzedDocument document, string code, AnalyzedDocument witness)
