@@ -739,6 +739,43 @@ public class ExtractorTests
         Assert.False(r.Fields.ContainsKey(FieldNames.PatientIdNumber));
     }
 
+    [Theory]
+    [InlineData("公民身份纪码 110105194912631002X")]   // 31 read as 631
+    [InlineData("公民身份号码 1101051964912310 02X")]  // a stray 6 in the year, labelled: the 18 digits it starts with fail
+    public void Resident_id_read_with_one_character_too_many_is_the_one_valid_id_left_by_dropping_one(string row)
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名张三"), Row(row)));
+
+        var id = r.Fields[FieldNames.PatientIdNumber];
+        Assert.Equal("11010519491231002X", id.Normalized);
+        Assert.Contains(id.Checks, c => c.Name == ResidentIdScan.OneCharacterDropped);
+        Assert.True(id.Confidence <= 0.6, $"confidence {id.Confidence}");
+    }
+
+    [Theory]
+    [InlineData("公民身份纪码 110105194912231002X")]   // 11010519491231002X or 11010519491223002X: both pass
+    [InlineData("银行账号 : 6222026094497188687")]     // a bank account: no one character makes it an ID
+    public void Nineteen_characters_are_no_id_unless_exactly_one_valid_id_is_left_by_dropping_one(string row)
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名张三"), Row(row)));
+
+        Assert.False(r.Fields.TryGetValue(FieldNames.PatientIdNumber, out var id) && ResidentIdValidator.Check(id.Normalized!, DateOnly.FromDateTime(DateTime.Today)).All(c => c.Passed),
+            $"took {id?.Normalized}");
+    }
+
+    [Fact]
+    public void A_clean_id_anywhere_on_the_page_comes_before_one_repaired()
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("姓名张三"),
+            Row("住址 110105194912631002X"),
+            Row("公民身份纪码 11010519491231002X")));
+
+        var id = r.Fields[FieldNames.PatientIdNumber];
+        Assert.Equal("11010519491231002X", id.Normalized);
+        Assert.DoesNotContain(id.Checks, c => c.Name == ResidentIdScan.OneCharacterDropped);
+    }
+
     [Fact]
     public void Title_nouns_after_a_bare_patient_label_are_no_name_and_capitals_are_normalised()
     {
