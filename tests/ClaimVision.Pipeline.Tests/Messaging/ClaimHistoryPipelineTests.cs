@@ -184,6 +184,23 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         Assert.Equal(3, gate.Lookups);
     }
 
+    [Fact]
+    public async Task A_diagnosis_read_doubtfully_keeps_its_alternatives_through_the_stored_report_so_the_claims_code_settles_it_for_review()
+    {
+        // The discharge summary's report carries the doubtful diagnosis and its catalogue alternatives; the assessment
+        // reads it back from the blob store as JSON, so the alternatives must survive that for the code (J18.9) to settle it.
+        var r = await SubmitAndWaitAsync("CLM-DX", invoice: "52002600310000001", variant: ScriptedStayAnalyzer.DoubtfulDiagnosis);
+
+        // Settled by the code, the reading is still no surer than it was printed: a person looks at it.
+        Assert.Equal(Decision.Review, r.Decision);
+        Assert.Contains("diagnosis on discharge.jpg", r.Factors.Single(f => f.Name == "quality").Reason, StringComparison.Ordinal);
+        var exclusions = r.Factors.Single(f => f.Name == "exclusions");
+        Assert.Equal(FactorStatus.Pass, exclusions.Status);
+        Assert.Contains("'社区获得性肺' on discharge.jpg as '社区获得性肺炎'", exclusions.Reason, StringComparison.Ordinal);
+        var stored = await _blobs.GetAsync(ClaimVision.Pipeline.Messaging.PipelineJson.ReportKey("CLM-DX-discharge.jpg"));
+        Assert.Contains("\"alternatives\"", Encoding.UTF8.GetString(stored!), StringComparison.Ordinal);
+    }
+
     /// <summary>Two more hosts on the same store, as two workers; their first two history lookups wait for each other.</summary>
     private async Task<(LookupGate Gate, IHost First, IHost Second)> TwoWorkersAsync()
     {
@@ -193,9 +210,9 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     }
 
     /// <summary>Stores the claim's images and record and publishes ClaimSubmitted, as the API's intake does; waits for the recommendation.</summary>
-    private async Task<Recommendation> SubmitAndWaitAsync(string claimId, string invoice, IHost? worker = null, string admission = "2026-03-02")
+    private async Task<Recommendation> SubmitAndWaitAsync(string claimId, string invoice, IHost? worker = null, string admission = "2026-03-02", string variant = "")
     {
-        var submitted = await SubmissionAsync(claimId, invoice, admission);
+        var submitted = await SubmissionAsync(claimId, invoice, admission, variant);
         await _store.CreateClaimAsync(new ClaimRecord
         {
             ClaimId = claimId,
@@ -219,12 +236,12 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         throw new TimeoutException($"Claim {claimId} got no recommendation within 30 s.");
     }
 
-    private async Task<ClaimSubmitted> SubmissionAsync(string claimId, string invoice, string admission = "2026-03-02")
+    private async Task<ClaimSubmitted> SubmissionAsync(string claimId, string invoice, string admission = "2026-03-02", string variant = "")
     {
         var documents = new List<DocumentRef>();
         foreach (var file in PneumoniaStay.Files)
         {
-            var blob = await _blobs.PutAsync(Encoding.UTF8.GetBytes($"{file}|{invoice}|{claimId}|{admission}"), "image/jpeg");
+            var blob = await _blobs.PutAsync(Encoding.UTF8.GetBytes($"{file}|{invoice}|{claimId}|{admission}|{variant}"), "image/jpeg");
             documents.Add(new DocumentRef { DocumentId = $"{claimId}-{file}", FileName = file, BlobKey = blob.Key, Sha256 = blob.Sha256 });
         }
         return new ClaimSubmitted { ClaimId = claimId, CorrelationId = NewId.NextGuid(), Documents = documents, SubmittedAt = DateTimeOffset.UtcNow };
@@ -321,16 +338,28 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
     /// <summary>
     /// The four documents of a county-hospital pneumonia stay, read off the file name; the invoice number is the text
     /// after the first '|' of the bytes, so each test chooses whether two claims share it, and the admission date the
-    /// fourth field. No OCR runs.
+    /// fourth field. No OCR runs. A fifth field of <see cref="DoubtfulDiagnosis"/> reads the discharge summary's
+    /// diagnosis a glyph short, as near to two catalogue names.
     /// </summary>
     private sealed class ScriptedStayAnalyzer : IDocumentAnalyzer
     {
+        public const string DoubtfulDiagnosis = "doubtful-diagnosis";
+
         public IReadOnlyDictionary<string, string> ModelVersions { get; } = new Dictionary<string, string> { ["classifier"] = "scripted-1" };
 
         public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
         {
             var parts = Encoding.UTF8.GetString(bytes.Span).Split('|');
-            return PneumoniaStay.Report(fileName, parts[1], parts[3]) ?? throw new ArgumentException($"The scripted stay has no document '{fileName}'.", nameof(fileName));
+            var report = PneumoniaStay.Report(fileName, parts[1], parts[3]) ?? throw new ArgumentException($"The scripted stay has no document '{fileName}'.", nameof(fileName));
+            if (parts[4] != DoubtfulDiagnosis || report.Fields!.GetValueOrDefault(FieldNames.Diagnosis) is not { } diagnosis) return report;
+            var doubtful = diagnosis with
+            {
+                Value = "社区获得性肺",
+                Normalized = "社区获得性肺",
+                Confidence = 0.5,
+                Alternatives = [new FieldAlternative("社区获得性肺炎", "J18.9"), new FieldAlternative("社区获得性肺脓肿", "J85.1")],
+            };
+            return report with { Fields = new Dictionary<string, ExtractedField>(report.Fields!) { [FieldNames.Diagnosis] = doubtful } };
         }
     }
 }
