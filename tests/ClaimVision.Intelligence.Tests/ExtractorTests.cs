@@ -370,6 +370,19 @@ public class ExtractorTests
         Assert.Equal("Dr. W. Jones", N(r, FieldNames.PhysicianName));
     }
 
+    [Theory]
+    [InlineData("有效期 2031.08.01", "2031-08-01")]          // 至 lost next to the figures
+    [InlineData("有效期至 2029 年 06 月 01 日", "2029-06-01")]
+    [InlineData("Valid until 12/31/2031", "2031-12-31")]
+    public void An_insurance_card_reads_its_expiry_under_any_common_label(string row, string expiry)
+    {
+        var r = Extractor.Extract(DocumentType.InsuranceCard, Doc(
+            Row("医疗保险会员卡"),
+            Row("被保险人 宋玲"),
+            Row(row)));
+        Assert.Equal(expiry, N(r, FieldNames.ExpiryDate));
+    }
+
     [Fact]
     public void Discharge_before_admission_lowers_the_discharge_date()
     {

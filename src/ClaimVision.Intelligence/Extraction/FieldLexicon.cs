@@ -38,7 +38,7 @@ public static class FieldLexicon
         [FieldNames.PhysicianName] = ["主治医师", "经治医师", "医师签名", "处方医师", "送检医师", "检验医师", "报告医师", "审核医师", "检验者", "审核者", "检验人", "医师", "医生",
             "Attending Physician", "Prescribing Physician", "Ordering Physician", "Prescriber", "Technologist", "Reported by", "Physician", "Doctor"],
         [FieldNames.PolicyNumber] = ["保单号码", "保单号", "Policy Number", "Policy No", "POLICY GROUP", "Group Number", "Group No", "Group"],
-        [FieldNames.ExpiryDate] = ["有效期至", "Valid thru", "Expiry Date", "Expires"],
+        [FieldNames.ExpiryDate] = ["有效期至", "有效期限", "有效期", "Valid thru", "Valid until", "Expiry Date", "Expiration Date", "Expires"],
         [FieldNames.TestName] = ["检验项目", "检查项目", "Test Name", "Test"],
         [FieldNames.OutOfCatalogueAmount] = ["丙类自费", "全自费金额", "Non-covered", "个人自费", "全自费", "自费金额", "自费", "Out of Catalogue", "Not Covered"],
         [FieldNames.CriticalIllnessAmount] = ["大病保险支付", "大病保险", "大病支付", "Critical Illness"],
