@@ -371,6 +371,22 @@ public class ExtractorTests
     }
 
     [Theory]
+    [InlineData("Physician: De. D. Moore", "Dr. D. Moore")]   // the handwriting font's r read as e
+    [InlineData("Physician: De D. Moore", "Dr. D. Moore")]
+    [InlineData("Physician: D- D. Moore", "Dr. D. Moore")]
+    [InlineData("Physician: Dr E. Williams", "Dr. E. Williams")]
+    [InlineData("Physician: De. Re Moore", "De. Re Moore")]   // the initial itself misread: left as read
+    [InlineData("Physician: Dennis Moore", "Dennis Moore")]
+    public void A_doctors_title_misread_before_an_initial_and_surname_is_read_as_Dr(string row, string physician)
+    {
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("DISCHARGE SUMMARY"),
+            Row("Provider: Lakeside Memorial Hospital"),
+            Row(row)));
+        Assert.Equal(physician, N(r, FieldNames.PhysicianName));
+    }
+
+    [Theory]
     [InlineData("有效期 2031.08.01", "2031-08-01")]          // 至 lost next to the figures
     [InlineData("有效期至 2029 年 06 月 01 日", "2029-06-01")]
     [InlineData("Valid until 12/31/2031", "2031-12-31")]

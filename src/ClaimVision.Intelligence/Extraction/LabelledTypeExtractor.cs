@@ -31,6 +31,8 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
             fields[FieldNames.PatientName] = name with { Normalized = Normalization.TextCleanup.NameCase(n) };
+        if (fields.TryGetValue(FieldNames.PhysicianName, out var physician) && physician.Normalized is { } p)
+            fields[FieldNames.PhysicianName] = physician with { Normalized = PersonName.WithDoctorTitle(p) };
         CommonChecks.Apply(fields, items, context);
         return new FieldExtraction(fields, items);
     }

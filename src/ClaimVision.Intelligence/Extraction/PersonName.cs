@@ -12,4 +12,12 @@ public static partial class PersonName
     private static partial Regex DocumentNoun();
 
     public static bool IsPlausible(string text) => !DocumentNoun().IsMatch(text) && !text.Any(char.IsAsciiDigit);
+
+    // A doctor's title as OCR reads a handwriting font: De., De, D-, Dr, Or. before an initial and a capitalised surname.
+    [GeneratedRegex(@"^(?:D[er]|Or|D-)[.,]?\s+(?=[A-Z][.,]?\s+[A-Z][a-z])")]
+    private static partial Regex MisreadDoctorTitle();
+
+    /// <summary>A physician's name with its title in one form: <c>De. D. Moore</c>, <c>D- D. Moore</c> and <c>Dr D. Moore</c>
+    /// are <c>Dr. D. Moore</c>. Only the title before an initial and a surname is touched; the name itself is as read.</summary>
+    public static string WithDoctorTitle(string name) => MisreadDoctorTitle().Replace(name, "Dr. ", 1);
 }
