@@ -375,6 +375,8 @@ public class ExtractorTests
     [InlineData("Physician: De D. Moore", "Dr. D. Moore")]
     [InlineData("Physician: D- D. Moore", "Dr. D. Moore")]
     [InlineData("Physician: Dr E. Williams", "Dr. E. Williams")]
+    [InlineData("Physician: Dr. N Wilson", "Dr. N. Wilson")]   // the initial's point lost
+    [InlineData("Physician: De M Jackson", "Dr. M. Jackson")]
     [InlineData("Physician: De. Re Moore", "De. Re Moore")]   // the initial itself misread: left as read
     [InlineData("Physician: Dennis Moore", "Dennis Moore")]
     public void A_doctors_title_misread_before_an_initial_and_surname_is_read_as_Dr(string row, string physician)

@@ -17,7 +17,13 @@ public static partial class PersonName
     [GeneratedRegex(@"^(?:D[er]|Or|D-)[.,]?\s+(?=[A-Z][.,]?\s+[A-Z][a-z])")]
     private static partial Regex MisreadDoctorTitle();
 
+    // The initial after the title, its point lost (Dr. N Wilson).
+    [GeneratedRegex(@"^Dr\. ([A-Z]) (?=[A-Z][a-z'])")]
+    private static partial Regex InitialWithoutPoint();
+
     /// <summary>A physician's name with its title in one form: <c>De. D. Moore</c>, <c>D- D. Moore</c> and <c>Dr D. Moore</c>
-    /// are <c>Dr. D. Moore</c>. Only the title before an initial and a surname is touched; the name itself is as read.</summary>
-    public static string WithDoctorTitle(string name) => MisreadDoctorTitle().Replace(name, "Dr. ", 1);
+    /// are <c>Dr. D. Moore</c>, and <c>Dr. N Wilson</c> is <c>Dr. N. Wilson</c>. Only the title and the point of the initial
+    /// after it are touched; the name itself is as read.</summary>
+    public static string WithDoctorTitle(string name) =>
+        InitialWithoutPoint().Replace(MisreadDoctorTitle().Replace(name, "Dr. ", 1), "Dr. $1. ", 1);
 }
