@@ -591,6 +591,21 @@ public class ExtractorTests
         Assert.NotEqual(N(r, FieldNames.AdmissionDate), N(r, FieldNames.DischargeDate));
     }
 
+    [Theory]
+    [InlineData("1a. INSURED'S I.D. NUMBER: XVT326 004448", "11. POLICY GROUP: GRP-89 319 11c. PLAN NAME: Aetna", "XVT326004448", "GRP-89319")]
+    [InlineData("1a. INSURED'S I.D. NUMBER: XVT326004448", "11. POLICY GROUP: GRP-89319", "XVT326004448", "GRP-89319")]
+    [InlineData("1a. INSURED'S I.D. NUMBER: XVT326004448 12", "11. POLICY GROUP: GRP-89 31", "XVT326004448", "GRP-89")]   // two digits may be anything else
+    public void A_member_or_group_number_OCR_split_with_a_space_is_read_whole(string idRow, string groupRow, string id, string group)
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row(idRow),
+            Row("2. PATIENT'S NAME: JOHN SMITH"),
+            Row(groupRow)));
+        Assert.Equal(id, N(r, FieldNames.PatientIdNumber));
+        Assert.Equal(group, N(r, FieldNames.PolicyNumber));
+    }
+
     [Fact]
     public void Id_card_reads_name_and_resident_id()
     {

@@ -41,7 +41,7 @@ public static partial class ValueReader
         FieldKind.AmountInWords => ReadWords(text),
         FieldKind.IdNumber => ReadId(text),
         FieldKind.DiagnosisCode => ReadIcd(text),
-        FieldKind.Identifier => IdentifierPattern().Matches(text).FirstOrDefault(m => m.Value.Any(char.IsAsciiDigit)) is { } m ? new ReadValue(m.Value, m.Value.ToUpperInvariant(), 1) : null,
+        FieldKind.Identifier => IdentifierPattern().Matches(text).FirstOrDefault(m => m.Value.Any(char.IsAsciiDigit)) is { } m ? WithSplitDigits(text, m) : null,
         FieldKind.Sex => ReadSex(text),
         _ => ReadText(text),
     };
@@ -115,11 +115,31 @@ public static partial class ValueReader
         if (!m.Success)
         {
             // Not a resident ID: a member / insured ID (letters and at least six digits) as printed, read less surely.
-            var member = MemberIdPattern().Match(text.ToUpperInvariant());
+            var upper = text.ToUpperInvariant();
+            var member = MemberIdPattern().Match(SplitDigitsJoined(upper));
             return member.Success ? new ReadValue(member.Value, member.Value, 0.7) : null;
         }
         return new ReadValue(m.Value, Validation.ResidentIdValidator.Normalize(m.Value).Replace('I', '1').Replace('L', '1'), 1);
     }
+
+    // The rest of a number OCR split off with a space (GRP-89 319, XVT326 004448: the form's wide figures): three or
+    // more digits right after an identifier that ends in a digit. Two digits may be an age or a count, and are left.
+    [GeneratedRegex(@"^ ([0-9]{3,})(?![0-9A-Za-z.,])")]
+    private static partial Regex SplitDigitsAfter();
+
+    [GeneratedRegex(@"(?<=[0-9]) (?=[0-9]{3,}(?![0-9A-Za-z.,]))")]
+    private static partial Regex SplitDigitsGap();
+
+    private static ReadValue WithSplitDigits(string text, Match identifier)
+    {
+        var rest = SplitDigitsAfter().Match(text[(identifier.Index + identifier.Length)..]);
+        if (!char.IsAsciiDigit(identifier.Value[^1]) || !rest.Success) return new ReadValue(identifier.Value, identifier.Value.ToUpperInvariant(), 1);
+        var joined = identifier.Value + rest.Groups[1].Value;
+        return new ReadValue(identifier.Value + rest.Value, joined.ToUpperInvariant(), 0.9);
+    }
+
+    /// <summary>The text with the first space inside a split number removed (XVT326 004448 → XVT326004448).</summary>
+    private static string SplitDigitsJoined(string text) => SplitDigitsGap().Replace(text, "", 1);
 
     private static ReadValue? ReadSex(string text)
     {
