@@ -584,6 +584,8 @@ public class ExtractorTests
             Row("21. ICD-10 A.", "K35.80@500"),
             Row("28. TOTAL CHARGE", "$3,129.54@500")));
         Assert.Equal("QQX824014953", N(r, FieldNames.PatientIdNumber));
+        // The resident ID's checks (18 characters, MOD 11-2, birth date) say nothing about a member number.
+        Assert.Empty(r.Fields[FieldNames.PatientIdNumber].Checks);
         Assert.Equal("John Smith", N(r, FieldNames.PatientName));
         Assert.Equal("K35.80", N(r, FieldNames.DiagnosisCode));
         Assert.Equal("3129.54", N(r, FieldNames.TotalAmount));
@@ -774,6 +776,15 @@ public class ExtractorTests
         var id = r.Fields[FieldNames.PatientIdNumber];
         Assert.Equal("11010519491231002X", id.Normalized);
         Assert.True(id.Confidence < 0.9);
+    }
+
+    [Theory]
+    [InlineData("身份证号 11010519491231002", "idShape")]     // a resident ID read a character short is still checked
+    [InlineData("身份证号 110105194912310021", "idCheckDigit")]
+    public void A_resident_id_read_wrong_still_fails_its_checks(string row, string failed)
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(Row("基本医疗保险结算单"), Row("姓名 王五"), Row(row)));
+        Assert.Contains(r.Fields[FieldNames.PatientIdNumber].Checks, c => c.Name == failed && !c.Passed);
     }
 
     [Fact]

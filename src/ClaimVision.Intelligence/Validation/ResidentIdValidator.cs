@@ -32,6 +32,15 @@ public static class ResidentIdValidator
     public static string Normalize(string printed) =>
         string.Concat(printed.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant().Replace('O', '0');
 
+    /// <summary>Whether a read ID number is a resident ID at all (digits, a final X allowed, at least 14 of them: a resident ID
+    /// read a few characters short or long still is one) rather than a member or insurance number (XVT326004448), to which
+    /// none of these checks applies.</summary>
+    public static bool IsResidentIdShaped(string printed)
+    {
+        var id = Normalize(printed);
+        return id.Length >= 14 && id.AsSpan(0, id.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0 && (char.IsAsciiDigit(id[^1]) || id[^1] == 'X');
+    }
+
     /// <summary>Runs every check on a printed ID; the caller lowers the field's confidence for each failure.</summary>
     public static IReadOnlyList<FieldCheck> Check(string printed, DateOnly today)
     {
