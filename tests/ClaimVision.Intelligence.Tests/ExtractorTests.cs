@@ -535,7 +535,7 @@ public class ExtractorTests
 
     [Theory]
     [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.9", "18.9", "J18.9")]                                 // the J lost
-    [InlineData("诊断 : 冠状动脉粥样硬化性心脏病", "疾病编码 : 125.1 建议 : 休息 14 天", "125.1", "I25.1")]  // I read as 1, text after it
+    [InlineData("诊断 : 冠状动脉粥样硬化性心脏病", "疾病编码 : 125.1 休息 14 天", "125.1", "I25.1")]  // I read as 1, text after it
     [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.1", null, null)]     // the rest is another code's: not this diagnosis's
     [InlineData("诊断 : 左侧第五跖骨骨折", "疾病编码 : 18.9", null, null)]   // a diagnosis the catalogue does not hold says nothing
     [InlineData("诊断 : 社区获得性肺炎", "建议 : 休息 18.9 天", null, null)]  // not beside a code label
@@ -606,6 +606,28 @@ public class ExtractorTests
             Row(groupRow)));
         Assert.Equal(id, N(r, FieldNames.PatientIdNumber));
         Assert.Equal(group, N(r, FieldNames.PolicyNumber));
+    }
+
+    [Fact]
+    public void A_diagnosis_written_into_the_blank_before_the_code_label_is_read_and_the_advice_below_is_not()
+    {
+        // Tesseract reads the handwritten diagnosis as a line of its own overlapping the printed "Diagnosis: ICD-10:" line.
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(
+            Row("MEDICAL CERTIFICATE"),
+            Row("Diagnosis: ICD-10: I25.1", "Atherosclerotic heart disease@200"),
+            Row("Advice: Rest for 3 weeks")));
+        Assert.Equal("Atherosclerotic heart disease", N(r, FieldNames.Diagnosis));
+        Assert.Equal("I25.1", N(r, FieldNames.DiagnosisCode));
+    }
+
+    [Fact]
+    public void Advice_under_an_unread_diagnosis_is_no_diagnosis()
+    {
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(
+            Row("MEDICAL CERTIFICATE"),
+            Row("Diagnosis: ICD-10: I25.1"),
+            Row("Advice: ->hysician: —")));
+        Assert.Null(N(r, FieldNames.Diagnosis));
     }
 
     [Fact]

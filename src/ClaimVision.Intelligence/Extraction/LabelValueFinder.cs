@@ -7,11 +7,12 @@ public sealed record LabelledValue(TextSpan Value, double Strength, LabelHit Lab
 
 /// <summary>
 /// Finds the value printed for a label, by box geometry: first the rest of the label's line up to the next label,
-/// then the nearest text to the right on the same row, then the text just below the label.
+/// then the nearest text to the right on the same row, then text written into the blank between the label and the next
+/// label of its line, then the text just below the label.
 /// </summary>
 public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
 {
-    private const double SameLine = 1.0, RightOnRow = 0.9, Below = 0.75;
+    private const double SameLine = 1.0, RightOnRow = 0.9, InBlank = 0.85, Below = 0.75;
     private static readonly char[] Separators = [':', '：', '-', '=', '.', ' ', '|', '_', ')', ']'];
 
     public DocumentView View { get; } = view;
@@ -39,6 +40,7 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
 
         var labelBox = line.Slice(hit.Start, hit.End).Box;
         if (RightOnRowOf(line, labelBox) is { } right) yield return new LabelledValue(RestOfLine(right, 0), RightOnRow, hit);
+        if (InBlankAfter(hit, labelBox) is { } blank) yield return new LabelledValue(RestOfLine(blank, 0), InBlank, hit);
 
         var below = View.Lines
             .Where(l => l.Page == line.Page && l.Box.Y >= line.Box.Bottom - line.Box.Height * 0.3
@@ -67,6 +69,23 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
         var nearest = candidates.Min(l => l.Box.X);
         return candidates.Where(l => l.Box.X - nearest <= labelBox.Height)
             .OrderBy(l => Math.Abs(l.CenterY - labelMiddle)).First();
+    }
+
+    /// <summary>A line written into the blank after a label, before the next label of the label's line: a handwritten
+    /// diagnosis on <c>Diagnosis: ________ ICD-10: I25.1</c> is read as a line of its own that overlaps the printed one, so
+    /// it is neither on the label's line nor right of it. It must start after the label (less one label height) and
+    /// before the next label, and sit on the label's row.</summary>
+    private LineView? InBlankAfter(LabelHit hit, BoundingBox labelBox)
+    {
+        var line = hit.Line;
+        var next = Labels.On(line).FirstOrDefault(h => h.Start >= hit.End);
+        var blankEnd = next is null ? line.Box.Right : line.Slice(next.Start, next.End).Box.X;
+        var labelMiddle = labelBox.Y + labelBox.Height / 2.0;
+        return View.Lines
+            .Where(l => l != line && l.Page == line.Page
+                        && l.Box.X >= labelBox.Right - labelBox.Height && l.Box.X < blankEnd
+                        && Math.Abs(l.CenterY - labelMiddle) < Math.Max(labelBox.Height, l.Box.Height) * 0.6)
+            .OrderBy(l => l.Box.X).FirstOrDefault();
     }
 
     private TextSpan RestOfLine(LineView line, int from)
