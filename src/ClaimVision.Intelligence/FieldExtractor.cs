@@ -56,7 +56,7 @@ public sealed class FieldExtractor : IFieldExtractor
         var dateOrder = PageDateOrder.Decide(view, _dateOrder);
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         var result = extractor.Extract(view, new ExtractionContext(today, dateOrder.Order, _diagnoses));
-        bool IsDate(string name) => extractor.Schema.Fields.Any(f => f.Name == name && f.Kind == FieldKind.Date);
+        bool IsDate(string name) => extractor.Schema.Fields.Any(f => f.Name == name && f.Kind is FieldKind.Date or FieldKind.RangeEnd);
         if (!dateOrder.Proven && result.Fields.Values.Any(f => IsDate(f.Name) && DateNormalizer.FindAll(f.Value).Any(d => d.Ambiguous)))
         {
             // Unproven, and a date both orders read differently (03/12/2022): the page read in the other order too, for the

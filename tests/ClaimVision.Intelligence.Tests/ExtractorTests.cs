@@ -392,6 +392,8 @@ public class ExtractorTests
     [InlineData("有效期 2031.08.01", "2031-08-01")]          // 至 lost next to the figures
     [InlineData("有效期至 2029 年 06 月 01 日", "2029-06-01")]
     [InlineData("Valid until 12/31/2031", "2031-12-31")]
+    [InlineData("有效期 2021.08.01-2031.08.01", "2031-08-01")]          // a validity range: its end
+    [InlineData("有效期：2021年08月01日至2031年07月31日", "2031-07-31")]
     public void An_insurance_card_reads_its_expiry_under_any_common_label(string row, string expiry)
     {
         var r = Extractor.Extract(DocumentType.InsuranceCard, Doc(
@@ -536,6 +538,7 @@ public class ExtractorTests
     [Theory]
     [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.9", "18.9", "J18.9")]                                 // the J lost
     [InlineData("诊断 : 冠状动脉粥样硬化性心脏病", "疾病编码 : 125.1 休息 14 天", "125.1", "I25.1")]  // I read as 1, text after it
+    [InlineData("诊断 : 冠状动脉粥样硬化性心脏病", "疾病编码 : 125.1 建议 : 休息 14 天", "125.1", "I25.1")]  // read by the letter map, backed by the catalogue
     [InlineData("诊断 : 社区获得性肺炎", "疾病编码 : 18.1", null, null)]     // the rest is another code's: not this diagnosis's
     [InlineData("诊断 : 左侧第五跖骨骨折", "疾病编码 : 18.9", null, null)]   // a diagnosis the catalogue does not hold says nothing
     [InlineData("诊断 : 社区获得性肺炎", "建议 : 休息 18.9 天", null, null)]  // not beside a code label
@@ -614,10 +617,27 @@ public class ExtractorTests
         // Tesseract reads the handwritten diagnosis as a line of its own overlapping the printed "Diagnosis: ICD-10:" line.
         var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(
             Row("MEDICAL CERTIFICATE"),
-            Row("Diagnosis: ICD-10: I25.1", "Atherosclerotic heart disease@200"),
+            Row("Diagnosis: ____________________________ ICD-10: I25.1", "Atherosclerotic heart disease@200"),
             Row("Advice: Rest for 3 weeks")));
         Assert.Equal("Atherosclerotic heart disease", N(r, FieldNames.Diagnosis));
         Assert.Equal("I25.1", N(r, FieldNames.DiagnosisCode));
+    }
+
+    [Theory]
+    [InlineData("CERTIFIED COPY@200", 80)]                       // a stamp across the row, written far taller than the label
+    [InlineData("Atherosclerotic heart disease and more@200", 30)]   // running on over the next label: not in the blank
+    public void Only_a_line_written_inside_the_blank_and_no_taller_than_twice_the_label_is_its_value(string cell, int height)
+    {
+        var page = Build(
+            Row("MEDICAL CERTIFICATE"),
+            Row("Diagnosis: ______________ ICD-10: I25.1"),
+            Row("Advice: Rest for 3 weeks"));
+        var (text, x) = (cell[..cell.LastIndexOf('@')], int.Parse(cell[(cell.LastIndexOf('@') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var y = page.Lines[1].Box.Y + page.Lines[1].Box.Height / 2 - height / 2;
+        var words = text.Split(' ').Select((w, i) => new OcrWord(w, 0.9, new BoundingBox(x + i * 100, y, w.Length * 16, height))).ToList();
+        var line = new OcrLine(text, 0.9, new BoundingBox(x, y, text.Length * 16, height), words);
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, new VisionResult([page with { Lines = [.. page.Lines, line] }], []));
+        Assert.Null(N(r, FieldNames.Diagnosis));
     }
 
     [Fact]
@@ -628,6 +648,38 @@ public class ExtractorTests
             Row("Diagnosis: ICD-10: I25.1"),
             Row("Advice: ->hysician: —")));
         Assert.Null(N(r, FieldNames.Diagnosis));
+    }
+
+    [Fact]
+    public void A_repair_far_from_the_labelled_reading_or_on_a_bank_line_does_not_replace_it()
+    {
+        // The labelled ID fails its check character; the card number yields a valid ID by dropping one digit, about once in
+        // 1,700 such numbers. It must not become the patient's ID.
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("被保险人 : 张三"),
+            Row("身份证号 110105194912310021"),
+            Row("6222601955062299839")));
+        Assert.Equal("110105194912310021", N(r, FieldNames.PatientIdNumber));
+        Assert.Contains(r.Fields[FieldNames.PatientIdNumber].Checks, c => c.Name == ResidentIdValidator.CheckDigit && !c.Passed);
+    }
+
+    [Theory]
+    [InlineData("Invoice No: 10234 2024-03-15", "10234")]     // a date after the number
+    [InlineData("Invoice No: 10234 350 元", "10234")]         // an amount
+    [InlineData("Invoice No: 2024 0315", "2024")]             // a year is no number's head
+    public void A_number_followed_by_another_value_is_not_joined_to_it(string row, string invoice)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(Row("OUTPATIENT CLINIC INVOICE"), Row(row)));
+        Assert.Equal(invoice, N(r, FieldNames.InvoiceNumber));
+    }
+
+    [Theory]
+    [InlineData("身份证号 1101051949S231002X")]   // a 5 read as S: still a resident ID
+    [InlineData("身份证号 11010519491231002")]    // a character short
+    public void A_damaged_resident_id_is_still_checked_as_one(string row)
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(Row("基本医疗保险结算单"), Row("姓名 王五"), Row(row)));
+        Assert.Contains(r.Fields[FieldNames.PatientIdNumber].Checks, c => !c.Passed);
     }
 
     [Fact]
@@ -846,9 +898,10 @@ public class ExtractorTests
     [Fact]
     public void A_clean_id_anywhere_on_the_page_comes_before_one_repaired()
     {
+        // The 19-character run would repair to 310115194505214014, another valid ID.
         var r = Extractor.Extract(DocumentType.IdCard, Doc(
             Row("姓名张三"),
-            Row("住址 110105194912631002X"),
+            Row("住址 3101151945605214014"),
             Row("公民身份纪码 11010519491231002X")));
 
         var id = r.Fields[FieldNames.PatientIdNumber];

@@ -30,7 +30,7 @@ public static class CommonChecks
             fields[FieldNames.PatientName] = FieldChecks.Apply(patient, [surname]);
 
         // A member number (XVT326004448 on a CMS-1500) is no resident ID: the resident ID's checks say nothing about it.
-        if (fields.TryGetValue(FieldNames.PatientIdNumber, out var id) && ResidentIdValidator.IsResidentIdShaped(id.Normalized ?? id.Value))
+        if (fields.TryGetValue(FieldNames.PatientIdNumber, out var id) && !ResidentIdValidator.IsMemberNumber(id.Normalized ?? id.Value))
         {
             // A check character that matches confirms the other 17: every single misread digit breaks it, and a wrong ID
             // passes by chance at most once in 11. Not so for an ID the checks themselves picked out of the page.

@@ -70,6 +70,17 @@ public static partial class DiagnosisRepair
     private static void CompleteCode(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue.Match match, DocumentView? view)
     {
         var code = match.Entry.Code;
+        // A code the value reader gave its letter back (125.1 → I25.1) is this diagnosis's code: the catalogue backs it.
+        if (fields.TryGetValue(FieldNames.DiagnosisCode, out var read) && read.Value.Length > 0 && read.Value[0] is (>= '0' and <= '9') or '$'
+            && string.Equals(read.Normalized, code, StringComparison.Ordinal))
+        {
+            fields[FieldNames.DiagnosisCode] = read with
+            {
+                Checks = [.. read.Checks, new FieldCheck(InCatalogue, true, $"Read '{read.Value}' without its chapter letter; ICD-10 {code} " +
+                    $"is the code of the diagnosis '{match.Name}' beside it. Check it on the image.")],
+            };
+            return;
+        }
         if (view is null || fields.ContainsKey(FieldNames.DiagnosisCode) || !code.Contains('.', StringComparison.Ordinal)) return;
         // The lost letter may have become a digit, or $ for an S; the rest must be the entry's code to the character.
         Match? Of(string text) => LetterLost().Matches(text.ToUpperInvariant()).FirstOrDefault(m => m.Groups["rest"].Value == code[1..]

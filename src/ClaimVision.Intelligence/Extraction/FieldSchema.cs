@@ -9,6 +9,8 @@ public enum FieldKind
     Text,
     /// <summary>A calendar date → ISO 8601.</summary>
     Date,
+    /// <summary>The end of a validity range (有效期 2021.08.01-2031.08.01 → 2031-08-01), or the one date printed → ISO 8601.</summary>
+    RangeEnd,
     /// <summary>Money in figures → invariant decimal with two places.</summary>
     Amount,
     /// <summary>Money in Chinese upper-case words (大写) → invariant decimal.</summary>

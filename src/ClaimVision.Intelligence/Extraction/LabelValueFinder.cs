@@ -73,8 +73,9 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
 
     /// <summary>A line written into the blank after a label, before the next label of the label's line: a handwritten
     /// diagnosis on <c>Diagnosis: ________ ICD-10: I25.1</c> is read as a line of its own that overlaps the printed one, so
-    /// it is neither on the label's line nor right of it. It must start after the label (less one label height) and
-    /// before the next label, and sit on the label's row.</summary>
+    /// it is neither on the label's line nor right of it. It must lie between the label and the next label (one label
+    /// height of slack on either side), be written at most twice the label's height (a stamp across the row is no value;
+    /// its words' median height counts, as a slanted line's box is taller than its glyphs), and sit on the label's row.</summary>
     private LineView? InBlankAfter(LabelHit hit, BoundingBox labelBox)
     {
         var line = hit.Line;
@@ -83,10 +84,14 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
         var labelMiddle = labelBox.Y + labelBox.Height / 2.0;
         return View.Lines
             .Where(l => l != line && l.Page == line.Page
-                        && l.Box.X >= labelBox.Right - labelBox.Height && l.Box.X < blankEnd
+                        && l.Box.X >= labelBox.Right - labelBox.Height && l.Box.Right <= blankEnd + labelBox.Height
+                        && GlyphHeight(l) <= labelBox.Height * 2
                         && Math.Abs(l.CenterY - labelMiddle) < Math.Max(labelBox.Height, l.Box.Height) * 0.6)
             .OrderBy(l => l.Box.X).FirstOrDefault();
     }
+
+    private static double GlyphHeight(LineView line) =>
+        line.Line.Words.Count == 0 ? line.Box.Height : line.Line.Words.Select(w => (double)w.Box.Height).Order().ElementAt(line.Line.Words.Count / 2);
 
     private TextSpan RestOfLine(LineView line, int from)
     {

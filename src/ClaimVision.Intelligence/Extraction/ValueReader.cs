@@ -37,6 +37,7 @@ public static partial class ValueReader
     public static ReadValue? Read(FieldKind kind, string text, DateOrder order) => kind switch
     {
         FieldKind.Date => ReadDate(text, order),
+        FieldKind.RangeEnd => ReadRangeEnd(text, order),
         FieldKind.Amount => ReadAmount(text),
         FieldKind.AmountInWords => ReadWords(text),
         FieldKind.IdNumber => ReadId(text),
@@ -50,6 +51,12 @@ public static partial class ValueReader
     {
         var all = DateNormalizer.FindAll(text, order);
         var m = all.Count > 0 ? all[0] : null;
+        return m is null ? null : new ReadValue(m.Printed, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Ambiguous ? 0.85 : 1);
+    }
+
+    private static ReadValue? ReadRangeEnd(string text, DateOrder order)
+    {
+        var m = DateNormalizer.FindAll(text, order).MaxBy(d => d.Date);
         return m is null ? null : new ReadValue(m.Printed, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Ambiguous ? 0.85 : 1);
     }
 
@@ -116,36 +123,41 @@ public static partial class ValueReader
         {
             // Not a resident ID: a member / insured ID (letters and at least six digits) as printed, read less surely.
             var upper = text.ToUpperInvariant();
-            var member = MemberIdPattern().Match(SplitDigitsJoined(upper));
+            var member = MemberIdPattern().Match(upper);
+            var split = SplitNumber().Match(upper);
+            if (split.Success && (!member.Success || member.Index == split.Index)
+                && MemberIdPattern().Match(split.Groups["head"].Value + split.Groups["tail"].Value) is { Success: true } joined)
+                return new ReadValue(split.Value, joined.Value, 0.7 * JoinedStrength);
             return member.Success ? new ReadValue(member.Value, member.Value, 0.7) : null;
         }
         return new ReadValue(m.Value, Validation.ResidentIdValidator.Normalize(m.Value).Replace('I', '1').Replace('L', '1'), 1);
     }
 
-    // The rest of a number OCR split off with a space (GRP-89 319, XVT326 004448: the form's wide figures): three or
-    // more digits right after an identifier that ends in a digit. Two digits may be an age or a count, and are left.
-    [GeneratedRegex(@"^ ([0-9]{3,})(?![0-9A-Za-z.,])")]
-    private static partial Regex SplitDigitsAfter();
+    // The rest of a number OCR split off with a space (GRP-89 319, XVT326 004448: the form's wide figures): three or more
+    // digits right after a run that ends in a digit, and then the value's end or another code (11c. PLAN NAME). Two digits
+    // may be an age or a count; digits followed by a date separator, a unit or a currency (2024-03-15, 302床, 350 元), and a
+    // year on either side of the gap (110105 1949, 2024 0315), are another value, not the rest of this one.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?!(?:19|20)[0-9]{2} )(?<head>[0-9A-Za-z][0-9A-Za-z\-/]*[0-9]) (?!(?:19|20)[0-9]{2}(?![0-9]))(?<tail>[0-9]{3,})(?=\s*$|\s+[0-9A-Za-z])")]
+    private static partial Regex SplitNumber();
 
-    [GeneratedRegex(@"(?<=[0-9]) (?=[0-9]{3,}(?![0-9A-Za-z.,]))")]
-    private static partial Regex SplitDigitsGap();
+    /// <summary>How much less a number joined across a gap is trusted than one read whole.</summary>
+    private const double JoinedStrength = 0.75;
 
+    /// <summary>The identifier read at <paramref name="identifier"/>, joined with the rest OCR split off it, if any.</summary>
     private static ReadValue WithSplitDigits(string text, Match identifier)
     {
-        var rest = SplitDigitsAfter().Match(text[(identifier.Index + identifier.Length)..]);
-        if (!char.IsAsciiDigit(identifier.Value[^1]) || !rest.Success) return new ReadValue(identifier.Value, identifier.Value.ToUpperInvariant(), 1);
-        var joined = identifier.Value + rest.Groups[1].Value;
-        return new ReadValue(identifier.Value + rest.Value, joined.ToUpperInvariant(), 0.9);
+        var split = SplitNumber().Match(text, identifier.Index);
+        if (!split.Success || split.Index != identifier.Index || split.Groups["head"].Length != identifier.Length)
+            return new ReadValue(identifier.Value, identifier.Value.ToUpperInvariant(), 1);
+        var joined = identifier.Value + split.Groups["tail"].Value;
+        return new ReadValue(split.Value, joined.ToUpperInvariant(), JoinedStrength);
     }
-
-    /// <summary>The text with the first space inside a split number removed (XVT326 004448 → XVT326004448).</summary>
-    private static string SplitDigitsJoined(string text) => SplitDigitsGap().Replace(text, "", 1);
 
     private static ReadValue? ReadSex(string text)
     {
         // chi_sim reads the gap after 性别 on ID cards as a quote mark (性别 ” 男民族汉), and a full-width colon as a
-        // semicolon (性别 ; 男年龄 : 67 岁), as text values are trimmed of.
-        var t = text.Trim().TrimStart('"', '“', '”', '‘', '’', '\'', ':', '：', ';', '；', ' ');
+        // semicolon (性别 ; 男年龄 : 67 岁), which text values are trimmed of too.
+        var t = text.Trim().TrimStart('"', '“', '”', '‘', '’', '\'', ':', '：', ';', ' ');
         if (t.StartsWith('男') || t.StartsWith("Male", StringComparison.OrdinalIgnoreCase) || t is "M") return new ReadValue(t.StartsWith('男') ? "男" : t.Split(' ')[0], "M", 1);
         if (t.StartsWith('女') || t.StartsWith("Female", StringComparison.OrdinalIgnoreCase) || t is "F") return new ReadValue(t.StartsWith('女') ? "女" : t.Split(' ')[0], "F", 1);
         return null;

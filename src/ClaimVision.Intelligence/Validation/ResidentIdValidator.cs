@@ -32,13 +32,16 @@ public static class ResidentIdValidator
     public static string Normalize(string printed) =>
         string.Concat(printed.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant().Replace('O', '0');
 
-    /// <summary>Whether a read ID number is a resident ID at all (digits, a final X allowed, at least 14 of them: a resident ID
-    /// read a few characters short or long still is one) rather than a member or insurance number (XVT326004448), to which
-    /// none of these checks applies.</summary>
-    public static bool IsResidentIdShaped(string printed)
+    /// <summary>Whether a read ID number is a member or insurance number (XVT326004448, W123456789) rather than a resident
+    /// ID, so that none of these checks applies: it starts with a letter, or holds two or more letters besides a final X.
+    /// A resident ID with a glyph misread as a letter (1101051949S231002X) or read short is still a resident ID, and
+    /// still fails its checks.</summary>
+    public static bool IsMemberNumber(string printed)
     {
         var id = Normalize(printed);
-        return id.Length >= 14 && id.AsSpan(0, id.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0 && (char.IsAsciiDigit(id[^1]) || id[^1] == 'X');
+        if (id.Length == 0) return false;
+        var body = id[^1] == 'X' ? id[..^1] : id;
+        return char.IsAsciiLetter(id[0]) || body.Count(char.IsAsciiLetter) >= 2;
     }
 
     /// <summary>Runs every check on a printed ID; the caller lowers the field's confidence for each failure.</summary>

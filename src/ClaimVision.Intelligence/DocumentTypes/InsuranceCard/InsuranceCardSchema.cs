@@ -11,6 +11,6 @@ public static class InsuranceCardSchema
         new(FieldNames.PatientName, FieldKind.Text, IsKey: true),
         new(FieldNames.PatientIdNumber, FieldKind.IdNumber, IsKey: true),
         new(FieldNames.PolicyNumber, FieldKind.Identifier),
-        new(FieldNames.ExpiryDate, FieldKind.Date),
+        new(FieldNames.ExpiryDate, FieldKind.RangeEnd),
     ]);
 }
