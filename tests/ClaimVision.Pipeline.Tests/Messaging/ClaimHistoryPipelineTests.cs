@@ -198,7 +198,8 @@ public abstract class ClaimHistoryPipelineTests : IAsyncLifetime
         Assert.Equal(FactorStatus.Pass, exclusions.Status);
         Assert.Contains("'社区获得性肺' on discharge.jpg as '社区获得性肺炎'", exclusions.Reason, StringComparison.Ordinal);
         var stored = await _blobs.GetAsync(ClaimVision.Pipeline.Messaging.PipelineJson.ReportKey("CLM-DX-discharge.jpg"));
-        Assert.Contains("社区获得性肺脓肿", Encoding.UTF8.GetString(stored!), StringComparison.Ordinal);   // the alternative not taken
+        var report = System.Text.Json.JsonSerializer.Deserialize<DocumentReport>(stored!, ClaimVision.Pipeline.Messaging.PipelineJson.Options)!;
+        Assert.Equal(["社区获得性肺炎", "社区获得性肺脓肿"], report.Fields![FieldNames.Diagnosis].Alternatives!.Select(a => a.Normalized));
     }
 
     /// <summary>Two more hosts on the same store, as two workers; their first two history lookups wait for each other.</summary>
