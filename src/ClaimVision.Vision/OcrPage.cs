@@ -10,7 +10,13 @@ namespace ClaimVision.Vision;
 public sealed record OcrWord(string Text, double Confidence, BoundingBox Box);
 
 /// <summary>A recognised text line with its words.</summary>
-public sealed record OcrLine(string Text, double Confidence, BoundingBox Box, IReadOnlyList<OcrWord> Words);
+public sealed record OcrLine(string Text, double Confidence, BoundingBox Box, IReadOnlyList<OcrWord> Words)
+{
+    /// <summary>The height of the line's middle word by height (the upper one of two), or the line box's without words: the
+    /// height its glyphs are written at, which a slanted line's box overstates.</summary>
+    public int MedianWordHeight() =>
+        Words.Count == 0 ? Box.Height : Words.Select(w => w.Box.Height).Order().ElementAt(Words.Count / 2);
+}
 
 /// <summary>The OCR result of one page, with what preprocessing found out about the page.</summary>
 public sealed record OcrPage

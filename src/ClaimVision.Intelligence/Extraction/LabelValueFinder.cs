@@ -85,13 +85,10 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
         return View.Lines
             .Where(l => l != line && l.Page == line.Page
                         && l.Box.X >= labelBox.Right - labelBox.Height && l.Box.Right <= blankEnd + labelBox.Height
-                        && GlyphHeight(l) <= labelBox.Height * 2
+                        && l.Line.MedianWordHeight() <= labelBox.Height * 2
                         && Math.Abs(l.CenterY - labelMiddle) < Math.Max(labelBox.Height, l.Box.Height) * 0.6)
             .OrderBy(l => l.Box.X).FirstOrDefault();
     }
-
-    private static double GlyphHeight(LineView line) =>
-        line.Line.Words.Count == 0 ? line.Box.Height : line.Line.Words.Select(w => (double)w.Box.Height).Order().ElementAt(line.Line.Words.Count / 2);
 
     private TextSpan RestOfLine(LineView line, int from)
     {

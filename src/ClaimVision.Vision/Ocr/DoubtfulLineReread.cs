@@ -46,8 +46,7 @@ internal static partial class DoubtfulLineReread
     /// <summary>The line's box with a margin of a fifth of the median word height above and below and half of it at the ends.</summary>
     internal static BoundingBox Region(OcrLine line)
     {
-        var heights = line.Words.Select(w => w.Box.Height).Order().ToList();
-        var h = heights.Count > 0 ? heights[heights.Count / 2] : line.Box.Height;
+        var h = line.MedianWordHeight();
         var dy = Math.Max(2, h / 5);
         var dx = Math.Max(2, h / 2);
         return new BoundingBox(line.Box.X - dx, line.Box.Y - dy, line.Box.Width + 2 * dx, line.Box.Height + 2 * dy);
