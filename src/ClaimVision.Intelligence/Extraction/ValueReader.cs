@@ -47,18 +47,13 @@ public static partial class ValueReader
         _ => ReadText(text),
     };
 
-    private static ReadValue? ReadDate(string text, DateOrder order)
-    {
-        var all = DateNormalizer.FindAll(text, order);
-        var m = all.Count > 0 ? all[0] : null;
-        return m is null ? null : new ReadValue(m.Printed, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Ambiguous ? 0.85 : 1);
-    }
+    private static ReadValue? ReadDate(string text, DateOrder order) => DateValue(DateNormalizer.FindAll(text, order) is [var first, ..] ? first : null);
 
-    private static ReadValue? ReadRangeEnd(string text, DateOrder order)
-    {
-        var m = DateNormalizer.FindAll(text, order).MaxBy(d => d.Date);
-        return m is null ? null : new ReadValue(m.Printed, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Ambiguous ? 0.85 : 1);
-    }
+    private static ReadValue? ReadRangeEnd(string text, DateOrder order) => DateValue(DateNormalizer.FindAll(text, order).MaxBy(d => d.Date));
+
+    /// <summary>A date found in a value's text as ISO 8601; one both orders read differently is trusted less.</summary>
+    private static ReadValue? DateValue(DateMatch? m) =>
+        m is null ? null : new ReadValue(m.Printed, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Ambiguous ? 0.85 : 1);
 
     private static ReadValue? ReadAmount(string text)
     {
