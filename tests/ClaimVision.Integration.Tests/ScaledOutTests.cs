@@ -121,7 +121,7 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
             using (var azurite = Process.GetProcessById(int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture)))
             {
                 await RunAsync("kill", "-TERM", pid);
-                await azurite.WaitForExitAsync();
+                await Bounded.WaitAsync(azurite.WaitForExitAsync(), TimeSpan.FromSeconds(60), $"Azurite's exit after SIGTERM (pid {pid})");
             }
             ctx.Log("azurite stopped");
             await Task.Delay(TimeSpan.FromSeconds(6));
@@ -200,8 +200,16 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
         start.Environment["HOME"] = TestEnvironment.RabbitHome; // the Erlang cookie rabbitmqctl needs
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            await Bounded.WaitAsync(Task.WhenAll(stdout, stderr, process.WaitForExitAsync()), TimeSpan.FromMinutes(2), $"{file} {string.Join(' ', args)}");
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}");
     }

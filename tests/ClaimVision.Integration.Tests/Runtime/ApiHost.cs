@@ -27,7 +27,7 @@ internal sealed class ApiHost : IAsyncDisposable
         var args = new List<string> { "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
         args.AddRange(settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         var app = ClaimVisionServer.Create([.. args], TestEngines.Register);
-        await app.StartAsync();
+        await Bounded.WaitAsync(app.StartAsync(), TimeSpan.FromSeconds(90), "The API host's start");
         return new ApiHost(app, new Uri(app.Urls.First()));
     }
 
@@ -48,8 +48,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Bounded.WaitAsync(_app.StopAsync(stop.Token), TimeSpan.FromSeconds(60), "The API host's stop");
+        await Bounded.WaitAsync(_app.DisposeAsync().AsTask(), TimeSpan.FromSeconds(60), "The API host's dispose");
     }
 }
 

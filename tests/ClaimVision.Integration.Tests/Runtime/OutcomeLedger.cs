@@ -28,7 +28,7 @@ internal sealed class OutcomeLedger : IAsyncDisposable
             e.Handler<DocumentRejected>(c => Count(ledger._documents, c.Message.DocumentId));
             e.Handler<RecommendationReady>(c => Count(ledger._recommendations, c.Message.ClaimId));
         });
-        await ledger._handle.Ready;
+        await Bounded.WaitAsync(ledger._handle.Ready, TimeSpan.FromSeconds(60), "The outcome ledger's temporary endpoint");
         return ledger;
     }
 
@@ -40,6 +40,6 @@ internal sealed class OutcomeLedger : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_handle is not null) await _handle.StopAsync();
+        if (_handle is not null) await Bounded.WaitAsync(_handle.StopAsync(), TimeSpan.FromSeconds(30), "The outcome ledger's stop");
     }
 }

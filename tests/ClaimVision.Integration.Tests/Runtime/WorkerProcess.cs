@@ -64,7 +64,8 @@ internal sealed class WorkerProcess : IDisposable
     public void Kill()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+            throw new InvalidOperationException($"Worker {Name} (pid {_process.Id}) was still running 30 s after SIGKILL.");
     }
 
     public void Dispose()

@@ -1,0 +1,26 @@
+namespace ClaimVision.Integration.Tests.Runtime;
+
+/// <summary>
+/// A limit on every wait these tests make on something outside the test (a host's start and stop, a child process, the
+/// broker): a hang fails the test, naming what it waited for, instead of holding the whole run until CI gives up.
+/// </summary>
+internal static class Bounded
+{
+    public static async Task WaitAsync(Task task, TimeSpan limit, string what)
+    {
+        try
+        {
+            await task.WaitAsync(limit);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{what} did not finish within {limit.TotalSeconds:0} s.", e);
+        }
+    }
+
+    public static async Task<T> WaitAsync<T>(Task<T> task, TimeSpan limit, string what)
+    {
+        await WaitAsync((Task)task, limit, what);
+        return await task;
+    }
+}
