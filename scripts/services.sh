@@ -26,8 +26,17 @@ free_port() { # first free port from $1 upwards
   echo "$p"
 }
 
+running() { # pid → running? The servers are orphans (setsid, their starting shell gone), reaped by whatever init
+  # the machine has, maybe late or never; a zombie (state Z: exited, not yet reaped) answers kill -0 but has exited.
+  local state
+  state=$(sed -n 's/^.*) \(.\).*$/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+gone() { ! running "$1"; }
+
 alive() { # pid file → running?
-  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+  [ -f "$1" ] && running "$(cat "$1")"
 }
 
 wait_for() { # description, seconds, command…
@@ -114,7 +123,7 @@ az_start() {
 az_stop() {
   if alive "$az_pid"; then
     kill "$(cat "$az_pid")"
-    wait_for "azurite shutdown" 20 bash -c "! kill -0 $(cat "$az_pid")"
+    wait_for "azurite shutdown" 20 gone "$(cat "$az_pid")"
     log "azurite stopped"
   fi
   rm -f "$az_pid"
@@ -169,7 +178,7 @@ rmq_stop() {
   if alive "$rmq_pid"; then
     rmq_env
     "$rmq_bin/rabbitmqctl" -q -n "$rmq_node" stop >/dev/null 2>&1 || kill "$(cat "$rmq_pid")"
-    wait_for "rabbitmq shutdown" 60 bash -c "! kill -0 $(cat "$rmq_pid")"
+    wait_for "rabbitmq shutdown" 60 gone "$(cat "$rmq_pid")"
     log "rabbitmq stopped"
   fi
   rm -f "$rmq_pid"

@@ -115,14 +115,11 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
         await RunAsync("blobs", claims: 10, delayMs: 200, fault: async ctx =>
         {
             var pidFile = Path.Combine(TestEnvironment.RepositoryRoot, ".services", "azurite", "azurite.pid");
-            var pid = (await File.ReadAllTextAsync(pidFile)).Trim();
+            var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
             // SIGTERM, not SIGKILL: Azurite keeps its metadata in memory and saves it on shutdown, so a SIGKILL would lose
             // acknowledged writes — something Azure Blob Storage never does, and not the fault under test (unavailability).
-            using (var azurite = Process.GetProcessById(int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture)))
-            {
-                await RunAsync("kill", "-TERM", pid);
-                await Bounded.WaitAsync(azurite.WaitForExitAsync(), TimeSpan.FromSeconds(60), $"Azurite's exit after SIGTERM (pid {pid})");
-            }
+            await RunAsync("kill", "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Bounded.WaitAsync(UntilExitedAsync(pid), TimeSpan.FromSeconds(60), $"Azurite's exit after SIGTERM (pid {pid})");
             ctx.Log("azurite stopped");
             await Task.Delay(TimeSpan.FromSeconds(6));
             await RunAsync("bash", Path.Combine(TestEnvironment.RepositoryRoot, "scripts", "services.sh"), "start");
@@ -187,6 +184,31 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
         {
             foreach (var w in workers) w.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Waits until a process that is not this one's child has exited. Process.WaitForExitAsync cannot be used: for a
+    /// non-child it polls kill(pid, 0), which a zombie answers, so it never returns where nobody reaps the orphan.
+    /// </summary>
+    private static async Task UntilExitedAsync(int pid)
+    {
+        while (!HasExited(pid)) await Task.Delay(100);
+    }
+
+    /// <summary>Gone from /proc, or a zombie (state Z) waiting for a reaper: either way it has exited.</summary>
+    private static bool HasExited(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // no such process (FileNotFound/DirectoryNotFound are IOExceptions), or it went while being read
+        }
+        var state = stat.LastIndexOf(')') is var close and > 0 && close + 2 < stat.Length ? stat[close + 2] : 'X';
+        return state is 'Z' or 'X';
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
