@@ -46,6 +46,10 @@ public sealed class DocumentAnalyzer(VisionPipeline vision, VisionOptions? optio
         {
             return Failed(fileName, sha256, ex.Code, ex.Message, total);
         }
+        catch (OcrTimeoutException ex)
+        {
+            return Failed(fileName, sha256, "ocr-timeout", $"{fileName}: {ex.Message}", total);
+        }
         catch (OcrEngineException ex)
         {
             return Failed(fileName, sha256, "ocr-failed", $"{fileName}: {ex.Message}", total);

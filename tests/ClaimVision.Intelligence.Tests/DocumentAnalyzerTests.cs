@@ -108,6 +108,24 @@ public class DocumentAnalyzerTests(AnalyzerFixture fixture) : IClassFixture<Anal
         Assert.False(new DocumentAnalyzer(fixture.Pipeline).ModelVersions.ContainsKey("resolution"));
     }
 
+    [Fact]
+    public void A_page_whose_recognition_reaches_the_time_limit_fails_its_document_as_an_ocr_timeout_and_the_pool_reads_on()
+    {
+        using var hurried = new ClaimVision.Vision.Ocr.EnginePool(new ClaimVision.Vision.Ocr.OcrOptions { PoolSize = 1, RecognizeTimeoutSeconds = 0.001 });
+        var analyzer = new DocumentAnalyzer(new ClaimVision.Vision.VisionPipeline(hurried));
+        var bytes = File.ReadAllBytes(AnalyzerFixture.Sample("invoice-en.png"));
+
+        var report = analyzer.Analyze("invoice-en.png", bytes);
+
+        Assert.Equal("ocr-timeout", report.Error?.Code);
+        Assert.StartsWith("invoice-en.png: ", report.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("0.001 s limit", report.Error.Message, StringComparison.Ordinal);
+        Assert.Empty(report.Lines);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), report.Sha256);
+        // The engine went back to the pool: the next document gets one (and fails the same way, rather than waiting forever).
+        Assert.Equal("ocr-timeout", analyzer.Analyze("again.png", bytes).Error?.Code);
+    }
+
     private sealed class FixedClassifier : IDocumentClassifier
     {
         public string ModelVersion => "fixed-1";

@@ -13,7 +13,8 @@ public class InteropOwnershipTests
         Assert.Equal(0, Tesseract.TessBaseAPIInit3(api, new OcrOptions().ResolveTessdata(), "eng"));
         fixed (byte* p = image.Pixels)
             Tesseract.TessBaseAPISetImage(api, p, image.Width, image.Height, 1, image.Width);
-        Assert.Equal(0, Tesseract.TessBaseAPIRecognize(api, 0));
+        using var monitor = Tesseract.TessMonitorCreate(); // no deadline set: none applies
+        Assert.Equal(0, Tesseract.TessBaseAPIRecognize(api, monitor));
         return api;
     }
 

@@ -27,6 +27,45 @@ public class OcrEngineTests
     }
 
     [Fact]
+    public void ARecognitionThatReachesItsTimeLimitStopsAndFailsNamingTheLimit()
+    {
+        var image = Pgm.Load("invoice-line.pgm");
+        using var unlimited = new OcrEngine(Options with { RecognizeTimeoutSeconds = 0 });
+        using var limited = new OcrEngine(Options with { RecognizeTimeoutSeconds = 0.001 });
+
+        Assert.Equal("Invoice 2024 total 219.25", Assert.Single(unlimited.Recognize(image, "eng").Lines).Text);
+        Assert.Equal(100, unlimited.LastProgress); // a whole reading
+
+        var e = Assert.Throws<OcrTimeoutException>(() => limited.Recognize(image, "eng"));
+        Assert.Contains("0.001 s limit", e.Message, StringComparison.Ordinal);
+        Assert.Contains("RecognizeTimeoutSeconds", e.Message, StringComparison.Ordinal);
+        Assert.InRange(limited.LastProgress, 0, 99); // Tesseract itself stopped before the end, not only this check after it
+        Assert.IsAssignableFrom<OcrEngineException>(e); // callers that fail a document on engine errors fail it on this too
+    }
+
+    [Fact]
+    public void TheTimeLimitRestartsWithEveryRecognitionNotOncePerEngine()
+    {
+        var image = Pgm.Load("invoice-line.pgm");
+        using var engine = new OcrEngine(Options with { RecognizeTimeoutSeconds = 1 });
+
+        engine.Recognize(image, "eng");
+        Thread.Sleep(TimeSpan.FromSeconds(1.2)); // past the first recognition's deadline
+
+        Assert.Equal("Invoice 2024 total 219.25", Assert.Single(engine.Recognize(image, "eng").Lines).Text);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(double.NaN)]
+    [InlineData(100_000)]
+    public void AnUnusableTimeLimitIsRefusedWhenThePoolIsBuilt(double seconds)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new EnginePool(Options with { RecognizeTimeoutSeconds = seconds }));
+        Assert.Contains("RecognizeTimeoutSeconds", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReusesOneInitialisedApiPerLanguageAcrossPages()
     {
         var image = Pgm.Load("invoice-line.pgm");

@@ -6,6 +6,7 @@ namespace ClaimVision.Vision.Interop;
 /// Tesseract 5.3 C API (libtesseract.so.5). Ownership rules, each enforced by a handle type:
 /// <list type="bullet">
 /// <item>TessBaseAPICreate → <see cref="TessBaseApiHandle"/>, released by End + Delete.</item>
+/// <item>TessMonitorCreate → <see cref="TessMonitorHandle"/>, released by TessMonitorDelete.</item>
 /// <item>TessBaseAPIGetIterator → <see cref="ResultIteratorHandle"/>, released by TessResultIteratorDelete.
 /// The page iterator of a result iterator is the same object seen as its base class: never freed on its own.</item>
 /// <item>Every <c>char*</c> Tesseract allocates (GetUTF8Text, iterator text) → <see cref="TessTextHandle"/>,
@@ -70,7 +71,22 @@ internal static partial class Tesseract
     internal static partial void TessBaseAPISetSourceResolution(TessBaseApiHandle handle, int ppi);
 
     [LibraryImport(Libraries.Tesseract)]
-    internal static partial int TessBaseAPIRecognize(TessBaseApiHandle handle, nint monitor);
+    internal static partial int TessBaseAPIRecognize(TessBaseApiHandle handle, TessMonitorHandle monitor);
+
+    /// <summary>An ETEXT_DESC progress monitor; Recognize checks its deadline between words.</summary>
+    [LibraryImport(Libraries.Tesseract)]
+    internal static partial TessMonitorHandle TessMonitorCreate();
+
+    [LibraryImport(Libraries.Tesseract)]
+    internal static partial void TessMonitorDelete(nint monitor);
+
+    /// <summary>Progress of the last recognition with this monitor, 0–100.</summary>
+    [LibraryImport(Libraries.Tesseract)]
+    internal static partial int TessMonitorGetProgress(TessMonitorHandle monitor);
+
+    /// <summary>Sets the deadline to now + <paramref name="milliseconds"/>; recognition stops at the first word after it.</summary>
+    [LibraryImport(Libraries.Tesseract)]
+    internal static partial void TessMonitorSetDeadlineMSecs(TessMonitorHandle monitor, int milliseconds);
 
     [LibraryImport(Libraries.Tesseract)]
     internal static partial ResultIteratorHandle TessBaseAPIGetIterator(TessBaseApiHandle handle);
@@ -128,6 +144,20 @@ internal sealed class TessBaseApiHandle : SafeHandle
     {
         Tesseract.TessBaseAPIEnd(handle);
         Tesseract.TessBaseAPIDelete(handle);
+        return true;
+    }
+}
+
+/// <summary>A progress monitor (ETEXT_DESC) from TessMonitorCreate, freed with TessMonitorDelete.</summary>
+internal sealed class TessMonitorHandle : SafeHandle
+{
+    public TessMonitorHandle() : base(0, ownsHandle: true) { }
+
+    public override bool IsInvalid => handle == 0;
+
+    protected override bool ReleaseHandle()
+    {
+        Tesseract.TessMonitorDelete(handle);
         return true;
     }
 }

@@ -19,6 +19,7 @@ public sealed class EnginePool : IDisposable
     public EnginePool(OcrOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PoolSize, 1);
+        _ = options.RecognizeTimeoutMilliseconds(); // a bad limit fails here, at start, not on every page
         Imaging.ResolutionNormalizer.ValidateScaleUp(options.ScaleUpBelowTextHeight, options.ScaleUpToTextHeight);
         _options = options;
         Size = options.PoolSize;

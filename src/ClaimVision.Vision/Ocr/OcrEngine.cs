@@ -16,8 +16,13 @@ public sealed record OrientationGuess(int RotateDegrees, double OrientationConfi
 /// <summary>Words and lines as Tesseract returned them, boxes in the coordinates of the image it was given.</summary>
 public sealed record RecognizedText(IReadOnlyList<OcrLine> Lines, double MeanConfidence, string Language);
 
-/// <summary>Raised when Tesseract cannot be set up (missing traineddata, wrong tessdata path).</summary>
-public sealed class OcrEngineException(string message) : Exception(message);
+/// <summary>Raised when Tesseract cannot be set up (missing traineddata, wrong tessdata path) or cannot read a page
+/// (it failed, or ran past <see cref="OcrOptions.RecognizeTimeoutSeconds"/>).</summary>
+public class OcrEngineException(string message) : Exception(message);
+
+/// <summary>Recognition stopped at <see cref="OcrOptions.RecognizeTimeoutSeconds"/>: the page fails rather than holding an
+/// engine (and the worker's slot) for as long as Tesseract would take.</summary>
+public sealed class OcrTimeoutException(string message) : OcrEngineException(message);
 
 /// <summary>
 /// One OCR engine: a TessBaseAPI per language, initialised on first use and reused for every later page
@@ -29,6 +34,8 @@ public sealed class OcrEngine : IDisposable
     private readonly Dictionary<string, TessBaseApiHandle> _apis = new(StringComparer.Ordinal);
     private readonly string _tessdata;
     private readonly int _pageSegMode;
+    private readonly int _timeoutMs;
+    private readonly TessMonitorHandle _monitor = Tesseract.TessMonitorCreate();
 
     private readonly SharedOsd? _sharedOsd;
 
@@ -40,11 +47,15 @@ public sealed class OcrEngine : IDisposable
         NativeRuntime.EnsureInitialized();
         _tessdata = options.ResolveTessdata();
         _pageSegMode = options.PageSegMode;
+        _timeoutMs = options.RecognizeTimeoutMilliseconds();
         _sharedOsd = sharedOsd;
     }
 
     /// <summary>Single-line regions read so far by <see cref="RecognizeLines"/> (counted per pass by the pipeline).</summary>
     public long LinesRead { get; private set; }
+
+    /// <summary>How far Tesseract got in the last recognition, 0–100 (100: every word read; less: stopped at the time limit).</summary>
+    internal int LastProgress => Tesseract.TessMonitorGetProgress(_monitor);
 
     /// <summary>Languages initialised so far by this engine (a pool's shared osd model is not among them).</summary>
     public IReadOnlyCollection<string> LoadedLanguages => _apis.Keys;
@@ -158,9 +169,16 @@ public sealed class OcrEngine : IDisposable
     }
 
     /// <summary>Recognises the image (or the rectangle) set on <paramref name="api"/> and reads its lines and mean confidence.</summary>
-    private static RecognizedText Read(TessBaseApiHandle api, string language, string what)
+    /// <exception cref="OcrTimeoutException">Recognition ran to the time limit: what it read so far is not a reading of the page.</exception>
+    private RecognizedText Read(TessBaseApiHandle api, string language, string what)
     {
-        if (Tesseract.TessBaseAPIRecognize(api, 0) != 0)
+        // Tesseract checks the deadline between words; layout analysis before recognition is not bounded by it.
+        if (_timeoutMs > 0) Tesseract.TessMonitorSetDeadlineMSecs(_monitor, _timeoutMs);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var failed = Tesseract.TessBaseAPIRecognize(api, _monitor) != 0;
+        if (_timeoutMs > 0 && clock.ElapsedMilliseconds >= _timeoutMs)
+            throw new OcrTimeoutException($"Tesseract stopped reading {what} with language '{language}' at the {_timeoutMs / 1000.0:0.###} s limit (OcrOptions.RecognizeTimeoutSeconds).");
+        if (failed)
             throw new OcrEngineException($"Tesseract failed to recognise {what} with language '{language}'.");
         var lines = ReadLines(api);
         var mean = Tesseract.TessBaseAPIMeanTextConf(api) / 100.0;
@@ -264,6 +282,7 @@ public sealed class OcrEngine : IDisposable
         _disposed = true;
         foreach (var api in _apis.Values) api.Dispose();
         _apis.Clear();
+        _monitor.Dispose();
     }
 }
 

@@ -12,6 +12,22 @@ public sealed record OcrOptions
     /// <summary>Engines in the pool, i.e. pages recognised at once. Default: one per core.</summary>
     public int PoolSize { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Time limit of one recognition (a page, or a region read again) in seconds; a page that reaches it fails its
+    /// document with <see cref="OcrTimeoutException"/> instead of holding an engine. Tesseract checks it between words, so
+    /// layout analysis is not bounded. Pages here take 0.3–6 s on one core; 0 turns the limit off.</summary>
+    public double RecognizeTimeoutSeconds { get; init; } = 60;
+
+    /// <summary><see cref="RecognizeTimeoutSeconds"/> in milliseconds (0: no limit).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, not a number, or more than a day.</exception>
+    internal int RecognizeTimeoutMilliseconds()
+    {
+        const double day = 86_400;
+        if (RecognizeTimeoutSeconds is not (>= 0 and <= day))
+            throw new ArgumentOutOfRangeException(nameof(RecognizeTimeoutSeconds), RecognizeTimeoutSeconds,
+                $"OcrOptions.RecognizeTimeoutSeconds must be between 0 (no limit) and {day} s.");
+        return (int)Math.Ceiling(RecognizeTimeoutSeconds * 1000);
+    }
+
     /// <summary>"auto" chooses per page from OSD's script; anything else (e.g. "eng", "chi_sim") is used for every page.</summary>
     public string Language { get; init; } = Auto;
 

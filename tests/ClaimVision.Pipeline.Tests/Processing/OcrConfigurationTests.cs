@@ -65,6 +65,16 @@ public sealed class OcrConfigurationTests
     }
 
     [Fact]
+    public void The_recognition_time_limit_comes_from_configuration_and_a_negative_one_stops_the_host_naming_the_setting()
+    {
+        using (var provider = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:RecognizeTimeoutSeconds"] = "20" }))
+            Assert.Equal(20, provider.GetRequiredService<ProductionAnalyzer>().OcrOptions.RecognizeTimeoutSeconds);
+        using var invalid = Build(new() { ["ClaimVision:OcrEngines"] = "1", ["ClaimVision:Ocr:RecognizeTimeoutSeconds"] = "-5" });
+        var e = Assert.ThrowsAny<ArgumentException>(() => invalid.GetRequiredService<ProductionAnalyzer>());
+        Assert.Contains("RecognizeTimeoutSeconds", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Seals_are_faded_out_unless_configuration_keeps_them_and_that_is_part_of_the_pipeline_version()
     {
         using (var byDefault = Build(new() { ["ClaimVision:OcrEngines"] = "1" }))
