@@ -73,7 +73,8 @@ internal static partial class Tesseract
     [LibraryImport(Libraries.Tesseract)]
     internal static partial int TessBaseAPIRecognize(TessBaseApiHandle handle, TessMonitorHandle monitor);
 
-    /// <summary>An ETEXT_DESC progress monitor; Recognize checks its deadline between words.</summary>
+    /// <summary>An ETEXT_DESC progress monitor. Recognize checks its deadline as it goes (the LSTM engine before each line)
+    /// and returns -1 when it has passed.</summary>
     [LibraryImport(Libraries.Tesseract)]
     internal static partial TessMonitorHandle TessMonitorCreate();
 
@@ -84,7 +85,7 @@ internal static partial class Tesseract
     [LibraryImport(Libraries.Tesseract)]
     internal static partial int TessMonitorGetProgress(TessMonitorHandle monitor);
 
-    /// <summary>Sets the deadline to now + <paramref name="milliseconds"/>; recognition stops at the first word after it.</summary>
+    /// <summary>Sets the deadline to now + <paramref name="milliseconds"/>.</summary>
     [LibraryImport(Libraries.Tesseract)]
     internal static partial void TessMonitorSetDeadlineMSecs(TessMonitorHandle monitor, int milliseconds);
 

@@ -20,8 +20,8 @@ public sealed record RecognizedText(IReadOnlyList<OcrLine> Lines, double MeanCon
 /// (it failed, or ran past <see cref="OcrOptions.RecognizeTimeoutSeconds"/>).</summary>
 public class OcrEngineException(string message) : Exception(message);
 
-/// <summary>Recognition stopped at <see cref="OcrOptions.RecognizeTimeoutSeconds"/>: the page fails rather than holding an
-/// engine (and the worker's slot) for as long as Tesseract would take.</summary>
+/// <summary>Tesseract stopped a recognition at <see cref="OcrOptions.RecognizeTimeoutSeconds"/>: the document fails rather
+/// than holding its engine for as long as Tesseract would have read on.</summary>
 public sealed class OcrTimeoutException(string message) : OcrEngineException(message);
 
 /// <summary>
@@ -35,7 +35,7 @@ public sealed class OcrEngine : IDisposable
     private readonly string _tessdata;
     private readonly int _pageSegMode;
     private readonly int _timeoutMs;
-    private readonly TessMonitorHandle _monitor = Tesseract.TessMonitorCreate();
+    private readonly TessMonitorHandle _monitor;
 
     private readonly SharedOsd? _sharedOsd;
 
@@ -49,6 +49,7 @@ public sealed class OcrEngine : IDisposable
         _pageSegMode = options.PageSegMode;
         _timeoutMs = options.RecognizeTimeoutMilliseconds();
         _sharedOsd = sharedOsd;
+        _monitor = Tesseract.TessMonitorCreate();
     }
 
     /// <summary>Single-line regions read so far by <see cref="RecognizeLines"/> (counted per pass by the pipeline).</summary>
@@ -169,17 +170,20 @@ public sealed class OcrEngine : IDisposable
     }
 
     /// <summary>Recognises the image (or the rectangle) set on <paramref name="api"/> and reads its lines and mean confidence.</summary>
-    /// <exception cref="OcrTimeoutException">Recognition ran to the time limit: what it read so far is not a reading of the page.</exception>
+    /// <exception cref="OcrTimeoutException">Tesseract stopped at the time limit: what it read so far is not a reading of the page.</exception>
     private RecognizedText Read(TessBaseApiHandle api, string language, string what)
     {
-        // Tesseract checks the deadline between words; layout analysis before recognition is not bounded by it.
-        if (_timeoutMs > 0) Tesseract.TessMonitorSetDeadlineMSecs(_monitor, _timeoutMs);
+        // Tesseract checks the deadline as it goes (the LSTM engine before each line it reads) and then returns -1; layout
+        // analysis before the first line is not bounded by it. A reading that finished, however slowly, is kept. The clock
+        // starts before the deadline is set, so it never reads less time than Tesseract saw.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var failed = Tesseract.TessBaseAPIRecognize(api, _monitor) != 0;
-        if (_timeoutMs > 0 && clock.ElapsedMilliseconds >= _timeoutMs)
-            throw new OcrTimeoutException($"Tesseract stopped reading {what} with language '{language}' at the {_timeoutMs / 1000.0:0.###} s limit (OcrOptions.RecognizeTimeoutSeconds).");
-        if (failed)
+        if (_timeoutMs > 0) Tesseract.TessMonitorSetDeadlineMSecs(_monitor, _timeoutMs);
+        if (Tesseract.TessBaseAPIRecognize(api, _monitor) != 0)
+        {
+            if (_timeoutMs > 0 && clock.Elapsed.TotalMilliseconds >= _timeoutMs)
+                throw new OcrTimeoutException($"Tesseract stopped reading {what} with language '{language}' at the {_timeoutMs / 1000.0:0.###} s limit (OcrOptions.RecognizeTimeoutSeconds).");
             throw new OcrEngineException($"Tesseract failed to recognise {what} with language '{language}'.");
+        }
         var lines = ReadLines(api);
         var mean = Tesseract.TessBaseAPIMeanTextConf(api) / 100.0;
         return new RecognizedText(lines, Math.Clamp(mean, 0, 1), language);

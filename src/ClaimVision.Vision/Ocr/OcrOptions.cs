@@ -12,9 +12,10 @@ public sealed record OcrOptions
     /// <summary>Engines in the pool, i.e. pages recognised at once. Default: one per core.</summary>
     public int PoolSize { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Time limit of one recognition (a page, or a region read again) in seconds; a page that reaches it fails its
-    /// document with <see cref="OcrTimeoutException"/> instead of holding an engine. Tesseract checks it between words, so
-    /// layout analysis is not bounded. Pages here take 0.3–6 s on one core; 0 turns the limit off.</summary>
+    /// <summary>Time limit of one recognition (a page, or a region read again) in seconds, not of a whole document: a
+    /// recognition Tesseract stops at it fails its document with <see cref="OcrTimeoutException"/>, the engine free for the
+    /// next. Tesseract checks it before each line it reads, so layout analysis and a single long line are not bounded.
+    /// Pages here take 0.3–6 s on one core; 0 turns the limit off.</summary>
     public double RecognizeTimeoutSeconds { get; init; } = 60;
 
     /// <summary><see cref="RecognizeTimeoutSeconds"/> in milliseconds (0: no limit).</summary>
