@@ -53,7 +53,8 @@ public sealed class RealEnginesEndToEndTests
             services.AddSingleton<TimeProvider>(new FixedTime(Now));
             services.AddClaimVisionEngines();
         });
-        await Bounded.WaitAsync(app.StartAsync(), TimeSpan.FromMinutes(3), "The API host's start with the real engines");
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
+            await Bounded.WaitAsync(app.StartAsync(cancel.Token), TimeSpan.FromMinutes(4), "The API host's start with the real engines");
         using var client = new ClaimVisionClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) });
 
         var expected = new Dictionary<string, JsonObject>();

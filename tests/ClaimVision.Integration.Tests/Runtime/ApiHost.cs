@@ -27,7 +27,17 @@ internal sealed class ApiHost : IAsyncDisposable
         var args = new List<string> { "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
         args.AddRange(settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         var app = ClaimVisionServer.Create([.. args], TestEngines.Register);
-        await Bounded.WaitAsync(app.StartAsync(), TimeSpan.FromSeconds(90), "The API host's start");
+        try
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await Bounded.WaitAsync(app.StartAsync(cancel.Token), TimeSpan.FromSeconds(120), "The API host's start");
+        }
+        catch
+        {
+            // A half-started host must not stay behind with consumers on the shared queues.
+            await Bounded.WaitAsync(app.DisposeAsync().AsTask(), TimeSpan.FromSeconds(60), "The API host's dispose after a failed start");
+            throw;
+        }
         return new ApiHost(app, new Uri(app.Urls.First()));
     }
 
@@ -48,9 +58,15 @@ internal sealed class ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Bounded.WaitAsync(_app.StopAsync(stop.Token), TimeSpan.FromSeconds(60), "The API host's stop");
-        await Bounded.WaitAsync(_app.DisposeAsync().AsTask(), TimeSpan.FromSeconds(60), "The API host's dispose");
+        try
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await Bounded.WaitAsync(_app.StopAsync(stop.Token), TimeSpan.FromSeconds(60), "The API host's stop");
+        }
+        finally
+        {
+            await Bounded.WaitAsync(_app.DisposeAsync().AsTask(), TimeSpan.FromSeconds(60), "The API host's dispose");
+        }
     }
 }
 

@@ -12,7 +12,7 @@ internal static class Bounded
         {
             await task.WaitAsync(limit);
         }
-        catch (TimeoutException e)
+        catch (TimeoutException e) when (!task.IsCompleted) // the limit, not a timeout the awaited work itself raised
         {
             throw new TimeoutException($"{what} did not finish within {limit.TotalSeconds:0} s.", e);
         }

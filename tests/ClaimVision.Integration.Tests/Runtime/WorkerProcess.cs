@@ -66,12 +66,26 @@ internal sealed class WorkerProcess : IDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
             throw new InvalidOperationException($"Worker {Name} (pid {_process.Id}) was still running 30 s after SIGKILL.");
+        // The timed wait does not wait for the redirected output to end; give its last lines a moment to arrive.
+        using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { _process.WaitForExitAsync(drained.Token).GetAwaiter().GetResult(); } catch (OperationCanceledException) { }
     }
 
+    /// <summary>Kills the worker; never throws, so disposing one worker in a finally cannot leave the others running.</summary>
     public void Dispose()
     {
-        Kill();
-        _process.Dispose();
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException e)
+        {
+            _output.Enqueue($"[test] {e.Message}");
+        }
+        finally
+        {
+            _process.Dispose();
+        }
     }
 
     private void Collect(string? line)
