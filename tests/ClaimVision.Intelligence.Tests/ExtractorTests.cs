@@ -1275,4 +1275,54 @@ public class ExtractorTests
             Row("个人支付金额 : 1,552.71")));
         Assert.Equal(expected, N(r, FieldNames.TotalAmount));
     }
+
+    [Fact]
+    public void A_department_whose_label_was_not_read_is_the_line_holding_only_its_name_trusted_less()
+    {
+        var lost = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("重庆市附属医院"), Row("出院小结"), Row("姓名 : 赵洋娜"), Row("住院号 : 74033928"),
+            Row("消化内科@120"), Row("入院日期 : 2023.05.31"), Row("出院日期 : 2023.06.13")));
+        var labelled = Extractor.Extract(DocumentType.DischargeSummary, Doc(
+            Row("重庆市附属医院"), Row("出院小结"), Row("姓名 : 赵洋娜"), Row("住院号 : 74033928"),
+            Row("科室 : 消化内科"), Row("入院日期 : 2023.05.31"), Row("出院日期 : 2023.06.13")));
+
+        var department = lost.Fields[FieldNames.Department];
+        Assert.Equal("消化内科", department.Normalized);
+        Assert.Contains(department.Checks, c => c.Name == DepartmentScan.WithoutLabel && c.Passed);
+        Assert.True(department.Confidence < labelled.Fields[FieldNames.Department].Confidence);
+        Assert.DoesNotContain(labelled.Fields[FieldNames.Department].Checks, c => c.Name == DepartmentScan.WithoutLabel);
+    }
+
+    [Theory]
+    [InlineData("检验科", null)]                // the lab's own name or stamp: the issuer, not the patient's department
+    [InlineData("放 射 科", null)]
+    [InlineData("呼 吸 内 科", "呼吸内科")]     // chi_sim spaces between glyphs
+    [InlineData("本科", null)]
+    [InlineData("呼吸内科 ALT", null)]          // more than the name on the line
+    public void Only_a_treating_department_alone_on_its_line_is_read_without_a_label(string line, string? expected)
+    {
+        var r = Extractor.Extract(DocumentType.LabReport, Doc(
+            Row("青岛市中医院"), Row("检验报告单"), Row("姓名 : 孙杰娜"), Row(line + "@600"), Row("报告日期 : 2022.06.23")));
+        Assert.Equal(expected, N(r, FieldNames.Department));
+    }
+
+    [Fact]
+    public void Two_department_names_alone_on_their_lines_leave_the_department_unread_and_a_labelled_one_wins_over_them()
+    {
+        var two = Extractor.Extract(DocumentType.LabReport, Doc(
+            Row("检验报告单"), Row("姓名 : 孙杰娜"), Row("呼吸内科@600"), Row("心内科@600")));
+        var labelled = Extractor.Extract(DocumentType.LabReport, Doc(
+            Row("检验报告单"), Row("姓名 : 孙杰娜", "科别 : 骨科@600"), Row("外科@600")));
+
+        Assert.Null(N(two, FieldNames.Department));
+        Assert.Equal("骨科", N(labelled, FieldNames.Department));
+    }
+
+    [Fact]
+    public void A_department_ends_where_the_invoice_s_insurance_type_label_begins()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("北京市医疗门诊收费票据"), Row("姓名 : 张三", "科室 : 骨科医保类型 : 职工基本医疗保险@500"), Row("合计(小写) : 120.00")));
+        Assert.Equal("骨科", N(r, FieldNames.Department));
+    }
 }

@@ -29,6 +29,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmountInWords)) TotalRepair.WordsFromFigures(fields, view);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.Department)) DepartmentScan.Apply(fields, view);
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
             fields[FieldNames.PatientName] = name with { Normalized = Normalization.TextCleanup.NameCase(n) };
         if (fields.TryGetValue(FieldNames.PhysicianName, out var physician) && physician.Normalized is { } p)
