@@ -1299,6 +1299,11 @@ public class ExtractorTests
     [InlineData("呼 吸 内 科", "呼吸内科")]     // chi_sim spaces between glyphs
     [InlineData("本科", null)]
     [InlineData("呼吸内科 ALT", null)]          // more than the name on the line
+    [InlineData("张三 男 消化内科", null)]      // a row of values whose labels were lost, not one name
+    [InlineData("中医院检验科", null)]          // an issuing department named with its hospital
+    [InlineData("病案科", null)]                // the records office's copy stamp
+    [InlineData("遂收入我科", null)]            // a narrative's "our department"
+    [InlineData(": 心内科", "心内科")]          // the label lost, its colon read
     public void Only_a_treating_department_alone_on_its_line_is_read_without_a_label(string line, string? expected)
     {
         var r = Extractor.Extract(DocumentType.LabReport, Doc(
@@ -1316,6 +1321,23 @@ public class ExtractorTests
 
         Assert.Null(N(two, FieldNames.Department));
         Assert.Equal("骨科", N(labelled, FieldNames.Department));
+    }
+
+    [Fact]
+    public void A_department_read_without_its_label_has_the_box_of_its_name()
+    {
+        var r = Extractor.Extract(DocumentType.LabReport, Doc(Row("检验报告单"), Row("姓名 : 孙杰娜"), Row(": 心内科@600")));
+        // The line is ":" at x 600 and 心内科 at 632, 16 px a character (Pages): the box is the name's, not the line's.
+        var box = r.Fields[FieldNames.Department].Box!.Value;
+        Assert.Equal((632, 48, Pages.RowHeight), (box.X, box.Width, box.Height));
+    }
+
+    [Fact]
+    public void A_provider_label_inside_the_invoice_s_facility_type_label_reads_no_provider_from_it()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("门诊收费票据"), Row("医疗机构类型 : 综合医院"), Row("姓名 : 张三"), Row("合计(小写) : 120.00")));
+        Assert.DoesNotContain("类型", N(r, FieldNames.ProviderName) ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
