@@ -53,8 +53,7 @@ public sealed class RealEnginesEndToEndTests
             services.AddSingleton<TimeProvider>(new FixedTime(Now));
             services.AddClaimVisionEngines();
         });
-        using (var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
-            await Bounded.WaitAsync(app.StartAsync(cancel.Token), TimeSpan.FromMinutes(4), "The API host's start with the real engines");
+        await Bounded.StartAsync(app, TimeSpan.FromMinutes(3), "The API host's start with the real engines");
         using var client = new ClaimVisionClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) });
 
         var expected = new Dictionary<string, JsonObject>();
@@ -81,8 +80,7 @@ public sealed class RealEnginesEndToEndTests
             Assert.StartsWith("doc-classifier-", (string?)recommendation["modelVersions"]!["classifier"], StringComparison.Ordinal);
             Assert.StartsWith("tesseract ", (string?)recommendation["modelVersions"]!["ocr"], StringComparison.Ordinal);
         }
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Bounded.WaitAsync(app.StopAsync(stop.Token), TimeSpan.FromSeconds(60), "The API host's stop");
+        await Bounded.StopAsync(app, "The API host's stop");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

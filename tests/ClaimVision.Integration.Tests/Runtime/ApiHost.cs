@@ -29,8 +29,7 @@ internal sealed class ApiHost : IAsyncDisposable
         var app = ClaimVisionServer.Create([.. args], TestEngines.Register);
         try
         {
-            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            await Bounded.WaitAsync(app.StartAsync(cancel.Token), TimeSpan.FromSeconds(120), "The API host's start");
+            await Bounded.StartAsync(app, TimeSpan.FromSeconds(90), "The API host's start");
         }
         catch
         {
@@ -60,8 +59,7 @@ internal sealed class ApiHost : IAsyncDisposable
         Client.Dispose();
         try
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await Bounded.WaitAsync(_app.StopAsync(stop.Token), TimeSpan.FromSeconds(60), "The API host's stop");
+            await Bounded.StopAsync(_app, "The API host's stop");
         }
         finally
         {

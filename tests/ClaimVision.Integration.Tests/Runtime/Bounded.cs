@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace ClaimVision.Integration.Tests.Runtime;
 
 /// <summary>
@@ -22,5 +24,20 @@ internal static class Bounded
     {
         await WaitAsync((Task)task, limit, what);
         return await task;
+    }
+
+    /// <summary>Starts <paramref name="host"/> with a token cancelled after <paramref name="limit"/>, and waits a third longer
+    /// for it to give up before failing the test.</summary>
+    public static async Task StartAsync(IHost host, TimeSpan limit, string what)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        await WaitAsync(host.StartAsync(cancel.Token), limit * 4 / 3, what);
+    }
+
+    /// <summary>Stops <paramref name="host"/> with a token cancelled after 30 s, failing the test if it has not stopped in 60 s.</summary>
+    public static async Task StopAsync(IHost host, string what)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await WaitAsync(host.StopAsync(cancel.Token), TimeSpan.FromSeconds(60), what);
     }
 }
