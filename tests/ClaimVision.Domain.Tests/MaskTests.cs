@@ -27,4 +27,14 @@ public class MaskTests
         var masked = Mask.IdNumber("11010519491231002X");
         Assert.DoesNotContain("19491231", masked, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("6216619956801875586", "621661*********5586")]
+    [InlineData("4465 4294 3062 6433", "446542******6433")]
+    [InlineData("6222-0202-0011-2233", "622202******2233")]
+    [InlineData("123456789012", "********9012")]   // under 13 digits: no issuer prefix shown
+    [InlineData("1234", "****")]
+    [InlineData(null, "")]
+    public void Card_numbers_keep_the_issuer_prefix_and_last_four(string? number, string expected) =>
+        Assert.Equal(expected, Mask.CardNumber(number));
 }

@@ -81,13 +81,6 @@ public sealed class FeatureTests
         Assert.Equal((float)Math.Log(3), v[Dense("layout:amounts")]!.Value, 4);
     }
 
-    [Theory]
-    [InlineData("4111111111111111", true)]
-    [InlineData("4111111111111112", false)]
-    [InlineData("79927398713", true)]
-    public void Luhn_check(string number, bool valid) =>
-        Assert.Equal(valid, TextPatterns.PassesLuhn(number.Select(c => c - '0').ToArray()));
-
     [Fact]
     public void Missing_page_statistics_stay_missing_not_zero()
     {

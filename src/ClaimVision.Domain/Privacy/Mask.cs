@@ -25,4 +25,15 @@ public static class Mask
         var tail = s[^4..];
         return head + new string('*', s.Length - head.Length - tail.Length) + tail;
     }
+
+    /// <summary>A payment card or bank account number as card schemes allow it to be shown: the issuer's first six
+    /// digits and the last four (fewer than 13 characters: the last four only); spaces and dashes dropped.</summary>
+    public static string CardNumber(string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number)) return "";
+        var s = string.Concat(number.Where(c => c is not (' ' or '-')));
+        if (s.Length <= 4) return new string('*', s.Length);
+        var head = s.Length >= 13 ? s[..6] : "";
+        return head + new string('*', s.Length - head.Length - 4) + s[^4..];
+    }
 }

@@ -28,25 +28,10 @@ public static partial class TextPatterns
         var n = 0;
         foreach (Match m in CardNumber().Matches(text))
         {
-            var digits = m.Value.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
-            if (digits.Length is >= 13 and <= 19 && PassesLuhn(digits)) n++;
+            var digits = string.Concat(m.Value.Where(char.IsAsciiDigit));
+            if (digits.Length is >= Domain.Payments.PaymentCard.MinLength and <= Domain.Payments.PaymentCard.MaxLength
+                && Domain.Payments.PaymentCard.PassesLuhn(digits)) n++;
         }
         return n;
-    }
-
-    public static bool PassesLuhn(IReadOnlyList<int> digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Count; i++)
-        {
-            var d = digits[digits.Count - 1 - i];
-            if (i % 2 == 1)
-            {
-                d *= 2;
-                if (d > 9) d -= 9;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 }

@@ -108,15 +108,5 @@ public static class CaseGenerator
         return result;
     }
 
-    private static string LuhnComplete(string digitsWithoutCheck)
-    {
-        var sum = 0;
-        for (var i = 0; i < digitsWithoutCheck.Length; i++)
-        {
-            var d = digitsWithoutCheck[^(i + 1)] - '0';
-            if (i % 2 == 0) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return digitsWithoutCheck + (char)('0' + (10 - sum % 10) % 10);
-    }
+    private static string LuhnComplete(string digitsWithoutCheck) => digitsWithoutCheck + Domain.Payments.PaymentCard.CheckDigit(digitsWithoutCheck);
 }
