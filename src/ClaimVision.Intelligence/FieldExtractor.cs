@@ -1,4 +1,5 @@
 using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.DocumentTypes.BankCard;
 using ClaimVision.Intelligence.DocumentTypes.ClaimForm;
 using ClaimVision.Intelligence.DocumentTypes.DiagnosisCertificate;
 using ClaimVision.Intelligence.DocumentTypes.DischargeSummary;
@@ -38,7 +39,7 @@ public sealed class FieldExtractor : IFieldExtractor
             new DischargeSummaryExtractor(), new SettlementSheetExtractor(),
             new ReceiptExtractor(DocumentType.PharmacyReceipt), new ReceiptExtractor(DocumentType.Other),
             new DiagnosisCertificateExtractor(), new LabReportExtractor(), new PrescriptionExtractor(), new ClaimFormExtractor(),
-            new IdCardExtractor(), new InsuranceCardExtractor(),
+            new IdCardExtractor(), new InsuranceCardExtractor(), new BankCardExtractor(),
         ];
         _byType = all.ToDictionary(e => e.Schema.Type);
     }

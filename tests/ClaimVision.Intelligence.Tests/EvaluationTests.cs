@@ -76,6 +76,9 @@ public sealed class EvaluationTests : IDisposable
     [InlineData(FieldNames.TotalAmount, "9.00", "9.01", false)]
     [InlineData(FieldNames.ProviderName, "ABC  HO TRADING", "ABC HO TRADING", true)]
     [InlineData(FieldNames.ProviderName, "abc ho trading", "ABC HO TRADING", false)]
+    [InlineData(FieldNames.ExpiryDate, "2030-06", "2030-06", true)]       // a card's expiry month
+    [InlineData(FieldNames.ExpiryDate, "2030-06", "2030-09", false)]
+    [InlineData(FieldNames.ExpiryDate, "2030-06-30", "2030-06-30", true)]
     public void Matching_normalises_by_field_kind(string field, string truth, string normalized, bool match) =>
         Assert.Equal(match, FieldMatcher.Matches(field, truth, new ExtractedField { Name = field, Value = normalized, Normalized = normalized, Confidence = 1 }, TextMatch.Strict));
 }

@@ -744,7 +744,12 @@ public class ExtractorTests
 
     [Fact]
     public void A_type_without_an_extractor_yields_no_fields() =>
-        Assert.Empty(Extractor.Extract(DocumentType.BankCard, Doc(Row("6222 0000 0000 0000"))).Fields);
+        Assert.Empty(Extractor.Extract(new DocumentType("tax-return"), Doc(Row("姓名：张三"), Row("6222 0000 0000 0000"))).Fields);
+
+    [Fact]
+    public void Every_known_document_type_has_an_extractor() =>
+        Assert.Equal(DocumentType.BuiltIn.Select(t => t.Label).Order(StringComparer.Ordinal),
+            Extractor.Schemas.Select(s => s.Type.Label).Order(StringComparer.Ordinal));
 
     [Fact]
     public void Total_lost_in_OCR_comes_from_the_payments_when_the_damaged_upper_case_amount_agrees()

@@ -21,6 +21,8 @@ public static class FieldMatcher
         switch (field)
         {
             case FieldNames.DocumentDate or FieldNames.AdmissionDate or FieldNames.DischargeDate or FieldNames.PatientBirthDate or FieldNames.ExpiryDate:
+                // A card's expiry is a month (2030-06): compared as that month.
+                if (IsYearMonth(truth)) return truth == predicted.Normalized;
                 var t = DateNormalizer.ToIso(truth, order);
                 return t is not null && t == (predicted.Normalized ?? DateNormalizer.ToIso(predicted.Value, order));
             case var _ when IsAmount(field):
@@ -31,6 +33,9 @@ public static class FieldMatcher
                 return Text(truth, mode) == Text(predicted.Normalized ?? predicted.Value, mode);
         }
     }
+
+    private static bool IsYearMonth(string s) =>
+        s.Length == 7 && s[4] == '-' && s.Remove(4, 1).All(char.IsAsciiDigit);
 
     private static bool IsAmount(string field) => field.EndsWith("Amount", StringComparison.Ordinal);
 

@@ -39,10 +39,13 @@ public static class FieldLexicon
             "Attending Physician", "Prescribing Physician", "Ordering Physician", "Prescriber", "Technologist", "Reported by", "Physician", "Doctor"],
         [FieldNames.PolicyNumber] = ["保单号码", "保单号", "Policy Number", "Policy No", "POLICY GROUP", "Group Number", "Group No", "Group"],
         [FieldNames.ExpiryDate] = ["有效期至", "有效期限", "有效期", "Valid thru", "Valid until", "Expiry Date", "Expiration Date", "Expires"],
+        // The account a payout goes to (理赔申请书: 开户银行 / 银行账号) and a bank card's own labels.
+        [FieldNames.BankName] = ["开户银行", "开户行", "收款银行", "Bank Name"],
+        [FieldNames.CardNumber] = ["银行账号", "银行卡号", "收款账号", "账号", "卡号", "Account Number", "Account No", "Card Number", "Card No"],
         [FieldNames.TestName] = ["检验项目", "检查项目", "Test Name", "Test"],
         [FieldNames.OutOfCatalogueAmount] = ["丙类自费", "全自费金额", "Non-covered", "个人自费", "全自费", "自费金额", "自费", "Out of Catalogue", "Not Covered"],
         [FieldNames.CriticalIllnessAmount] = ["大病保险支付", "大病保险", "大病支付", "Critical Illness"],
-        [Ignore] = ["Length of stay", "起付标准", "Deductible", "报销比例", "Plan share", "年龄", "Age", "Discharge instructions", "出院医嘱", "入院情况", "Subtotal", "Sub Total", "Sub-Total", "Total Qty", "Total Quantity", "Total Items", "Total Tax", "Total GST", "Total Discount", "Total Savings", "Total Excl", "Total Incl", "起付", "住院天数", "出生日期", "Date of Birth", "Birth Date", "DOB", "PLAN NAME", "PROGRAM NAME", "Bank Name", "Advice", "建议",
+        [Ignore] = ["Length of stay", "起付标准", "Deductible", "报销比例", "Plan share", "年龄", "Age", "Discharge instructions", "出院医嘱", "入院情况", "Subtotal", "Sub Total", "Sub-Total", "Total Qty", "Total Quantity", "Total Items", "Total Tax", "Total GST", "Total Discount", "Total Savings", "Total Excl", "Total Incl", "起付", "住院天数", "出生日期", "Date of Birth", "Birth Date", "DOB", "PLAN NAME", "PROGRAM NAME", "Advice", "建议",
             // Header labels of Chinese medical invoices and settlement sheets that no field reads; listed so that a value
             // before them on the line ends there (科室 : 骨科 医保类型 : 职工基本医疗保险).
             "医保类型", "医保类别", "险种类型", "参保类型", "医保编号", "医疗机构类型", "人员类别", "人员类型", "医疗类别"],

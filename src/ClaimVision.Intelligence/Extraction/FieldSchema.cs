@@ -23,6 +23,10 @@ public enum FieldKind
     Identifier,
     /// <summary>男/女/Male/Female → M/F.</summary>
     Sex,
+    /// <summary>A payment card or bank account number: 13–19 digits, printed in groups → the digits (Luhn-checked).</summary>
+    CardNumber,
+    /// <summary>A month and year as cards print them (06/30, 06/2030) → yyyy-MM.</summary>
+    MonthYear,
 }
 
 /// <summary>One field a document type carries; key fields are the ones assessment needs and evaluation targets.</summary>

@@ -30,6 +30,8 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmountInWords)) TotalRepair.WordsFromFigures(fields, view);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
         if (Schema.Fields.Any(f => f.Name == FieldNames.Department)) DepartmentScan.Apply(fields, view);
+        if (Schema.Fields.Any(f => f.Kind == FieldKind.CardNumber) && fields.TryGetValue(FieldNames.CardNumber, out var card))
+            fields[FieldNames.CardNumber] = Validation.CardNumberCheck.Apply(card);
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
             fields[FieldNames.PatientName] = name with { Normalized = Normalization.TextCleanup.NameCase(n) };
         if (fields.TryGetValue(FieldNames.PhysicianName, out var physician) && physician.Normalized is { } p)

@@ -44,8 +44,60 @@ public static partial class ValueReader
         FieldKind.DiagnosisCode => ReadIcd(text),
         FieldKind.Identifier => IdentifierPattern().Matches(text).FirstOrDefault(m => m.Value.Any(char.IsAsciiDigit)) is { } m ? WithSplitDigits(text, m) : null,
         FieldKind.Sex => ReadSex(text),
+        FieldKind.CardNumber => ReadCardNumber(text),
+        FieldKind.MonthYear => ReadMonthYear(text),
         _ => ReadText(text),
     };
+
+    // Digit groups separated by single spaces or dashes (4465 4294 3062 6433, 621661 9956801875586, 6216-6199-…).
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z])")]
+    private static partial Regex DigitGroups();
+
+    /// <summary>A card or account number: the first run of digit groups holding 13–19 digits, preferring one that passes
+    /// the Luhn check. A run of more digits is two numbers (or a number and a date) and is not taken apart.</summary>
+    private static ReadValue? ReadCardNumber(string text)
+    {
+        ReadValue? first = null;
+        foreach (Match m in DigitGroups().Matches(text))
+        {
+            if (Domain.Payments.PaymentCard.Normalize(m.Value) is not { } digits) continue;
+            var read = new ReadValue(m.Value, digits, 1);
+            if (Domain.Payments.PaymentCard.PassesLuhn(digits)) return read;
+            first ??= read;
+        }
+        return first;
+    }
+
+    // MM/YY or MM/YYYY (06/30, 06 / 2030, 06-30); the month may be any two digits here, it is checked below.
+    [GeneratedRegex(@"(?<![0-9])(?<m>[0-9]{1,2}) ?[/-] ?(?<y>20[0-9]{2}|[0-9]{2})(?![0-9/-])")]
+    private static partial Regex MonthYearPattern();
+
+    /// <summary>A card's expiry month → yyyy-MM. Two-digit years are 20YY. Read less surely: a month of 91–99, taken as
+    /// 01–09 (card faces print the zero slashed or dotted, and OCR reads it as a 9: 93/26 for 03/26), and a month of one
+    /// digit (its zero lost: 3/26).</summary>
+    private static ReadValue? ReadMonthYear(string text)
+    {
+        foreach (Match m in MonthYearPattern().Matches(text))
+        {
+            var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var year = m.Groups["y"].Value is { Length: 2 } yy ? 2000 + int.Parse(yy, CultureInfo.InvariantCulture) : int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            var strength = m.Groups["m"].Length == 1 ? OneDigitMonthStrength : 1.0;
+            if (month is >= 91 and <= 99)
+            {
+                month -= 90;
+                strength = DottedZeroStrength;
+            }
+            if (month is < 1 or > 12) continue;
+            return new ReadValue(m.Value, string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}"), strength);
+        }
+        return null;
+    }
+
+    /// <summary>How much a month printed with one digit (or whose zero OCR lost) is trusted.</summary>
+    private const double OneDigitMonthStrength = 0.7;
+
+    /// <summary>How much a month read with its leading zero as a 9 is trusted.</summary>
+    private const double DottedZeroStrength = 0.6;
 
     private static ReadValue? ReadDate(string text, DateOrder order) => DateValue(DateNormalizer.FindAll(text, order) is [var first, ..] ? first : null);
 
