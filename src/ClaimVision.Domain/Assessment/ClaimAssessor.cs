@@ -20,7 +20,7 @@ public static class ClaimAssessor
 
     private static readonly IReadOnlyList<IFactorRule> Rules =
     [
-        new IdentityRule(), new EligibilityRule(), new CompletenessRule(), new DatesRule(),
+        new IdentityRule(), new PayeeRule(), new EligibilityRule(), new CompletenessRule(), new DatesRule(),
         new AmountsRule(), new CurrencyRule(), new ExclusionsRule(), new DuplicateRule(), new QualityRule(),
     ];
 

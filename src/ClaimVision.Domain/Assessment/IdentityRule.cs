@@ -68,8 +68,7 @@ public sealed class IdentityRule : IFactorRule
 
     private static Factor Names(AssessmentContext context)
     {
-        var reference = context.Entry?.Name ?? context.Claim.Insured.Name;
-        var referenceSource = context.Entry is { } e ? Factors.Source(e.Source, "name", e.Name) : Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name);
+        var (reference, referenceSource) = ReferenceName(context);
         var notes = new List<string>();
         var different = new List<Evidence>();
         var matching = new List<Evidence>();
@@ -108,6 +107,12 @@ public sealed class IdentityRule : IFactorRule
         var sure = matching.Except(lookalikes).Any(m => !QualityRule.IsUnsure(m, context.Policy));
         return sure ? factor with { Weight = lookalikes.Select(l => l.Confidence ?? 1).DefaultIfEmpty(1).Min() } : factor;
     }
+
+    /// <summary>The insured person's name that documents are compared with: the registry's when enrolled, else the claim's; with its source.</summary>
+    internal static (string Name, Evidence Source) ReferenceName(AssessmentContext context) =>
+        context.Entry is { } e
+            ? (e.Name, Factors.Source(e.Source, "name", e.Name))
+            : (context.Claim.Insured.Name, Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name));
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }
