@@ -7,9 +7,10 @@ namespace ClaimVision.Domain.Assessment;
 
 /// <summary>
 /// Identity: the ID numbers on the documents are valid and all the claimed person's; the names agree with the
-/// registry (allowing OCR look-alikes). A valid ID of someone else is a fail; a check digit that fails on an
-/// OCR reading is most likely a misread, so it is uncertain, not a fail. MOD 11-2 catches every single-character
-/// substitution, so a misread never passes as another valid ID unless two or more characters are wrong.
+/// registry (allowing OCR look-alikes) — except a bank card's, which names the cardholder (<see cref="PayeeRule"/>).
+/// A valid ID of someone else is a fail; a check digit that fails on an OCR reading is most likely a misread, so it is
+/// uncertain, not a fail. MOD 11-2 catches every single-character substitution, so a misread never passes as another
+/// valid ID unless two or more characters are wrong.
 /// </summary>
 public sealed class IdentityRule : IFactorRule
 {
@@ -78,7 +79,9 @@ public sealed class IdentityRule : IFactorRule
             different.Add(Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name));
             notes.Add($"the claim names {Mask.Name(context.Claim.Insured.Name)}, the registry {Mask.Name(reference)}");
         }
-        foreach (var (doc, field) in context.Readings(FieldNames.PatientName))
+        // A bank card's name is its holder's, who may rightly be someone else (a parent's card for a child): payee.holder
+        // weighs it (PayeeRule), not the patient's identity.
+        foreach (var (doc, field) in context.Readings(FieldNames.PatientName).Where(r => r.Document.Type != DocumentType.BankCard))
         {
             var evidence = AssessmentContext.Evidence(doc, field);
             switch (NameMatcher.Compare(AssessmentContext.Text(field), reference))

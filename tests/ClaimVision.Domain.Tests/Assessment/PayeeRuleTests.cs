@@ -144,7 +144,7 @@ public class PayeeRuleTests
     }
 
     [Fact]
-    public void A_card_in_someone_elses_name_goes_to_review()
+    public void A_card_in_someone_elses_name_goes_to_review_but_does_not_make_the_identity_uncertain()
     {
         var r = Assess([UsReceipt(), UsBankCard("MARY CARTER")], UsRequest(), UsPolicy, DeductibleMet());
 
@@ -153,6 +153,9 @@ public class PayeeRuleTests
         Assert.Equal(FactorStatus.Uncertain, holder.Status);
         Assert.Equal("The bank card wells-fargo.jpg is in the name of M**********, not the insured J**********: paying someone else needs the insured's authorisation.", holder.Reason);
         Assert.Contains(r.ReviewItems, i => i.Factor == PayeeRule.HolderFactor && i.Field == FieldNames.PatientName && i.FileName == "wells-fargo.jpg");
+        // The cardholder may legitimately be someone else (a parent's card): that is the payee's question, not the patient's.
+        Assert.Equal(FactorStatus.Pass, r.Factor(IdentityRule.NameFactor).Status);
+        Assert.Equal([PayeeRule.HolderFactor], r.Factors.Where(f => f.Status != FactorStatus.Pass).Select(f => f.Name));
     }
 
     [Fact]
