@@ -60,7 +60,9 @@ public sealed class QualityRule : IFactorRule
         var decisionFields = DecisionFields(context.Policy.ExpenseBasis);
         foreach (var doc in context.Trusted)
         {
-            foreach (var field in doc.Fields.Values.Where(f => decisionFields.Contains(f.Name)))
+            // A bank card's name is its holder's, the payee: payee.holder compares it with the insured and lets an unsure
+            // reading that agrees pass, so it is not also a decision field of the patient here.
+            foreach (var field in doc.Fields.Values.Where(f => decisionFields.Contains(f.Name) && !(doc.Type == DocumentType.BankCard && f.Name == FieldNames.PatientName)))
             {
                 read++;
                 var threshold = quality.ThresholdFor(field.Name);

@@ -159,6 +159,15 @@ public class PayeeRuleTests
     }
 
     [Fact]
+    public void A_holder_name_read_unsurely_that_agrees_is_no_quality_doubt()
+    {
+        var r = Assess([UsReceipt(), UsBankCard("JOHN CARTER", confidence: 0.55)], UsRequest(), UsPolicy, DeductibleMet());
+
+        Assert.Equal(FactorStatus.Pass, r.Factor(QualityRule.Name).Status);
+        Assert.Equal(FactorStatus.Pass, r.Factor(PayeeRule.HolderFactor).Status);
+    }
+
+    [Fact]
     public void A_different_holder_read_unsurely_is_still_review_not_reject()
     {
         var r = Assess([UsReceipt(), UsBankCard("MARY CARTER", confidence: 0.40)], UsRequest(), UsPolicy, DeductibleMet());
