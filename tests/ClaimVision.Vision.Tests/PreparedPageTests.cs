@@ -6,6 +6,41 @@ namespace ClaimVision.Vision.Tests;
 public sealed class PreparedPageTests
 {
     [Fact]
+    public void Light_text_on_a_dark_face_is_measured_on_the_inverted_page_not_on_the_faces_noise()
+    {
+        using var card = TestPages.LightOnDark(1000, 640, fontSize: 12, specks: 3000);
+        // Not trivially met: measured on its own binary, the face's specks call for enlarging the page several times.
+        using (var binary = Binarizer.ToBinary(card))
+            Assert.True(ResolutionNormalizer.EstimateTextHeight(PageComponents.Find(binary), card.Height) < ResolutionNormalizer.MinTextHeight);
+
+        using var prepared = new PreparedPage(card);
+        var (ready, transform) = prepared.Get(0);
+
+        Assert.Equal(1, transform.Scale);
+        Assert.Equal((card.Width, card.Height), (ready.Width, ready.Height));
+        Assert.True(ready.IsColor);
+    }
+
+    [Fact]
+    public void A_light_page_is_not_measured_inverted()
+    {
+        using var page = TestPages.Text(900, 600, fontSize: 6, color: true);
+        var (binary, lightOnDark) = Binarizer.ToBinaries(page);
+        using (binary)
+        {
+            Assert.Null(lightOnDark);
+            using var alone = Binarizer.ToBinary(page);
+            Assert.Equal(ResolutionNormalizer.EstimateTextHeight(PageComponents.Find(alone), page.Height),
+                ResolutionNormalizer.EstimateTextHeight(PageComponents.Find(binary), page.Height));
+        }
+        using var card = TestPages.LightOnDark(1000, 640, fontSize: 12, specks: 0);
+        var (cardBinary, inverted) = Binarizer.ToBinaries(card);
+        using (cardBinary)
+        using (inverted)
+            Assert.NotNull(inverted);
+    }
+
+    [Fact]
     public void A_second_reading_at_the_same_rotation_and_scale_gets_the_same_image_the_one_shot_preparation_makes()
     {
         using var page = TestPages.Text(900, 600, fontSize: 6, color: true);

@@ -27,6 +27,24 @@ internal static class TestPages
         return page;
     }
 
+    /// <summary>A card-like colour page: lines of light text on a dark blue face sprinkled with <paramref name="specks"/> black
+    /// specks 3 × 5 px (a photo's noise, which background normalisation makes ink on a dark face).</summary>
+    public static PageImage LightOnDark(int width, int height, int fontSize, int specks)
+    {
+        var page = PageImage.CreateBlank(width, height, color: true);
+        Line(page, 0, height / 2, width, height / 2, height + 2, new Rgb(40, 50, 90));
+        using var font = Leptonica.bmfCreate(null, fontSize);
+        Assert.False(font.IsInvalid);
+        var random = new Random(width + specks);
+        for (var y = 40 + fontSize; y < height - 40; y += fontSize * 5)
+        {
+            var line = string.Join(' ', Enumerable.Range(0, 12).Select(_ => Words[random.Next(Words.Length)]));
+            _ = Leptonica.pixSetTextline(page.Pix, font, line, 0xF0F0E600u, 40, y, out _, out _);
+        }
+        for (var i = 0; i < specks; i++) Rect(page, random.Next(width - 3), random.Next(height - 5), 3, 5);
+        return page;
+    }
+
     /// <summary>A text page (font 8, colour) with a form grid printed in red-brown, as on Chinese VAT invoices: three
     /// rows and two sides, 60–1140 × 100–700; with <paramref name="labels"/> a red label in each of the first two rows.</summary>
     public static PageImage RedPrintedForm(int width, int height, bool labels = false)

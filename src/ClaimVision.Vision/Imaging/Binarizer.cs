@@ -10,12 +10,50 @@ internal static class Binarizer
 {
     private const int Threshold = 170;
 
+    /// <summary>A page is taken as possibly light text on a dark face when more than this share of it is darker than the
+    /// ink threshold before normalisation (a gold card's face is about 155).</summary>
+    private const double MostlyDarkShare = 0.5;
+
     public static PixHandle ToBinary(PageImage page)
     {
         using var gray = ImageTransforms.ToGray(page);
-        using var normalised = Leptonica.pixBackgroundNormSimple(gray.Pix, 0, 0);
+        return Threshold1(gray.Pix);
+    }
+
+    /// <summary>The page's binary (as <see cref="ToBinary"/>) and, when most of the page is darker than the ink threshold (a bank card,
+    /// a screen: light text on a dark face), the binary of its inverted gray, in which that text is the ink; null otherwise.
+    /// Background normalisation takes a dark face for the paper and its light text for more paper, so in the first binary
+    /// such text is gone and only the face's noise is left.</summary>
+    public static (PixHandle Binary, PixHandle? LightOnDark) ToBinaries(PageImage page)
+    {
+        using var gray = ImageTransforms.ToGray(page);
+        var binary = Threshold1(gray.Pix);
+        if (!MostlyDark(gray.Pix)) return (binary, null);
+        try
+        {
+            using var inverted = Native.Check(Leptonica.pixInvert(0, gray.Pix), "pixInvert");
+            return (binary, Threshold1(inverted));
+        }
+        catch
+        {
+            binary.Dispose();
+            throw;
+        }
+    }
+
+    private static PixHandle Threshold1(PixHandle gray)
+    {
+        using var normalised = Leptonica.pixBackgroundNormSimple(gray, 0, 0);
         // Normalisation needs a few tiles of background; on tiny or all-dark pages threshold the gray directly.
-        var source = normalised.IsInvalid ? gray.Pix : normalised;
+        var source = normalised.IsInvalid ? gray : normalised;
         return Native.Check(Leptonica.pixConvertTo1(source, Threshold), "pixConvertTo1");
+    }
+
+    private static bool MostlyDark(PixHandle gray)
+    {
+        using var dark = Native.Check(Leptonica.pixConvertTo1(gray, Threshold), "pixConvertTo1");
+        _ = Leptonica.pixCountPixels(dark, out var count, 0);
+        var area = (long)Leptonica.pixGetWidth(gray) * Leptonica.pixGetHeight(gray);
+        return area > 0 && count > MostlyDarkShare * area;
     }
 }

@@ -94,11 +94,28 @@ internal sealed class PreparedPage : IDisposable
         using var upright = ImageTransforms.RotateOrthogonal(_unsealed, rotate);
         // One binarisation and one component analysis serve the skew search, the text-height estimate and the
         // dashed-leader search (a few degrees of skew barely change glyph heights).
-        using var binary = Binarizer.ToBinary(upright);
-        components = PageComponents.Find(binary);
-        textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
-        using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
-        return Deskewer.Deskew(cleaned, binary);
+        var (binary, lightOnDark) = Binarizer.ToBinaries(upright);
+        using (binary)
+        using (lightOnDark)
+        {
+            components = PageComponents.Find(binary);
+            textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
+            // A mostly dark page (a bank card) whose binary gave no text height that spares it enlarging — its light text
+            // was lost, its face's noise measured — is measured and deskewed on its inverted binary when that finds taller
+            // text. No dashed leaders are painted on it: they would be painted white on the dark face.
+            if (lightOnDark is not null && (textHeight ?? 0) < _scaleUpBelow)
+            {
+                var inverted = PageComponents.Find(lightOnDark);
+                if (ResolutionNormalizer.EstimateTextHeight(inverted, upright.Height) is { } height && height > (textHeight ?? 0))
+                {
+                    components = inverted;
+                    textHeight = height;
+                    return Deskewer.Deskew(upright, lightOnDark);
+                }
+            }
+            using var cleaned = DashedRules.Paint(upright, DashedRules.Find(components, textHeight ?? ResolutionNormalizer.TargetTextHeight));
+            return Deskewer.Deskew(cleaned, binary);
+        }
     }
 
     public void Dispose()

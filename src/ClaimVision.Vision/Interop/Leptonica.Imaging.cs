@@ -38,6 +38,10 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixConvertTo1(PixHandle pixs, int threshold);
 
+    /// <summary>A new image (pixd null) with every pixel's value inverted.</summary>
+    [LibraryImport(Libraries.Leptonica)]
+    internal static partial PixHandle pixInvert(nint pixd, PixHandle pixs);
+
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixAlphaBlendUniform(PixHandle pixs, uint color);
 
