@@ -27,6 +27,26 @@ internal static class TestPages
         return page;
     }
 
+    /// <summary>A small sheet of paper photographed on a dark, speckled table: the left 45 % of the frame is white paper
+    /// with black print (Leptonica font 6: about 15 px glyphs), the rest a dark gray surface with light specks 6 × 24 px.</summary>
+    public static PageImage PaperOnDarkTable(int width, int height)
+    {
+        var page = PageImage.CreateBlank(width, height, color: true);
+        Line(page, 0, height / 2, width, height / 2, height + 2, new Rgb(45, 40, 38));
+        var paper = (int)(width * 0.45);
+        Assert.Equal(0, Leptonica.pixRasterop(page.Pix, 0, 0, paper, height, Leptonica.PixSet, 0, 0, 0));
+        using var font = Leptonica.bmfCreate(null, 6);
+        var random = new Random(width);
+        for (var y = 40; y < height - 40; y += 30)
+        {
+            var line = string.Join(' ', Enumerable.Range(0, 6).Select(_ => Words[random.Next(Words.Length)]));
+            _ = Leptonica.pixSetTextline(page.Pix, font, line, 0x00000000u, 20, y, out _, out _);
+        }
+        for (var i = 0; i < 400; i++)
+            Assert.Equal(0, Leptonica.pixRasterop(page.Pix, paper + random.Next(width - paper - 8), random.Next(height - 26), 6, 24, Leptonica.PixSet, 0, 0, 0));
+        return page;
+    }
+
     /// <summary>A card-like colour page: lines of light text on a dark blue face sprinkled with <paramref name="specks"/> black
     /// specks 3 × 5 px (a photo's noise, which background normalisation makes ink on a dark face).</summary>
     public static PageImage LightOnDark(int width, int height, int fontSize, int specks)

@@ -198,6 +198,7 @@ public static class EvaluateFieldsCommand
         {
             FieldNames.PatientName => Domain.Privacy.Mask.Name(v),
             FieldNames.PatientIdNumber => $"{Domain.Privacy.Mask.IdNumber(v)} ({v.Length} chars)",
+            FieldNames.CardNumber => $"{Domain.Privacy.Mask.CardNumber(v)} ({v.Length} chars)",
             _ => v,
         };
         Console.WriteLine($"{id} {type}/{field}\n  truth: {Show(truth)}\n  got:   {Show(got)}");

@@ -48,7 +48,9 @@ public static class FieldLexicon
         [Ignore] = ["Length of stay", "起付标准", "Deductible", "报销比例", "Plan share", "年龄", "Age", "Discharge instructions", "出院医嘱", "入院情况", "Subtotal", "Sub Total", "Sub-Total", "Total Qty", "Total Quantity", "Total Items", "Total Tax", "Total GST", "Total Discount", "Total Savings", "Total Excl", "Total Incl", "起付", "住院天数", "出生日期", "Date of Birth", "Birth Date", "DOB", "PLAN NAME", "PROGRAM NAME", "Advice", "建议",
             // Header labels of Chinese medical invoices and settlement sheets that no field reads; listed so that a value
             // before them on the line ends there (科室 : 骨科 医保类型 : 职工基本医疗保险).
-            "医保类型", "医保类别", "险种类型", "参保类型", "医保编号", "医疗机构类型", "人员类别", "人员类型", "医疗类别"],
+            "医保类型", "医保类别", "险种类型", "参保类型", "医保编号", "医疗机构类型", "人员类别", "人员类型", "医疗类别",
+            // Numbers of cards that are no bank account: listed so that 卡号 (a bank card's) is not read inside them.
+            "社会保障卡号", "社保卡号", "医保卡号", "就诊卡号"],
     };
 }
 

@@ -28,9 +28,10 @@ internal static class Binarizer
     {
         using var gray = ImageTransforms.ToGray(page);
         var binary = Threshold1(gray.Pix);
-        if (!MostlyDark(gray.Pix)) return (binary, null);
         try
         {
+            using (var dark = Native.Check(Leptonica.pixConvertTo1(gray.Pix, Threshold), "pixConvertTo1"))
+                if (InkShare(dark) <= MostlyDarkShare) return (binary, null);
             using var inverted = Native.Check(Leptonica.pixInvert(0, gray.Pix), "pixInvert");
             return (binary, Threshold1(inverted));
         }
@@ -49,11 +50,11 @@ internal static class Binarizer
         return Native.Check(Leptonica.pixConvertTo1(source, Threshold), "pixConvertTo1");
     }
 
-    private static bool MostlyDark(PixHandle gray)
+    /// <summary>The share of a 1 bpp image's pixels that are ink.</summary>
+    internal static double InkShare(PixHandle binary)
     {
-        using var dark = Native.Check(Leptonica.pixConvertTo1(gray, Threshold), "pixConvertTo1");
-        _ = Leptonica.pixCountPixels(dark, out var count, 0);
-        var area = (long)Leptonica.pixGetWidth(gray) * Leptonica.pixGetHeight(gray);
-        return area > 0 && count > MostlyDarkShare * area;
+        _ = Leptonica.pixCountPixels(binary, out var count, 0);
+        var area = (long)Leptonica.pixGetWidth(binary) * Leptonica.pixGetHeight(binary);
+        return area > 0 ? (double)count / area : 0;
     }
 }

@@ -15,6 +15,10 @@ internal sealed class PreparedPage : IDisposable
     private readonly PageImage _page;
     private PageImage? _unsealed;
     private readonly int _scaleUpBelow;
+
+    /// <summary>The most of an inverted dark page that may be ink for it to be light print on a dark face: generated bank
+    /// cards give 0.03–0.25 (print, chip, rings), a dim paper page inverted is mostly ink.</summary>
+    private const double MaxLightPrintShare = 0.35;
     private readonly int _scaleUpTo;
     private readonly bool _removeSeals;
     private readonly Dictionary<int, Upright> _upright = [];
@@ -100,13 +104,15 @@ internal sealed class PreparedPage : IDisposable
         {
             components = PageComponents.Find(binary);
             textHeight = ResolutionNormalizer.EstimateTextHeight(components, upright.Height);
-            // A mostly dark page (a bank card) whose binary gave no text height that spares it enlarging — its light text
-            // was lost, its face's noise measured — is measured and deskewed on its inverted binary when that finds taller
-            // text. No dashed leaders are painted on it: they would be painted white on the dark face.
-            if (lightOnDark is not null && (textHeight ?? 0) < _scaleUpBelow)
+            // A mostly dark page (a bank card) whose binary asks for enlarging it — its light text lost, its face's noise
+            // measured — is measured and deskewed on its inverted binary when that holds little ink (print, not a sheet of
+            // paper turned dark: a dim photo of a form inverts to mostly ink) and finds text that needs no enlarging. No
+            // dashed leaders are painted on it: they would be painted white on the dark face.
+            if (lightOnDark is not null && textHeight is { } measured && measured < _scaleUpBelow
+                && Binarizer.InkShare(lightOnDark) <= MaxLightPrintShare)
             {
                 var inverted = PageComponents.Find(lightOnDark);
-                if (ResolutionNormalizer.EstimateTextHeight(inverted, upright.Height) is { } height && height > (textHeight ?? 0))
+                if (ResolutionNormalizer.EstimateTextHeight(inverted, upright.Height) is { } height && height >= _scaleUpBelow)
                 {
                     components = inverted;
                     textHeight = height;

@@ -33,6 +33,7 @@ public class PayeeRuleTests
         Assert.Equal($"Payment to account {MaskedAccount} (中国银行), read on 1 document(s).", account.Reason);
         Assert.DoesNotContain(Account, account.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("9956801875586", account.Reason, StringComparison.Ordinal); // nor its printed group
+        Assert.DoesNotContain("621661 9956801875586", account.Reason, StringComparison.Ordinal); // nor as printed
         Assert.Contains(account.Evidence, e => e.Field == FieldNames.CardNumber && e.FileName == "card.jpg" && e.Value == "621661 9956801875586");
         Assert.DoesNotContain(r.Factors, f => f.Name == PayeeRule.HolderFactor); // a Chinese card prints no holder
     }

@@ -125,6 +125,41 @@ public sealed class BankCardExtractorTests
     public void Holder_name_below_the_number(string line, string? expected) =>
         Assert.Equal(expected, N(Card(Row("Chase"), Row("4465 4294 3062 6433"), Row(line)), FieldNames.PatientName));
 
+    [Theory]
+    [InlineData("MARY SMITH-JONES VISA", "Mary Smith-Jones")]
+    [InlineData("MR JOHN SMITH", "John Smith")]
+    public void Holder_names_with_hyphens_and_titles(string line, string expected) =>
+        Assert.Equal(expected, N(Card(Row("Chase"), Row("4465 4294 3062 6433"), Row(line)), FieldNames.PatientName));
+
+    [Fact]
+    public void Member_since_is_no_holder()
+    {
+        var r = Card(Row("FIRST VALLEY BANK"), Row("4465 4294 3062 6433"), Row("MEMBER SINCE@40", "2019@400"), Row("JOHN SMITH"));
+        Assert.Equal("John Smith", N(r, FieldNames.PatientName));
+        Assert.Equal("FIRST VALLEY BANK", N(r, FieldNames.BankName));
+    }
+
+    [Fact]
+    public void A_card_printing_valid_from_and_thru_expires_in_the_later_month()
+    {
+        var r = Card(Row("4465 4294 3062 6433"), Row("VALID FROM 08/21@100", "THRU 08/26@500"));
+        Assert.Equal("2026-08", N(r, FieldNames.ExpiryDate));
+    }
+
+    [Fact]
+    public void Without_a_card_number_no_line_is_taken_for_the_holder()
+    {
+        var r = Card(Row("FOR LOST OR STOLEN"), Row("CALL CUSTOMER SERVICE"));
+        Assert.Null(N(r, FieldNames.PatientName));
+    }
+
+    [Fact]
+    public void A_social_security_card_number_label_does_not_cut_the_name_before_it()
+    {
+        var r = Extractor.Extract(DocumentType.InsuranceCard, Doc(Row("姓名 张三 医保卡号 A12345678")));
+        Assert.Equal("张三", N(r, FieldNames.PatientName));
+    }
+
     [Fact]
     public void A_name_above_the_number_is_not_the_holder()
     {

@@ -28,7 +28,9 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
         var numberLine = fields.TryGetValue(FieldNames.CardNumber, out var n) ? LineOf(view, n) : null;
         if (!fields.ContainsKey(FieldNames.ExpiryDate) && FindExpiry(view, numberLine, context) is { } expiry) fields[FieldNames.ExpiryDate] = expiry;
         if (!fields.ContainsKey(FieldNames.BankName) && FindBank(view) is { } bank) fields[FieldNames.BankName] = bank;
-        if (!fields.ContainsKey(FieldNames.PatientName) && FindHolder(view, numberLine, fields.GetValueOrDefault(FieldNames.BankName)) is { } holder)
+        // A holder read by a label (Member: on MEMBER SINCE 2019) is a name only with two words or more.
+        if (fields.TryGetValue(FieldNames.PatientName, out var labelled) && Words().Count(labelled.Value) < 2) fields.Remove(FieldNames.PatientName);
+        if (!fields.ContainsKey(FieldNames.PatientName) && numberLine is not null && FindHolder(view, numberLine, fields.GetValueOrDefault(FieldNames.BankName)) is { } holder)
             fields[FieldNames.PatientName] = holder;
     }
 
@@ -52,15 +54,25 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
         return first;
     }
 
+    /// <summary>The latest month printed off the number's line: a card that prints VALID FROM 08/21 and THRU 08/26 expires
+    /// in the second.</summary>
     private static ExtractedField? FindExpiry(DocumentView view, LineView? numberLine, ExtractionContext context)
     {
+        ExtractedField? latest = null;
         foreach (var line in view.Lines.Where(l => l != numberLine))
         {
-            if (ValueReader.Read(FieldKind.MonthYear, line.Text, context.DateOrder) is not { } read) continue;
-            var at = line.Text.IndexOf(read.Printed, StringComparison.Ordinal);
-            return LabelledFields.FromSpan(FieldNames.ExpiryDate, line.Slice(at, at + read.Printed.Length), read, ShapeStrength);
+            var rest = line.Text;
+            var offset = 0;
+            while (ValueReader.Read(FieldKind.MonthYear, rest, context.DateOrder) is { } read)
+            {
+                var at = offset + rest.IndexOf(read.Printed, StringComparison.Ordinal);
+                var found = LabelledFields.FromSpan(FieldNames.ExpiryDate, line.Slice(at, at + read.Printed.Length), read, ShapeStrength);
+                if (latest is null || string.CompareOrdinal(found.Normalized, latest.Normalized) > 0) latest = found;
+                offset = at + read.Printed.Length;
+                rest = line.Text[offset..];
+            }
         }
-        return null;
+        return latest;
     }
 
     // A Chinese bank's name as printed: Han characters ending in 银行 or 信用社 (中国农业银行, 北京农商银行, 农村信用社).
@@ -68,7 +80,7 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
     private static partial Regex ChineseBank();
 
     // An English name with the word Bank in it and at least one word more (TD Bank, Hong Leong Bank, Bank of Ayudhya).
-    [GeneratedRegex(@"\b(?:[A-Z][A-Za-z&.']*\s+){1,3}Bank\b|\bBank\s+of(?:\s+[A-Z][A-Za-z]+){1,2}\b")]
+    [GeneratedRegex(@"\b(?:[A-Z][A-Za-z&.']*\s+){1,3}(?:Bank|BANK)\b|\b(?:Bank|BANK)\s+(?:of|OF)(?:\s+[A-Z][A-Za-z]+){1,2}\b")]
     private static partial Regex EnglishBank();
 
     private static ExtractedField? FindBank(DocumentView view)
@@ -100,14 +112,18 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
             : null;
     }
 
-    // Runs of letters (Latin or Han) with the apostrophes, points and ampersands of names; digits and OCR specks excluded.
-    [GeneratedRegex(@"[\p{L}&][\p{L}&.']*")]
+    // Runs of letters (Latin or Han) with the apostrophes, hyphens, points and ampersands of names; digits and OCR specks excluded.
+    [GeneratedRegex(@"[\p{L}&][\p{L}&.'-]*")]
     private static partial Regex Words();
 
     /// <summary>A word of a name printed in capitals, as OCR reads it: Latin letters, at most one of them lower-case
     /// (RODRIGUEz), and a capital first.</summary>
     private static bool IsCapitalised(string word) =>
         word.All(c => c < 0x80) && char.IsUpper(word[0]) && word.Count(char.IsLower) <= (word.Length >= 4 ? 1 : 0);
+
+    // A courtesy title before the holder's name, not part of it.
+    [GeneratedRegex(@"^(?:MR|MRS|MS|MISS|DR)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Title();
 
     // Card networks and card-face words printed beside the holder's name.
     [GeneratedRegex(@"^(?:VISA|MASTERCARD|MASTER|CARD|UNIONPAY|AMEX|AMERICAN|EXPRESS|DISCOVER|JCB|DEBIT|CREDIT|VALID|THRU|GOOD|FROM|MEMBER|SINCE|PLATINUM|GOLD|CLASSIC|SIGNATURE|WORLD|BUSINESS|ELECTRON|MAESTRO|CARDHOLDER)$", RegexOptions.IgnoreCase)]
@@ -128,6 +144,7 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
             foreach (var w in words)
             {
                 if (!IsCapitalised(w.Value) || CardWord().IsMatch(w.Value.Trim('.', '\''))) break;
+                if (name.Count == 0 && Title().IsMatch(w.Value)) continue;
                 if (name.Count > 0 && !string.IsNullOrWhiteSpace(line.Text[(name[^1].Index + name[^1].Length)..w.Index])) break;
                 name.Add(w);
             }
@@ -136,7 +153,8 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
             var end = name[^1].Index + name[^1].Length;
             var text = line.Text[start..end];
             if (!PersonName.IsPlausible(text) || BankNames.Match(text) is not null) continue;
-            // Printed in capitals: a lower-case letter among them is OCR's (RODRIGUEz), so the name is compared in capitals.
+            // Printed in capitals: a lower-case letter among them is OCR's (RODRIGUEz); upper-cased, the name is name-cased
+            // like every patient name (Nancy Rodriguez).
             return LabelledFields.FromSpan(FieldNames.PatientName, line.Slice(start, end), new ReadValue(text, text.ToUpperInvariant(), 1), HolderStrength);
         }
         return null;
