@@ -72,8 +72,6 @@ public sealed class IdentityRule : IFactorRule
         var (reference, referenceSource) = ReferenceName(context);
         var notes = new List<string>();
         var different = new List<Evidence>();
-        var matching = new List<Evidence>();
-        var lookalikes = new List<Evidence>();
         if (context.Entry is not null && NameMatcher.Compare(context.Claim.Insured.Name, context.Entry.Name) == NameMatch.Different)
         {
             different.Add(Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name));
@@ -81,34 +79,15 @@ public sealed class IdentityRule : IFactorRule
         }
         // A bank card's name is its holder's, who may rightly be someone else (a parent's card for a child): payee.holder
         // weighs it (PayeeRule), not the patient's identity.
-        foreach (var (doc, field) in context.Readings(FieldNames.PatientName).Where(r => r.Document.Type != DocumentType.BankCard))
-        {
-            var evidence = AssessmentContext.Evidence(doc, field);
-            switch (NameMatcher.Compare(AssessmentContext.Text(field), reference))
-            {
-                case NameMatch.Same:
-                    matching.Add(evidence);
-                    break;
-                case NameMatch.Confusable:
-                    matching.Add(evidence);
-                    lookalikes.Add(evidence);
-                    notes.Add($"the name on {doc.FileName} matches allowing an OCR look-alike");
-                    break;
-                default:
-                    different.Add(evidence);
-                    notes.Add($"the name on {doc.FileName} ({Mask.Name(AssessmentContext.Text(field))}) does not match {Mask.Name(reference)}");
-                    break;
-            }
-        }
+        var names = NameReadings.Compare(context.Readings(FieldNames.PatientName).Where(r => r.Document.Type != DocumentType.BankCard), reference,
+            (doc, read) => $"the name on {doc.FileName} ({Mask.Name(read)}) does not match {Mask.Name(reference)}");
+        notes.AddRange(names.Notes);
+        different.AddRange(names.Different);
         if (different.Count > 0)
             return Factors.Uncertain(NameFactor, Capitalise(string.Join("; ", notes)) + ".", [referenceSource, .. different]);
         var detail = notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "";
-        // When one document reads the reference name exactly and surely, the other exact but unsure readings are no OCR
-        // error that happens to match: only look-alike matches then carry their doubt into the factor. Without such a
-        // sure reading every match keeps its doubt (an unsure 王伟 may be a misread 王玮).
-        var factor = Factors.Pass(NameFactor, $"The name on {matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.", [referenceSource, .. matching]);
-        var sure = matching.Except(lookalikes).Any(m => !QualityRule.IsUnsure(m, context.Policy));
-        return sure ? factor with { Weight = lookalikes.Select(l => l.Confidence ?? 1).DefaultIfEmpty(1).Min() } : factor;
+        return names.Weigh(Factors.Pass(NameFactor, $"The name on {names.Matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.",
+            [referenceSource, .. names.Matching]), context.Policy);
     }
 
     /// <summary>The insured person's name that documents are compared with: the registry's when enrolled, else the claim's; with its source.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClaimVision.Domain.Claims;
 using ClaimVision.Domain.Documents;
-using ClaimVision.Domain.Identity;
 using ClaimVision.Domain.Payments;
 using ClaimVision.Domain.Privacy;
 using static ClaimVision.Domain.Assessment.AssessmentContext;
@@ -102,37 +101,15 @@ public sealed class PayeeRule : IFactorRule
     private static Factor Holder(AssessmentContext context, List<(AnalyzedDocument Document, ExtractedField Field)> holders)
     {
         var (reference, referenceSource) = IdentityRule.ReferenceName(context);
-        var notes = new List<string>();
-        var others = new List<string>();
-        var different = new List<Evidence>();
-        var matching = new List<Evidence>();
-        var lookalikes = new List<Evidence>();
-        foreach (var (doc, field) in holders)
-        {
-            var evidence = Evidence(doc, field);
-            switch (NameMatcher.Compare(Text(field), reference))
-            {
-                case NameMatch.Same:
-                    matching.Add(evidence);
-                    break;
-                case NameMatch.Confusable:
-                    matching.Add(evidence);
-                    lookalikes.Add(evidence);
-                    notes.Add($"the name on {doc.FileName} matches allowing an OCR look-alike");
-                    break;
-                default:
-                    different.Add(evidence);
-                    others.Add($"the bank card {doc.FileName} is in the name of {Mask.Name(Text(field))}, not the insured {Mask.Name(reference)}");
-                    break;
-            }
-        }
-        if (different.Count > 0)
-            return Factors.Uncertain(HolderFactor, Capitalise(string.Join("; ", others)) + ": paying someone else needs the insured's authorisation.", [referenceSource, .. different]);
-        var detail = notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "";
-        var factor = Factors.Pass(HolderFactor, $"The holder's name on {matching.Count} bank card(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.", [referenceSource, .. matching]);
+        var names = NameReadings.Compare(holders, reference,
+            (doc, read) => $"the bank card {doc.FileName} is in the name of {Mask.Name(read)}, not the insured {Mask.Name(reference)}");
+        if (names.Different.Count > 0)
+            return Factors.Uncertain(HolderFactor, Capitalise(string.Join("; ", names.DifferentNotes)) + ": paying someone else needs the insured's authorisation.",
+                [referenceSource, .. names.Different]);
+        var detail = names.Notes.Count > 0 ? " (" + string.Join("; ", names.Notes) + ")" : "";
         // As for identity.name: a sure exact reading leaves only the look-alikes' doubt in the factor.
-        var sure = matching.Except(lookalikes).Any(m => !QualityRule.IsUnsure(m, context.Policy));
-        return sure ? factor with { Weight = lookalikes.Select(l => l.Confidence ?? 1).DefaultIfEmpty(1).Min() } : factor;
+        return names.Weigh(Factors.Pass(HolderFactor, $"The holder's name on {names.Matching.Count} bank card(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.",
+            [referenceSource, .. names.Matching]), context.Policy);
     }
 
     private static List<(AnalyzedDocument Document, ExtractedField Field)> Readings(IEnumerable<AnalyzedDocument> documents, string name) =>
