@@ -26,39 +26,40 @@ public static class PaymentCard
     }
 
     /// <summary>True when the last digit is the Luhn check digit of the others. Digits only.</summary>
-    public static bool PassesLuhn(ReadOnlySpan<char> digits)
+    public static bool PassesLuhn(ReadOnlySpan<char> digits) =>
+        digits.Length >= 2 && !digits.ContainsAnyExceptInRange('0', '9') && LuhnSum(digits, doubleLast: false) % 10 == 0;
+
+    /// <summary>The Luhn check digit that completes <paramref name="digitsWithoutCheck"/>.</summary>
+    public static char CheckDigit(ReadOnlySpan<char> digitsWithoutCheck) =>
+        (char)('0' + (10 - LuhnSum(digitsWithoutCheck, doubleLast: true) % 10) % 10);
+
+    /// <summary>Of candidate readings in order, the first whose digits pass the Luhn check, else the first; null for none.</summary>
+    public static T? PreferValid<T>(IEnumerable<T> candidates, Func<T, string> digits) where T : class
     {
-        if (digits.Length < 2) return false;
+        T? first = null;
+        foreach (var candidate in candidates)
+        {
+            if (PassesLuhn(digits(candidate))) return candidate;
+            first ??= candidate;
+        }
+        return first;
+    }
+
+    /// <summary>The Luhn sum: every second digit from the right doubled (its digits added), starting with the last one when
+    /// <paramref name="doubleLast"/> (a number still without its check digit) or the one before it.</summary>
+    private static int LuhnSum(ReadOnlySpan<char> digits, bool doubleLast)
+    {
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)
         {
-            var c = digits[digits.Length - 1 - i];
-            if (!char.IsAsciiDigit(c)) return false;
-            var d = c - '0';
-            if (i % 2 == 1)
+            var d = digits[digits.Length - 1 - i] - '0';
+            if (i % 2 == (doubleLast ? 0 : 1))
             {
                 d *= 2;
                 if (d > 9) d -= 9;
             }
             sum += d;
         }
-        return sum % 10 == 0;
-    }
-
-    /// <summary>The Luhn check digit that completes <paramref name="digitsWithoutCheck"/>.</summary>
-    public static char CheckDigit(ReadOnlySpan<char> digitsWithoutCheck)
-    {
-        var sum = 0;
-        for (var i = 0; i < digitsWithoutCheck.Length; i++)
-        {
-            var d = digitsWithoutCheck[digitsWithoutCheck.Length - 1 - i] - '0';
-            if (i % 2 == 0)
-            {
-                d *= 2;
-                if (d > 9) d -= 9;
-            }
-            sum += d;
-        }
-        return (char)('0' + (10 - sum % 10) % 10);
+        return sum;
     }
 }

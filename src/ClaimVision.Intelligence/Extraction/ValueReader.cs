@@ -55,18 +55,10 @@ public static partial class ValueReader
 
     /// <summary>A card or account number: the first run of digit groups holding 13–19 digits, preferring one that passes
     /// the Luhn check. A run of more digits is two numbers (or a number and a date) and is not taken apart.</summary>
-    private static ReadValue? ReadCardNumber(string text)
-    {
-        ReadValue? first = null;
-        foreach (Match m in DigitGroups().Matches(text))
-        {
-            if (Domain.Payments.PaymentCard.Normalize(m.Value) is not { } digits) continue;
-            var read = new ReadValue(m.Value, digits, 1);
-            if (Domain.Payments.PaymentCard.PassesLuhn(digits)) return read;
-            first ??= read;
-        }
-        return first;
-    }
+    private static ReadValue? ReadCardNumber(string text) =>
+        Domain.Payments.PaymentCard.PreferValid(
+            DigitGroups().Matches(text).Select(m => Domain.Payments.PaymentCard.Normalize(m.Value) is { } digits ? new ReadValue(m.Value, digits, 1) : null).OfType<ReadValue>(),
+            r => r.Normalized);
 
     // MM/YY or MM/YYYY (06/30, 06 / 2030, 06-30); the month may be any two digits here, it is checked below.
     [GeneratedRegex(@"(?<![0-9])(?<m>[0-9]{1,2}) ?[/-] ?(?<y>20[0-9]{2}|[0-9]{2})(?![0-9/-])")]

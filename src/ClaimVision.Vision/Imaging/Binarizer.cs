@@ -50,10 +50,11 @@ internal static class Binarizer
         return Native.Check(Leptonica.pixConvertTo1(source, Threshold), "pixConvertTo1");
     }
 
-    /// <summary>The share of a 1 bpp image's pixels that are ink.</summary>
+    /// <summary>The share of a 1 bpp image's pixels that are ink (set).</summary>
     internal static double InkShare(PixHandle binary)
     {
-        _ = Leptonica.pixCountPixels(binary, out var count, 0);
+        if (Leptonica.pixCountPixels(binary, out var count, 0) != 0)
+            throw new InvalidOperationException("Leptonica pixCountPixels failed.");
         var area = (long)Leptonica.pixGetWidth(binary) * Leptonica.pixGetHeight(binary);
         return area > 0 ? (double)count / area : 0;
     }

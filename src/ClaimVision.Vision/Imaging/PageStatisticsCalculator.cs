@@ -42,7 +42,7 @@ public static class PageStatisticsCalculator
         return new PageStatistics
         {
             AspectRatio = (double)page.Width / page.Height,
-            InkDensity = Count(binary) / ((double)work.Width * work.Height),
+            InkDensity = Binarizer.InkShare(binary),
             MeanSaturation = saturation,
             RedShare = red,
             HorizontalRules = CountRules(ruleInk, Math.Max(40, work.Width / 8), horizontal: true),
@@ -65,7 +65,7 @@ public static class PageStatisticsCalculator
         if (Leptonica.pixGetAverageMasked(sat, 0, 0, 0, 1, Leptonica.MeanAbsVal, out var meanSat) != 0)
             throw new InvalidOperationException("Leptonica pixGetAverageMasked failed.");
         using var red = Seals.RedMask(small);
-        return (meanSat / 255.0, Count(red) / ((double)small.Width * small.Height));
+        return (meanSat / 255.0, Binarizer.InkShare(red));
     }
 
     /// <summary>Red components smaller than a third of the page in both directions: seals and red handwriting.</summary>
@@ -82,13 +82,6 @@ public static class PageStatisticsCalculator
         using var lines = Native.Check(horizontal ? Leptonica.pixOpenCompBrick(0, thick, length, 1) : Leptonica.pixOpenCompBrick(0, thick, 1, length), "pixOpenCompBrick");
         if (Leptonica.pixCountConnComp(lines, 8, out var count) != 0)
             throw new InvalidOperationException("Leptonica pixCountConnComp failed.");
-        return count;
-    }
-
-    private static int Count(PixHandle binary)
-    {
-        if (Leptonica.pixCountPixels(binary, out var count, 0) != 0)
-            throw new InvalidOperationException("Leptonica pixCountPixels failed.");
         return count;
     }
 }

@@ -40,18 +40,15 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
             : view.Lines.FirstOrDefault(l => l.Page == field.Page && l.Box.Y <= box.Y + box.Height / 2 && box.Y + box.Height / 2 <= l.Box.Bottom
                                              && l.Box.X < box.Right && box.X < l.Box.Right);
 
-    private static ExtractedField? FindNumber(DocumentView view)
+    /// <summary>The card number by its shape: the first line's run of 13–19 grouped digits that passes the Luhn check, else the first.</summary>
+    private static ExtractedField? FindNumber(DocumentView view) =>
+        PaymentCard.PreferValid(view.Lines.Select(NumberOn).OfType<ExtractedField>(), f => f.Normalized!);
+
+    private static ExtractedField? NumberOn(LineView line)
     {
-        ExtractedField? first = null;
-        foreach (var line in view.Lines)
-        {
-            if (ValueReader.Read(FieldKind.CardNumber, line.Text, DateOrder.DayFirst) is not { } read) continue;
-            var at = line.Text.IndexOf(read.Printed, StringComparison.Ordinal);
-            var field = LabelledFields.FromSpan(FieldNames.CardNumber, line.Slice(at, at + read.Printed.Length), read, ShapeStrength);
-            if (PaymentCard.PassesLuhn(read.Normalized)) return field;
-            first ??= field;
-        }
-        return first;
+        if (ValueReader.Read(FieldKind.CardNumber, line.Text, DateOrder.DayFirst) is not { } read) return null;
+        var at = line.Text.IndexOf(read.Printed, StringComparison.Ordinal);
+        return LabelledFields.FromSpan(FieldNames.CardNumber, line.Slice(at, at + read.Printed.Length), read, ShapeStrength);
     }
 
     /// <summary>The latest month printed off the number's line: a card that prints VALID FROM 08/21 and THRU 08/26 expires
