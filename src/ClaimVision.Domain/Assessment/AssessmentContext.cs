@@ -71,6 +71,9 @@ public sealed class AssessmentContext
 
     public static string Probability(double p) => p.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>A reason's clauses joined into a sentence start with a capital.</summary>
+    public static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     public static string Money(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 
     public static string Text(ExtractedField field) => (field.Normalized ?? field.Value).Trim();

@@ -62,7 +62,7 @@ public sealed class IdentityRule : IFactorRule
         if (others.Count > 0)
             return Factors.Fail(IdNumberFactor, "Documents belong to a different person: " + string.Join("; ", problems) + ".", [claimEvidence, .. others, .. unsure]);
         if (unsure.Count > 0)
-            return Factors.Uncertain(IdNumberFactor, Capitalise(string.Join("; ", problems)) + ".", [claimEvidence, .. unsure]);
+            return Factors.Uncertain(IdNumberFactor, AssessmentContext.Capitalise(string.Join("; ", problems)) + ".", [claimEvidence, .. unsure]);
         var where = agreeing.Count == 0 ? "no document shows an ID number" : $"{agreeing.Count} document(s) show the same ID number";
         return Factors.Pass(IdNumberFactor, $"ID number {Mask.IdNumber(claimed)} is valid; {where}.", [claimEvidence, .. registryEvidence, .. agreeing]);
     }
@@ -84,7 +84,7 @@ public sealed class IdentityRule : IFactorRule
         notes.AddRange(names.Notes);
         different.AddRange(names.Different);
         if (different.Count > 0)
-            return Factors.Uncertain(NameFactor, Capitalise(string.Join("; ", notes)) + ".", [referenceSource, .. different]);
+            return Factors.Uncertain(NameFactor, AssessmentContext.Capitalise(string.Join("; ", notes)) + ".", [referenceSource, .. different]);
         var detail = notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "";
         return names.Weigh(Factors.Pass(NameFactor, $"The name on {names.Matching.Count} document(s) agrees with {(context.Entry is null ? "the claim" : "the registry")}{detail}.",
             [referenceSource, .. names.Matching]), context.Policy);
@@ -95,6 +95,4 @@ public sealed class IdentityRule : IFactorRule
         context.Entry is { } e
             ? (e.Name, Factors.Source(e.Source, "name", e.Name))
             : (context.Claim.Insured.Name, Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name));
-
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

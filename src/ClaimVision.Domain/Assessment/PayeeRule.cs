@@ -128,6 +128,4 @@ public sealed class PayeeRule : IFactorRule
         }
         return null;
     }
-
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }
