@@ -597,6 +597,23 @@ public class ExtractorTests
     }
 
     [Theory]
+    [InlineData("2. PATIENT'S NAME: SARAH JACKSON 3. BIRTH DATE: 01/07/1999", "Sarah Jackson")]
+    [InlineData("2. PATIENT'S NAME: SARAH JACKSON 3 BIRTH DATE: 01/07/1999", null)]   // no point: the 3 may be the name's own
+    [InlineData("1、被保险人 : 张三 2、性别 : 男", "张三")]
+    [InlineData("被保险人 : 张三2.证件号码 : 110101199003074514", "张三")]
+    public void The_next_box_number_on_a_joined_line_is_no_part_of_the_value(string row, string? name)
+    {
+        // OCR joins two numbered boxes of a claim form into one line; the second box's number stands before its label.
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row(row),
+            Row("5. ADDRESS: 6479 Lakeview Rd, Albany, NY 12207 11. POLICY GROUP: GRP-69342"),
+            Row("11c. PLAN NAME: UnitedHealthcare 18. FROM: 12/19/2023")));
+        Assert.Equal(name, N(r, FieldNames.PatientName));
+        Assert.Equal("GRP-69342", N(r, FieldNames.PolicyNumber));
+    }
+
+    [Theory]
     [InlineData("1a. INSURED'S I.D. NUMBER: XVT326 004448", "11. POLICY GROUP: GRP-89 319 11c. PLAN NAME: Aetna", "XVT326004448", "GRP-89319")]
     [InlineData("1a. INSURED'S I.D. NUMBER: XVT326004448", "11. POLICY GROUP: GRP-89319", "XVT326004448", "GRP-89319")]
     [InlineData("1a. INSURED'S I.D. NUMBER: XVT326004448 12", "11. POLICY GROUP: GRP-89 31", "XVT326004448", "GRP-89")]   // two digits may be anything else

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ClaimVision.Domain.Documents;
 
 namespace ClaimVision.Intelligence.Extraction;
@@ -10,7 +11,7 @@ public sealed record LabelledValue(TextSpan Value, double Strength, LabelHit Lab
 /// then the nearest text to the right on the same row, then text written into the blank between the label and the next
 /// label of its line, then the text just below the label.
 /// </summary>
-public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
+public sealed partial class LabelValueFinder(DocumentView view, LabelIndex labels)
 {
     private const double SameLine = 1.0, RightOnRow = 0.9, InBlank = 0.85, Below = 0.75;
     private static readonly char[] Separators = [':', '：', '-', '=', '.', ' ', '|', '_', ')', ']'];
@@ -103,8 +104,18 @@ public sealed class LabelValueFinder(DocumentView view, LabelIndex labels)
         var end = next?.Start ?? line.Text.Length;
         // A label directly at the start of the text means the slot holds another field, not a value.
         if (next is not null && next.Start == start) end = start;
+        // A form numbers its boxes (CMS-1500's "3. BIRTH DATE", 理赔申请书's "2、性别"): where OCR joins two boxes into one
+        // line, the next box's number is no part of this one's value ("SARAH JACKSON 3." is the name SARAH JACKSON).
+        if (next is not null && end > start && NumberBeforeLabel().Match(line.Text, start, end - start) is { Success: true } number
+            && line.Text.AsSpan(start, number.Index - start).ContainsAnyExcept(" :|"))
+            end = number.Index;
         return line.Slice(start, Math.Max(start, end)).TrimEndSeparators(line);
     }
+
+    // One or two digits, an optional box letter (1a, 11c, 24A) and a point or 、, at the end of the slot, after a space or
+    // straight after a Han character. Without the point, a trailing figure is more likely a value's own (楼 3, Bed 12).
+    [GeneratedRegex(@"(?:(?<=\s)|(?<=\p{IsCJKUnifiedIdeographs}))\d{1,2}[A-Za-z]?[.、]\s*$")]
+    private static partial Regex NumberBeforeLabel();
 }
 
 internal static class TextSpanExtensions
