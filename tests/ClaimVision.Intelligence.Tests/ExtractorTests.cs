@@ -599,6 +599,7 @@ public class ExtractorTests
     [Theory]
     [InlineData("2. PATIENT'S NAME: SARAH JACKSON 3. BIRTH DATE: 01/07/1999", "Sarah Jackson")]
     [InlineData("2. PATIENT'S NAME: SARAH JACKSON 3 BIRTH DATE: 01/07/1999", null)]   // no point: the 3 may be the name's own
+    [InlineData("2. PATIENT'S NAME: WE! LEE © 3. BIRTH DATE: 01/07/1999", "Wei Lee")]   // and without OCR's stray marks
     [InlineData("1、被保险人 : 张三 2、性别 : 男", "张三")]
     [InlineData("被保险人 : 张三2.证件号码 : 110101199003074514", "张三")]
     public void The_next_box_number_on_a_joined_line_is_no_part_of_the_value(string row, string? name)

@@ -211,6 +211,19 @@ public class OcrTextRepairTests
         Assert.Equal(expected, TextCleanup.NameCase(text));
 
     [Theory]
+    [InlineData("SARAH JACKSON ©", "SARAH JACKSON")]        // the card's texture read as a symbol
+    [InlineData("JESSICA ‘TAYLOR", "JESSICA TAYLOR")]
+    [InlineData("WE! LEE", "WEI LEE")]                      // ! for I in a word of capitals
+    [InlineData("PR|YA WONG", "PRIYA WONG")]
+    [InlineData("PRIYA | WONG", "PRIYA WONG")]              // a box rule between the words
+    [InlineData("J. O'NEIL-SMITH", "J. O'NEIL-SMITH")]      // points, apostrophes and hyphens are a name's own
+    [InlineData("Hello! Kitty", "Hello Kitty")]             // in lower case ! is no I, only a mark
+    [InlineData("”和孙平平", "”和孙平平")]                  // Chinese names are left alone
+    [InlineData("©", "©")]                                  // nothing left: unchanged
+    public void A_latin_name_loses_the_marks_OCR_added(string text, string expected) =>
+        Assert.Equal(expected, ClaimVision.Intelligence.Extraction.PersonName.WithoutStrayMarks(text));
+
+    [Theory]
     [InlineData("参什壹佰臣拾玖元伍角肆分", "3129.54", true)]   // 叁仟壹佰贰拾玖元伍角肆分 with three glyphs misread
     [InlineData("叁仟壹佰贰拾玖元伍角肆分", "3129.54", true)]
     [InlineData("参什壹佰臣拾玖元伍角肆分 ¥3,129.54", "3129.54", true)] // the figure beside it and a stray quote mark are no part of it

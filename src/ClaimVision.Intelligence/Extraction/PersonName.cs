@@ -13,6 +13,28 @@ public static partial class PersonName
 
     public static bool IsPlausible(string text) => !DocumentNoun().IsMatch(text) && !text.Any(char.IsAsciiDigit);
 
+    /// <summary>A Latin name without the marks OCR adds that no name holds: a symbol or quote at either end of a word (the
+    /// card's texture or a box rule read as <c>©</c>, <c>‘</c>, <c>|</c>: <c>SARAH JACKSON ©</c>, <c>JESSICA ‘TAYLOR</c>), a word of
+    /// marks alone, and <c>!</c> or <c>|</c> against a letter of a word in capitals, which in a name can only be an I
+    /// (<c>WE! LEE</c>). Points, hyphens and apostrophes stay (<c>J. O'NEIL-SMITH</c>); names with Chinese characters and
+    /// names without a letter are returned unchanged.</summary>
+    public static string WithoutStrayMarks(string name)
+    {
+        if (!name.Any(char.IsAsciiLetter) || name.Any(c => c >= '\u2E80')) return name;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Any(char.IsAsciiLetterLower) ? w : BarAsI().Replace(w, "I"))
+            .Select(w => w.Trim(StrayMarks))
+            .Where(w => w.Any(char.IsLetter));
+        var cleaned = string.Join(' ', words);
+        return cleaned.Length == 0 ? name : cleaned;
+    }
+
+    private static readonly char[] StrayMarks = ['‘', '’', '“', '”', '"', '`', '´', '©', '®', '™', '|', '!', '_', '~', '*', '•', '«', '»', ',', ';', ':'];
+
+    // ! or | touching a capital letter: the I of a word in capitals.
+    [GeneratedRegex(@"(?<=[A-Z])[!|]|[!|](?=[A-Z])")]
+    private static partial Regex BarAsI();
+
     // A doctor's title as OCR reads a handwriting font: De., De, D-, Dr, Or. before an initial and a capitalised surname.
     [GeneratedRegex(@"^(?:D[er]|Or|D-)[.,]?\s+(?=[A-Z][.,]?\s+[A-Z][a-z])")]
     private static partial Regex MisreadDoctorTitle();
