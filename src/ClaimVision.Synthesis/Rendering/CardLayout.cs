@@ -15,9 +15,10 @@ internal static class CardLayout
         Background(c, new Rgb(0.9 + x.Random.NextDouble() * 0.06, 0.93, 0.96), x.Random);
         var label = new Rgb(0.2, 0.35, 0.6);
         var ink = Rgb.Black;
-        Photo(c, Width - 300, 110, 230, 290);
         if (x.Zh)
         {
+            // 居民身份证: the photo at the right; the English card's is at the left, so its rows run to the right edge.
+            Photo(c, truth, Width - 300, 110, 230, 290);
             double y = 70;
             Row(c, truth, "姓名", SpecContext.Text("", FieldNames.PatientName, p.Name), 60, ref y, font, 34, label, ink);
             var sex = x.Sex();
@@ -44,7 +45,7 @@ internal static class CardLayout
         Row(c, truth, "SEX", x.Sex() with { Label = "" }, 330, ref yy, font, 30, label, ink);
         Row(c, truth, "ADDRESS", new Entry("", p.Address, FieldNames.PatientAddress, p.Address), 330, ref yy, font, 24, label, ink, maxWidth: Width - 520);
         Row(c, truth, "EXP", new Entry("", Formats.Date(x.Case.CardExpiry, "en", 0), FieldNames.ExpiryDate, Formats.IsoDate(x.Case.CardExpiry)), 330, ref yy, font, 30, label, ink);
-        Photo(c, 50, 130, 240, 300);
+        Photo(c, truth, 50, 130, 240, 300);
     }
 
     public static void InsuranceCard(Canvas c, SpecContext x, TruthCollector truth)
@@ -64,7 +65,7 @@ internal static class CardLayout
             var card = $"{(char)('A' + x.Random.Next(26))}{x.Random.Next(10000000, 99999999)}";
             Row(c, truth, "社会保障卡号", new Entry("", card, FieldNames.CardNumber, card), 330, ref y, font, 30, label, Rgb.Black);
             truth.Add(new Entry("", cs.BankName, FieldNames.BankName, cs.BankName), c.Text(cs.BankName, 330, y + 20, font, 28, band));
-            Photo(c, 50, 150, 230, 290);
+            Photo(c, truth, 50, 150, 230, 290);
             return;
         }
         truth.Add(new Entry("", cs.InsurerName, FieldNames.InsurerName, cs.InsurerName), c.Text(cs.InsurerName, 40, 30, font + " Bold", x.Zh ? 36 : 40, Rgb.White, Align.Left, Width - 80));
@@ -132,8 +133,9 @@ internal static class CardLayout
         }
     }
 
-    private static void Photo(Canvas c, double x, double y, double w, double h)
+    private static void Photo(Canvas c, TruthCollector truth, double x, double y, double w, double h)
     {
+        truth.Pictures.Add(new BoundingBox((int)x, (int)y, (int)w, (int)h));
         c.FillRectangle(x, y, w, h, new Rgb(0.82, 0.84, 0.88));
         c.Circle(x + w / 2, y + h * 0.38, w * 0.22, 1, new Rgb(0.45, 0.45, 0.5), 1, fill: true);
         c.Polygon([(x + w * 0.15, y + h), (x + w * 0.3, y + h * 0.68), (x + w * 0.7, y + h * 0.68), (x + w * 0.85, y + h)], new Rgb(0.45, 0.45, 0.5), 1);

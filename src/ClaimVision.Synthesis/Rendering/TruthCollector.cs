@@ -8,6 +8,9 @@ internal sealed class TruthCollector
     public Dictionary<string, (string Value, string Normalized, BoundingBox Box)> Fields { get; } = [];
     public List<(LineItemTruth Item, BoundingBox Box)> LineItems { get; } = [];
 
+    /// <summary>Where pictures (a card's portrait) were drawn: no labelled value may lie on one, or its label lies.</summary>
+    public List<BoundingBox> Pictures { get; } = [];
+
     public void Add(Entry entry, BoundingBox box)
     {
         if (entry.Field is null || box.Width == 0) return;
