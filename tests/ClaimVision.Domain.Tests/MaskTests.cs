@@ -1,3 +1,4 @@
+using ClaimVision.Domain.Documents;
 using ClaimVision.Domain.Privacy;
 
 namespace ClaimVision.Domain.Tests;
@@ -37,4 +38,16 @@ public class MaskTests
     [InlineData(null, "")]
     public void Card_numbers_keep_the_issuer_prefix_and_last_four(string? number, string expected) =>
         Assert.Equal(expected, Mask.CardNumber(number));
+
+    [Theory]
+    [InlineData(FieldNames.PatientName, "王小明", "王**")]
+    [InlineData(FieldNames.PhysicianName, "Dr. Jane Doe", "D***********")]
+    [InlineData(FieldNames.PatientIdNumber, "11010519491231002X", "110105********002X")]
+    [InlineData(FieldNames.CardNumber, "6216619956801875586", "621661*********5586")]
+    [InlineData(FieldNames.PatientBirthDate, "1949-12-31", "**********")]
+    [InlineData(FieldNames.PatientAddress, "北京市朝阳区", "北*****")]
+    [InlineData(FieldNames.TotalAmount, "8650.40", "8650.40")]      // not personal: as read
+    [InlineData(FieldNames.InvoiceNumber, "NO.0012345", "NO.0012345")]
+    public void A_field_value_is_masked_only_when_it_identifies_a_person(string field, string value, string expected) =>
+        Assert.Equal(expected, Mask.FieldValue(field, value));
 }

@@ -190,17 +190,13 @@ public static class EvaluateFieldsCommand
         return fields;
     }
 
-    /// <summary>One generated-set miss; personal values masked, a provider miss with the page's first OCR lines
+    /// <summary>One generated-set miss; personal values masked (<see cref="Domain.Privacy.Mask.FieldValue"/>), a provider miss with the page's first OCR lines
     /// (where a title names the provider).</summary>
     private static void PrintMiss(string id, string type, string field, string truth, string? got, IReadOnlyList<OcrPage> pages)
     {
-        string Show(string? v) => v is null ? "(none)" : field switch
-        {
-            FieldNames.PatientName => Domain.Privacy.Mask.Name(v),
-            FieldNames.PatientIdNumber => $"{Domain.Privacy.Mask.IdNumber(v)} ({v.Length} chars)",
-            FieldNames.CardNumber => $"{Domain.Privacy.Mask.CardNumber(v)} ({v.Length} chars)",
-            _ => v,
-        };
+        string Show(string? v) => v is null ? "(none)"
+            : field is FieldNames.PatientIdNumber or FieldNames.CardNumber ? $"{Domain.Privacy.Mask.FieldValue(field, v)} ({v.Length} chars)"
+            : Domain.Privacy.Mask.FieldValue(field, v);
         Console.WriteLine($"{id} {type}/{field}\n  truth: {Show(truth)}\n  got:   {Show(got)}");
         if (field == FieldNames.ProviderName)
             foreach (var line in pages[0].Lines.Take(3)) Console.WriteLine($"  ocr:   {line.Text}");

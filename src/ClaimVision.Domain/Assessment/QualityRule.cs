@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaimVision.Domain.Claims;
 using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Privacy;
 using ClaimVision.Domain.Policies;
 using static ClaimVision.Domain.Assessment.AssessmentContext;
 
@@ -69,12 +70,12 @@ public sealed class QualityRule : IFactorRule
                 var failedChecks = field.Checks.Where(c => !c.Passed).ToList();
                 if ((field.Confidence < threshold || failedChecks.Count > 0) && SureElsewhere(context, doc, field) is { } other)
                 {
-                    corroborated.Add($"{field.Name} on {doc.FileName} (\"{field.Value}\", {field.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) agrees with {other.FileName}");
+                    corroborated.Add($"{field.Name} on {doc.FileName} (\"{Mask.FieldValue(field.Name, field.Value)}\", {field.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) agrees with {other.FileName}");
                     continue;
                 }
                 if (field.Confidence < threshold)
                 {
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{field.Name} on {doc.FileName} read as \"{field.Value}\" with confidence {field.Confidence:0.00} (policy requires {threshold:0.00})"));
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{field.Name} on {doc.FileName} read as \"{Mask.FieldValue(field.Name, field.Value)}\" with confidence {field.Confidence:0.00} (policy requires {threshold:0.00})"));
                     evidence.Add(Evidence(doc, field));
                 }
                 else if (failedChecks.Count > 0)

@@ -1,3 +1,5 @@
+using ClaimVision.Domain.Documents;
+
 namespace ClaimVision.Domain.Privacy;
 
 /// <summary>
@@ -25,6 +27,22 @@ public static class Mask
         var tail = s[^4..];
         return head + new string('*', s.Length - head.Length - tail.Length) + tail;
     }
+
+    /// <summary>True for the fields that identify a person: names, ID, card and account numbers, addresses, birth dates.</summary>
+    public static bool IsPersonal(string field) => field is FieldNames.PatientName or FieldNames.PhysicianName or FieldNames.PatientIdNumber
+        or FieldNames.CardNumber or FieldNames.PatientAddress or FieldNames.PatientBirthDate;
+
+    /// <summary>A field's value as a reason, a log line or a console may quote it: a personal field masked (names keep their
+    /// first character, ID numbers their region and last four, card numbers their issuer and last four, addresses their
+    /// first character, birth dates nothing), any other field as read.</summary>
+    public static string FieldValue(string field, string? value) => field switch
+    {
+        FieldNames.PatientIdNumber => IdNumber(value),
+        FieldNames.CardNumber => CardNumber(value),
+        FieldNames.PatientBirthDate => new string('*', value?.Length ?? 0),
+        _ when IsPersonal(field) => Name(value),
+        _ => value ?? "",
+    };
 
     /// <summary>A payment card or bank account number as card schemes allow it to be shown: the issuer's first six
     /// digits and the last four (fewer than 13 characters: the last four only); spaces and dashes dropped.</summary>

@@ -34,6 +34,11 @@ public class MoreAssessorTests
         Assert.Equal(Decision.Review, r.Decision);
         Assert.Equal(0m, r.PayableAmount);
         Assert.Contains(r.ReviewItems, i => i.Field == field && i.DocumentId == docs[document].DocumentId.Value);
+        // Reasons reach consoles and logs: a name or an ID number is quoted masked there (the evidence carries it).
+        var quality = r.Factor(QualityRule.Name);
+        Assert.Contains($"{field} on {docs[document].FileName}", quality.Reason, StringComparison.Ordinal);
+        if (Privacy.Mask.IsPersonal(field)) Assert.DoesNotContain(reading.Value, quality.Reason, StringComparison.Ordinal);
+        else Assert.Contains(reading.Value, quality.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
