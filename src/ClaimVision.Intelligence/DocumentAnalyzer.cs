@@ -22,7 +22,7 @@ public sealed class DocumentAnalyzer(VisionPipeline vision, VisionOptions? optio
     {
         get
         {
-            var versions = new Dictionary<string, string>(StringComparer.Ordinal) { ["ocr"] = vision.EngineVersion, ["vision"] = VisionPipeline.Revision };
+            var versions = new Dictionary<string, string>(StringComparer.Ordinal) { ["ocr"] = vision.EngineVersion, ["ocrModels"] = vision.Models, ["vision"] = VisionPipeline.Revision };
             if (vision.ScriptGuesser is { } script) versions["script"] = script.Version;
             if (vision.ResolutionRule is { } rule) versions["resolution"] = rule;
             if (vision.SealRule is { } seals) versions["seals"] = seals;

@@ -25,15 +25,18 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
 
     /// <summary>This build of the vision code: the first 8 hex digits of its assembly's module version id, which the
     /// deterministic build derives from the compiled assembly, so it changes whenever the vision code does (and also
-    /// between Debug and Release builds). OCR caches keyed by it are redone after a vision change, and every result can be
-    /// traced to the code that read it. It does not cover the traineddata files (the engine version stands for those) or
-    /// <see cref="Ocr.OcrOptions"/> overrides.</summary>
+    /// between Debug and Release builds; a Release build is the same in every checkout, its paths mapped). OCR caches
+    /// keyed by it are redone after a vision change, and every result can be traced to the code that read it. It does not
+    /// cover the traineddata files (<see cref="Models"/> does) or <see cref="Ocr.OcrOptions"/> overrides.</summary>
     public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
 
-    /// <summary>What this pipeline's output depends on: the engine, this build of the vision code, the script guess (when
+    /// <summary>The Tesseract model files this pipeline reads with (<see cref="ModelFingerprint"/>): <c>models-</c> and 8 hex digits.</summary>
+    public string Models => ModelFingerprint.Of(pool.Options);
+
+    /// <summary>What this pipeline's output depends on: the engine, its model files, this build of the vision code, the script guess (when
     /// one is set), a resolution rule other than the default (<c>/scale-up-16-24</c>), seals faded out (<c>/seals-removed</c>)
     /// and a doubtful-line re-read other than the default (<c>/line-reread-off</c>). OCR caches of its output are keyed by it.</summary>
-    public string Version => $"{EngineVersion}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "")
+    public string Version => $"{EngineVersion}/{Models}/vision-{Revision}" + (scriptGuesser is { } script ? $"/{script.Version}" : "")
         + (ResolutionRule is { } rule ? $"/{rule}" : "") + (SealRule is { } seals ? $"/{seals}" : "")
         + (LineRereadRule is { } lines ? $"/{lines}" : "");
 

@@ -81,6 +81,7 @@ public class DocumentAnalyzerTests(AnalyzerFixture fixture) : IClassFixture<Anal
         Assert.Equal("Total amount due 219.25", report.Fields?["total"].Value);
         Assert.Equal("fixed-1", analyzer.ModelVersions["classifier"]);
         Assert.StartsWith("tesseract 5.", analyzer.ModelVersions["ocr"], StringComparison.Ordinal);
+        Assert.Matches("^models-[0-9a-f]{8}$", analyzer.ModelVersions["ocrModels"]);
     }
 
     [Fact]
