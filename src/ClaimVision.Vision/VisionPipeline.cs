@@ -31,7 +31,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     public static string Revision { get; } = Convert.ToHexStringLower(typeof(VisionPipeline).Assembly.ManifestModule.ModuleVersionId.ToByteArray())[..8];
 
     /// <summary>The Tesseract model files this pipeline reads with (<see cref="ModelFingerprint"/>): <c>models-</c> and 8 hex digits.</summary>
-    public string Models => ModelFingerprint.Of(pool.Options);
+    public string Models => pool.Models;
 
     /// <summary>What this pipeline's output depends on: the engine, its model files, this build of the vision code, the script guess (when
     /// one is set), a resolution rule other than the default (<c>/scale-up-16-24</c>), seals faded out (<c>/seals-removed</c>)

@@ -614,6 +614,17 @@ public class ExtractorTests
         Assert.Equal("GRP-69342", N(r, FieldNames.PolicyNumber));
     }
 
+    [Fact]
+    public void A_value_that_may_end_in_a_numbered_figure_keeps_it()
+    {
+        // Only a value the field refuses as read loses the number before the next label: a facility's building may be 3.
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row("2. PATIENT'S NAME: JOHN SMITH"),
+            Row("32. SERVICE FACILITY: Mercy Clinic Building 3. Date: 01/02/2024")));
+        Assert.StartsWith("Mercy Clinic Building 3", N(r, FieldNames.ProviderName));
+    }
+
     [Theory]
     [InlineData("1a. INSURED'S I.D. NUMBER: XVT326 004448", "11. POLICY GROUP: GRP-89 319 11c. PLAN NAME: Aetna", "XVT326004448", "GRP-89319")]
     [InlineData("1a. INSURED'S I.D. NUMBER: XVT326004448", "11. POLICY GROUP: GRP-89319", "XVT326004448", "GRP-89319")]

@@ -216,6 +216,7 @@ public class OcrTextRepairTests
     [InlineData("WE! LEE", "WEI LEE")]                      // ! for I in a word of capitals
     [InlineData("PR|YA WONG", "PRIYA WONG")]
     [InlineData("PRIYA | WONG", "PRIYA WONG")]              // a box rule between the words
+    [InlineData("SARAH| JACKSON", "SARAH JACKSON")]         // a box rule against a word's end is no I
     [InlineData("J. O'NEIL-SMITH", "J. O'NEIL-SMITH")]      // points, apostrophes and hyphens are a name's own
     [InlineData("Hello! Kitty", "Hello Kitty")]             // in lower case ! is no I, only a mark
     [InlineData("”和孙平平", "”和孙平平")]                  // Chinese names are left alone

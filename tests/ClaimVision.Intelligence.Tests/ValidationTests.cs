@@ -40,7 +40,12 @@ public class ResidentIdValidatorTests
     {
         var first17 = "11010519490231002"; // 31 Feb is no date; 0231 → 1949-02-31
         var id = first17 + ResidentIdValidator.CheckCharacter(first17);
-        Assert.Contains(ResidentIdValidator.Check(id, Today), c => c.Name == "idBirthDate" && !c.Passed);
+        var check = Assert.Single(ResidentIdValidator.Check(id, Today), c => c.Name == "idBirthDate");
+        Assert.False(check.Passed);
+        // Check messages reach reasons and consoles: the birth date, the part of the ID that masking hides, is not in it.
+        Assert.DoesNotContain("0231", check.Message, StringComparison.Ordinal);
+        var future = "110105" + "20300101" + "002";
+        Assert.DoesNotContain("2030", Assert.Single(ResidentIdValidator.Check(future + ResidentIdValidator.CheckCharacter(future), Today), c => c.Name == "idBirthDate").Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ModelFingerprintTests : IDisposable
     {
         var a = CopyOfDebianModels("a");
         var b = CopyOfDebianModels("b");
-        var debian = ModelFingerprint.Of(new OcrOptions());
+        var debian = ModelFingerprint.Of(new OcrOptions { TessdataPath = OcrOptions.DebianTessdata });
         Assert.Matches("^models-[0-9a-f]{8}$", debian);
         Assert.Equal(debian, ModelFingerprint.Of(new OcrOptions { TessdataPath = a }));
         Assert.Equal(debian, ModelFingerprint.Of(new OcrOptions { TessdataPath = b }));
@@ -56,6 +56,6 @@ public sealed class ModelFingerprintTests : IDisposable
         using var pool = new EnginePool(new OcrOptions { PoolSize = 1 });
         var vision = new VisionPipeline(pool);
         Assert.Contains($"/{ModelFingerprint.Of(pool.Options)}/vision-", vision.Version, StringComparison.Ordinal);
-        Assert.Equal(vision.Models, ModelFingerprint.Of(new OcrOptions()));
+        Assert.Equal(vision.Models, ModelFingerprint.Of(pool.Options));
     }
 }

@@ -37,18 +37,21 @@ public sealed partial class LabelValueFinder(DocumentView view, LabelIndex label
     private IEnumerable<LabelledValue> Positions(LabelHit hit)
     {
         var line = hit.Line;
-        yield return new LabelledValue(RestOfLine(line, hit.End), SameLine, hit);
+        foreach (var value in RestOfLine(line, hit.End)) yield return new LabelledValue(value, SameLine, hit);
 
         var labelBox = line.Slice(hit.Start, hit.End).Box;
-        if (RightOnRowOf(line, labelBox) is { } right) yield return new LabelledValue(RestOfLine(right, 0), RightOnRow, hit);
-        if (InBlankAfter(hit, labelBox) is { } blank) yield return new LabelledValue(RestOfLine(blank, 0), InBlank, hit);
+        if (RightOnRowOf(line, labelBox) is { } right)
+            foreach (var value in RestOfLine(right, 0)) yield return new LabelledValue(value, RightOnRow, hit);
+        if (InBlankAfter(hit, labelBox) is { } blank)
+            foreach (var value in RestOfLine(blank, 0)) yield return new LabelledValue(value, InBlank, hit);
 
         var below = View.Lines
             .Where(l => l.Page == line.Page && l.Box.Y >= line.Box.Bottom - line.Box.Height * 0.3
                         && l.Box.Y - line.Box.Bottom < line.Box.Height * 2.5
                         && l.Box.X < labelBox.Right + labelBox.Width && l.Box.Right > labelBox.X - labelBox.Width)
             .OrderBy(l => l.Box.Y).FirstOrDefault();
-        if (below is not null) yield return new LabelledValue(UpToNextLabel(below, 0), Below, hit);
+        if (below is not null)
+            foreach (var value in UpToNextLabel(below, 0)) yield return new LabelledValue(value, Below, hit);
     }
 
     /// <summary>The text to the right of a label on its row. The row is the label's own (its words' box) as well as its
@@ -91,25 +94,28 @@ public sealed partial class LabelValueFinder(DocumentView view, LabelIndex label
             .OrderBy(l => l.Box.X).FirstOrDefault();
     }
 
-    private TextSpan RestOfLine(LineView line, int from)
+    private IEnumerable<TextSpan> RestOfLine(LineView line, int from)
     {
         var start = from;
         while (start < line.Text.Length && Array.IndexOf(Separators, line.Text[start]) >= 0) start++;
         return UpToNextLabel(line, start);
     }
 
-    private TextSpan UpToNextLabel(LineView line, int start)
+    /// <summary>The text from <paramref name="start"/> up to the next label of the line, and then, where a box number
+    /// stands right before that label, the same text without it: a form numbers its boxes (CMS-1500's "3. BIRTH DATE",
+    /// 理赔申请书's "2、性别"), and where OCR joins two boxes into one line the next box's number is no part of this one's
+    /// value ("SARAH JACKSON 3." is the name SARAH JACKSON). The text as read comes first, so the cut is taken only when
+    /// the field refuses it (a name holds no digit); a value that may end in such a figure (Ward 3., $ 20.) keeps it.</summary>
+    private IEnumerable<TextSpan> UpToNextLabel(LineView line, int start)
     {
         var next = Labels.On(line).FirstOrDefault(h => h.Start >= start);
         var end = next?.Start ?? line.Text.Length;
         // A label directly at the start of the text means the slot holds another field, not a value.
         if (next is not null && next.Start == start) end = start;
-        // A form numbers its boxes (CMS-1500's "3. BIRTH DATE", 理赔申请书's "2、性别"): where OCR joins two boxes into one
-        // line, the next box's number is no part of this one's value ("SARAH JACKSON 3." is the name SARAH JACKSON).
+        yield return line.Slice(start, Math.Max(start, end)).TrimEndSeparators(line);
         if (next is not null && end > start && NumberBeforeLabel().Match(line.Text, start, end - start) is { Success: true } number
             && line.Text.AsSpan(start, number.Index - start).ContainsAnyExcept(" :|"))
-            end = number.Index;
-        return line.Slice(start, Math.Max(start, end)).TrimEndSeparators(line);
+            yield return line.Slice(start, number.Index).TrimEndSeparators(line);
     }
 
     // One or two digits, an optional box letter (1a, 11c, 24A) and a point or 、, at the end of the slot, after a space or

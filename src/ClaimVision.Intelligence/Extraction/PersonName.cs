@@ -15,8 +15,8 @@ public static partial class PersonName
 
     /// <summary>A Latin name without the marks OCR adds that no name holds: a symbol or quote at either end of a word (the
     /// card's texture or a box rule read as <c>©</c>, <c>‘</c>, <c>|</c>: <c>SARAH JACKSON ©</c>, <c>JESSICA ‘TAYLOR</c>), a word of
-    /// marks alone, and <c>!</c> or <c>|</c> against a letter of a word in capitals, which in a name can only be an I
-    /// (<c>WE! LEE</c>). Points, hyphens and apostrophes stay (<c>J. O'NEIL-SMITH</c>); names with Chinese characters and
+    /// marks alone, and <c>!</c> or <c>|</c> between capitals (or <c>!</c> ending a word in capitals), which in a name can
+    /// only be an I (<c>WE! LEE</c>, <c>PR|YA</c>). Points, hyphens and apostrophes stay (<c>J. O'NEIL-SMITH</c>); names with Chinese characters and
     /// names without a letter are returned unchanged.</summary>
     public static string WithoutStrayMarks(string name)
     {
@@ -31,8 +31,9 @@ public static partial class PersonName
 
     private static readonly char[] StrayMarks = ['‘', '’', '“', '”', '"', '`', '´', '©', '®', '™', '|', '!', '_', '~', '*', '•', '«', '»', ',', ';', ':'];
 
-    // ! or | touching a capital letter: the I of a word in capitals.
-    [GeneratedRegex(@"(?<=[A-Z])[!|]|[!|](?=[A-Z])")]
+    // ! or | between two capitals, or ! after a capital at a word's end: the I of a word in capitals. A | at a word's
+    // end is a box rule and is trimmed as a mark.
+    [GeneratedRegex(@"(?<=[A-Z])[!|](?=[A-Z])|(?<=[A-Z])!$")]
     private static partial Regex BarAsI();
 
     // A doctor's title as OCR reads a handwriting font: De., De, D-, Dr, Or. before an initial and a capitalised surname.

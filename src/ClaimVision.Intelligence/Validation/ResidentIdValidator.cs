@@ -86,9 +86,9 @@ public static class ResidentIdValidator
     private static FieldCheck BirthDate(string yyyymmdd, DateOnly today)
     {
         if (!DateOnly.TryParseExact(yyyymmdd, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
-            return new FieldCheck("idBirthDate", false, $"birth date {yyyymmdd} is not a calendar date");
+            return new FieldCheck("idBirthDate", false, "the birth date it encodes (characters 7–14) is not a calendar date");
         var ok = birth.Year >= 1900 && birth <= today;
-        return new FieldCheck("idBirthDate", ok, ok ? "birth date is a past calendar date" : $"birth date {birth:yyyy-MM-dd} is outside 1900..today");
+        return new FieldCheck("idBirthDate", ok, ok ? "birth date is a past calendar date" : "the birth date it encodes is before 1900 or after today");
     }
 
     // Province codes (first two digits) run 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83 (GB/T 2260).

@@ -22,9 +22,14 @@ public sealed class EnginePool : IDisposable
         _ = options.RecognizeTimeoutMilliseconds(); // a bad limit fails here, at start, not on every page
         Imaging.ResolutionNormalizer.ValidateScaleUp(options.ScaleUpBelowTextHeight, options.ScaleUpToTextHeight);
         _options = options;
+        Models = ModelFingerprint.Of(options);
         Size = options.PoolSize;
         _available = new SemaphoreSlim(Size, Size);
     }
+
+    /// <summary>The model files the engines read with (<see cref="ModelFingerprint"/>), as they stood when the pool was
+    /// built: engines load a model once, at its first use, and keep it, so a model replaced on disk takes a restart.</summary>
+    public string Models { get; }
 
     /// <summary>The most engines that exist, and so the most pages recognised at once.</summary>
     public int Size { get; }
