@@ -703,6 +703,20 @@ public class ExtractorTests
     }
 
     [Theory]
+    [InlineData("结算日划 : 2023.09.06", FieldNames.DocumentDate, "2023-09-06")]  // 期 misread
+    [InlineData("结算 ] 期 : 2023.03.31", FieldNames.DocumentDate, "2023-03-31")] // 日 read as a bracket
+    [InlineData("结算目基 : 2021 年 10 月 04 日", FieldNames.DocumentDate, "2021-10-04")]
+    [InlineData("入院日划 : 2023.03.27", FieldNames.AdmissionDate, "2023-03-27")]
+    [InlineData("人院日期 : 2023.03.27", FieldNames.AdmissionDate, null)]        // 人 is one glyph from 入 and from 出: neither
+    [InlineData("结算日划 2023.09.06", FieldNames.DocumentDate, null)]            // no colon: not standing as a label
+    public void A_chinese_label_with_one_glyph_misread_still_introduces_its_field(string row, string field, string? expected)
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(Row("基本医疗保险结算单"), Row("姓名 : 王五"), Row(row)));
+        Assert.Equal(expected, N(r, field));
+        if (expected is null && field == FieldNames.AdmissionDate) Assert.Null(N(r, FieldNames.DischargeDate));
+    }
+
+    [Theory]
     [InlineData("身份证号 1101051949S231002X")]   // a 5 read as S: still a resident ID
     [InlineData("身份证号 11010519491231002")]    // a character short
     public void A_damaged_resident_id_is_still_checked_as_one(string row)

@@ -1,4 +1,5 @@
 using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Extraction;
 
@@ -67,6 +68,8 @@ public sealed class LabelIndex
         var all = (labels ?? FieldLexicon.Labels)
             .SelectMany(kv => kv.Value.Select(l => (Field: kv.Key, Label: l)))
             .OrderByDescending(x => Compact(x.Label).Length).ToList();
+        var misreadable = all.Where(x => x.Label.Length >= MinMisreadLabel && x.Label.All(TextCleanup.IsHan))
+            .Select(x => (x.Field, x.Label, Needle: Compact(x.Label))).ToList();
         foreach (var line in view.Lines)
         {
             var (compact, map) = CompactWithMap(line.Text);
@@ -87,8 +90,47 @@ public sealed class LabelIndex
                     hits.Add(new LabelHit(field, label, line, map[at], map[at + needle.Length - 1] + 1));
                 }
             }
+            hits.AddRange(MisreadLabels(line, compact, map, taken, misreadable));
             if (hits.Count > 0) _byLine[line.Index] = [.. hits.OrderBy(h => h.Start)];
         }
+    }
+
+    private const int MinMisreadLabel = 4;
+
+    /// <summary>Chinese labels of four or more characters with one glyph misread (结算日划, 结算]期, 结算目基 for 结算日期),
+    /// where they stand as labels: right before a colon, over characters no label claimed. A run is taken for a label
+    /// only when every label one glyph from it (of the longest length that has any) belongs to one field, so a damaged
+    /// X院日期 is neither 入院日期 nor 出院日期; Ignore labels count, so a damaged one still blocks.</summary>
+    private static IEnumerable<LabelHit> MisreadLabels(LineView line, string compact, int[] map, bool[] taken,
+        List<(string Field, string Label, string Needle)> labels)
+    {
+        for (var colon = MinMisreadLabel; colon < compact.Length; colon++)
+        {
+            if (compact[colon] is not (':' or '：')) continue;
+            foreach (var length in labels.Select(l => l.Needle.Length).Distinct().Where(n => n <= colon).OrderDescending())
+            {
+                var at = colon - length;
+                if (Enumerable.Range(at, length).Any(i => taken[i])) continue;
+                var run = compact.Substring(at, length);
+                if (!TextCleanup.IsHan(run[0])) continue;
+                var near = labels.Where(l => l.Needle.Length == length && OneGlyphApart(run, l.Needle)).ToList();
+                if (near.Count == 0) continue;
+                if (near.Select(l => l.Field).Distinct().Count() == 1 && near[0].Field != FieldLexicon.Ignore)
+                {
+                    for (var i = at; i < colon; i++) taken[i] = true;
+                    yield return new LabelHit(near[0].Field, near[0].Label, line, map[at], map[colon - 1] + 1);
+                }
+                break;
+            }
+        }
+    }
+
+    private static bool OneGlyphApart(string run, string label)
+    {
+        var differ = 0;
+        for (var i = 0; i < run.Length && differ < 2; i++)
+            if (run[i] != label[i]) differ++;
+        return differ == 1;
     }
 
     /// <summary>Every label of every field on a line, left to right.</summary>
