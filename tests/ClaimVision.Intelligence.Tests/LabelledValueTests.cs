@@ -92,6 +92,18 @@ public class LabelledValueTests
         Assert.Equal(line.Contains('$'), field.Confidence < 0.8);
     }
 
+    [Theory]
+    [InlineData("21. ICD-10 A.; J44,1", "J44.1")]       // the point read as a comma
+    [InlineData("21. ICD-10 A.: J44 .1", "J44.1")]      // or set apart from the code
+    [InlineData("21. ICD-10 A.: J44. 1", "J44.1")]
+    [InlineData("21. ICD-10 A.: J44, I10", "J44")]      // a list of two codes: the first
+    [InlineData("21. ICD-10 A.: J44.1", "J44.1")]
+    public void A_code_whose_point_OCR_moved_keeps_its_subcategory(string line, string code)
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("HEALTH INSURANCE CLAIM FORM"), Row(line)));
+        Assert.Equal(code, r.Fields[FieldNames.DiagnosisCode].Normalized);
+    }
+
     [Fact]
     public void A_dollar_amount_is_no_diagnosis_code()
     {

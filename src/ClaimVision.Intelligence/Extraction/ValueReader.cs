@@ -144,6 +144,9 @@ public static partial class ValueReader
     private static ReadValue? ReadIcd(string text)
     {
         var upper = text.ToUpperInvariant();
+        // The point OCR moved or read as a comma (J44 .1, J44. 1, J44,1): the code and its subcategory, less surely.
+        if (SplitIcd().Match(upper) is { Success: true } split)
+            return new ReadValue(split.Value, $"{split.Groups["code"].Value}.{split.Groups["sub"].Value}", 0.9);
         if (IcdPattern().Match(upper) is { Success: true } m) return new ReadValue(m.Value, m.Value, 1);
         var misread = MisreadIcd().Match(upper.Trim());
         if (!misread.Success) return null;
@@ -153,6 +156,10 @@ public static partial class ValueReader
 
     [GeneratedRegex(@"^[0-9$][0-9]{2}(?:\.[0-9A-Z]{1,4})?$")]
     private static partial Regex MisreadIcd();
+
+    // A comma only when a digit follows it directly (J44, I10 is a list of two codes).
+    [GeneratedRegex(@"\b(?<code>[A-Z][0-9]{2})(?: \.|\. |,)(?<sub>[0-9][0-9A-Z]{0,3})\b")]
+    private static partial Regex SplitIcd();
 
     private static ReadValue? ReadId(string text)
     {
