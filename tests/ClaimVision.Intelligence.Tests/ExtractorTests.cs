@@ -741,6 +741,8 @@ public class ExtractorTests
     [InlineData("性别 “ 女民族汉", "F")]
     [InlineData("性别 : 女", "F")]
     [InlineData("性别 ; 男年龄 : 67 岁", "M")]   // a full-width colon read as a semicolon
+    [InlineData("性别。男民族汉", "M")]          // or the gap read as an ideographic full stop or comma
+    [InlineData("性别，女", "F")]
     [InlineData("性别 ” 民族汉", null)]   // no sex printed after the mark: nothing to read
     public void Id_card_sex_is_read_past_a_stray_quote_mark(string row, string? sex)
     {

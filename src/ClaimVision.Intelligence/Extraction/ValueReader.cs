@@ -201,9 +201,9 @@ public static partial class ValueReader
 
     private static ReadValue? ReadSex(string text)
     {
-        // chi_sim reads the gap after 性别 on ID cards as a quote mark (性别 ” 男民族汉), and a full-width colon as a
-        // semicolon (性别 ; 男年龄 : 67 岁), which text values are trimmed of too.
-        var t = text.Trim().TrimStart('"', '“', '”', '‘', '’', '\'', ':', '：', ';', ' ');
+        // chi_sim reads the gap after 性别 on ID cards as a quote mark (性别 ” 男民族汉) or an ideographic full stop or
+        // comma (性别。男民族汉), and a full-width colon as a semicolon (性别 ; 男年龄 : 67 岁), which text values are trimmed of too.
+        var t = text.Trim().TrimStart('"', '“', '”', '‘', '’', '\'', ':', '：', ';', ' ', '。', '，', '、', ',');
         if (t.StartsWith('男') || t.StartsWith("Male", StringComparison.OrdinalIgnoreCase) || t is "M") return new ReadValue(t.StartsWith('男') ? "男" : t.Split(' ')[0], "M", 1);
         if (t.StartsWith('女') || t.StartsWith("Female", StringComparison.OrdinalIgnoreCase) || t is "F") return new ReadValue(t.StartsWith('女') ? "女" : t.Split(' ')[0], "F", 1);
         return null;
