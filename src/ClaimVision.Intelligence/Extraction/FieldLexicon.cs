@@ -66,18 +66,18 @@ public sealed class LabelIndex
     public LabelIndex(DocumentView view, IReadOnlyDictionary<string, string[]>? labels = null)
     {
         var all = (labels ?? FieldLexicon.Labels)
-            .SelectMany(kv => kv.Value.Select(l => (Field: kv.Key, Label: l)))
-            .OrderByDescending(x => Compact(x.Label).Length).ToList();
+            .SelectMany(kv => kv.Value.Select(l => (Field: kv.Key, Label: l, Needle: Compact(l))))
+            .OrderByDescending(x => x.Needle.Length).ToList();
+        // The Chinese labels a misread may stand for, by length, longest first.
         var misreadable = all.Where(x => x.Label.Length >= MinMisreadLabel && x.Label.All(TextCleanup.IsHan))
-            .Select(x => (x.Field, x.Label, Needle: Compact(x.Label))).ToList();
+            .GroupBy(x => x.Needle.Length).OrderByDescending(g => g.Key).Select(g => g.ToList()).ToList();
         foreach (var line in view.Lines)
         {
             var (compact, map) = CompactWithMap(line.Text);
             var hits = new List<LabelHit>();
             var taken = new bool[compact.Length];
-            foreach (var (field, label) in all)
+            foreach (var (field, label, needle) in all)
             {
-                var needle = Compact(label);
                 var from = 0;
                 while (from <= compact.Length - needle.Length)
                 {
@@ -85,8 +85,8 @@ public sealed class LabelIndex
                     if (at < 0) break;
                     from = at + 1;
                     if (IsAsciiWord(needle) && !OnWordBoundary(compact, at, needle.Length, line.Text, map)) continue;
-                    if (Enumerable.Range(at, needle.Length).Any(i => taken[i])) continue;
-                    for (var i = at; i < at + needle.Length; i++) taken[i] = true;
+                    if (!IsFree(taken, at, needle.Length)) continue;
+                    Take(taken, at, needle.Length);
                     hits.Add(new LabelHit(field, label, line, map[at], map[at + needle.Length - 1] + 1));
                 }
             }
@@ -102,28 +102,33 @@ public sealed class LabelIndex
     /// only when every label one glyph from it (of the longest length that has any) belongs to one field, so a damaged
     /// X院日期 is neither 入院日期 nor 出院日期; Ignore labels count, so a damaged one still blocks.</summary>
     private static IEnumerable<LabelHit> MisreadLabels(LineView line, string compact, int[] map, bool[] taken,
-        List<(string Field, string Label, string Needle)> labels)
+        List<List<(string Field, string Label, string Needle)>> byLength)
     {
         for (var colon = MinMisreadLabel; colon < compact.Length; colon++)
         {
             if (compact[colon] is not (':' or '：')) continue;
-            foreach (var length in labels.Select(l => l.Needle.Length).Distinct().Where(n => n <= colon).OrderDescending())
+            foreach (var labels in byLength.Where(g => g[0].Needle.Length <= colon))
             {
+                var length = labels[0].Needle.Length;
                 var at = colon - length;
-                if (Enumerable.Range(at, length).Any(i => taken[i])) continue;
+                if (!IsFree(taken, at, length)) continue;
                 var run = compact.Substring(at, length);
                 if (!TextCleanup.IsHan(run[0])) continue;
-                var near = labels.Where(l => l.Needle.Length == length && OneGlyphApart(run, l.Needle)).ToList();
+                var near = labels.Where(l => OneGlyphApart(run, l.Needle)).ToList();
                 if (near.Count == 0) continue;
                 if (near.Select(l => l.Field).Distinct().Count() == 1 && near[0].Field != FieldLexicon.Ignore)
                 {
-                    for (var i = at; i < colon; i++) taken[i] = true;
+                    Take(taken, at, length);
                     yield return new LabelHit(near[0].Field, near[0].Label, line, map[at], map[colon - 1] + 1);
                 }
                 break;
             }
         }
     }
+
+    private static bool IsFree(bool[] taken, int at, int length) => !taken.AsSpan(at, length).Contains(true);
+
+    private static void Take(bool[] taken, int at, int length) => taken.AsSpan(at, length).Fill(true);
 
     private static bool OneGlyphApart(string run, string label)
     {

@@ -20,7 +20,7 @@ public static partial class PersonName
     /// names without a letter are returned unchanged.</summary>
     public static string WithoutStrayMarks(string name)
     {
-        if (!name.Any(char.IsAsciiLetter) || name.Any(c => c >= '\u2E80')) return name;
+        if (!name.Any(char.IsAsciiLetter) || name.Any(Normalization.TextCleanup.IsHan)) return name;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Any(char.IsAsciiLetterLower) ? w : BarAsI().Replace(w, "I"))
             .Select(w => w.Trim(StrayMarks))

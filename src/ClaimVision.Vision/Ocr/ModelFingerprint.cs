@@ -21,11 +21,10 @@ public static class ModelFingerprint
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = options.ResolveTessdata();
-        var languages = Languages(options);
+        var files = Languages(options).Select(l => (Language: l, File: new FileInfo(Path.Combine(folder, l + ".traineddata")))).ToList();
         // Keyed by each file's length and time of writing too, so a model replaced in place is read afresh.
-        var key = string.Join('\n', languages.Select(l => new FileInfo(Path.Combine(folder, l + ".traineddata")))
-            .Select(f => f.Exists ? $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}" : $"{f.FullName}:-"));
-        return Known.GetOrAdd(key, _ => Compute(folder, languages));
+        var key = string.Join('\n', files.Select(x => x.File.Exists ? $"{x.File.FullName}:{x.File.Length}:{x.File.LastWriteTimeUtc.Ticks}" : $"{x.File.FullName}:-"));
+        return Known.GetOrAdd(key, _ => Compute(files));
     }
 
     /// <summary>Every single language the options name (a fixed language, the default, the script languages, the
@@ -43,13 +42,12 @@ public static class ModelFingerprint
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
-    private static string Compute(string folder, IReadOnlyList<string> languages)
+    private static string Compute(List<(string Language, FileInfo File)> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 16];
-        foreach (var language in languages)
+        foreach (var (language, file) in files)
         {
-            var file = new FileInfo(Path.Combine(folder, language + ".traineddata"));
             sha.AppendData(Encoding.UTF8.GetBytes($"{language}\n{(file.Exists ? file.Length : -1)}\n"));
             if (!file.Exists) continue;
             using var stream = file.OpenRead();
