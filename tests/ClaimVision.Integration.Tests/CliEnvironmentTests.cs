@@ -49,6 +49,31 @@ public sealed class CliEnvironmentTests : IDisposable
         Assert.False(ModelVersions(Path.Combine(_out, "kept")).TryGetProperty("seals", out _));
     }
 
+    [Fact]
+    public async Task Evaluate_fields_on_a_sroie_folder_keeps_the_ocr_beside_each_image_and_reuses_it()
+    {
+        // A one-receipt SROIE folder: the image, a box file and the key the extractor is scored against.
+        var dataset = Path.Combine(_out, "sroie");
+        foreach (var sub in new[] { "img", "box", "key" }) Directory.CreateDirectory(Path.Combine(dataset, sub));
+        File.Copy(Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible", "1-outpatient-invoice.jpg"),
+            Path.Combine(dataset, "img", "000.jpg"));
+        File.WriteAllText(Path.Combine(dataset, "box", "000.csv"), "10,10,200,10,200,30,10,30,RIVERSIDE\n");
+        File.WriteAllText(Path.Combine(dataset, "key", "000.json"), """{ "company": "X", "date": "01/02/2026", "address": "Y", "total": "1.00" }""");
+        string[] arguments = ["evaluate", "fields", "--dataset", dataset, "--format", "sroie", "--ocr", "engine", "--ocr-cache", "--tune-count", "1"];
+
+        var (firstExit, first) = await RunAsync(arguments, []);
+        var cache = Path.Combine(dataset, "img", "000.ocr.json");
+        Assert.True(firstExit == 0, first);
+        Assert.True(File.Exists(cache), first);
+        var written = File.GetLastWriteTimeUtc(cache);
+        var (secondExit, second) = await RunAsync(arguments, []);
+
+        Assert.True(secondExit == 0, second);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(cache)); // read, not written again
+        Assert.Equal(Table(first), Table(second));
+        static string Table(string output) => output[output.IndexOf("SROIE fields", StringComparison.Ordinal)..];
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);

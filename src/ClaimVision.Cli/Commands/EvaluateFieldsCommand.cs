@@ -29,7 +29,7 @@ public static class EvaluateFieldsCommand
         var truthLanguage = new Option<bool>("--truth-language") { Description = "Generated sets: OCR each page with the model of its labelled language (chi_sim/eng) instead of automatic detection." };
         var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
         var missesOf = new Option<string>("--misses-of") { Description = "Generated sets, with --show-misses: which fields' misses to print: key (the key fields), all (every schema field) or one field name (e.g. medicalRecordNumber).", DefaultValueFactory = _ => "key" };
-        var cache = new Option<bool>("--ocr-cache") { Description = "Generated sets: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, vision build and language) and reuse it on the next run; a change to the vision code redoes it." };
+        var cache = new Option<bool>("--ocr-cache") { Description = "With --ocr engine: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, OCR models, vision build and language) and reuse it on the next run; a change to the vision code redoes it. The dataset folder must be writable." };
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
         var scaleUpBelow = new Option<int?>("--scale-up-below") { Description = $"With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight; default {ResolutionNormalizer.MinTextHeight})." };
         var scaleUpTo = new Option<int?>("--scale-up-to") { Description = $"With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight; default {ResolutionNormalizer.TargetTextHeight})." };
@@ -59,7 +59,7 @@ public static class EvaluateFieldsCommand
                 ResolutionNormalizer.ValidateScaleUp(ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
                 return parse.GetValue(format) switch
                 {
-                    "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), ocrOptions),
+                    "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), parse.GetValue(cache), ocrOptions),
                     _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses) ? parse.GetValue(missesOf) : null, parse.GetValue(cache), !parse.GetValue(perDocument), ocrOptions),
                 };
             }
@@ -73,7 +73,7 @@ public static class EvaluateFieldsCommand
     }
 
     /// <summary>Replaces the box-file text of each receipt by Tesseract's reading of img/NNN.jpg.</summary>
-    private static List<SroieSample> WithEngineOcr(string dir, IReadOnlyList<SroieSample> samples, OcrOptions ocrOptions)
+    private static List<SroieSample> WithEngineOcr(string dir, IReadOnlyList<SroieSample> samples, bool useCache, OcrOptions ocrOptions)
     {
         using var pool = new EnginePool(ocrOptions);
         using var script = CommittedScriptGuess.Load();
@@ -82,9 +82,24 @@ public static class EvaluateFieldsCommand
         foreach (var s in samples)
         {
             var image = Path.Combine(dir, "img", s.Id + ".jpg");
-            if (OcrPages(pipeline, image) is { } pages) result.Add(s with { Page = pages[0] });
+            if (OcrPages(pipeline, image, cached: useCache) is { } pages) result.Add(s with { Page = pages[0] });
         }
         return result;
+    }
+
+    /// <summary>Throws (a clear error before any OCR) when --ocr-cache cannot write its files beside the images in <paramref name="folder"/>.</summary>
+    private static void RequireWritable(string folder)
+    {
+        var probe = Path.Combine(folder, $".ocr-cache-probe-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"--ocr-cache keeps each image's OCR beside it, and {folder} is not writable ({e.Message}); copy the dataset somewhere writable or leave --ocr-cache out.");
+        }
     }
 
     /// <summary>The OCR of one image, or null (reported, skipped) when it cannot be read; with <paramref name="cached"/>
@@ -121,6 +136,7 @@ public static class EvaluateFieldsCommand
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
+        if (useCache && samples.Count > 0) RequireWritable(Path.GetDirectoryName(Path.GetFullPath(samples[0].ImagePath))!);
         var schemas = extractor.Schemas.ToDictionary(s => s.Type);
         var read = new List<(string Image, GroundTruth Truth, IReadOnlyList<OcrPage> Pages, FieldExtraction Result)>();
         using (var pool = new EnginePool(ocrOptions))
@@ -223,10 +239,11 @@ public static class EvaluateFieldsCommand
         return 2;
     }
 
-    private static int Sroie(string dir, FieldExtractor extractor, string ocr, int tuneCount, bool showMisses, OcrOptions ocrOptions)
+    private static int Sroie(string dir, FieldExtractor extractor, string ocr, int tuneCount, bool showMisses, bool useCache, OcrOptions ocrOptions)
     {
         var samples = SroieDataset.Load(dir);
-        if (ocr == "engine") samples = WithEngineOcr(dir, samples, ocrOptions);
+        if (ocr == "engine" && useCache) RequireWritable(Path.Combine(dir, "img"));
+        if (ocr == "engine") samples = WithEngineOcr(dir, samples, useCache, ocrOptions);
         if (samples.Count == 0) return Unsupported($"{dir}: no receipts with both box/*.csv and key/*.json.");
         var halves = new (string Name, IReadOnlyList<SroieSample> Set)[]
         {
