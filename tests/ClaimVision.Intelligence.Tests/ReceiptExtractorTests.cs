@@ -183,6 +183,89 @@ public class ReceiptExtractorTests
         Assert.Equal("23.26", N(plain, FieldNames.TotalAmount));
     }
 
+    [Theory]
+    [InlineData("WARAKUYA PERMAS CITY SON BHD", "WARAKUYA PERMAS CITY SDN BHD")]
+    [InlineData("BOOK TA (TAMAN DAYA) SDN 8HD", "BOOK TA (TAMAN DAYA) SDN BHD")]
+    [InlineData("UNIHAKKA INTERNATIONAL 5DN. BHD.", "UNIHAKKA INTERNATIONAL SDN. BHD.")]
+    [InlineData("Taste Of The World Sdn Bh0", "Taste Of The World Sdn Bhd")]
+    // Both words misread, or a lone SON: no proof it is the legal form, so left as read.
+    [InlineData("KEDAI SON 8HD", "KEDAI SON 8HD")]
+    [InlineData("AH SON TRADING", "AH SON TRADING")]
+    [InlineData("MR. D.I.Y. SDN BHD", "MR. D.I.Y. SDN BHD")]
+    public void Receipt_seller_has_its_sdn_bhd_mended_when_ocr_misread_one_glyph_of_one_word(string printed, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row(printed),
+            Row("NO 37, JALAN MANIS 7, TAMAN SEGAR,"),
+            Row("56100 CHERAS, KUALA LUMPUR."),
+            Row("TOTAL@40", "12.90@600")));
+        Assert.Equal(expected, N(r, FieldNames.ProviderName));
+        Assert.Equal(printed, r.Fields[FieldNames.ProviderName].Value); // the value as printed stays for the adjuster
+    }
+
+    [Fact]
+    public void Receipt_total_after_adjustment_is_the_rounded_total_unless_it_is_further_off_than_a_rounding()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("AEON CO. (M) BHD"),
+            Row("Sub-total@40", "17.76@600"),
+            Row("Total Sales Incl GST@40", "17.76@600"),
+            Row("Total After Adj Incl GST@40", "17.75@600")));
+        Assert.Equal("17.75", N(r, FieldNames.TotalAmount));
+
+        // 702.00 is no rounding of 102.00: a misread copy, and the figure printed three times is the total.
+        var misread = Extractor.Extract(DocumentType.Other, Doc(
+            Row("GL HANDICRAFT & TAILORING"),
+            Row("6.00 BOXS X 17.00@40", "102.00@600"),
+            Row("Subtotal :@40", "102.00@600"),
+            Row("Total incl. of GST@40", "102.00@600"),
+            Row("TotalAmt Rounded@40", "702.00@600")));
+        Assert.Equal("102.00", N(misread, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Receipt_total_read_once_with_one_digit_off_gives_way_to_the_figure_printed_again()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("BOOK TA (TAMAN DAYA) SDN BHD"),
+            Row("1PC * 9.00@40", "9.00@600"),
+            Row("Total :@40", "9.00@600"),
+            Row("Round:d Total (RM):@40", "9.60@600")));
+        Assert.Equal("9.00", N(r, FieldNames.TotalAmount));
+
+        // Two totals that differ by more than a digit are two figures: the larger (with tax) stays.
+        var tax = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row("ITEM A@40", "9.00@600"),
+            Row("Total :@40", "9.00@600"),
+            Row("Total Incl. GST :@40", "9.54@600")));
+        Assert.Equal("9.54", N(tax, FieldNames.TotalAmount));
+    }
+
+    [Theory]
+    [InlineData("Total Amt Payable - 79.50")]
+    [InlineData("AMOUNT PAYABLE : 79.50")]
+    public void Receipt_total_payable_is_read_past_a_dash_that_separates_it_from_its_label(string row)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("LIAN HING STATIONERY SDN BHD"),
+            Row("Total Amt Incl. GST @ 6% : 7950"),
+            Row(row),
+            Row("GST Summary Amount Tax"),
+            Row(": Total 75.00 4.50")));
+        Assert.Equal("79.50", N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Receipt_total_excluding_tax_is_no_total()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row("TOTAL AMT EXCL. GST@40", "50.00@600"),
+            Row("TOTAL@40", "53.00@600")));
+        Assert.Equal("53.00", N(r, FieldNames.TotalAmount));
+    }
+
     [Fact]
     public void Receipt_total_equal_to_cash_minus_change_wins_over_a_stronger_cue()
     {

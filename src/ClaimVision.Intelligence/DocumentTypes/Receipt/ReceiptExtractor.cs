@@ -36,14 +36,14 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     // Total rows by preference; rows with words from Excluded are never totals.
     private static readonly (Regex Pattern, double Strength)[] TotalCues =
     [
-        (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*(TOTAL|AMT|AMOUNT)|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*AMOUNT|TOTAL\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
+        (new Regex(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*ROUNDED|NETT?\s*(TOTAL|AMT|AMOUNT)|GRAND\s*TOTAL|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|TOTAL\s*(AMOUNT|AMT)\b|(TOTAL|AMOUNT|AMT|NETT?)\s*PAYABLE|TOTAL\s*\(?\s*INCL|TOTAL\s*SALES\s*\(?\s*INCL|TOTAL\s*AFTER\s*(ROUND|ADJ)", RegexOptions.IgnoreCase | RegexOptions.Compiled), 1.0),
         (new Regex(@"\bTOTAL\b|\bJUMLAH\b", RegexOptions.IgnoreCase | RegexOptions.Compiled), 0.9),
         // Chinese receipts: 实付 (paid), 应付/应收 (due), 合计/总计 (total); chi_sim may space the characters. Not 实收: on a
         // shop receipt that is the cash handed over (实收 100.00, 找零 41.50).
         (new Regex(@"实\s*付|应\s*[付收]|合\s*计|总\s*计", RegexOptions.Compiled), 0.9),
     ];
 
-    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY|小\s*计|找\s*零|实\s*收|数\s*量", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Excluded = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|DISC|SAVING|EXCL|SALES\s*\(?\s*EXCL|NO\.? OF)|EXCLUDING|\bEXCL(\b|\.|USIVE)|ROUNDING\s*ADJ|ADJUSTMENT|CHANGE|TENDER|\bCASH\b|GST\s*SUMMARY|小\s*计|找\s*零|实\s*收|数\s*量", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     public FieldExtraction Extract(DocumentView view, ExtractionContext context)
     {
@@ -59,7 +59,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
                  && ValueReader.Read(FieldKind.Text, seller.Span.Text, context.DateOrder) is { } sold)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller.Span, sold, 0.85);
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
-            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span, read, name.Strength);
+            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span,
+                read with { Normalized = RepairLegalForm(read.Normalized) }, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
         // The address is kept as printed, closing punctuation included ("… 40170 SHAH ALAM,"): it is no label's value.
         // Without a line that starts like an address, the lines under the seller are one only when a postcode closes them
@@ -186,6 +187,24 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return StrongLegalForm().IsMatch(current) && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) <= 1;
     }
 
+    /// <summary>Malaysia's private-company form, SDN BHD, with one of its two words misread by a glyph OCR confuses
+    /// (<c>SON BHD</c>, <c>SDN 8HD</c>, <c>5DN BHD</c>, <c>SDN BHO</c>). Only the pair is mended, and only when the other word
+    /// is read right: a lone <c>SON</c> may be a name.</summary>
+    [GeneratedRegex(@"(?<![\w$])(?<sdn>[S5$][DO0Q]N)(?<dot>\.?\s*)(?<bhd>[B8]H[DO0Q])(?![\w$])", RegexOptions.IgnoreCase)]
+    private static partial Regex SdnBhd();
+
+    /// <summary>The seller's name with its SDN BHD read as printed where OCR misread one glyph of it (see <see cref="SdnBhd"/>).</summary>
+    internal static string RepairLegalForm(string name) => SdnBhd().Replace(name, m =>
+    {
+        var (sdn, bhd) = (m.Groups["sdn"].Value, m.Groups["bhd"].Value);
+        var sdnRight = sdn.Equals("SDN", StringComparison.OrdinalIgnoreCase);
+        var bhdRight = bhd.Equals("BHD", StringComparison.OrdinalIgnoreCase);
+        if (sdnRight == bhdRight) return m.Value; // both right, or both misread: leave it as read
+        var right = sdnRight ? sdn : bhd; // the mended word takes the case of the one read right (SDN BHD, Sdn Bhd)
+        string Cased(string word) => right.All(char.IsUpper) ? word : word[0] + word[1..].ToLowerInvariant();
+        return (sdnRight ? sdn : Cased("SDN")) + m.Groups["dot"].Value + (bhdRight ? bhd : Cased("BHD"));
+    });
+
     /// <summary>A label before the name on its line ("DIMILIKI: …", "OWNED BY: …").</summary>
     [GeneratedRegex(@"^[A-Z][A-Z .]{1,20}:\s*(?=\w)", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingLabel();
@@ -267,19 +286,26 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     private static readonly Regex RoundingAdjustment = new(@"ROUND(ING|ED)?\s*(ADJ|ADJUSTMENT)|^\W*ROUNDING\b(?!\s*TOTAL)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    /// <summary>The most cash rounding changes a total by (rounding to 5 or 10 cents moves it 2–5 cents; a little room for a
+    /// currency that rounds to larger coins).</summary>
+    private const decimal MaxRounding = 0.10m;
+
+    /// <summary>A total row that says it is the rounded figure (what cash rounding leaves to pay).</summary>
+    private static readonly Regex RoundedTotal = new(@"ROUND(ED|ING)?\s*(D\s*)?TOTAL|TOTAL\s*((AMOUNT|AMT)\s*)?ROUNDED|TOTAL\s*AFTER\s*(ROUND|ADJ)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     /// <summary>The total paid. Every row with a total cue gives a candidate (its amount, never 0.00). The one equal to
-    /// cash tendered minus change is what was paid; else, when a rounding adjustment is printed, a total below it (the
-    /// rounded one); else the strongest cue, and among equals the largest amount (a total with tax over one without).
-    /// Without any total row: cash tendered minus change.</summary>
+    /// cash tendered minus change is what was paid; else the rounded total: a row that says so (ROUNDED TOTAL, TOTAL
+    /// AFTER ADJ) or, when a rounding adjustment is printed, a total below it; else the strongest cue, and among equals
+    /// the largest amount (a total with tax over one without). Without any total row: cash tendered minus change.</summary>
     private static ExtractedField? Total(DocumentView view)
     {
-        var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength, double Y)>();
+        var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength, double Y, bool Rounded)>();
         foreach (var line in view.Lines)
         {
             if (Excluded.IsMatch(line.Text)) continue;
             var cue = TotalCues.FirstOrDefault(c => c.Pattern.IsMatch(line.Text));
             if (cue.Pattern is null) continue;
-            if (AmountBeside(view, line, positive: true) is { } a) candidates.Add((a.Span, a.Match, cue.Strength, line.CenterY));
+            if (AmountBeside(view, line, positive: true) is { } a) candidates.Add((a.Span, a.Match, cue.Strength, line.CenterY, RoundedTotal.IsMatch(line.Text)));
         }
         var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: true)).FirstOrDefault(a => a is not null);
         var change = view.Lines.Where(l => Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: false)).FirstOrDefault(a => a is not null);
@@ -287,10 +313,14 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         if (candidates.Count > 0)
         {
             var rounding = view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(l.Text));
+            // A rounded figure differs from the unrounded total by less than a coin; one further off is a misread figure.
+            bool Plausible(decimal rounded) => candidates.All(c => c.Rounded) || candidates.Any(c => !c.Rounded && Math.Abs(c.Amount.Value - rounded) <= MaxRounding);
             var best = candidates
                 .OrderByDescending(c => paid is { } p && c.Amount.Value == p)
-                .ThenByDescending(c => rounding is not null && c.Y > rounding.CenterY)
+                .ThenByDescending(c => (c.Rounded || (rounding is not null && c.Y > rounding.CenterY)) && Plausible(c.Amount.Value))
                 .ThenByDescending(c => c.Strength).ThenByDescending(c => c.Amount.Value).First();
+            if (paid != best.Amount.Value && MisreadOf(view, best.Amount, candidates.Select(c => c.Amount)) is { } figure)
+                best = candidates.First(c => c.Amount.Value == figure.Value);
             return Field(best.Span, best.Amount, best.Strength);
         }
         // No total row: what was tendered minus the change given back is what was paid.
@@ -302,17 +332,38 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         LabelledFields.FromSpan(FieldNames.TotalAmount, span,
             new ReadValue(amount.Printed, AmountNormalizer.Format(amount.Value), amount.HasDecimals ? 1 : 0.8), strength);
 
+    /// <summary>Another total candidate that is the same figure as <paramref name="chosen"/> but for one digit (OCR reads
+    /// 9.00 as 9.60, 86.00 as 686.00) and that the receipt prints more often (on item, subtotal or cash rows): the
+    /// chosen one is then the misread copy. Figures a rounding apart are no misread (17.76 rounded to 17.70). Null when there is none.</summary>
+    private static AmountMatch? MisreadOf(DocumentView view, AmountMatch chosen, IEnumerable<AmountMatch> candidates)
+    {
+        var printed = view.Lines.SelectMany(l => AmountNormalizer.FindAll(l.Text)).Where(a => a.HasDecimals)
+            .GroupBy(a => Math.Abs(a.Value)).ToDictionary(g => g.Key, g => g.Count());
+        var digits = AmountNormalizer.Format(chosen.Value);
+        return candidates
+            .Where(c => Math.Abs(c.Value - chosen.Value) > MaxRounding && printed.GetValueOrDefault(c.Value) > printed.GetValueOrDefault(chosen.Value)
+                        && Vision.Ocr.CharacterErrorRate.EditDistance(AmountNormalizer.Format(c.Value), digits) == 1)
+            .OrderByDescending(c => printed.GetValueOrDefault(c.Value)).FirstOrDefault();
+    }
+
+    /// <summary>A figure whose minus is a dash set apart from it (<c>Total Amt Payable - 79.50</c>): on a row that cannot be
+    /// negative (a total, cash tendered) the dash separates label and figure.</summary>
+    private static AmountMatch Unsigned(AmountMatch a) =>
+        a.Value < 0 && a.Printed.Length > 1 && a.Printed[0] == '-' && char.IsWhiteSpace(a.Printed[1])
+            ? a with { Value = -a.Value, Printed = a.Printed[1..].TrimStart() }
+            : a;
+
     /// <summary>The amount printed for a label line: on the same line after the label, else the nearest amount to its right
     /// within about one line height (scanned receipts are often slanted, so "rows" are not exact); with
     /// <paramref name="positive"/>, 0.00 is skipped (a neighbouring tax row's amount, never a total).</summary>
     private static (TextSpan Span, AmountMatch Match)? AmountBeside(DocumentView view, LineView label, bool positive)
     {
-        var own = AmountNormalizer.FindAll(label.Text).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0));
+        var own = AmountNormalizer.FindAll(label.Text).Select(a => positive ? Unsigned(a) : a).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0));
         if (own is not null) return (label.Slice(own.Index, own.Index + own.Length), own);
         var h = Math.Max(1, label.Box.Height);
         return view.Lines
             .Where(l => l.Page == label.Page && l != label && l.Box.X >= label.Box.Right - h && Math.Abs(l.CenterY - label.CenterY) < h * 1.1)
-            .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0))))
+            .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).Select(a => positive ? Unsigned(a) : a).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0))))
             .Where(x => x.m is not null && !TotalCues.Any(c => c.Pattern.IsMatch(x.l.Text)))
             .OrderBy(x => Math.Abs(x.l.CenterY - label.CenterY))
             .Select(x => ((TextSpan, AmountMatch)?)(x.l.Slice(x.m!.Index, x.m.Index + x.m.Length), x.m))
