@@ -203,6 +203,37 @@ public class ReceiptExtractorTests
         Assert.Equal(printed, r.Fields[FieldNames.ProviderName].Value); // the value as printed stays for the adjuster
     }
 
+    [Theory]
+    [InlineData("99 SPEED MART (519537-X)", "99 SPEED MART")]
+    [InlineData("99 SPEED MART S/B (519537-¥)", "99 SPEED MART S/B")] // OCR read the registration's letter as ¥
+    public void Receipt_seller_whose_name_starts_with_a_number_is_read_when_its_line_carries_the_registration_number(string printed, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row(printed),
+            Row("LOT P.T. 2811, JALAN ANGSA,"),
+            Row("TAMAN BERKELEY"),
+            Row("41150 KLANG, SELANGOR"),
+            Row("TOTAL@40", "12.90@600")));
+        Assert.Equal(expected, N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void Receipt_line_ocr_is_barely_sure_of_is_no_seller_name()
+    {
+        var page = Build(
+            Row("Aozore-"),
+            Row("RESTAURANT SIN DU"),
+            Row("K3-113, JL IBRAHIM SULTAN"),
+            Row("80300 JOHOR BAHRU"),
+            Row("TOTAL@40", "170.00@600"));
+        // Read as sure as the rest, the top line is the seller (a shop's name over a line describing it).
+        Assert.Equal("Aozore-", N(Extractor.Extract(DocumentType.Other, new([page], [])), FieldNames.ProviderName));
+
+        // The same logo read at confidence 0.06: noise, and the restaurant's own line names it.
+        var logo = page with { Lines = [page.Lines[0] with { Confidence = 0.06 }, .. page.Lines.Skip(1)] };
+        Assert.Equal("RESTAURANT SIN DU", N(Extractor.Extract(DocumentType.Other, new([logo], [])), FieldNames.ProviderName));
+    }
+
     [Fact]
     public void Receipt_total_after_adjustment_is_the_rounded_total_unless_it_is_further_off_than_a_rounding()
     {

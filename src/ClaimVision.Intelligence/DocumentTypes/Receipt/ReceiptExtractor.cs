@@ -24,7 +24,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"\b(TEL|TELEPHONE|PHONE|FAX|H/P|HP|GST|SST|TAX|INVOICE|RECEIPT|CASH\s?BILL|BILL|DATE|CASHIER|DOC|EMAIL|E-MAIL|WWW|HTTP|COUNTER|TABLE|ORDER|MEMBER|SALES|REG)\b|@|\.COM", RegexOptions.IgnoreCase)]
     private static partial Regex StopCue();
 
-    [GeneratedRegex(@"\(?\b\d{5,8}-[A-Z]\b\)?|\bCO\.?\s?(REG|NO)|\bROC\b|\bCOMPANY\s?(REG|NO)|^\(?(?=[A-Z]*\d)[0-9A-Z]{6,12}-?[A-Z]?\)?$", RegexOptions.IgnoreCase)]
+    // A registration number ends in a letter, which OCR may read as ¥ (519537-¥ for 519537-X).
+    [GeneratedRegex(@"\(?\b\d{5,8}-[A-Z¥](?!\w)\)?|\bCO\.?\s?(REG|NO)|\bROC\b|\bCOMPANY\s?(REG|NO)|^\(?(?=[A-Z]*\d)[0-9A-Z]{6,12}-?[A-Z]?\)?$", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationCue();
 
     [GeneratedRegex(@"\b\d{5}\b")]
@@ -107,7 +108,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"^\s*(NO\s?[.,:]?\s?\d|LOT\b|\d+[A-Z]?\s?[,.\-/ ]|[A-Z]{1,2}-\d|BLOCK\b|BLOK\b|LEVEL\b|UNIT\b|SUITE\b)|\b(JALAN|JLN|JL|ROAD|STREET|LORONG|TAMAN|TMN|PERSIARAN|LEBUH|LEBUHRAYA|KAMPUNG|KG|BANGUNAN|WISMA|KOMPLEKS|SEKSYEN|LOT|BLOCK|PLAZA|FLOOR|FLR)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressStart();
 
-    [GeneratedRegex(@"\s*\(?\s*(CO\.?\s?(REG|NO)\.?\s*(NO\.?)?\s*:?\s*)?\b[0-9]{4,}-?[A-Z]\s*\)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*\(?\s*(CO\.?\s?(REG|NO)\.?\s*(NO\.?)?\s*:?\s*)?\b[0-9]{4,}-?[A-Z¥]\s*\)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingRegistration();
 
     [GeneratedRegex(@"(?<!\w)(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|PLT|LTD\.?|LIMITED|CO\.|\(M\))(?=\W|$)", RegexOptions.IgnoreCase)]
@@ -122,6 +123,11 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         && !TitleWord().IsMatch(text) && !StopCue().IsMatch(text) && !RegistrationCue().IsMatch(text) && DateNormalizer.FindAll(text).Count == 0;
     }
 
+    /// <summary>Below this OCR confidence a line is a logo, a stamp or noise read as letters, never the seller's name.</summary>
+    private const double MinNameConfidence = 0.15;
+
+    private static bool NameLine(LineView line) => line.Line.Confidence >= MinNameConfidence && NameLike(line.Text);
+
     private static bool Skippable(string text) =>
         RegistrationCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || text.Count(char.IsLetter) < 3 || StopCue().IsMatch(text);
 
@@ -129,7 +135,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static int? AddressLine(IReadOnlyList<LineView> lines)
     {
         for (var i = 1; i < Math.Min(lines.Count, 12); i++)
-            if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(l => NameLike(l.Text)) && !Skippable(lines[i].Text)
+            if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(NameLine) && !Skippable(lines[i].Text)
                 && !LegalForm().IsMatch(lines[i].Text))
                 return i;
         return null;
@@ -144,12 +150,12 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static List<int> CompanyLines(IReadOnlyList<LineView> lines, int? address)
     {
         var top = Math.Min(lines.Count, address ?? 8);
-        var legal = Enumerable.Range(0, top).FirstOrDefault(i => NameLike(lines[i].Text) && LegalForm().IsMatch(lines[i].Text), -1);
-        if (legal >= 0) return Joined(lines, Enumerable.Range(0, top).Where(i => NameLike(lines[i].Text)).ToList(), legal);
+        var legal = Enumerable.Range(0, top).FirstOrDefault(i => NameLine(lines[i]) && LegalForm().IsMatch(lines[i].Text), -1);
+        if (legal >= 0) return Joined(lines, Enumerable.Range(0, top).Where(i => NameLine(lines[i])).ToList(), legal);
         if (address is null)
         {
             // No address to stand above: the seller tops the receipt, item and column lines come further down.
-            var names = Enumerable.Range(0, top).Where(i => NameLike(lines[i].Text) && !AddressStart().IsMatch(lines[i].Text)).ToList();
+            var names = Enumerable.Range(0, top).Where(i => NameLine(lines[i]) && !AddressStart().IsMatch(lines[i].Text)).ToList();
             return names.Count == 0 ? [] : Joined(lines, names, names[0]);
         }
         var block = new List<int>();
@@ -158,7 +164,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             var text = lines[i].Text;
             // A line set well apart above the header (a hand-written name, a logo caption) is not part of it.
             if (block.Count > 0 && lines[block[0]].Box.Y - lines[i].Box.Bottom > 2 * Math.Min(lines[i].Box.Height, lines[block[0]].Box.Height)) break;
-            if (NameLike(text) && !AddressStart().IsMatch(text)) block.Insert(0, i);
+            // A line that starts with a number is the seller's still when it carries the registration number (99 SPEED MART S/B (519537-X)).
+            if (NameLine(lines[i]) && (!AddressStart().IsMatch(text) || RegistrationCue().IsMatch(text))) block.Insert(0, i);
             else if (block.Count == 0 && Skippable(text)) continue;
             else if (block.Count > 0) break;
         }
