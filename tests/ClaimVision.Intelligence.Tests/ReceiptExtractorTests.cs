@@ -274,6 +274,34 @@ public class ReceiptExtractorTests
     }
 
     [Theory]
+    [InlineData("Tota! Incl. of GST")]
+    [InlineData("Tota] Incl. of GST")]
+    [InlineData("iotal Incl. of GST")]
+    [InlineData("T0TAL INCL. OF GST")]
+    public void Receipt_total_word_with_one_glyph_misread_is_still_a_total_row(string label)
+    {
+        // The rounded row's 45.90 is no rounding of 15.90, and the item row prints 15.90 again: 45.90 is the misread copy.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("SETIA GEMBILANG ENTERPRISE"),
+            Row("1.00 X 15.90@40", "15.90@600"),
+            Row(label + "@40", "15.90@600"),
+            Row("Total Amt Rounded@40", "45.90@600")));
+        Assert.Equal("15.90", N(r, FieldNames.TotalAmount));
+    }
+
+    [Theory]
+    [InlineData("Sub Tota!")]
+    [InlineData("SUB-iotal")]
+    public void Receipt_subtotal_with_a_misread_total_word_is_still_no_total(string label)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row(label + "@40", "60.00@600"),
+            Row("TOTAL@40", "53.00@600")));
+        Assert.Equal("53.00", N(r, FieldNames.TotalAmount));
+    }
+
+    [Theory]
     [InlineData("Total Amt Payable - 79.50")]
     [InlineData("AMOUNT PAYABLE : 79.50")]
     public void Receipt_total_payable_is_read_past_a_dash_that_separates_it_from_its_label(string row)

@@ -293,6 +293,15 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     private static readonly Regex RoundingAdjustment = new(@"ROUND(ING|ED)?\s*(ADJ|ADJUSTMENT)|^\W*ROUNDING\b(?!\s*TOTAL)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    /// <summary>The word TOTAL with one glyph misread the way OCR misreads thermal print (<c>Tota!</c>, <c>Tota]</c>,
+    /// <c>Totai</c>, <c>iotal</c>, <c>T0tal</c>), as a whole word.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:[Iij17f]OTAL|T[0QD]TAL|TO[Il1f]AL|TOT[4e]L|TOTA[Il1i!|\]])(?![\p{L}\d])", RegexOptions.IgnoreCase)]
+    private static partial Regex MisreadTotal();
+
+    /// <summary>The line with every one-glyph misreading of TOTAL written TOTAL, so total cues and exclusions (SUB TOTAL)
+    /// see it alike.</summary>
+    private static string WithTotalMended(string text) => MisreadTotal().Replace(text, "TOTAL");
+
     /// <summary>The most cash rounding changes a total by (rounding to 5 or 10 cents moves it 2–5 cents; a little room for a
     /// currency that rounds to larger coins).</summary>
     private const decimal MaxRounding = 0.10m;
@@ -309,10 +318,11 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var candidates = new List<(TextSpan Span, AmountMatch Amount, double Strength, double Y, bool Rounded)>();
         foreach (var line in view.Lines)
         {
-            if (Excluded.IsMatch(line.Text)) continue;
-            var cue = TotalCues.FirstOrDefault(c => c.Pattern.IsMatch(line.Text));
+            var text = WithTotalMended(line.Text);
+            if (Excluded.IsMatch(text)) continue;
+            var cue = TotalCues.FirstOrDefault(c => c.Pattern.IsMatch(text));
             if (cue.Pattern is null) continue;
-            if (AmountBeside(view, line, positive: true) is { } a) candidates.Add((a.Span, a.Match, cue.Strength, line.CenterY, RoundedTotal.IsMatch(line.Text)));
+            if (AmountBeside(view, line, positive: true) is { } a) candidates.Add((a.Span, a.Match, cue.Strength, line.CenterY, RoundedTotal.IsMatch(text)));
         }
         var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: true)).FirstOrDefault(a => a is not null);
         var change = view.Lines.Where(l => Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: false)).FirstOrDefault(a => a is not null);
@@ -320,12 +330,14 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         if (candidates.Count > 0)
         {
             var rounding = view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(l.Text));
-            // A rounded figure differs from the unrounded total by less than a coin; one further off is a misread figure.
-            bool Plausible(decimal rounded) => candidates.All(c => c.Rounded) || candidates.Any(c => !c.Rounded && Math.Abs(c.Amount.Value - rounded) <= MaxRounding);
-            var best = candidates
-                .OrderByDescending(c => paid is { } p && c.Amount.Value == p)
-                .ThenByDescending(c => (c.Rounded || (rounding is not null && c.Y > rounding.CenterY)) && Plausible(c.Amount.Value))
-                .ThenByDescending(c => c.Strength).ThenByDescending(c => c.Amount.Value).First();
+            // A rounded figure differs from the unrounded total by less than a coin; one further off than that from every
+            // other total is a misread figure.
+            bool Plausible(int i) => candidates.Count == 1
+                || candidates.Where((_, k) => k != i).Any(c => Math.Abs(c.Amount.Value - candidates[i].Amount.Value) <= MaxRounding);
+            var best = candidates.Select((c, i) => (c, i))
+                .OrderByDescending(x => paid is { } p && x.c.Amount.Value == p)
+                .ThenByDescending(x => (x.c.Rounded || (rounding is not null && x.c.Y > rounding.CenterY)) && Plausible(x.i))
+                .ThenByDescending(x => x.c.Strength).ThenByDescending(x => x.c.Amount.Value).First().c;
             if (paid != best.Amount.Value && MisreadOf(view, best.Amount, candidates.Select(c => c.Amount)) is { } figure)
                 best = candidates.First(c => c.Amount.Value == figure.Value);
             return Field(best.Span, best.Amount, best.Strength);
@@ -371,7 +383,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return view.Lines
             .Where(l => l.Page == label.Page && l != label && l.Box.X >= label.Box.Right - h && Math.Abs(l.CenterY - label.CenterY) < h * 1.1)
             .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).Select(a => positive ? Unsigned(a) : a).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0))))
-            .Where(x => x.m is not null && !TotalCues.Any(c => c.Pattern.IsMatch(x.l.Text)))
+            .Where(x => x.m is not null && !TotalCues.Any(c => c.Pattern.IsMatch(WithTotalMended(x.l.Text))))
             .OrderBy(x => Math.Abs(x.l.CenterY - label.CenterY))
             .Select(x => ((TextSpan, AmountMatch)?)(x.l.Slice(x.m!.Index, x.m.Index + x.m.Length), x.m))
             .FirstOrDefault();
