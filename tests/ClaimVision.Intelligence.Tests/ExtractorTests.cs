@@ -1204,6 +1204,10 @@ public class ExtractorTests
     [InlineData("Date: 10/04/2021", "Paid 04/24/2021 TOTAL: RM 121.30", "2021-10-04")] // the page proves month first
     [InlineData("Date: 10/04/2021", "6838 Elm St, Columbus, OH 43215", "2021-10-04")]  // a US address
     [InlineData("Date: 10/04/2021", "NO 8, JALAN 7/118B, 56000 KUALA LUMPUR", "2021-04-10")]
+    // A clock time written with points is no date: it proves nothing about the order.
+    [InlineData("Date 10/04/21 12.17.26 PM", "TOTAL: RM 121.30", "2021-04-10")]
+    [InlineData("Date 10/04/21 12.17.26", "TOTAL: RM 121.30", "2021-04-10")]
+    [InlineData("Date: 10/04/2021", "Printed 12.17.26 pm TOTAL: RM 121.30", "2021-04-10")]
     public void Ambiguous_numeric_dates_follow_the_order_the_page_proves_else_its_currency(string dateRow, string totalRow, string expected)
     {
         var r = Extractor.Extract(DocumentType.Other, Doc(

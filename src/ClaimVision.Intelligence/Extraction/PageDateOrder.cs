@@ -45,19 +45,35 @@ public static partial class PageDateOrder
         return new DocumentDateOrder(order, $"the printed length of stay, {days} days, fits its dates read {DocumentDateOrder.Describe(order)}");
     }
 
+    [GeneratedRegex(@"^\s?[AP]\.?M\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Meridiem();
+
+    /// <summary>A receipt's clock time written with points (<c>12.17.26 PM</c>) looks like a date and would "prove"
+    /// month first: a match followed by AM/PM, or written with points right after a date on its line
+    /// (<c>Date 06/01/18 12.17.26</c>), is a time.</summary>
+    private static bool IsClockTime(string line, Match m, Match? previousOnLine) =>
+        Meridiem().IsMatch(line.AsSpan(m.Index + m.Length).ToString())
+        || (previousOnLine is not null && m.Groups["s"].Value == ".");
+
     /// <summary>The order the page's all-numeric dates are read in and what on the page proves it; without proof,
     /// <paramref name="fallback"/> and a null <see cref="DocumentDateOrder.Proof"/>.</summary>
     public static DocumentDateOrder Decide(DocumentView view, DateOrder fallback)
     {
         string? dayFirst = null, monthFirst = null;
         foreach (var line in view.Lines)
+        {
+            Match? previous = null;
             foreach (Match m in NumericDate().Matches(line.Text))
             {
+                var time = IsClockTime(line.Text, m, previous);
+                previous = m;
+                if (time) continue;
                 var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
                 var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
                 if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst ??= m.Value;
                 if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst ??= m.Value;
             }
+        }
         if ((dayFirst is null) != (monthFirst is null))
             return dayFirst is not null
                 ? new DocumentDateOrder(DateOrder.DayFirst, $"{dayFirst} on the page can only be read day first")
