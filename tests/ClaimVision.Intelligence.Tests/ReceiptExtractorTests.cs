@@ -192,7 +192,12 @@ public class ReceiptExtractorTests
     [InlineData("KEDAI SON 8HD", "KEDAI SON 8HD")]
     [InlineData("AH SON TRADING", "AH SON TRADING")]
     [InlineData("MR. D.I.Y. SDN BHD", "MR. D.I.Y. SDN BHD")]
-    public void Receipt_seller_has_its_sdn_bhd_mended_when_ocr_misread_one_glyph_of_one_word(string printed, string expected)
+    [InlineData("WAHIN HARDWARE SIN BHD", "WAHIN HARDWARE SDN BHD")]
+    [InlineData("RESTORAN HUP SIN", "RESTORAN HUP SIN")]
+    // A Latin Y OCR read as ¥, or read twice, the second time as ¥.
+    [InlineData("MR. D.I.¥. (KUCHAI) SDN BHD", "MR. D.I.Y. (KUCHAI) SDN BHD")]
+    [InlineData("MR.D.I.Y¥(M)SDN BHD", "MR.D.I.Y(M)SDN BHD")]
+    public void Receipt_seller_name_is_mended_where_ocr_misread_one_glyph_of_its_sdn_bhd_or_a_y(string printed, string expected)
     {
         var r = Extractor.Extract(DocumentType.Other, Doc(
             Row(printed),

@@ -61,7 +61,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller.Span, sold, 0.85);
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span,
-                read with { Normalized = RepairLegalForm(read.Normalized) }, name.Strength);
+                read with { Normalized = MendSellerName(read.Normalized) }, name.Strength);
         var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
         // The address is kept as printed, closing punctuation included ("… 40170 SHAH ALAM,"): it is no label's value.
         // Without a line that starts like an address, the lines under the seller are one only when a postcode closes them
@@ -195,13 +195,19 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     }
 
     /// <summary>Malaysia's private-company form, SDN BHD, with one of its two words misread by a glyph OCR confuses
-    /// (<c>SON BHD</c>, <c>SDN 8HD</c>, <c>5DN BHD</c>, <c>SDN BHO</c>). Only the pair is mended, and only when the other word
-    /// is read right: a lone <c>SON</c> may be a name.</summary>
-    [GeneratedRegex(@"(?<![\w$])(?<sdn>[S5$][DO0Q]N)(?<dot>\.?\s*)(?<bhd>[B8]H[DO0Q])(?![\w$])", RegexOptions.IgnoreCase)]
+    /// (<c>SON BHD</c>, <c>SIN BHD</c>, <c>SDN 8HD</c>, <c>5DN BHD</c>, <c>SDN BHO</c>). Only the pair is mended, and only when the
+    /// other word is read right: a lone <c>SON</c> or <c>SIN</c> may be a name.</summary>
+    [GeneratedRegex(@"(?<![\w$])(?<sdn>[S5$][DO0QIl1]N)(?<dot>\.?\s*)(?<bhd>[B8]H[DO0Q])(?![\w$])", RegexOptions.IgnoreCase)]
     private static partial Regex SdnBhd();
 
-    /// <summary>The seller's name with its SDN BHD read as printed where OCR misread one glyph of it (see <see cref="SdnBhd"/>).</summary>
-    internal static string RepairLegalForm(string name) => SdnBhd().Replace(name, m =>
+    /// <summary>A ¥ against a Latin capital or a point: OCR's reading of a Y with a bar (<c>MR. D.I.¥.</c>); right after
+    /// a Y it is that Y read twice (<c>D.I.Y¥(M)</c>).</summary>
+    [GeneratedRegex(@"(?<Y>(?<=Y))¥|(?<=[A-Z.])¥|¥(?=[A-Z.(])")]
+    private static partial Regex YenForY();
+
+    /// <summary>The seller's name with OCR's misreadings of a Latin Y as ¥ and of one glyph of its SDN BHD (see
+    /// <see cref="SdnBhd"/>) read as printed.</summary>
+    internal static string MendSellerName(string name) => SdnBhd().Replace(YenForY().Replace(name, y => y.Groups["Y"].Success ? "" : "Y"), m =>
     {
         var (sdn, bhd) = (m.Groups["sdn"].Value, m.Groups["bhd"].Value);
         var sdnRight = sdn.Equals("SDN", StringComparison.OrdinalIgnoreCase);
