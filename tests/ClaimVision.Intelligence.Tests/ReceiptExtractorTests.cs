@@ -306,6 +306,46 @@ public class ReceiptExtractorTests
         Assert.Equal("53.00", N(r, FieldNames.TotalAmount));
     }
 
+    [Fact]
+    public void Receipt_rounded_total_printed_alone_under_the_rounding_row_is_the_total()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("INDAH GIFT & HOME DECO"),
+            Row("62483 1 55.90@40", "55.90@600"),
+            Row("#Total Qty 2"),
+            Row("ROUNDING ADJ. ........"),
+            Row("RM 60.30 J@500"),
+            Row("CHANGE@40", "RM 10.00@600")));
+        Assert.Equal("60.30", N(r, FieldNames.TotalAmount));
+
+        // The adjustment's own figure under its row is no total.
+        var adjustment = Extractor.Extract(DocumentType.Other, Doc(
+            Row("INDAH GIFT & HOME DECO"),
+            Row("62483 1 55.90@40", "55.90@600"),
+            Row("ROUNDING ADJ."),
+            Row("-0.01@500")));
+        Assert.Null(N(adjustment, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Receipt_without_a_total_row_takes_the_cash_printed_under_its_label()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("RESTAURANT SIN DU"),
+            Row("OPT.08 RM 149.00"),
+            Row("DPI.08 RM 21.00"),
+            Row("CASH"),
+            Row("RM 170. 00@60")));
+        Assert.Equal("170.00", N(r, FieldNames.TotalAmount));
+
+        // A line of words under the label is no figure of its own.
+        var words = Extractor.Extract(DocumentType.Other, Doc(
+            Row("RESTAURANT SIN DU"),
+            Row("CASH"),
+            Row("THANK YOU 170.00 PLEASE COME AGAIN")));
+        Assert.Null(N(words, FieldNames.TotalAmount));
+    }
+
     [Theory]
     [InlineData("Total Amt Payable - 79.50")]
     [InlineData("AMOUNT PAYABLE : 79.50")]

@@ -330,7 +330,13 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             if (cue.Pattern is null) continue;
             if (AmountBeside(view, line, positive: true) is { } a) candidates.Add((a.Span, a.Match, cue.Strength, line.CenterY, RoundedTotal.IsMatch(text)));
         }
-        var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: true)).FirstOrDefault(a => a is not null);
+        // A rounding adjustment row with the rounded total printed alone on the line under it (ROUNDING ADJ / RM 60.30):
+        // a figure larger than any rounding there is that total, not the adjustment.
+        if (view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(l.Text)) is { } roundingRow && AmountBeside(view, roundingRow, positive: false) is null
+            && AmountUnder(view, roundingRow) is { } under && under.Match.Value > MaxRounding)
+            candidates.Add((under.Span, under.Match, 0.8, under.Y, true));
+        var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text))
+            .Select(l => AmountBeside(view, l, positive: true) ?? (AmountUnder(view, l) is { } u ? (u.Span, u.Match) : null)).FirstOrDefault(a => a is not null);
         var change = view.Lines.Where(l => Change.IsMatch(l.Text)).Select(l => AmountBeside(view, l, positive: false)).FirstOrDefault(a => a is not null);
         var paid = tendered is { } t ? t.Match.Value - (change?.Match.Value ?? 0) : (decimal?)null;
         if (candidates.Count > 0)
@@ -377,6 +383,25 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         a.Value < 0 && a.Printed.Length > 1 && a.Printed[0] == '-' && char.IsWhiteSpace(a.Printed[1])
             ? a with { Value = -a.Value, Printed = a.Printed[1..].TrimStart() }
             : a;
+
+    /// <summary>The figure printed alone on the line right under <paramref name="label"/> (a label whose value was set on
+    /// the next line: <c>CASH</c> / <c>RM 170. 00</c>), overlapping it across or starting to its right; at most two stray
+    /// glyphs besides it. Null when the label has text after it or no such line follows within about a line height.</summary>
+    private static (TextSpan Span, AmountMatch Match, double Y)? AmountUnder(DocumentView view, LineView label)
+    {
+        if (label.Text.Any(char.IsDigit)) return null;
+        var h = Math.Max(1, label.Box.Height);
+        var next = view.Lines
+            .Where(l => l.Page == label.Page && l.Box.Y >= label.Box.Bottom - h / 2 && l.Box.Y - label.Box.Bottom <= 1.5 * h
+                        && l.Box.Right > label.Box.X)
+            .OrderBy(l => l.Box.Y).FirstOrDefault();
+        if (next is null) return null;
+        var amounts = AmountNormalizer.FindAll(next.Text);
+        if (amounts is not [{ HasDecimals: true, Value: > 0 } amount]) return null;
+        var rest = next.Text.Remove(amount.Index, amount.Length);
+        if (rest.Count(char.IsLetterOrDigit) > 2) return null;
+        return (next.Slice(amount.Index, amount.Index + amount.Length), amount, next.CenterY);
+    }
 
     /// <summary>The amount printed for a label line: on the same line after the label, else the nearest amount to its right
     /// within about one line height (scanned receipts are often slanted, so "rows" are not exact); with
