@@ -33,6 +33,21 @@ public class ReceiptExtractorTests
         Assert.Equal("NO 37, JALAN MANIS 7, TAMAN SEGAR, 56100 CHERAS, KUALA LUMPUR.", N(r, FieldNames.ProviderAddress));
     }
 
+    [Theory]
+    [InlineData("+603-91 30 2672")]
+    [InlineData("(03) 9130 2672")]
+    public void Receipt_address_whose_postcode_ocr_misread_stops_at_a_phone_line_however_it_is_spaced(string phone)
+    {
+        // §6100 is no postcode, so nothing closes the address but the phone line under it.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("RESTORAN SELERA KITA SDN BHD"),
+            Row("NO 37, JALAN MANIS 7, TAMAN SEGAR,"),
+            Row("§6100 CHERAS, KUALA LUMPUR."),
+            Row(phone),
+            Row("TOTAL@40", "12.90@600")));
+        Assert.Equal("NO 37, JALAN MANIS 7, TAMAN SEGAR, §6100 CHERAS, KUALA LUMPUR.", N(r, FieldNames.ProviderAddress));
+    }
+
     [Fact]
     public void Receipt_address_keeps_its_closing_comma_and_a_state_line_that_looks_like_a_registration_number()
     {

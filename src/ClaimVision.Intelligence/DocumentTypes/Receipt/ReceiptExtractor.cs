@@ -255,7 +255,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             if (parts.Count >= 7) break;
             var text = line.Text.Trim();
             if (parts.Count == 0 && Skippable(text)) continue;
-            if (StopCue().IsMatch(text) || TitleWord().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text) || PhoneNumber().IsMatch(text)) break;
+            if (StopCue().IsMatch(text) || TitleWord().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text)
+                || PhoneNumber().IsMatch(text) || PhoneLine().IsMatch(text)) break;
             if (afterPostcode >= 0 && !AddressTail(text, afterPostcode)) break;
             parts.Add(line.Whole());
             if (afterPostcode >= 0) afterPostcode++;
@@ -265,6 +266,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return new TextSpan(string.Join(' ', parts.Select(p => p.Text)), parts.Select(p => p.Box).Aggregate(BoundingBox.Union),
             parts.Average(p => p.Confidence), parts[0].Page);
     }
+
+    /// <summary>A line of nothing but a phone number's characters, grouped however OCR spaced them (<c>+603-91 30 2672</c>).</summary>
+    [GeneratedRegex(@"^\+?\(?\d[\d\s\-()]{7,}\d$")]
+    private static partial Regex PhoneLine();
 
     /// <summary>A line after the postcode line still belongs to the address when it is short, has words, and is no
     /// labelled field ("CARELINE : …") or amount; at most two such lines.</summary>
