@@ -158,6 +158,17 @@ public class OcrAmountRepairTests
         Assert.DoesNotContain(AmountNormalizer.FindAll(text), m => AmountNormalizer.Format(m.Value) == notValue);
 
     [Theory]
+    [InlineData("Net Amt : §3.55", "53.55")]
+    [InlineData("Payment : §0.00", "50.00")]
+    [InlineData("Visa -§38.00", "-538.00")]
+    public void Reads_a_five_misread_as_a_section_sign_glued_to_a_figure(string text, string value) =>
+        Assert.Equal(value, AmountNormalizer.Format(Assert.Single(AmountNormalizer.FindAll(text)).Value));
+
+    [Fact]
+    public void A_section_sign_set_apart_from_a_figure_stays_a_section_sign() =>
+        Assert.Equal("3.55", AmountNormalizer.Format(Assert.Single(AmountNormalizer.FindAll("§ 3.55")).Value));
+
+    [Theory]
     [InlineData("合计 : Y255.22", "255.22")]
     [InlineData("医疗费用总额 : Y9,656.92", "9656.92")]
     [InlineData("合计 (小写 ): 9,.656.92", "9656.92")]

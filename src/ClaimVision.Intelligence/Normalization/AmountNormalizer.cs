@@ -34,13 +34,22 @@ public static partial class AmountNormalizer
         @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
+    /// <summary>A § glued to the front of a figure is a 5 Tesseract misread in thermal print (<c>Net Amt : §3.55</c> for
+    /// 53.55, <c>Payment : §0.00</c> for 50.00, <c>§6100</c> for the postcode 56100); no document writes a section sign
+    /// against a figure. Same length, so positions in the text stay valid.</summary>
+    public static string SectionSignForFive(string text) =>
+        text.Contains('§') ? SectionSignBeforeDigit().Replace(text, "5") : text;
+
+    [GeneratedRegex(@"§(?=[0-9])")]
+    private static partial Regex SectionSignBeforeDigit();
+
     /// <summary>The first amount in the text, or null.</summary>
     public static decimal? Parse(string text) => FindAll(text) is { Count: > 0 } all ? all[0].Value : null;
 
     /// <summary>Every amount in the text, in reading order.</summary>
     public static IReadOnlyList<AmountMatch> FindAll(string text)
     {
-        var clean = TextCleanup.ToHalfWidth(text);
+        var clean = SectionSignForFive(TextCleanup.ToHalfWidth(text));
         var result = new List<AmountMatch>();
         foreach (Match m in Amount.Matches(clean))
         {

@@ -70,7 +70,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             && (addressLine is not null || Postcode().IsMatch(address.Text)))
         {
             var printed = TextCleanup.CollapseWhitespace(address.Text).Trim();
-            fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address, new ReadValue(printed, printed, 1), addressLine is null ? 0.6 : 0.8);
+            fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address,
+                new ReadValue(printed, AmountNormalizer.SectionSignForFive(printed), 1), addressLine is null ? 0.6 : 0.8);
         }
         if (Date(view, context) is { } date) fields[FieldNames.DocumentDate] = date;
         if (Total(view) is { } total) fields[FieldNames.TotalAmount] = total;
