@@ -64,9 +64,9 @@ public static partial class ValueReader
     [GeneratedRegex(@"(?<![0-9])(?<m>[0-9]{1,2}) ?[/-] ?(?<y>20[0-9]{2}|[0-9]{2})(?![0-9/-])")]
     private static partial Regex MonthYearPattern();
 
-    /// <summary>A card's expiry month → yyyy-MM. Two-digit years are 20YY. Read less surely: a month of 91–99, taken as
-    /// 01–09 (card faces print the zero slashed or dotted, and OCR reads it as a 9: 93/26 for 03/26), and a month of one
-    /// digit (its zero lost: 3/26).</summary>
+    /// <summary>A card's expiry month → yyyy-MM. Two-digit years are 20YY. Read less surely: a month past 12 that one
+    /// zero read as a 6, 8 or 9 explains (card faces print the zero slashed or dotted: 93/26 and 63/26 for 03/26, 16/27
+    /// for 10/27), and a month of one digit (its zero lost: 3/26).</summary>
     private static ReadValue? ReadMonthYear(string text)
     {
         foreach (Match m in MonthYearPattern().Matches(text))
@@ -74,15 +74,26 @@ public static partial class ValueReader
             var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
             var year = m.Groups["y"].Value is { Length: 2 } yy ? 2000 + int.Parse(yy, CultureInfo.InvariantCulture) : int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             var strength = m.Groups["m"].Length == 1 ? OneDigitMonthStrength : 1.0;
-            if (month is >= 91 and <= 99)
+            if (month > 12 && DottedZero(m.Groups["m"].Value) is { } mended)
             {
-                month -= 90;
+                month = mended;
                 strength = DottedZeroStrength;
             }
             if (month is < 1 or > 12) continue;
             return new ReadValue(m.Value, string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}"), strength);
         }
         return null;
+    }
+
+    /// <summary>The one month 01–12 that <paramref name="digits"/> is with one of its 6s, 8s or 9s read back as the zero it
+    /// was; null when none or two are.</summary>
+    private static int? DottedZero(string digits)
+    {
+        var months = Enumerable.Range(0, digits.Length)
+            .Where(i => digits[i] is '6' or '8' or '9')
+            .Select(i => int.Parse(string.Concat(digits.AsSpan(0, i), "0", digits.AsSpan(i + 1)), CultureInfo.InvariantCulture))
+            .Where(month => month is >= 1 and <= 12).Distinct().ToList();
+        return months.Count == 1 ? months[0] : null;
     }
 
     /// <summary>How much a month printed with one digit (or whose zero OCR lost) is trusted.</summary>

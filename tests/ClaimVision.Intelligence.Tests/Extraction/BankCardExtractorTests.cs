@@ -83,7 +83,10 @@ public sealed class BankCardExtractorTests
     [InlineData("VALID THRU 11/2029", "2029-11")]
     [InlineData("rary 93/26", "2026-03")]    // the dotted zero read as 9
     [InlineData("vauo 3/26", "2026-03")]     // the zero lost
-    [InlineData("= 65/28", null)]            // no month 65
+    [InlineData("= 65/28", "2028-05")]       // the dotted zero read as 6
+    [InlineData("部 63/27", "2027-03")]
+    [InlineData("各 16/27", "2027-10")]       // ... as the second digit
+    [InlineData("= 13/28", null)]            // no zero look-alike: no month 13
     [InlineData("ee 16/27/", null)]
     public void Expiry_month(string line, string? expected) =>
         Assert.Equal(expected, N(Card(Row("4465 4294 3062 6433"), Row(line + "@350")), FieldNames.ExpiryDate));
@@ -94,6 +97,8 @@ public sealed class BankCardExtractorTests
         var clean = Card(Row("4465 4294 3062 6433"), Row("03/26@350")).Fields[FieldNames.ExpiryDate];
         var repaired = Card(Row("4465 4294 3062 6433"), Row("93/26@350")).Fields[FieldNames.ExpiryDate];
         Assert.True(repaired.Confidence < clean.Confidence);
+        var six = Card(Row("4465 4294 3062 6433"), Row("63/26@350")).Fields[FieldNames.ExpiryDate];
+        Assert.Equal(repaired.Confidence, six.Confidence);
     }
 
     [Theory]
