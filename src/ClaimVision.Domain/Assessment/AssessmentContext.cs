@@ -64,6 +64,15 @@ public sealed class AssessmentContext
     public IEnumerable<(AnalyzedDocument Document, ExtractedField Field)> Readings(string name) =>
         Trusted.Select(d => (d, d.Field(name))).Where(x => x.Item2 is not null).Select(x => (x.d, x.Item2!));
 
+    /// <summary>Every reading of the patient's name but a bank card's: a card's name is its holder's, the payee, who may
+    /// rightly be someone else (a parent's card for a child); payee.holder weighs it (<see cref="PayeeRule"/>).</summary>
+    public IEnumerable<(AnalyzedDocument Document, ExtractedField Field)> PatientNames() =>
+        Readings(FieldNames.PatientName).Where(r => !NamesHolder(r.Document, r.Field));
+
+    /// <summary>True for a bank card's patientName: the card holder's name, not a reading of the patient's.</summary>
+    public static bool NamesHolder(AnalyzedDocument document, ExtractedField field) =>
+        document.Type == DocumentType.BankCard && field.Name == FieldNames.PatientName;
+
     /// <summary>ISO date, independent of the current culture (a Thai culture would print the Buddhist year).</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

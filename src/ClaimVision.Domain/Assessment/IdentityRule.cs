@@ -77,9 +77,7 @@ public sealed class IdentityRule : IFactorRule
             different.Add(Factors.Source("claim.json", "insured.name", context.Claim.Insured.Name));
             notes.Add($"the claim names {Mask.Name(context.Claim.Insured.Name)}, the registry {Mask.Name(reference)}");
         }
-        // A bank card's name is its holder's, who may rightly be someone else (a parent's card for a child): payee.holder
-        // weighs it (PayeeRule), not the patient's identity.
-        var names = NameReadings.Compare(context.Readings(FieldNames.PatientName).Where(r => r.Document.Type != DocumentType.BankCard), reference,
+        var names = NameReadings.Compare(context.PatientNames(), reference,
             (doc, read) => $"the name on {doc.FileName} ({Mask.Name(read)}) does not match {Mask.Name(reference)}");
         notes.AddRange(names.Notes);
         different.AddRange(names.Different);

@@ -61,9 +61,8 @@ public sealed class QualityRule : IFactorRule
         var decisionFields = DecisionFields(context.Policy.ExpenseBasis);
         foreach (var doc in context.Trusted)
         {
-            // A bank card's name is its holder's, the payee: payee.holder compares it with the insured and lets an unsure
-            // reading that agrees pass, so it is not also a decision field of the patient here.
-            foreach (var field in doc.Fields.Values.Where(f => decisionFields.Contains(f.Name) && !(doc.Type == DocumentType.BankCard && f.Name == FieldNames.PatientName)))
+            // A bank card's name is the holder's: payee.holder weighs it and lets an unsure reading that agrees pass.
+            foreach (var field in doc.Fields.Values.Where(f => decisionFields.Contains(f.Name) && !AssessmentContext.NamesHolder(doc, f)))
             {
                 read++;
                 var threshold = quality.ThresholdFor(field.Name);
