@@ -33,6 +33,20 @@ public class CaseTests
         Assert.Empty(c.Edits);
     }
 
+    [Fact]
+    public void A_bank_card_number_starts_with_the_prefix_of_the_bank_it_names()
+    {
+        for (var seed = 0; seed < 200; seed++)
+            foreach (var language in new[] { "zh", "en" })
+            {
+                var c = CaseGenerator.Generate(seed, language);
+                var bin = language == "zh"
+                    ? CaseData.Banks.Single(b => b.Zh == c.BankName).Bin
+                    : CaseData.UsBanks.Single(b => b.Name == c.BankName).Bin;
+                Assert.True(c.BankCardNumber.StartsWith(bin, StringComparison.Ordinal), $"seed {seed} {language}: {c.BankName} with a card number of another prefix");
+            }
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Chinese_patients_carry_a_valid_resident_id_that_matches_birth_date_and_sex(int seed, string language)

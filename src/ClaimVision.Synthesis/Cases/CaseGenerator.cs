@@ -45,7 +45,7 @@ public static class CaseGenerator
         var level = hospital.Level;
         var deductible = zh ? (level.StartsWith("三级", StringComparison.Ordinal) ? 1000m : level.StartsWith("二级", StringComparison.Ordinal) ? 700m : 400m) : r.Next(2, 11) * 100m;
         var rate = zh ? new[] { 0.85m, 0.88m, 0.9m }[r.Next(3)] : new[] { 0.8m, 0.9m }[r.Next(2)];
-        var bank = zh ? Banks[r.Next(Banks.Length)] : (Zh: "", En: UsBanks[r.Next(UsBanks.Length)].Name, Bin: UsBanks[r.Next(UsBanks.Length)].Bin);
+        var bank = zh ? Banks[r.Next(Banks.Length)] : UsBank(r);
         var insurer = zh ? Insurers[r.Next(Insurers.Length)].Zh : UsInsurers[r.Next(UsInsurers.Length)];
         var lab = LabTests[r.Next(LabTests.Length)];
 
@@ -84,6 +84,16 @@ public static class CaseGenerator
         var covered = total - outOfCatalogue - selfPaid;
         var insurancePaid = Math.Round(Math.Max(0, covered - deductible) * rate, 2, MidpointRounding.AwayFromZero);
         return new Settlement(total, covered, selfPaid, outOfCatalogue, deductible, rate, insurancePaid, total - insurancePaid);
+    }
+
+    /// <summary>A US bank with its own card-number prefix. Two draws as before (the second once picked the prefix on its
+    /// own, so a card could print one bank's name over another's number); it is spent unused so that every other value
+    /// a seed draws stays the same.</summary>
+    private static (string Zh, string En, string Bin) UsBank(Random r)
+    {
+        var bank = UsBanks[r.Next(UsBanks.Length)];
+        _ = r.Next(UsBanks.Length);
+        return ("", bank.Name, bank.Bin);
     }
 
     private static List<CaseLineItem> DrawItems(Random r, bool zh, int stay, bool surgical)
