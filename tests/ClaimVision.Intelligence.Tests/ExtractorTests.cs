@@ -1208,6 +1208,8 @@ public class ExtractorTests
     [InlineData("Date 10/04/21 12.17.26 PM", "TOTAL: RM 121.30", "2021-04-10")]
     [InlineData("Date 10/04/21 12.17.26", "TOTAL: RM 121.30", "2021-04-10")]
     [InlineData("Date: 10/04/2021", "Printed 12.17.26 pm TOTAL: RM 121.30", "2021-04-10")]
+    // A second date on its line is a date: 24.04.2021 proves day first (read as a time, nothing would, and USD month first).
+    [InlineData("Date: 10/04/2021", "From 03.01.2021 to 24.04.2021 TOTAL: USD 121.30", "2021-04-10")]
     public void Ambiguous_numeric_dates_follow_the_order_the_page_proves_else_its_currency(string dateRow, string totalRow, string expected)
     {
         var r = Extractor.Extract(DocumentType.Other, Doc(

@@ -165,8 +165,16 @@ public class OcrAmountRepairTests
         Assert.Equal(value, AmountNormalizer.Format(Assert.Single(AmountNormalizer.FindAll(text)).Value));
 
     [Fact]
-    public void A_section_sign_set_apart_from_a_figure_stays_a_section_sign() =>
+    public void A_section_sign_set_apart_from_a_figure_or_before_a_law_s_number_stays_a_section_sign()
+    {
         Assert.Equal("3.55", AmountNormalizer.Format(Assert.Single(AmountNormalizer.FindAll("§ 3.55")).Value));
+        Assert.DoesNotContain(AmountNormalizer.FindAll("steuerfrei gem. §4 Nr. 14 UStG"), a => a.Value == 54);
+        Assert.DoesNotContain(AmountNormalizer.FindAll("§19 UStG"), a => a.Value == 519);
+    }
+
+    [Fact]
+    public void A_section_sign_read_as_five_keeps_the_section_sign_as_printed() =>
+        Assert.Equal("§3.55", Assert.Single(AmountNormalizer.FindAll("Net Amt : §3.55")).Printed);
 
     [Theory]
     [InlineData("合计 : Y255.22", "255.22")]

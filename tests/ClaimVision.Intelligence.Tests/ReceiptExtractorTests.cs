@@ -208,6 +208,7 @@ public class ReceiptExtractorTests
     // Both words misread, or a lone SON: no proof it is the legal form, so left as read.
     [InlineData("KEDAI SON 8HD", "KEDAI SON 8HD")]
     [InlineData("AH SON TRADING", "AH SON TRADING")]
+    [InlineData("HOCK LEE & SON BHD", "HOCK LEE & SON BHD")]
     [InlineData("MR. D.I.Y. SDN BHD", "MR. D.I.Y. SDN BHD")]
     [InlineData("WAHIN HARDWARE SIN BHD", "WAHIN HARDWARE SDN BHD")]
     [InlineData("RESTORAN HUP SIN", "RESTORAN HUP SIN")]
@@ -286,6 +287,20 @@ public class ReceiptExtractorTests
             Row("Round:d Total (RM):@40", "9.60@600")));
         Assert.Equal("9.00", N(r, FieldNames.TotalAmount));
 
+        // Two totals whose gap the receipt prints are two figures, however alike their digits: tax, discount, service.
+        Assert.Equal("10.60", N(Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row("ITEM A@40", "10.00@600"),
+            Row("TOTAL@40", "10.00@600"),
+            Row("GST 6%@40", "0.60@600"),
+            Row("TOTAL INCL. GST@40", "10.60@600"))), FieldNames.TotalAmount));
+        Assert.Equal("20.00", N(Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row("ITEM A@40", "25.00@600"),
+            Row("TOTAL@40", "25.00@600"),
+            Row("DISCOUNT@40", "5.00@600"),
+            Row("NETT TOTAL@40", "20.00@600"))), FieldNames.TotalAmount));
+
         // Two totals that differ by more than a digit are two figures: the larger (with tax) stays.
         var tax = Extractor.Extract(DocumentType.Other, Doc(
             Row("KEDAI RUNCIT MAJU"),
@@ -309,6 +324,18 @@ public class ReceiptExtractorTests
             Row(label + "@40", "15.90@600"),
             Row("Total Amt Rounded@40", "45.90@600")));
         Assert.Equal("15.90", N(r, FieldNames.TotalAmount));
+    }
+
+    [Fact]
+    public void Receipt_rounding_row_is_known_through_a_misread_total_word()
+    {
+        // ROUNDING TOTA! is the rounded total's row, not a rounding adjustment that would put the row below it first.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU"),
+            Row("TOTAL INCL. GST@40", "53.02@600"),
+            Row("ROUNDING TOTA!@40", "53.00@600"),
+            Row("GRAND TOTAL@40", "53.02@600")));
+        Assert.Equal("53.00", N(r, FieldNames.TotalAmount));
     }
 
     [Theory]
@@ -340,7 +367,7 @@ public class ReceiptExtractorTests
             Row("INDAH GIFT & HOME DECO"),
             Row("62483 1 55.90@40", "55.90@600"),
             Row("ROUNDING ADJ."),
-            Row("-0.01@500")));
+            Row("0.02@500")));
         Assert.Null(N(adjustment, FieldNames.TotalAmount));
     }
 

@@ -57,6 +57,8 @@ public static class EvaluateFieldsCommand
                     RemoveSeals = configured.RemoveSeals && !parse.GetValue(keepSeals),
                 };
                 ResolutionNormalizer.ValidateScaleUp(ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
+                if (parse.GetValue(cache) && parse.GetValue(ocr) != "engine")
+                    return Unsupported("--ocr-cache keeps Tesseract's readings; it needs --ocr engine (the dataset's own text lines need no cache).");
                 return parse.GetValue(format) switch
                 {
                     "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), parse.GetValue(cache), ocrOptions),
@@ -136,7 +138,9 @@ public static class EvaluateFieldsCommand
     {
         if (ocr != "engine") return Unsupported("--format generated has no text lines of its own; use --ocr engine.");
         var samples = GroundTruthJson.LoadFolder(dir);
-        if (useCache && samples.Count > 0) RequireWritable(Path.GetDirectoryName(Path.GetFullPath(samples[0].ImagePath))!);
+        if (useCache)
+            foreach (var folder in samples.Select(x => Path.GetDirectoryName(Path.GetFullPath(x.ImagePath))!).Distinct(StringComparer.Ordinal))
+                RequireWritable(folder);
         var schemas = extractor.Schemas.ToDictionary(s => s.Type);
         var read = new List<(string Image, GroundTruth Truth, IReadOnlyList<OcrPage> Pages, FieldExtraction Result)>();
         using (var pool = new EnginePool(ocrOptions))

@@ -49,11 +49,18 @@ public static partial class PageDateOrder
     private static partial Regex Meridiem();
 
     /// <summary>A receipt's clock time written with points (<c>12.17.26 PM</c>) looks like a date and would "prove"
-    /// month first: a match followed by AM/PM, or written with points right after a date on its line
-    /// (<c>Date 06/01/18 12.17.26</c>), is a time.</summary>
-    private static bool IsClockTime(string line, Match m, Match? previousOnLine) =>
-        Meridiem().IsMatch(line.AsSpan(m.Index + m.Length).ToString())
-        || (previousOnLine is not null && m.Groups["s"].Value == ".");
+    /// month first: a match shaped like a time (hours to 23, then minutes and seconds to 59, two digits each after
+    /// the first) is one when AM/PM follows it, or when it is written with points right after a date on its line
+    /// (<c>Date 06/01/18 12.17.26</c>). A second date on a line (<c>03.01.2021 … 25.01.2021</c>) is no time.</summary>
+    private static bool IsClockTime(string line, Match m, Match? previousOnLine)
+    {
+        var parts = m.Value.Split(['.', '/', '-'], StringSplitOptions.TrimEntries);
+        if (parts is not [var h, { Length: 2 } min, { Length: 2 } sec]
+            || int.Parse(h, CultureInfo.InvariantCulture) > 23 || int.Parse(min, CultureInfo.InvariantCulture) > 59
+            || int.Parse(sec, CultureInfo.InvariantCulture) > 59) return false;
+        return Meridiem().IsMatch(line.AsSpan(m.Index + m.Length).ToString())
+               || (previousOnLine is not null && m.Groups["s"].Value == ".");
+    }
 
     /// <summary>The order the page's all-numeric dates are read in and what on the page proves it; without proof,
     /// <paramref name="fallback"/> and a null <see cref="DocumentDateOrder.Proof"/>.</summary>

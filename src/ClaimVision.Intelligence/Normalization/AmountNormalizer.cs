@@ -34,14 +34,21 @@ public static partial class AmountNormalizer
         @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
-    /// <summary>A § glued to the front of a figure is a 5 Tesseract misread in thermal print (<c>Net Amt : §3.55</c> for
-    /// 53.55, <c>Payment : §0.00</c> for 50.00, <c>§6100</c> for the postcode 56100); no document writes a section sign
-    /// against a figure. Same length, so positions in the text stay valid.</summary>
+    /// <summary>A § glued to the front of a money figure is a 5 Tesseract misread in thermal print (<c>Net Amt : §3.55</c>
+    /// for 53.55, <c>Payment : §0.00</c> for 50.00). Only before a figure with cents: a section of a law (<c>§4 Nr. 14
+    /// UStG</c> on a German bill) has none. Same length, so positions in the text stay valid; the printed value keeps the §.</summary>
     public static string SectionSignForFive(string text) =>
-        text.Contains('§') ? SectionSignBeforeDigit().Replace(text, "5") : text;
+        text.Contains('§') ? SectionSignBeforeMoney().Replace(text, "5") : text;
 
-    [GeneratedRegex(@"§(?=[0-9])")]
-    private static partial Regex SectionSignBeforeDigit();
+    [GeneratedRegex(@"(?<![0-9A-Za-z])§(?=[0-9]{1,3}(?:,[0-9]{3})*[.,][0-9]{2}(?![0-9]))")]
+    private static partial Regex SectionSignBeforeMoney();
+
+    /// <summary>A postcode of five digits whose first OCR read as § (<c>§6100</c> for 56100): the 5.</summary>
+    public static string SectionSignInPostcode(string text) =>
+        text.Contains('§') ? SectionSignBeforePostcode().Replace(text, "5") : text;
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])§(?=[0-9]{4}(?![0-9]))")]
+    private static partial Regex SectionSignBeforePostcode();
 
     /// <summary>The first amount in the text, or null.</summary>
     public static decimal? Parse(string text) => FindAll(text) is { Count: > 0 } all ? all[0].Value : null;
@@ -49,7 +56,8 @@ public static partial class AmountNormalizer
     /// <summary>Every amount in the text, in reading order.</summary>
     public static IReadOnlyList<AmountMatch> FindAll(string text)
     {
-        var clean = SectionSignForFive(TextCleanup.ToHalfWidth(text));
+        var asRead = TextCleanup.ToHalfWidth(text);
+        var clean = SectionSignForFive(asRead);
         var result = new List<AmountMatch>();
         foreach (Match m in Amount.Matches(clean))
         {
@@ -62,7 +70,7 @@ public static partial class AmountNormalizer
                            || (m.Groups["neg1"].Value == "-")
                            || (m.Groups["neg1"].Value == "(" && tail == ")");
             var currency = CurrencyOf(m.Groups["cur"].Value, tail);
-            result.Add(new AmountMatch(m.Index, m.Length, m.Value.Trim(), negative ? -parsed.Value : parsed.Value, currency, parsed.HasDecimals)
+            result.Add(new AmountMatch(m.Index, m.Length, asRead.Substring(m.Index, m.Length).Trim(), negative ? -parsed.Value : parsed.Value, currency, parsed.HasDecimals)
             {
                 Damage = m.Groups["cur"].Success || m.Groups["neg1"].Success ? null : DamageBefore(clean, start),
             });

@@ -92,6 +92,10 @@ public sealed class BankCardExtractorTests
         Assert.Equal(expected, N(Card(Row("4465 4294 3062 6433"), Row(line + "@350")), FieldNames.ExpiryDate));
 
     [Fact]
+    public void An_expiry_month_read_as_printed_goes_before_a_later_one_mended_from_a_misread_zero() =>
+        Assert.Equal("2026-03", N(Card(Row("4465 4294 3062 6433"), Row("03/26@350"), Row("19/26@350")), FieldNames.ExpiryDate));
+
+    [Fact]
     public void An_expiry_read_with_a_repaired_month_is_trusted_less()
     {
         var clean = Card(Row("4465 4294 3062 6433"), Row("03/26@350")).Fields[FieldNames.ExpiryDate];

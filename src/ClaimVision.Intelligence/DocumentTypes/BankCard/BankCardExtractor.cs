@@ -52,7 +52,7 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
     }
 
     /// <summary>The latest month printed off the number's line: a card that prints VALID FROM 08/21 and THRU 08/26 expires
-    /// in the second.</summary>
+    /// in the second. A month read as printed goes before one mended from a misread zero (19/26 → 10/26), whatever its date.</summary>
     private static ExtractedField? FindExpiry(DocumentView view, LineView? numberLine, ExtractionContext context)
     {
         ExtractedField? latest = null;
@@ -64,7 +64,8 @@ public sealed partial class BankCardExtractor() : LabelledTypeExtractor(BankCard
             {
                 var at = offset + rest.IndexOf(read.Printed, StringComparison.Ordinal);
                 var found = LabelledFields.FromSpan(FieldNames.ExpiryDate, line.Slice(at, at + read.Printed.Length), read, ShapeStrength);
-                if (latest is null || string.CompareOrdinal(found.Normalized, latest.Normalized) > 0) latest = found;
+                if (latest is null || found.Confidence > latest.Confidence
+                    || (found.Confidence == latest.Confidence && string.CompareOrdinal(found.Normalized, latest.Normalized) > 0)) latest = found;
                 offset = at + read.Printed.Length;
                 rest = line.Text[offset..];
             }

@@ -58,7 +58,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         else if (SellerAboveTitle(lines) is { } seller && (addressLine is null || addressLine > seller.Title)
                  && !lines.Take(8).Any(l => LegalForm().IsMatch(l.Text))
                  && ValueReader.Read(FieldKind.Text, seller.Span.Text, context.DateOrder) is { } sold)
-            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller.Span, sold, 0.85);
+            fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, seller.Span, sold with { Normalized = MendSellerName(sold.Normalized) }, 0.85);
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span,
                 read with { Normalized = MendSellerName(read.Normalized) }, name.Strength);
@@ -71,7 +71,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         {
             var printed = TextCleanup.CollapseWhitespace(address.Text).Trim();
             fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address,
-                new ReadValue(printed, AmountNormalizer.SectionSignForFive(printed), 1), addressLine is null ? 0.6 : 0.8);
+                new ReadValue(printed, AmountNormalizer.SectionSignInPostcode(printed), 1), addressLine is null ? 0.6 : 0.8);
         }
         if (Date(view, context) is { } date) fields[FieldNames.DocumentDate] = date;
         if (Total(view) is { } total) fields[FieldNames.TotalAmount] = total;
@@ -197,8 +197,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     /// <summary>Malaysia's private-company form, SDN BHD, with one of its two words misread by a glyph OCR confuses
     /// (<c>SON BHD</c>, <c>SIN BHD</c>, <c>SDN 8HD</c>, <c>5DN BHD</c>, <c>SDN BHO</c>). Only the pair is mended, and only when the
-    /// other word is read right: a lone <c>SON</c> or <c>SIN</c> may be a name.</summary>
-    [GeneratedRegex(@"(?<![\w$])(?<sdn>[S5$][DO0QIl1]N)(?<dot>\.?\s*)(?<bhd>[B8]H[DO0Q])(?![\w$])", RegexOptions.IgnoreCase)]
+    /// other word is read right: a lone <c>SON</c> or <c>SIN</c> may be a name, and so may one after <c>&amp;</c> or AND
+    /// (<c>LEE &amp; SON BHD</c>, a public company). A public company whose name ends in SIN or SON without one would be
+    /// mended too; on receipts the private SDN BHD is far the commoner.</summary>
+    [GeneratedRegex(@"(?<!(?:&|\bAND)\s*)(?<![\w$])(?<sdn>[S5$][DO0QIl1]N)(?<dot>\.?\s*)(?<bhd>[B8]H[DO0Q])(?![\w$])", RegexOptions.IgnoreCase)]
     private static partial Regex SdnBhd();
 
     /// <summary>A ¥ against a Latin capital or a point: OCR's reading of a Y with a bar (<c>MR. D.I.¥.</c>); right after
@@ -338,7 +340,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         }
         // A rounding adjustment row with the rounded total printed alone on the line under it (ROUNDING ADJ / RM 60.30):
         // a figure larger than any rounding there is that total, not the adjustment.
-        if (view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(l.Text)) is { } roundingRow && AmountBeside(view, roundingRow, positive: false) is null
+        if (view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(WithTotalMended(l.Text))) is { } roundingRow && AmountBeside(view, roundingRow, positive: false) is null
             && AmountUnder(view, roundingRow) is { } under && under.Match.Value > MaxRounding)
             candidates.Add((under.Span, under.Match, 0.8, under.Y, true));
         var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text))
@@ -347,7 +349,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var paid = tendered is { } t ? t.Match.Value - (change?.Match.Value ?? 0) : (decimal?)null;
         if (candidates.Count > 0)
         {
-            var rounding = view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(l.Text));
+            var rounding = view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(WithTotalMended(l.Text)));
             // A rounded figure differs from the unrounded total by less than a coin; one further off than that from every
             // other total is a misread figure.
             bool Plausible(int i) => candidates.Count == 1
@@ -377,14 +379,34 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var printed = view.Lines.SelectMany(l => AmountNormalizer.FindAll(l.Text)).Where(a => a.HasDecimals)
             .GroupBy(a => Math.Abs(a.Value)).ToDictionary(g => g.Key, g => g.Count());
         var digits = AmountNormalizer.Format(chosen.Value);
+        // Two totals whose gap the receipt prints (tax 0.60 between 10.00 and 10.60, a discount, a service charge) are two
+        // figures, not one misread.
         return candidates
-            .Where(c => Math.Abs(c.Value - chosen.Value) > MaxRounding && printed.GetValueOrDefault(c.Value) > printed.GetValueOrDefault(chosen.Value)
-                        && Vision.Ocr.CharacterErrorRate.EditDistance(AmountNormalizer.Format(c.Value), digits) == 1)
+            .Where(c => Math.Abs(c.Value - chosen.Value) > MaxRounding && !printed.ContainsKey(Math.Abs(c.Value - chosen.Value))
+                        && printed.GetValueOrDefault(c.Value) > printed.GetValueOrDefault(chosen.Value)
+                        && OneDigitMisread(AmountNormalizer.Format(c.Value), digits))
             .OrderByDescending(c => printed.GetValueOrDefault(c.Value)).FirstOrDefault();
     }
 
-    /// <summary>A figure whose minus is a dash set apart from it (<c>Total Amt Payable - 79.50</c>): on a row that cannot be
-    /// negative (a total, cash tendered) the dash separates label and figure.</summary>
+    /// <summary>Digits Tesseract takes for one another in receipt print.</summary>
+    private static readonly string[] ConfusedDigits = ["0689", "147", "38", "56"];
+
+    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> differ by one digit OCR confuses (9.00 / 9.60,
+    /// 102.00 / 702.00) or by one digit more in front (86.00 / 686.00).</summary>
+    private static bool OneDigitMisread(string a, string b)
+    {
+        if (a.Length == b.Length)
+        {
+            var differ = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+            return differ is [var i] && ConfusedDigits.Any(set => set.Contains(a[i]) && set.Contains(b[i]));
+        }
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        return longer.Length == shorter.Length + 1 && char.IsDigit(longer[0]) && longer[1..] == shorter;
+    }
+
+    /// <summary>A figure whose minus is a dash set apart from it (<c>Total Amt Payable - 79.50</c>): on a row read as a
+    /// positive figure (a total, cash tendered) the dash separates label and figure. A refund's total printed
+    /// <c>TOTAL - 5.00</c> is read as 5.00 too; one printed <c>-5.00</c> keeps its sign and is no total.</summary>
     private static AmountMatch Unsigned(AmountMatch a) =>
         a.Value < 0 && a.Printed.Length > 1 && a.Printed[0] == '-' && char.IsWhiteSpace(a.Printed[1])
             ? a with { Value = -a.Value, Printed = a.Printed[1..].TrimStart() }
