@@ -71,7 +71,26 @@ public sealed class CliEnvironmentTests : IDisposable
         Assert.True(secondExit == 0, second);
         Assert.Equal(written, File.GetLastWriteTimeUtc(cache)); // read, not written again
         Assert.Equal(Table(first), Table(second));
+
+        // Read as the classifier calls it (the committed model), as process would: what it was called is printed.
+        var (classifiedExit, classified) = await RunAsync([.. arguments, "--classify"], []);
+        Assert.True(classifiedExit == 0, classified);
+        Assert.Matches(@"doc-classifier-\S+ called the 1 receipts \(all of them `other`, non-medical\): [a-z-]+ 1 \([01] at 0\.6 or more\)", classified);
+        // The table's title wraps where the console width puts it: compared without escapes and spaces.
+        var compact = System.Text.RegularExpressions.Regex.Replace(classified, @"\x1b\[[0-9;]*m|\s", "");
+        Assert.Contains("eachreceiptreadasthetypetheclassifierchose", compact, StringComparison.Ordinal);
         static string Table(string output) => output[output.IndexOf("SROIE fields", StringComparison.Ordinal)..];
+    }
+
+    [Fact]
+    public async Task Evaluate_fields_refuses_to_classify_what_it_cannot()
+    {
+        var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
+        var (exit, output) = await RunAsync(["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine", "--classify"], []);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--classify", output, StringComparison.Ordinal);
+        Assert.Contains("--format sroie", output, StringComparison.Ordinal);
     }
 
     public void Dispose()

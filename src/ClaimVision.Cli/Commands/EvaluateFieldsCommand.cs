@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClaimVision.Domain.Assessment;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence;
+using ClaimVision.Intelligence.Classification;
 using ClaimVision.Intelligence.Evaluation;
 using ClaimVision.Intelligence.Training;
 using ClaimVision.Pipeline.Processing;
@@ -34,9 +35,11 @@ public static class EvaluateFieldsCommand
         var scaleUpBelow = new Option<int?>("--scale-up-below") { Description = $"With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight; default {ResolutionNormalizer.MinTextHeight})." };
         var scaleUpTo = new Option<int?>("--scale-up-to") { Description = $"With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight; default {ResolutionNormalizer.TargetTextHeight})." };
         var perDocument = new Option<bool>("--per-document") { Description = "Generated sets: score each document alone. By default the documents of one case (one claim) settle each other's all-numeric date order and doubtful diagnoses, as claim assessment does (ClaimReadings)." };
+        var classify = new Option<bool>("--classify") { Description = "SROIE with --ocr engine: read each receipt as the type the committed classifier (models/doc-classifier, or --models) calls it, as process does, instead of as a receipt; prints what it called them. Measures extraction and classification together." };
+        var models = new Option<DirectoryInfo?>("--models") { Description = "With --classify: models directory holding doc-classifier/ (default: $CLAIMVISION_MODELS, else models/ beside the program or in the checkout)." };
         var keepSeals = new Option<bool>("--keep-seals") { Description = "With --ocr engine: read pages with their red seals as they are (OcrOptions.RemoveSeals = false; by default seals are faded out before OCR)." };
         var command = new Command("fields", "Per-field precision/recall/F1 of field extraction on a labelled set. With --ocr engine the OCR options are the defaults, " +
-            "or what ClaimVision__Ocr__* variables set (as for analyze, process and bench), under the options given here.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, perDocument, diagnoses, scaleUpBelow, scaleUpTo, keepSeals };
+            "or what ClaimVision__Ocr__* variables set (as for analyze, process and bench), under the options given here.") { dataset, format, ocr, split, misses, missesOf, truthLanguage, cache, perDocument, diagnoses, scaleUpBelow, scaleUpTo, keepSeals, classify, models };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(dataset)!;
@@ -59,9 +62,12 @@ public static class EvaluateFieldsCommand
                 ResolutionNormalizer.ValidateScaleUp(ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight);
                 if (parse.GetValue(cache) && parse.GetValue(ocr) != "engine")
                     return Unsupported("--ocr-cache keeps Tesseract's readings; it needs --ocr engine (the dataset's own text lines need no cache).");
+                if (parse.GetValue(classify) && (parse.GetValue(format) != "sroie" || parse.GetValue(ocr) != "engine"))
+                    return Unsupported("--classify reads SROIE receipts as the classifier calls them; it needs --format sroie and --ocr engine (the classifier reads Tesseract's output and the page's image statistics).");
+                using var classifier = parse.GetValue(classify) ? DocumentClassifier.Load(Path.Combine(DocumentAnalyzerFactory.FindModelsDirectory(parse.GetValue(models)?.FullName), DocumentAnalyzerFactory.ClassifierFolder)) : null;
                 return parse.GetValue(format) switch
                 {
-                    "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), parse.GetValue(cache), ocrOptions),
+                    "sroie" => Sroie(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(split), parse.GetValue(misses), parse.GetValue(cache), ocrOptions, classifier),
                     _ => Generated(dir.FullName, extractor, parse.GetValue(ocr)!, parse.GetValue(truthLanguage), parse.GetValue(misses) ? parse.GetValue(missesOf) : null, parse.GetValue(cache), !parse.GetValue(perDocument), ocrOptions),
                 };
             }
@@ -75,16 +81,27 @@ public static class EvaluateFieldsCommand
     }
 
     /// <summary>Replaces the box-file text of each receipt by Tesseract's reading of img/NNN.jpg.</summary>
-    private static List<SroieSample> WithEngineOcr(string dir, IReadOnlyList<SroieSample> samples, bool useCache, OcrOptions ocrOptions)
+    private static List<SroieSample> WithEngineOcr(string dir, IReadOnlyList<SroieSample> samples, bool useCache, OcrOptions ocrOptions, DocumentClassifier? classifier)
     {
         using var pool = new EnginePool(ocrOptions);
         using var script = CommittedScriptGuess.Load();
         var pipeline = new VisionPipeline(pool, script);
         var result = new List<SroieSample>();
+        var called = new List<DocumentClassification>();
         foreach (var s in samples)
         {
             var image = Path.Combine(dir, "img", s.Id + ".jpg");
-            if (OcrPages(pipeline, image, cached: useCache) is { } pages) result.Add(s with { Page = pages[0] });
+            if (Ocr(pipeline, image, cached: useCache) is not { } vision) continue;
+            var type = classifier?.Classify(vision);
+            if (type is not null) called.Add(type);
+            result.Add(s with { Page = vision.Pages[0], Type = type?.Label ?? DocumentType.Other });
+        }
+        if (classifier is not null)
+        {
+            Console.Error.WriteLine();
+            Console.Error.WriteLine($"evaluate fields: {classifier.ModelVersion} called the {called.Count} receipts (all of them `other`, non-medical): " + string.Join(", ",
+                called.GroupBy(c => c.Label.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => $"{g.Key} {g.Count()} ({g.Count(c => c.Confidence >= classifier.Card.ConfidenceThreshold)} at {classifier.Card.ConfidenceThreshold:0.0#} or more)")) + ".");
         }
         return result;
     }
@@ -106,15 +123,16 @@ public static class EvaluateFieldsCommand
 
     /// <summary>The OCR of one image, or null (reported, skipped) when it cannot be read; with <paramref name="cached"/>
     /// through <see cref="OcrCache"/> (reused when image, engine and language match).</summary>
-    private static IReadOnlyList<OcrPage>? OcrPages(VisionPipeline pipeline, string image, string language = OcrOptions.Auto, bool cached = false)
+    private static VisionResult? Ocr(VisionPipeline pipeline, string image, string language = OcrOptions.Auto, bool cached = false)
     {
         try
         {
-            var pages = cached
-                ? new OcrCache(new LanguageReader(pipeline, language)).Get(image, CancellationToken.None).Result.Vision.Pages
-                : pipeline.Process(File.ReadAllBytes(image), Path.GetFileName(image), new VisionOptions { Language = language }).Pages;
+            var reader = new LanguageReader(pipeline, language);
+            var vision = cached
+                ? new OcrCache(reader).Get(image, CancellationToken.None).Result.Vision
+                : reader.Read(Path.GetFileName(image), File.ReadAllBytes(image), CancellationToken.None);
             Console.Error.Write('.');
-            return pages.Count > 0 ? pages : null;
+            return vision.Pages.Count > 0 ? vision : null;
         }
         catch (Exception e) when (e is IOException or ImageRejectedException or OcrEngineException)
         {
@@ -123,13 +141,18 @@ public static class EvaluateFieldsCommand
         }
     }
 
-    /// <summary>The pipeline with one OCR language as a cacheable reader; the language is part of the cache version.</summary>
+    /// <summary>The pipeline with one OCR language as a cacheable reader; the language is part of the cache version. The
+    /// page statistics are kept (the classifier reads them); caches made before they were (no <c>/statistics</c> in their
+    /// version) are read again.</summary>
     private sealed class LanguageReader(VisionPipeline pipeline, string language) : IVisionReader
     {
-        public string Version { get; } = $"{pipeline.Version}/fields/{language}";
+        public string Version { get; } = $"{pipeline.Version}/fields/{language}/statistics";
 
-        public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
-            new(pipeline.Process(bytes.Span, fileName, new VisionOptions { Language = language }, cancellationToken).Pages, []);
+        public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        {
+            var output = pipeline.Process(bytes.Span, fileName, new VisionOptions { Language = language }, cancellationToken);
+            return new(output.Pages, output.Statistics);
+        }
     }
 
     /// <summary>Generated samples: OCR each image with the engine, extract with the true type (this measures extraction,
@@ -152,8 +175,8 @@ public static class EvaluateFieldsCommand
                 if (!schemas.ContainsKey(truth.Type)) continue;
                 // The OCR model follows the sample's language, so this measures extraction rather than script detection.
                 var language = truthLanguage ? (truth.Language == "zh" ? "chi_sim" : "eng") : OcrOptions.Auto;
-                if (OcrPages(pipeline, image, language, useCache) is { } pages)
-                    read.Add((image, truth, pages, extractor.Extract(truth.Type, new VisionResult(pages, []))));
+                if (Ocr(pipeline, image, language, useCache) is { } vision)
+                    read.Add((image, truth, vision.Pages, extractor.Extract(truth.Type, new VisionResult(vision.Pages, []))));
             }
         }
         Console.Error.WriteLine();
@@ -243,11 +266,11 @@ public static class EvaluateFieldsCommand
         return 2;
     }
 
-    private static int Sroie(string dir, FieldExtractor extractor, string ocr, int tuneCount, bool showMisses, bool useCache, OcrOptions ocrOptions)
+    private static int Sroie(string dir, FieldExtractor extractor, string ocr, int tuneCount, bool showMisses, bool useCache, OcrOptions ocrOptions, DocumentClassifier? classifier)
     {
         var samples = SroieDataset.Load(dir);
         if (ocr == "engine" && useCache) RequireWritable(Path.Combine(dir, "img"));
-        if (ocr == "engine") samples = WithEngineOcr(dir, samples, useCache, ocrOptions);
+        if (ocr == "engine") samples = WithEngineOcr(dir, samples, useCache, ocrOptions, classifier);
         if (samples.Count == 0) return Unsupported($"{dir}: no receipts with both box/*.csv and key/*.json.");
         var halves = new (string Name, IReadOnlyList<SroieSample> Set)[]
         {
@@ -263,7 +286,7 @@ public static class EvaluateFieldsCommand
         }
         foreach (var mode in new[] { TextMatch.Strict, TextMatch.IgnoreSpaces })
         {
-            var table = new Table().Title($"SROIE fields, text compared {(mode == TextMatch.Strict ? "exactly (whitespace collapsed)" : "ignoring spaces and case")}; dates as ISO, totals as decimals");
+            var table = new Table().Title($"SROIE fields{(classifier is null ? "" : ", each receipt read as the type the classifier chose")}, text compared {(mode == TextMatch.Strict ? "exactly (whitespace collapsed)" : "ignoring spaces and case")}; dates as ISO, totals as decimals");
             table.AddColumn("set");
             table.AddColumn("field");
             table.AddColumn(new TableColumn("P").RightAligned());

@@ -6,7 +6,11 @@ using ClaimVision.Vision;
 namespace ClaimVision.Intelligence.Evaluation;
 
 /// <summary>One SROIE receipt: its text lines as an OCR page, and the four key values as printed.</summary>
-public sealed record SroieSample(string Id, OcrPage Page, IReadOnlyDictionary<string, string> Keys);
+public sealed record SroieSample(string Id, OcrPage Page, IReadOnlyDictionary<string, string> Keys)
+{
+    /// <summary>The type the receipt is read as: <c>other</c> (a receipt) unless a classifier chose another.</summary>
+    public DocumentType Type { get; init; } = DocumentType.Other;
+}
 
 /// <summary>
 /// Loads the SROIE layout (box/NNN.csv: <c>x1,y1,x2,y2,x3,y3,x4,y4,text</c> per line; key/NNN.json:

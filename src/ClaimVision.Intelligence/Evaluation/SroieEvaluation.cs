@@ -2,8 +2,8 @@ using ClaimVision.Domain.Documents;
 
 namespace ClaimVision.Intelligence.Evaluation;
 
-/// <summary>Scores field extraction on SROIE receipts (read as the <c>other</c> type) the way the challenge does:
-/// a field counts only when the whole value matches.</summary>
+/// <summary>Scores field extraction on SROIE receipts (read as the <c>other</c> type, or the type a classifier chose:
+/// <see cref="SroieSample.Type"/>) the way the challenge does: a field counts only when the whole value matches.</summary>
 public static class SroieEvaluation
 {
     /// <param name="onMiss">Called for every field that was expected and not matched: sample id, field, truth, prediction.</param>
@@ -12,7 +12,7 @@ public static class SroieEvaluation
         var scores = new FieldScores();
         foreach (var s in samples)
         {
-            var result = extractor.Extract(DocumentType.Other, new VisionResult([s.Page], []));
+            var result = extractor.Extract(s.Type, new VisionResult([s.Page], []));
             foreach (var (key, field) in SroieDataset.KeyToField)
             {
                 var truth = s.Keys.GetValueOrDefault(key);
