@@ -75,7 +75,7 @@ public sealed class CliEnvironmentTests : IDisposable
         // Read as the classifier calls it (the committed model), as process would: what it was called is printed.
         var (classifiedExit, classified) = await RunAsync([.. arguments, "--classify"], []);
         Assert.True(classifiedExit == 0, classified);
-        Assert.Matches(@"doc-classifier-\S+ called the 1 receipts \(all of them `other`, non-medical\): [a-z-]+ 1 \([01] at 0\.6 or more\)", classified);
+        Assert.Matches(@"doc-classifier-\S+ called the 1 receipts: [a-z-]+ 1 \([01] at 0\.6 or more\)", classified);
         // The table's title wraps where the console width puts it: compared without escapes and spaces.
         var compact = System.Text.RegularExpressions.Regex.Replace(classified, @"\x1b\[[0-9;]*m|\s", "");
         Assert.Contains("eachreceiptreadasthetypetheclassifierchose", compact, StringComparison.Ordinal);

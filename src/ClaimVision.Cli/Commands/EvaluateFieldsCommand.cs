@@ -99,7 +99,7 @@ public static class EvaluateFieldsCommand
         if (classifier is not null)
         {
             Console.Error.WriteLine();
-            Console.Error.WriteLine($"evaluate fields: {classifier.ModelVersion} called the {called.Count} receipts (all of them `other`, non-medical): " + string.Join(", ",
+            Console.Error.WriteLine($"evaluate fields: {classifier.ModelVersion} called the {called.Count} receipts: " + string.Join(", ",
                 called.GroupBy(c => c.Label.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => $"{g.Key} {g.Count()} ({g.Count(c => c.Confidence >= classifier.Card.ConfidenceThreshold)} at {classifier.Card.ConfidenceThreshold:0.0#} or more)")) + ".");
         }
