@@ -37,7 +37,7 @@ public static partial class AmountNormalizer
     /// <summary>A § glued to the front of a money figure is a 5 Tesseract misread in thermal print (<c>Net Amt : §3.55</c>
     /// for 53.55, <c>Payment : §0.00</c> for 50.00). Only before a figure with cents: a section of a law (<c>§4 Nr. 14
     /// UStG</c> on a German bill) has none. Same length, so positions in the text stay valid; the printed value keeps the §.</summary>
-    public static string SectionSignForFive(string text) =>
+    private static string SectionSignForFive(string text) =>
         text.Contains('§') ? SectionSignBeforeMoney().Replace(text, "5") : text;
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])§(?=[0-9]{1,3}(?:,[0-9]{3})*[.,][0-9]{2}(?![0-9]))")]

@@ -338,10 +338,11 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             if (cue.Pattern is null) continue;
             if (AmountBeside(view, line, positive: true) is { } a) candidates.Add((a.Span, a.Match, cue.Strength, line.CenterY, RoundedTotal.IsMatch(text)));
         }
+        var rounding = view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(WithTotalMended(l.Text)));
         // A rounding adjustment row with the rounded total printed alone on the line under it (ROUNDING ADJ / RM 60.30):
         // a figure larger than any rounding there is that total, not the adjustment.
-        if (view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(WithTotalMended(l.Text))) is { } roundingRow && AmountBeside(view, roundingRow, positive: false) is null
-            && AmountUnder(view, roundingRow) is { } under && under.Match.Value > MaxRounding)
+        if (rounding is not null && AmountBeside(view, rounding, positive: false) is null
+            && AmountUnder(view, rounding) is { } under && under.Match.Value > MaxRounding)
             candidates.Add((under.Span, under.Match, 0.8, under.Y, true));
         var tendered = view.Lines.Where(l => Tendered.IsMatch(l.Text) && !Change.IsMatch(l.Text))
             .Select(l => AmountBeside(view, l, positive: true) ?? (AmountUnder(view, l) is { } u ? (u.Span, u.Match) : null)).FirstOrDefault(a => a is not null);
@@ -349,7 +350,6 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var paid = tendered is { } t ? t.Match.Value - (change?.Match.Value ?? 0) : (decimal?)null;
         if (candidates.Count > 0)
         {
-            var rounding = view.Lines.FirstOrDefault(l => RoundingAdjustment.IsMatch(WithTotalMended(l.Text)));
             // A rounded figure differs from the unrounded total by less than a coin; one further off than that from every
             // other total is a misread figure.
             bool Plausible(int i) => candidates.Count == 1
