@@ -126,7 +126,7 @@ public static class DocumentRenderer
         "pharmacy-receipt" => PaymentSpecs.PharmacyReceipt(x),
         "settlement-sheet" => PaymentSpecs.SettlementSheet(x),
         "claim-form" => PaymentSpecs.ClaimForm(x),
-        "other" => PaymentSpecs.ShopReceipt(x),
+        "other" => ShopReceipts.Receipt(x),
         _ => throw new ArgumentException($"No page template for '{type}'.", nameof(type)),
     };
 }

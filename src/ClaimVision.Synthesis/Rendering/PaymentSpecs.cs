@@ -2,7 +2,7 @@ using ClaimVision.Domain.Documents;
 
 namespace ClaimVision.Synthesis.Rendering;
 
-/// <summary>Page specs for settlement, claim forms and receipts (pharmacy, and the non-medical <c>other</c> receipt).</summary>
+/// <summary>Page specs for settlement sheets, claim forms and pharmacy receipts (the non-medical <c>other</c> receipts are <see cref="ShopReceipts"/>).</summary>
 internal static class PaymentSpecs
 {
     public static DocumentSpec SettlementSheet(SpecContext x)
@@ -115,57 +115,32 @@ internal static class PaymentSpecs
         if (drugs.Count == 0) drugs = [.. c.LineItems.Take(2)];
         var total = drugs.Sum(d => d.Amount);
         var city = c.Hospital.Address.Length > 3 ? c.Hospital.Address[..3] : c.Hospital.Address;
-        var pharmacy = x.L($"{city}{x.Pick("老百姓大药房", "益丰大药房", "国大药房", "同仁堂药店")}", $"{x.Pick("Walgreens", "CVS Pharmacy", "Rite Aid", "Care Pharmacy")} #{x.Random.Next(1000, 9999)}");
+        var pharmacy = x.L($"{city}{x.Pick("老百姓大药房", "益丰大药房", "国大药房", "同仁堂药店")}", x.Random.Next(3) > 0
+            ? $"{x.Pick("Walgreens", "CVS Pharmacy", "Rite Aid", "Care Pharmacy", "Boots", "Guardian", "Watsons")} #{x.Random.Next(1000, 9999)}"
+            : $"{x.Pick("CITY", "WELLCARE", "MEDIPLUS", "FAMILY", "KIN WAH")} {x.Pick("PHARMACY", "DISPENSARY", "CHEMIST")} {x.Pick("SDN BHD", "LTD", "", "PTE LTD")}".TrimEnd());
         var rows = drugs.Select(d => new TableRow([d.Description, Formats.Quantity(d.Quantity), Formats.Decimal(d.Amount)],
             new LineItemTruth(d.Description, d.Quantity, d.UnitPrice, d.Amount, null))).ToList();
+        // A pharmacy's till roll prints what a shop's does (address, tax number, cash and change), so the classifier
+        // has to tell the two apart by the medicines sold and the seller, not by those rows (ShopReceipts).
+        var header = new List<Entry>();
+        if (x.Random.Next(2) == 0) header.Add(SpecContext.Text("", FieldNames.ProviderAddress, ShopReceipts.Address(x)));
+        if (x.Random.Next(3) == 0) header.Add(ShopReceipts.TaxNumber(x));
+        header.Add(SpecContext.Text(x.L("单号", "Receipt #"), FieldNames.InvoiceNumber, $"{c.InvoiceNumber[^6..]}{x.Random.Next(100, 999)}"));
+        header.Add(x.Date(x.L("日期", "Date"), FieldNames.DocumentDate, c.DischargeDate));
+        header.Add(x.Random.Next(2) == 0 ? x.PatientName(handwritten: false) with { Label = x.L("会员", "Customer") } : SpecContext.Plain(x.L("收银员", "Cashier"), $"{x.Random.Next(1, 40):000}"));
+        var footer = new List<Entry> { x.Amount(x.L("合计", "TOTAL"), FieldNames.TotalAmount, total) };
+        footer.AddRange(ShopReceipts.Tender(x, total, ["医保卡", "微信支付", "支付宝"], ["VISA", "HSA card", "DEBIT CARD"]));
+        footer.Add(SpecContext.Plain("", x.L("谢谢惠顾，请保留小票", x.Pick("Thank you. Keep this receipt.", "GET WELL SOON", "Ask your pharmacist about side effects."))));
         return new DocumentSpec
         {
             Title = pharmacy,
             TitleField = (FieldNames.ProviderName, pharmacy),
-            Subtitle = x.L(x.Pick("销售小票", "零售药品销售凭证"), x.Pick("PHARMACY RECEIPT", "Customer receipt")),
-            Header =
-            [
-                SpecContext.Text(x.L("单号", "Receipt #"), FieldNames.InvoiceNumber, $"{c.InvoiceNumber[^6..]}{x.Random.Next(100, 999)}"),
-                x.Date(x.L("日期", "Date"), FieldNames.DocumentDate, c.DischargeDate),
-                x.Random.Next(2) == 0 ? x.PatientName(handwritten: false) with { Label = x.L("会员", "Customer") } : SpecContext.Plain(x.L("收银员", "Cashier"), $"{x.Random.Next(1, 40):000}"),
-            ],
+            Subtitle = x.L(x.Pick("销售小票", "零售药品销售凭证"), x.Pick("PHARMACY RECEIPT", "Customer receipt", "TAX INVOICE", "RECEIPT")),
+            Header = header,
             Table = new TableSpec([x.L("品名", "Item"), x.L("数量", "Qty"), x.L("金额", "Amount")], [3, 0.8, 1.3], rows),
-            Footer =
-            [
-                x.Amount(x.L("合计", "TOTAL"), FieldNames.TotalAmount, total),
-                SpecContext.Plain(x.L("支付方式", "Paid by"), x.L(x.Pick("医保卡", "微信支付", "现金"), x.Pick("VISA", "Cash", "HSA card"))),
-                SpecContext.Plain("", x.L("谢谢惠顾，请保留小票", "Thank you. Keep this receipt.")),
-            ],
+            Footer = footer,
             Width = 640,
             MinHeight = 700,
-        };
-    }
-
-    private static readonly (string Zh, string En, decimal Price)[] Groceries =
-    [
-        ("矿泉水 550ml", "Spring water 550ml", 2m), ("全麦面包", "Wholemeal bread", 12.5m), ("鲜牛奶 1L", "Fresh milk 1L", 15.8m), ("苹果 1kg", "Apples 1kg", 9.9m),
-        ("洗衣液", "Laundry liquid", 39.9m), ("鸡蛋 10枚", "Eggs x10", 14.5m), ("大米 5kg", "Rice 5kg", 45m), ("酸奶", "Yoghurt", 6.5m), ("咖啡", "Coffee", 28m),
-    ];
-
-    /// <summary>A shop receipt: paperwork an uploader sends that is not medical (<c>other</c>).</summary>
-    public static DocumentSpec ShopReceipt(SpecContext x)
-    {
-        var c = x.Case;
-        var items = Groceries.OrderBy(_ => x.Random.Next()).Take(x.Random.Next(3, 7))
-            .Select(g => (Name: x.L(g.Zh, g.En), Qty: (decimal)x.Random.Next(1, 4), g.Price)).ToList();
-        var total = items.Sum(i => i.Qty * i.Price);
-        var shop = x.L(x.Pick("华润万家超市", "永辉超市", "联华便利店", "家乐福"), x.Pick("Walmart Supercenter", "Target", "Whole Foods Market", "7-Eleven"));
-        return new DocumentSpec
-        {
-            Title = shop,
-            TitleField = (FieldNames.ProviderName, shop),
-            Subtitle = x.L("购物小票", "SALES RECEIPT"),
-            Header = [x.Date(x.L("日期", "Date"), FieldNames.DocumentDate, c.DocumentDate.AddDays(x.Random.Next(-30, 30)))],
-            Table = new TableSpec([x.L("商品", "Item"), x.L("数量", "Qty"), x.L("金额", "Amount")], [3, 0.8, 1.3],
-                items.Select(i => new TableRow([i.Name, Formats.Quantity(i.Qty), Formats.Decimal(i.Qty * i.Price)], new LineItemTruth(i.Name, i.Qty, i.Price, i.Qty * i.Price, null))).ToList()),
-            Footer = [x.Amount(x.L("应付", "TOTAL"), FieldNames.TotalAmount, total), SpecContext.Plain("", x.L("谢谢惠顾", "THANK YOU FOR SHOPPING"))],
-            Width = 600,
-            MinHeight = 640,
         };
     }
 }
