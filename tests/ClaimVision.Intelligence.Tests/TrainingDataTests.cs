@@ -35,6 +35,27 @@ public sealed class TrainingDataTests : IDisposable
     }
 
     [Fact]
+    public void Several_folders_train_together_but_not_one_twice_or_one_without_labels()
+    {
+        var generated = Path.Combine(_dir, "generated");
+        var real = Path.Combine(_dir, "real");
+        var plain = Path.Combine(_dir, "plain");
+        foreach (var d in new[] { generated, real, plain }) Directory.CreateDirectory(d);
+        File.WriteAllBytes(Path.Combine(generated, "000001-lab-report-en.jpg"), [1]);
+        File.WriteAllText(Path.Combine(generated, "000001-lab-report-en.json"), """{"image":"000001-lab-report-en.jpg","type":"lab-report","fields":{}}""");
+        File.WriteAllBytes(Path.Combine(real, "r.jpg"), [2]);
+        File.WriteAllText(Path.Combine(real, "r.json"), """{"image":"r.jpg","type":"other"}""");
+        File.WriteAllBytes(Path.Combine(real, "unlabelled.jpg"), [3]);
+        File.WriteAllBytes(Path.Combine(plain, "p.jpg"), [4]);
+
+        var both = SampleFolder.ReadLabelled([generated, real]);
+        Assert.Equal([DocumentType.LabReport, DocumentType.Other], both.Select(s => s.Label!.Value));
+
+        Assert.Contains("twice", Assert.Throws<InvalidDataException>(() => SampleFolder.ReadLabelled([generated, real, generated + "/"])).Message, StringComparison.Ordinal);
+        Assert.Contains(plain, Assert.Throws<InvalidDataException>(() => SampleFolder.ReadLabelled([generated, plain])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Broken_ground_truth_names_the_file()
     {
         File.WriteAllText(Path.Combine(_dir, "x.json"), "{ broken");

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace ClaimVision.Cli.Commands;
 
-/// <summary><c>claimvision samples generate</c>: labelled synthetic documents for training and evaluation.</summary>
+/// <summary><c>claimvision samples generate</c>: labelled synthetic documents for training and evaluation (and <c>samples claims</c>, <c>samples label</c>).</summary>
 public static class SamplesCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ public static class SamplesCommand
         var samples = new Command("samples", "Labelled synthetic claim documents.");
         samples.Subcommands.Add(CreateGenerate());
         samples.Subcommands.Add(SamplesClaimsCommand.Create());
+        samples.Subcommands.Add(SamplesLabelCommand.Create());
         return samples;
     }
 

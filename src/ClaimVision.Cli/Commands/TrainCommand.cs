@@ -13,7 +13,12 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var samples = new Option<DirectoryInfo>("--samples") { Description = "Folder written by `samples generate` (images + ground-truth JSON).", Required = true };
+        var samples = new Option<DirectoryInfo[]>("--samples")
+        {
+            Description = "Labelled sample folder (written by `samples generate` or `samples label`); give it again to train on several.",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
         var output = new Option<DirectoryInfo>("--out") { Description = "Model folder to write model.json and card.json into.", DefaultValueFactory = _ => new DirectoryInfo("models/doc-classifier") };
         var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the booster.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Images OCR'd at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -23,26 +28,21 @@ public static class TrainCommand
         };
         command.Subcommands.Add(TrainScriptCommand.Create());
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            parse.GetValue(samples)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads), cancellationToken)));
+            parse.GetValue(samples)!.Select(d => d.FullName).ToList(), parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads), cancellationToken)));
         return command;
     }
 
-    private static int Run(string samplesDir, string outputDir, int seed, int threads, CancellationToken cancellationToken)
+    private static int Run(IReadOnlyList<string> samplesDirs, string outputDir, int seed, int threads, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        List<SampleImage> samples;
+        IReadOnlyList<SampleImage> samples;
         try
         {
-            samples = SampleFolder.Read(samplesDir).Where(s => s.Label is not null).ToList();
+            samples = SampleFolder.ReadLabelled(samplesDirs);
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
             Console.Error.WriteLine($"train: {e.Message}");
-            return 2;
-        }
-        if (samples.Count == 0)
-        {
-            Console.Error.WriteLine($"train: '{samplesDir}' has no labelled images (ground-truth JSON with \"image\" and \"type\").");
             return 2;
         }
 
@@ -57,7 +57,8 @@ public static class TrainCommand
         ModelCard card;
         try
         {
-            card = ClassifierTrainer.TrainAndSave(documents, outputDir, new TrainingOptions { Seed = seed }, reader.Version, Path.GetFileName(samplesDir.TrimEnd('/')));
+            card = ClassifierTrainer.TrainAndSave(documents, outputDir, new TrainingOptions { Seed = seed }, reader.Version,
+                string.Join('+', samplesDirs.Select(d => Path.GetFileName(d.TrimEnd('/')))));
         }
         catch (ArgumentException e)
         {

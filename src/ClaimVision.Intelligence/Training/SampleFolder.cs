@@ -14,7 +14,7 @@ public sealed record SampleImage(string Path, DocumentType? Label);
 /// </summary>
 public static class SampleFolder
 {
-    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
+    internal static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
 
     public static IReadOnlyList<SampleImage> Read(string directory)
     {
@@ -31,6 +31,25 @@ public static class SampleFolder
             .Order(StringComparer.Ordinal)
             .ToList();
         return images.Select(i => labelled.TryGetValue(Path.GetFullPath(i), out var s) ? s : new SampleImage(Path.GetFullPath(i), null)).ToList();
+    }
+
+    /// <summary>The labelled images of several folders, for training on generated and real samples together. A folder
+    /// given twice (its documents would count double) or holding no labelled image (a wrong path, or images never
+    /// labelled) is an error naming it.</summary>
+    public static IReadOnlyList<SampleImage> ReadLabelled(IReadOnlyList<string> directories)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var all = new List<SampleImage>();
+        foreach (var directory in directories)
+        {
+            if (!seen.Add(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar)))
+                throw new InvalidDataException($"Sample folder '{directory}' is given twice; its documents would count double.");
+            var labelled = Read(directory).Where(s => s.Label is not null).ToList();
+            if (labelled.Count == 0)
+                throw new InvalidDataException($"Sample folder '{directory}' has no labelled images (ground-truth JSON with \"image\" and \"type\"; `claimvision samples label` writes it for real images).");
+            all.AddRange(labelled);
+        }
+        return all;
     }
 
     private static SampleImage? TryReadTruth(string jsonPath)
