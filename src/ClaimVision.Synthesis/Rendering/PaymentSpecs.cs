@@ -108,11 +108,30 @@ internal static class PaymentSpecs
         };
     }
 
+    /// <summary>What retail pharmacies sell over the counter (zh, en, unit price).</summary>
+    private static readonly (string Zh, string En, decimal Price)[] OverTheCounter =
+    [
+        ("布洛芬片 0.2g×16片", "Ibuprofen 200mg tablets x16", 18.5m), ("感冒灵颗粒 10g×9袋", "Cold & flu capsules x16", 15.8m),
+        ("维生素C片 100片", "Vitamin C 1000mg x30", 12m), ("创可贴 20片", "Adhesive bandages x20", 6.5m),
+        ("对乙酰氨基酚片 0.5g×24片", "Paracetamol 500mg tablets x24", 14m), ("止咳糖浆 100ml", "Cough syrup 100ml", 12.8m),
+        ("抗菌乳膏 30g", "Antiseptic cream 30g", 4.5m), ("氯雷他定片 10mg×6片", "Loratadine 10mg tablets x30", 22m),
+        ("医用外科口罩 10只", "Surgical masks x10", 9.9m), ("碘伏消毒液 100ml", "Povidone-iodine solution 100ml", 8.5m),
+        ("口服补液盐 6袋", "Oral rehydration salts x6", 19.8m), ("氢化可的松乳膏 1% 15g", "Hydrocortisone cream 1% 15g", 9.5m),
+        ("铝碳酸镁咀嚼片 24片", "Antacid tablets x24", 7.6m), ("电子体温计", "Digital thermometer", 25m), ("滴眼液 10ml", "Eye drops 10ml", 16m),
+        ("多种维生素片 60片", "Multivitamin tablets x60", 39m),
+    ];
+
     public static DocumentSpec PharmacyReceipt(SpecContext x)
     {
         var c = x.Case;
-        var drugs = c.LineItems.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").Take(6).ToList();
-        if (drugs.Count == 0) drugs = [.. c.LineItems.Take(2)];
+        // Half are the case's prescription filled at a pharmacy; half an over-the-counter purchase, so that a pharmacy
+        // receipt is known by the medicines on it, not by the five drugs of the case catalogue.
+        var drugs = x.Random.Next(2) == 0
+            ? c.LineItems.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").Take(6)
+                .Select(i => (i.Description, i.Quantity, i.UnitPrice, i.Amount)).ToList()
+            : OverTheCounter.OrderBy(_ => x.Random.Next()).Take(x.Random.Next(1, 6))
+                .Select(o => { var q = (decimal)x.Random.Next(1, 3); return (Description: x.L(o.Zh, o.En), Quantity: q, UnitPrice: o.Price, Amount: q * o.Price); }).ToList();
+        if (drugs.Count == 0) drugs = [.. c.LineItems.Take(2).Select(i => (i.Description, i.Quantity, i.UnitPrice, i.Amount))];
         var total = drugs.Sum(d => d.Amount);
         var city = c.Hospital.Address.Length > 3 ? c.Hospital.Address[..3] : c.Hospital.Address;
         var pharmacy = x.L($"{city}{x.Pick("老百姓大药房", "益丰大药房", "国大药房", "同仁堂药店")}", x.Random.Next(3) > 0
