@@ -34,6 +34,47 @@ public class ReceiptExtractorTests
     }
 
     [Theory]
+    [InlineData("山东省胜利街 290 号", "山东省胜利街290号")]
+    [InlineData("地址：北京市朝阳区建国路 88-2 号", "北京市朝阳区建国路88-2号")]
+    [InlineData("上海市中山路12号2楼", "上海市中山路12号2楼")]
+    public void A_chinese_receipt_address_is_the_street_line_near_the_top(string line, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("鑫源五金商行"),
+            Row("销售单"),
+            Row(line),
+            Row("电话：0553-7333351"),
+            Row("合计", "86.50@500")));
+        Assert.Equal(expected, N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void A_chinese_line_without_a_house_number_is_no_address()
+    {
+        // A goods line or a slogan that names a street is not the seller's address: it needs 路/街 … then a number and 号.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("老街坊面馆"),
+            Row("结账单"),
+            Row("中山路特色牛肉面", "32.00@500"),
+            Row("合计", "32.00@500")));
+        Assert.Null(N(r, FieldNames.ProviderAddress));
+    }
+
+    [Theory]
+    [InlineData("流水号：A55336017", "A55336017")]
+    [InlineData("小票号：83002211", "83002211")]
+    [InlineData("INV NO: CS1122175", "CS1122175")]
+    [InlineData("Doc No: T73364339", "T73364339")]
+    public void Receipt_numbers_under_the_labels_tills_print_are_read(string line, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("GOLDEN LEAF HARDWARE TRADING"),
+            Row(line),
+            Row("TOTAL@40", "12.90@600")));
+        Assert.Equal(expected, N(r, FieldNames.InvoiceNumber));
+    }
+
+    [Theory]
     [InlineData("+603-91 30 2672")]
     [InlineData("(03) 9130 2672")]
     public void Receipt_address_whose_postcode_ocr_misread_stops_at_a_phone_line_however_it_is_spaced(string phone)

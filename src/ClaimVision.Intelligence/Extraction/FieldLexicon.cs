@@ -18,7 +18,7 @@ public static class FieldLexicon
         [FieldNames.ProviderName] = ["医疗机构名称", "医院名称", "医疗机构", "定点医疗机构", "收款单位", "开票单位", "就诊医院", "SERVICE FACILITY", "Hospital Name", "Provider Name", "Provider", "Facility"],
         [FieldNames.ProviderLevel] = ["医院等级", "医疗机构等级", "机构等级", "Hospital Level", "Network Status", "Network"],
         [FieldNames.DocumentDate] = ["SIGNED DATE", "申请日期", "开具日期", "记录日期", "Printed", "Reported", "Processed", "开票日期", "收费日期", "结算日期", "打印日期", "报告日期", "填报日期", "日期", "Invoice Date", "Bill Date", "Date of Issue", "Report Date", "Date"],
-        [FieldNames.InvoiceNumber] = ["Receipt #", "Receipt No.", "单号", "票据号码", "发票号码", "票据号", "发票号", "收据号", "结算单号", "Invoice No", "Invoice Number", "Receipt No", "Bill No", "Document No"],
+        [FieldNames.InvoiceNumber] = ["Receipt #", "Receipt No.", "单号", "票据号码", "发票号码", "票据号", "发票号", "收据号", "结算单号", "小票号", "流水号", "Invoice No", "Invoice Number", "Receipt No", "Bill No", "Document No", "Doc No", "INV NO", "INV. NO"],
         [FieldNames.PatientName] = ["PATIENT'S NAME", "被保险人", "Member", "患者姓名", "病人姓名", "参保人姓名", "参保人", "姓名", "Patient Name", "Patient", "Name"],
         [FieldNames.PatientIdNumber] = ["INSURED'S I.D. NUMBER", "I.D. NUMBER", "证件号", "Member ID", "公民身份号码", "身份证号码", "身份证号", "证件号码", "社会保障号码", "ID Number", "ID No"],
         [FieldNames.PatientSex] = ["性别", "Sex", "Gender"],

@@ -73,6 +73,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address,
                 new ReadValue(printed, AmountNormalizer.SectionSignInPostcode(printed), 1), addressLine is null ? 0.6 : 0.8);
         }
+        if (!fields.ContainsKey(FieldNames.ProviderAddress) && ChineseAddress(lines) is { } chinese)
+            fields[FieldNames.ProviderAddress] = chinese;
         if (Date(view, context) is { } date) fields[FieldNames.DocumentDate] = date;
         if (Total(view) is { } total) fields[FieldNames.TotalAmount] = total;
         var labelled = LabelledFields.Read(new FieldSchema(Schema.Type, [new(FieldNames.InvoiceNumber, FieldKind.Identifier)]), view, context);
@@ -268,6 +270,27 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         if (parts.Count == 0) return null;
         return new TextSpan(string.Join(' ', parts.Select(p => p.Text)), parts.Select(p => p.Box).Aggregate(BoundingBox.Union),
             parts.Average(p => p.Confidence), parts[0].Page);
+    }
+
+    /// <summary>A Chinese street address: Han characters up to a street word (路, 街, 道, 巷, 弄, 胡同) and a house number with
+    /// 号, optionally after a 地址 label (山东省胜利街 290 号, 地址：朝阳区建国路 88 号 2 楼).</summary>
+    [GeneratedRegex(@"^\W*(?:地\s*址\s*[:：]?\s*)?(?<address>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs}\s]*(?:路|街|道|巷|弄|胡\s*同)\s*\d+(?:\s*[-—]\s*\d+)?\s*号[\p{IsCJKUnifiedIdeographs}\d\s]*?)\W*$")]
+    private static partial Regex ChineseStreetAddress();
+
+    /// <summary>A Chinese receipt prints its seller's address on one line near the top, unlabelled or after 地址 (the
+    /// layout rules above look for Latin street words and postcodes). The first such line of the first ten is it.</summary>
+    private static ExtractedField? ChineseAddress(IReadOnlyList<LineView> lines)
+    {
+        foreach (var line in lines.Take(10))
+        {
+            if (ChineseStreetAddress().Match(line.Text.Trim()) is not { Success: true } m) continue;
+            var group = m.Groups["address"];
+            var start = line.Text.IndexOf(group.Value, StringComparison.Ordinal);
+            var span = line.Slice(start, start + group.Value.Length);
+            var printed = TextCleanup.CollapseWhitespace(group.Value).Trim();
+            return LabelledFields.FromSpan(FieldNames.ProviderAddress, span, new ReadValue(printed, TextCleanup.RemoveSpacesBesideHan(printed), 1), 0.7);
+        }
+        return null;
     }
 
     /// <summary>A line of nothing but a phone number's characters, grouped however OCR spaced them (<c>+603-91 30 2672</c>).</summary>
