@@ -41,7 +41,10 @@ public static class CaseGenerator
                 $"Dr. {FirstNames[r.Next(FirstNames.Length)][0]}. {LastNames[r.Next(LastNames.Length)]}");
         }
 
-        var items = DrawItems(r, zh, stay, dx.Surgical);
+        // One stay in four is billed for little besides the bed and nursing (a short stay at a township clinic): a bill
+        // of three or four rows. Decided by a stream of its own, so every other drawn value of a seed stays as it was.
+        var shortBill = new Random(unchecked(seed * 7919 + 17)).Next(4) == 0;
+        var items = DrawItems(r, zh, stay, dx.Surgical, shortBill);
         var level = hospital.Level;
         var deductible = zh ? (level.StartsWith("三级", StringComparison.Ordinal) ? 1000m : level.StartsWith("二级", StringComparison.Ordinal) ? 700m : 400m) : r.Next(2, 11) * 100m;
         var rate = zh ? new[] { 0.85m, 0.88m, 0.9m }[r.Next(3)] : new[] { 0.8m, 0.9m }[r.Next(2)];
@@ -96,15 +99,18 @@ public static class CaseGenerator
         return ("", bank.Name, bank.Bin);
     }
 
-    private static List<CaseLineItem> DrawItems(Random r, bool zh, int stay, bool surgical)
+    private static List<CaseLineItem> DrawItems(Random r, bool zh, int stay, bool surgical, bool shortBill)
     {
         var result = new List<CaseLineItem>();
+        var others = 0;
         foreach (var it in Items)
         {
             if (!it.PerDay && r.Next(3) == 0) continue;
             if (it.Category == "丙" && r.Next(2) == 0) continue;
             var quantity = it.PerDay ? stay : r.Next(1, 6) * (it.Max < 20 ? r.Next(1, 4) : 1);
             var price = Math.Round(it.Min + (it.Max - it.Min) * (decimal)r.NextDouble(), it.Max > 100 ? 0 : 2);
+            // Drawn either way, so that a short bill changes nothing else the seed draws.
+            if (shortBill && !it.PerDay && ++others > 2) continue;
             result.Add(new CaseLineItem(zh ? it.Zh : it.En, zh ? it.ClassZh : it.ClassEn, quantity, price, quantity * price, it.Category, it.SelfPay, zh ? null : it.Code));
         }
         if (surgical)
