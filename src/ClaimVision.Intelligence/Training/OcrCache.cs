@@ -37,7 +37,9 @@ public sealed class OcrCache(IVisionReader reader)
         if (TryLoad(cachePath) is { } cached && cached.Sha256 == sha && cached.OcrVersion == reader.Version)
             return (cached, true);
         var result = new CachedVision(sha, reader.Version, reader.Read(Path.GetFileName(imagePath), bytes, cancellationToken));
-        var temp = cachePath + ".tmp";
+        // A temporary name of this writer's own: two processes reading one folder (train and evaluate at once) wrote the
+        // same x.ocr.json.tmp, and the slower one's move found it gone and skipped the image.
+        var temp = $"{cachePath}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(result, Json));
         File.Move(temp, cachePath, overwrite: true);
         return (result, false);
