@@ -22,17 +22,37 @@ public static class TrainCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Model folder to write model.json and card.json into.", DefaultValueFactory = _ => new DirectoryInfo("models/doc-classifier") };
         var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the booster.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Images OCR'd at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var defaults = new TrainingOptions();
+        var learningRate = new Option<double>("--learning-rate") { Description = "XGBoost eta: how far each tree moves the prediction.", DefaultValueFactory = _ => defaults.LearningRate };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Depth of each tree.", DefaultValueFactory = _ => defaults.MaxDepth };
+        var maxRounds = new Option<int>("--max-rounds") { Description = "Most boosting rounds (early stopping usually ends sooner).", DefaultValueFactory = _ => defaults.MaxRounds };
+        var patience = new Option<int>("--early-stopping") { Description = "Stop after this many rounds without a better validation log-loss; the best round is kept.", DefaultValueFactory = _ => defaults.EarlyStoppingRounds };
         var command = new Command("train", "Train the document classifier on labelled samples; OCR results are cached beside the images as <name>.ocr.json.")
         {
-            samples, output, seed, threads,
+            samples, output, seed, threads, learningRate, maxDepth, maxRounds, patience,
         };
         command.Subcommands.Add(TrainScriptCommand.Create());
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            parse.GetValue(samples)!.Select(d => d.FullName).ToList(), parse.GetValue(output)!.FullName, parse.GetValue(seed), parse.GetValue(threads), cancellationToken)));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = new TrainingOptions
+            {
+                Seed = parse.GetValue(seed),
+                LearningRate = parse.GetValue(learningRate),
+                MaxDepth = parse.GetValue(maxDepth),
+                MaxRounds = parse.GetValue(maxRounds),
+                EarlyStoppingRounds = parse.GetValue(patience),
+            };
+            if (options.LearningRate is <= 0 or > 1 || options.MaxDepth is < 1 or > 16 || options.MaxRounds < 1 || options.EarlyStoppingRounds < 1)
+            {
+                Console.Error.WriteLine("train: --learning-rate must be in (0, 1], --max-depth 1..16, --max-rounds and --early-stopping at least 1.");
+                return Task.FromResult(2);
+            }
+            return Task.FromResult(Run(parse.GetValue(samples)!.Select(d => d.FullName).ToList(), parse.GetValue(output)!.FullName, options, parse.GetValue(threads), cancellationToken));
+        });
         return command;
     }
 
-    private static int Run(IReadOnlyList<string> samplesDirs, string outputDir, int seed, int threads, CancellationToken cancellationToken)
+    private static int Run(IReadOnlyList<string> samplesDirs, string outputDir, TrainingOptions options, int threads, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         IReadOnlyList<SampleImage> samples;
@@ -57,7 +77,7 @@ public static class TrainCommand
         ModelCard card;
         try
         {
-            card = ClassifierTrainer.TrainAndSave(documents, outputDir, new TrainingOptions { Seed = seed }, reader.Version,
+            card = ClassifierTrainer.TrainAndSave(documents, outputDir, options, reader.Version,
                 string.Join('+', samplesDirs.Select(d => Path.GetFileName(d.TrimEnd('/')))));
         }
         catch (ArgumentException e)
