@@ -31,7 +31,20 @@ public sealed class SampleLabellerTests : IDisposable
         Assert.Equal(["sroie-000.jpg", "sroie-001.png"], samples.Select(s => Path.GetFileName(s.Path)));
         Assert.All(samples, s => Assert.Equal(DocumentType.Other, s.Label));
         Assert.Equal([1, 2], File.ReadAllBytes(Path.Combine(Folder, "sroie-000.jpg")));
-        Assert.Contains("000.jpg", File.ReadAllText(Path.Combine(Folder, "sroie-000.json")), StringComparison.Ordinal);
+        using var truth = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "sroie-000.json")));
+        Assert.Equal("sroie-000.jpg", truth.RootElement.GetProperty("image").GetString());
+        Assert.Equal("000.jpg", truth.RootElement.GetProperty("source").GetString()); // the file name, never its folders
+    }
+
+    [Fact]
+    public void Another_image_with_the_same_stem_keeps_its_label()
+    {
+        SampleLabeller.Label([Source("000.png", 1)], DocumentType.PharmacyReceipt, Folder, "sroie-");
+
+        Assert.Throws<InvalidDataException>(() => SampleLabeller.Label([Source("000.jpg", 2)], DocumentType.Other, Folder, "sroie-"));
+
+        Assert.Equal(DocumentType.PharmacyReceipt, Assert.Single(SampleFolder.Read(Folder), s => s.Label is not null).Label);
+        Assert.False(File.Exists(Path.Combine(Folder, "sroie-000.jpg")));
     }
 
     [Fact]

@@ -43,9 +43,11 @@ public class CaseTests
         var perDay = CaseData.Items.Where(i => i.PerDay).Select(i => language == "zh" ? i.Zh : i.En).ToHashSet();
         var surgery = CaseData.SurgeryItems.Select(i => language == "zh" ? i.Zh : i.En).ToHashSet();
         var cases = Enumerable.Range(1, 400).Select(seed => CaseGenerator.Generate(seed, language)).ToList();
-        var shortBills = cases.Count(c => c.LineItems.Count(i => !perDay.Contains(i.Description) && !surgery.Contains(i.Description)) <= 2);
-        Assert.InRange(shortBills, 60, 140);
-        Assert.All(cases, c => Assert.Equal(c.Settlement.Total, c.LineItems.Sum(i => i.Amount)));
+        var shortBills = cases.Where(c => c.LineItems.Count(i => !perDay.Contains(i.Description) && !surgery.Contains(i.Description)) <= 2).ToList();
+        Assert.InRange(shortBills.Count, 60, 140);
+        // A short bill still bills a medicine (the pharmacy receipt and the prescription list the case's medicines).
+        var withMedicine = shortBills.Count(c => c.LineItems.Any(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy"));
+        Assert.True(withMedicine >= shortBills.Count * 9 / 10, $"{withMedicine} of {shortBills.Count} short bills list a medicine");
     }
 
     [Fact]

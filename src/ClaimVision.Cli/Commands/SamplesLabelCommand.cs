@@ -27,10 +27,16 @@ public static class SamplesLabelCommand
             {
                 done = SampleLabeller.Label(parse.GetValue(images)!.Select(f => f.FullName).ToList(), new DocumentType(label), folder, parse.GetValue(prefix)!);
             }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException)
             {
+                // Raised while checking, before anything is written.
                 Console.Error.WriteLine($"samples label: {e.Message} Nothing was labelled.");
                 return 2;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"samples label: writing into {folder} failed: {e.Message} Images before it in the list may already be labelled; run the command again when the cause is fixed.");
+                return 1;
             }
             foreach (var d in done.Where(d => d.Previous is { } p && p.Label != label))
                 Console.WriteLine($"relabelled {Path.GetFileName(d.Image)}: {d.Previous} → {label}");

@@ -42,7 +42,7 @@ public static class TrainCommand
                 MaxRounds = parse.GetValue(maxRounds),
                 EarlyStoppingRounds = parse.GetValue(patience),
             };
-            if (options.LearningRate is <= 0 or > 1 || options.MaxDepth is < 1 or > 16 || options.MaxRounds < 1 || options.EarlyStoppingRounds < 1)
+            if (!(options.LearningRate > 0 && options.LearningRate <= 1) || options.MaxDepth is < 1 or > 16 || options.MaxRounds < 1 || options.EarlyStoppingRounds < 1)
             {
                 Console.Error.WriteLine("train: --learning-rate must be in (0, 1], --max-depth 1..16, --max-rounds and --early-stopping at least 1.");
                 return Task.FromResult(2);
@@ -78,7 +78,7 @@ public static class TrainCommand
         try
         {
             card = ClassifierTrainer.TrainAndSave(documents, outputDir, options, reader.Version,
-                string.Join('+', samplesDirs.Select(d => Path.GetFileName(d.TrimEnd('/')))));
+                string.Join(',', samplesDirs.Select(d => Path.GetFileName(d.TrimEnd('/')))));
         }
         catch (ArgumentException e)
         {

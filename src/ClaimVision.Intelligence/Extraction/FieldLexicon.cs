@@ -46,7 +46,7 @@ public static class FieldLexicon
         [FieldNames.TestName] = ["检验项目", "检查项目", "Test Name", "Test"],
         [FieldNames.OutOfCatalogueAmount] = ["丙类自费", "全自费金额", "Non-covered", "个人自费", "全自费", "自费金额", "自费", "Out of Catalogue", "Not Covered"],
         [FieldNames.CriticalIllnessAmount] = ["大病保险支付", "大病保险", "大病支付", "Critical Illness"],
-        [Ignore] = ["Length of stay", "起付标准", "Deductible", "报销比例", "Plan share", "年龄", "Age", "Discharge instructions", "出院医嘱", "入院情况", "Subtotal", "Sub Total", "Sub-Total", "Total Qty", "Total Quantity", "Total Items", "Total Tax", "Total GST", "Total Discount", "Total Savings", "Total Excl", "Total Incl", "起付", "住院天数", "出生日期", "Date of Birth", "Birth Date", "DOB", "PLAN NAME", "PROGRAM NAME", "Advice", "建议",
+        [Ignore] = ["业务流水号", "交易流水号", "Length of stay", "起付标准", "Deductible", "报销比例", "Plan share", "年龄", "Age", "Discharge instructions", "出院医嘱", "入院情况", "Subtotal", "Sub Total", "Sub-Total", "Total Qty", "Total Quantity", "Total Items", "Total Tax", "Total GST", "Total Discount", "Total Savings", "Total Excl", "Total Incl", "起付", "住院天数", "出生日期", "Date of Birth", "Birth Date", "DOB", "PLAN NAME", "PROGRAM NAME", "Advice", "建议",
             // Header labels of Chinese medical invoices and settlement sheets that no field reads; listed so that a value
             // before them on the line ends there (科室 : 骨科 医保类型 : 职工基本医疗保险).
             "医保类型", "医保类别", "险种类型", "参保类型", "医保编号", "医疗机构类型", "人员类别", "人员类型", "医疗类别",

@@ -40,8 +40,15 @@ public sealed class OcrCache(IVisionReader reader)
         // A temporary name of this writer's own: two processes reading one folder (train and evaluate at once) wrote the
         // same x.ocr.json.tmp, and the slower one's move found it gone and skipped the image.
         var temp = $"{cachePath}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(result, Json));
-        File.Move(temp, cachePath, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, JsonSerializer.Serialize(result, Json));
+            File.Move(temp, cachePath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp); // gone after a move; left by a failed write otherwise
+        }
         return (result, false);
     }
 

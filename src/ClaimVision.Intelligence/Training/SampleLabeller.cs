@@ -58,8 +58,8 @@ public static partial class SampleLabeller
                 copy = false;
             }
             var truthPath = Path.ChangeExtension(target, ".json");
-            if (File.Exists(truthPath) && HasFields(truthPath))
-                throw new InvalidDataException($"'{truthPath}' is ground truth with fields (written by samples generate); labelling '{name}' would drop them.");
+            if (File.Exists(truthPath) && !WrittenByLabelFor(truthPath, name))
+                throw new InvalidDataException($"'{truthPath}' is ground truth this command did not write for '{name}' (another image's, or generated with fields); labelling '{name}' would replace it.");
             plan.Add((Path.GetFullPath(source), target, copy));
         }
 
@@ -75,7 +75,8 @@ public static partial class SampleLabeller
                 ["id"] = Path.GetFileNameWithoutExtension(target),
                 ["image"] = Path.GetFileName(target),
                 ["type"] = type.Label,
-                ["source"] = source,
+                // The file name only: a folder path can name a person (an uploader's folder per patient).
+                ["source"] = Path.GetFileName(source),
                 ["labelledBy"] = "claimvision samples label",
             };
             File.WriteAllText(truthPath, JsonSerializer.Serialize(truth, Indented) + "\n");
@@ -91,13 +92,15 @@ public static partial class SampleLabeller
         return fa.Length == fb.Length && SHA256.HashData(fa).AsSpan().SequenceEqual(SHA256.HashData(fb));
     }
 
-    private static bool HasFields(string truthPath)
+    private static bool WrittenByLabelFor(string truthPath, string imageName)
     {
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(truthPath));
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("fields", out var f)
-                && f.ValueKind == JsonValueKind.Object && f.EnumerateObject().Any();
+            var root = doc.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("labelledBy", out _)
+                && root.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.String && image.GetString() == imageName;
         }
         catch (JsonException)
         {

@@ -43,8 +43,8 @@ public static class CaseGenerator
 
         // One stay in four is billed for little besides the bed and nursing (a short stay at a township clinic): a bill
         // of three or four rows. Decided by a stream of its own, so every other drawn value of a seed stays as it was.
-        var shortBill = new Random(unchecked(seed * 7919 + 17)).Next(4) == 0;
-        var items = DrawItems(r, zh, stay, dx.Surgical, shortBill);
+        var shortStream = new Random(unchecked(seed * 7919 + 17));
+        var items = DrawItems(r, zh, stay, dx.Surgical, shortStream.Next(4) == 0 ? shortStream : null);
         var level = hospital.Level;
         var deductible = zh ? (level.StartsWith("三级", StringComparison.Ordinal) ? 1000m : level.StartsWith("二级", StringComparison.Ordinal) ? 700m : 400m) : r.Next(2, 11) * 100m;
         var rate = zh ? new[] { 0.85m, 0.88m, 0.9m }[r.Next(3)] : new[] { 0.8m, 0.9m }[r.Next(2)];
@@ -99,19 +99,26 @@ public static class CaseGenerator
         return ("", bank.Name, bank.Bin);
     }
 
-    private static List<CaseLineItem> DrawItems(Random r, bool zh, int stay, bool surgical, bool shortBill)
+    /// <summary>The stay's items; with <paramref name="shortBill"/> (a stream of its own) only the per-day items, one
+    /// medicine and one other item are kept, chosen by that stream, so the main stream draws as it would otherwise.</summary>
+    private static List<CaseLineItem> DrawItems(Random r, bool zh, int stay, bool surgical, Random? shortBill)
     {
         var result = new List<CaseLineItem>();
-        var others = 0;
         foreach (var it in Items)
         {
             if (!it.PerDay && r.Next(3) == 0) continue;
             if (it.Category == "丙" && r.Next(2) == 0) continue;
             var quantity = it.PerDay ? stay : r.Next(1, 6) * (it.Max < 20 ? r.Next(1, 4) : 1);
             var price = Math.Round(it.Min + (it.Max - it.Min) * (decimal)r.NextDouble(), it.Max > 100 ? 0 : 2);
-            // Drawn either way, so that a short bill changes nothing else the seed draws.
-            if (shortBill && !it.PerDay && ++others > 2) continue;
             result.Add(new CaseLineItem(zh ? it.Zh : it.En, zh ? it.ClassZh : it.ClassEn, quantity, price, quantity * price, it.Category, it.SelfPay, zh ? null : it.Code));
+        }
+        if (shortBill is not null)
+        {
+            var perDay = Items.Where(i => i.PerDay).Select(i => zh ? i.Zh : i.En).ToHashSet();
+            var medicines = result.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").ToList();
+            var others = result.Where(i => !perDay.Contains(i.Description) && !medicines.Contains(i)).ToList();
+            var kept = medicines.OrderBy(_ => shortBill.Next()).Take(1).Concat(others.OrderBy(_ => shortBill.Next()).Take(1)).ToHashSet();
+            result = [.. result.Where(i => perDay.Contains(i.Description) || kept.Contains(i))];
         }
         if (surgical)
         {

@@ -126,12 +126,12 @@ internal static class PaymentSpecs
         var c = x.Case;
         // Half are the case's prescription filled at a pharmacy; half an over-the-counter purchase, so that a pharmacy
         // receipt is known by the medicines on it, not by the five drugs of the case catalogue.
-        var drugs = x.Random.Next(2) == 0
-            ? c.LineItems.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").Take(6)
-                .Select(i => (i.Description, i.Quantity, i.UnitPrice, i.Amount)).ToList()
+        var prescribed = c.LineItems.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").Take(6)
+            .Select(i => (i.Description, i.Quantity, i.UnitPrice, i.Amount)).ToList();
+        var drugs = x.Random.Next(2) == 0 && prescribed.Count > 0
+            ? prescribed
             : OverTheCounter.OrderBy(_ => x.Random.Next()).Take(x.Random.Next(1, 6))
                 .Select(o => { var q = (decimal)x.Random.Next(1, 3); return (Description: x.L(o.Zh, o.En), Quantity: q, UnitPrice: o.Price, Amount: q * o.Price); }).ToList();
-        if (drugs.Count == 0) drugs = [.. c.LineItems.Take(2).Select(i => (i.Description, i.Quantity, i.UnitPrice, i.Amount))];
         var total = drugs.Sum(d => d.Amount);
         var city = c.Hospital.Address.Length > 3 ? c.Hospital.Address[..3] : c.Hospital.Address;
         var pharmacy = x.L($"{city}{x.Pick("老百姓大药房", "益丰大药房", "国大药房", "同仁堂药店")}", x.Random.Next(3) > 0

@@ -106,7 +106,7 @@ internal static class ShopReceipts
         header.Add(SpecContext.Text(x.L(x.Pick("单号", "流水号", "小票号"), x.Pick("Receipt #", "INV NO", "Bill No", "RECEIPT", "Doc No")), FieldNames.InvoiceNumber,
             $"{x.Pick("", "A", "CS", "T")}{r.Next(10000, 99999999)}"));
         header.Add(x.Date(x.L("日期", x.Pick("Date", "DATE")), FieldNames.DocumentDate, x.Case.DocumentDate.AddDays(r.Next(-30, 30))));
-        if (r.Next(2) == 0) header.Add(SpecContext.Plain(x.L("时间", "Time"), $"{r.Next(7, 23):00}:{r.Next(60):00}{(x.Zh ? $":{r.Next(60):00}" : x.Pick("", " PM", " AM"))}"));
+        if (r.Next(2) == 0) header.Add(SpecContext.Plain(x.L("时间", "Time"), Clock(x, r.Next(7, 23), r.Next(60))));
         if (trade.Table && r.Next(3) > 0) header.Add(SpecContext.Plain(x.L("桌号", x.Pick("Table", "TABLE NO")), $"{r.Next(1, 40)}"));
         header.Add(SpecContext.Plain(x.L(x.Pick("收银员", "收银"), x.Pick("Cashier", "CASHIER", "Served by")), x.Zh ? $"{r.Next(1, 60):000}" : x.Pick("POS1", "ANN", "MARY", $"{r.Next(1, 60):00}")));
 
@@ -121,6 +121,13 @@ internal static class ShopReceipts
             Width = x.Pick(560, 600, 640),
             MinHeight = 640,
         };
+    }
+
+    /// <summary>A till's time of day: Chinese tills print seconds on a 24-hour clock, English ones 24-hour or 12-hour with AM/PM.</summary>
+    private static string Clock(SpecContext x, int hour, int minute)
+    {
+        if (x.Zh) return $"{hour:00}:{minute:00}:{x.Random.Next(60):00}";
+        return x.Random.Next(2) == 0 ? $"{hour:00}:{minute:00}" : $"{(hour + 11) % 12 + 1:00}:{minute:00} {(hour < 12 ? "AM" : "PM")}";
     }
 
     private sealed record Line(string Name, decimal Quantity, decimal Price, decimal Amount);
@@ -227,7 +234,7 @@ internal static class ShopReceipts
         if (r.Next(3) == 0) return x.Pick(trade.ZhChains) + (r.Next(2) == 0 ? $"（{x.Pick(ZhRoads)}店）" : "");
         var city = x.Case.Hospital.Address.Length > 2 ? x.Case.Hospital.Address[..2] : "";
         var name = $"{(r.Next(2) == 0 ? city : "")}{x.Pick(ZhStems)}{x.Pick(trade.ZhKinds)}";
-        return r.Next(4) == 0 ? name.TrimEnd('店') + "有限公司" : name;
+        return r.Next(4) == 0 && !name.EndsWith('店') ? name + "有限公司" : name;
     }
 
     private static string EnShop(SpecContext x, Trade trade)
