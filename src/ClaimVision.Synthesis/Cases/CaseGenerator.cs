@@ -41,8 +41,9 @@ public static class CaseGenerator
                 $"Dr. {FirstNames[r.Next(FirstNames.Length)][0]}. {LastNames[r.Next(LastNames.Length)]}");
         }
 
-        // One stay in four is billed for little besides the bed and nursing (a short stay at a township clinic): a bill
-        // of three or four rows. Decided by a stream of its own, so every other drawn value of a seed stays as it was.
+        // One stay in four is billed for little besides the per-day items (a short stay at a township clinic): bed,
+        // nursing and consultation, one medicine and one other item. Decided by a stream of its own, so every other
+        // drawn value of a seed stays as it was.
         var shortStream = new Random(unchecked(seed * 7919 + 17));
         var items = DrawItems(r, zh, stay, dx.Surgical, shortStream.Next(4) == 0 ? shortStream : null);
         var level = hospital.Level;
