@@ -176,7 +176,7 @@ public static class EvaluateFieldsCommand
                 // The OCR model follows the sample's language, so this measures extraction rather than script detection.
                 var language = truthLanguage ? (truth.Language == "zh" ? "chi_sim" : "eng") : OcrOptions.Auto;
                 if (Ocr(pipeline, image, language, useCache) is { } vision)
-                    read.Add((image, truth, vision.Pages, extractor.Extract(truth.Type, new VisionResult(vision.Pages, []))));
+                    read.Add((image, truth, vision.Pages, extractor.Extract(truth.Type, vision)));
             }
         }
         Console.Error.WriteLine();

@@ -116,7 +116,7 @@ public static class CaseGenerator
         if (shortBill is not null)
         {
             var perDay = Items.Where(i => i.PerDay).Select(i => zh ? i.Zh : i.En).ToHashSet();
-            var medicines = result.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").ToList();
+            var medicines = result.Where(i => i.IsMedicine).ToList();
             var others = result.Where(i => !perDay.Contains(i.Description) && !medicines.Contains(i)).ToList();
             var kept = medicines.OrderBy(_ => shortBill.Next()).Take(1).Concat(others.OrderBy(_ => shortBill.Next()).Take(1)).ToHashSet();
             result = [.. result.Where(i => perDay.Contains(i.Description) || kept.Contains(i))];

@@ -8,7 +8,11 @@ public sealed record Hospital(string Name, string Level, string Address, string 
 
 /// <summary>One billed item. <see cref="Category"/> is 甲 (fully covered), 乙 (covered after a self-paid share
 /// <see cref="SelfPayRatio"/>) or 丙 (outside the catalogue); <see cref="FeeClass"/> groups items on invoices.</summary>
-public sealed record CaseLineItem(string Description, string FeeClass, decimal Quantity, decimal UnitPrice, decimal Amount, string Category, decimal SelfPayRatio, string? Code);
+public sealed record CaseLineItem(string Description, string FeeClass, decimal Quantity, decimal UnitPrice, decimal Amount, string Category, decimal SelfPayRatio, string? Code)
+{
+    /// <summary>A medicine (western or Chinese patent medicine): what prescriptions and pharmacy receipts list.</summary>
+    public bool IsMedicine => FeeClass is "西药费" or "中成药费" or "Pharmacy";
+}
 
 /// <summary>What the insurer and the patient paid, derived from the line items so every document agrees.</summary>
 public sealed record Settlement(decimal Total, decimal Covered, decimal SelfPaid, decimal OutOfCatalogue, decimal Deductible, decimal ReimbursementRate, decimal InsurancePaid, decimal PersonalPaid);

@@ -199,7 +199,7 @@ internal static class MedicalSpecs
     public static DocumentSpec Prescription(SpecContext x)
     {
         var c = x.Case;
-        var drugs = c.LineItems.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").ToList();
+        var drugs = c.LineItems.Where(i => i.IsMedicine).ToList();
         var lines = drugs.Select(d => SpecContext.Plain("", x.L($"{d.Description}  ×{Formats.Quantity(d.Quantity)}  用法：每日{x.Random.Next(1, 4)}次", $"{d.Description}  #{Formats.Quantity(d.Quantity)}  Sig: {x.Random.Next(1, 4)} times daily"), handwritten: true));
         return new DocumentSpec
         {

@@ -23,7 +23,7 @@ internal static class PaymentSpecs
         header.Add(x.Diagnosis());
         return new DocumentSpec
         {
-            Title = x.Zh ? $"{c.Hospital.Address[..Math.Min(3, c.Hospital.Address.Length)]}基本医疗保险{x.Pick("住院", "")}费用结算单" : c.InsurerName,
+            Title = x.Zh ? $"{x.Region}基本医疗保险{x.Pick("住院", "")}费用结算单" : c.InsurerName,
             TitleField = x.Zh ? null : (FieldNames.InsurerName, c.InsurerName),
             Subtitle = x.L($"结算编号：JS{c.InvoiceNumber}", x.Pick("EXPLANATION OF BENEFITS", "Explanation of Benefits — This is not a bill")),
             Header = header,
@@ -126,15 +126,14 @@ internal static class PaymentSpecs
         var c = x.Case;
         // Half are the case's prescription filled at a pharmacy; half an over-the-counter purchase, so that a pharmacy
         // receipt is known by the medicines on it, not by the five drugs of the case catalogue.
-        var prescribed = c.LineItems.Where(i => i.FeeClass is "西药费" or "中成药费" or "Pharmacy").Take(6)
+        var prescribed = c.LineItems.Where(i => i.IsMedicine).Take(6)
             .Select(i => (i.Description, i.Quantity, i.UnitPrice, i.Amount)).ToList();
         var drugs = x.Random.Next(2) == 0 && prescribed.Count > 0
             ? prescribed
             : OverTheCounter.OrderBy(_ => x.Random.Next()).Take(x.Random.Next(1, 6))
                 .Select(o => { var q = (decimal)x.Random.Next(1, 3); return (Description: x.L(o.Zh, o.En), Quantity: q, UnitPrice: o.Price, Amount: q * o.Price); }).ToList();
         var total = drugs.Sum(d => d.Amount);
-        var city = c.Hospital.Address.Length > 3 ? c.Hospital.Address[..3] : c.Hospital.Address;
-        var pharmacy = x.L($"{city}{x.Pick("老百姓大药房", "益丰大药房", "国大药房", "同仁堂药店")}", x.Random.Next(3) > 0
+        var pharmacy = x.L($"{x.Region}{x.Pick("老百姓大药房", "益丰大药房", "国大药房", "同仁堂药店")}", x.Random.Next(3) > 0
             ? $"{x.Pick("Walgreens", "CVS Pharmacy", "Rite Aid", "Care Pharmacy", "Boots", "Guardian", "Watsons")} #{x.Random.Next(1000, 9999)}"
             : $"{x.Pick("CITY", "WELLCARE", "MEDIPLUS", "FAMILY", "KIN WAH")} {x.Pick("PHARMACY", "DISPENSARY", "CHEMIST")} {x.Pick("SDN BHD", "LTD", "", "PTE LTD")}".TrimEnd());
         var rows = drugs.Select(d => new TableRow([d.Description, Formats.Quantity(d.Quantity), Formats.Decimal(d.Amount)],

@@ -251,8 +251,7 @@ internal static class ShopReceipts
         var r = x.Random;
         if (x.Zh)
         {
-            var city = x.Case.Hospital.Address.Length > 3 ? x.Case.Hospital.Address[..3] : x.Case.Hospital.Address;
-            return $"{city}{x.Pick(ZhRoads)}{r.Next(1, 300)}号";
+            return $"{x.Region}{x.Pick(ZhRoads)}{r.Next(1, 300)}号";
         }
         return r.Next(2) == 0
             ? $"{r.Next(1, 120)}, {x.Pick(EnStreets)}, {r.Next(10000, 99999)} {x.Pick(EnTowns)}"

@@ -13,6 +13,9 @@ internal sealed class SpecContext(MedicalCase c, Random r)
     public int AmountVariant { get; } = r.Next(3);
 
     public string L(string zh, string en) => Zh ? zh : en;
+
+    /// <summary>The first three characters of the hospital's address (山东省, 黔东南): the region a Chinese page names itself after.</summary>
+    public string Region => Case.Hospital.Address[..Math.Min(3, Case.Hospital.Address.Length)];
     public T Pick<T>(params T[] options) => options[Random.Next(options.Length)];
 
     public Entry Date(string label, string field, DateOnly d) => new(label, Formats.Date(d, Case.Language, DateVariant), field, Formats.IsoDate(d));

@@ -283,9 +283,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     {
         foreach (var line in lines.Take(10))
         {
-            if (ChineseStreetAddress().Match(line.Text.Trim()) is not { Success: true } m) continue;
+            var trimmed = line.Text.TrimStart();
+            if (ChineseStreetAddress().Match(trimmed.TrimEnd()) is not { Success: true } m) continue;
             var group = m.Groups["address"];
-            var start = line.Text.IndexOf(group.Value, StringComparison.Ordinal);
+            var start = line.Text.Length - trimmed.Length + group.Index;
             var span = line.Slice(start, start + group.Value.Length);
             var printed = TextCleanup.CollapseWhitespace(group.Value).Trim();
             return LabelledFields.FromSpan(FieldNames.ProviderAddress, span, new ReadValue(printed, TextCleanup.RemoveSpacesBesideHan(printed), 1), 0.7);
@@ -459,12 +460,14 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     /// <paramref name="positive"/>, 0.00 is skipped (a neighbouring tax row's amount, never a total).</summary>
     private static (TextSpan Span, AmountMatch Match)? AmountBeside(DocumentView view, LineView label, bool positive)
     {
-        var own = AmountNormalizer.FindAll(label.Text).Select(a => positive ? Unsigned(a) : a).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0));
+        AmountMatch? Figure(string text) =>
+            AmountNormalizer.FindAll(text).Select(a => positive ? Unsigned(a) : a).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0));
+        var own = Figure(label.Text);
         if (own is not null) return (label.Slice(own.Index, own.Index + own.Length), own);
         var h = Math.Max(1, label.Box.Height);
         return view.Lines
             .Where(l => l.Page == label.Page && l != label && l.Box.X >= label.Box.Right - h && Math.Abs(l.CenterY - label.CenterY) < h * 1.1)
-            .Select(l => (l, m: AmountNormalizer.FindAll(l.Text).Select(a => positive ? Unsigned(a) : a).LastOrDefault(a => a.HasDecimals && (!positive || a.Value > 0))))
+            .Select(l => (l, m: Figure(l.Text)))
             .Where(x => x.m is not null && !TotalCues.Any(c => c.Pattern.IsMatch(WithTotalMended(x.l.Text))))
             .OrderBy(x => Math.Abs(x.l.CenterY - label.CenterY))
             .Select(x => ((TextSpan, AmountMatch)?)(x.l.Slice(x.m!.Index, x.m.Index + x.m.Length), x.m))
