@@ -34,7 +34,7 @@ public static class DocumentRenderer
             throw new ArgumentOutOfRangeException(nameof(options), $"Severity must be between 0 and 1, not {options.Severity}.");
 
         var random = new Random(seed);
-        var x = new SpecContext(medicalCase, random);
+        var x = new SpecContext(medicalCase, random, new Random(unchecked(seed * 131 + 11)));
         var truth = new TruthCollector();
         var (pixels, width, height, template) = Draw(type, x, truth);
         foreach (var field in options.Obscured)

@@ -74,7 +74,7 @@ public class RenderTests
             {
                 var truth = new Rendering.TruthCollector();
                 using var canvas = new Rendering.Canvas(Rendering.CardLayout.Width, Rendering.CardLayout.Height, Rendering.Rgb.White);
-                draw(canvas, new Rendering.SpecContext(CaseGenerator.Generate(seed, language), new Random(seed)), truth);
+                draw(canvas, new Rendering.SpecContext(CaseGenerator.Generate(seed, language), new Random(seed), new Random(seed + 1)), truth);
                 pictures += truth.Pictures.Count;
                 foreach (var (name, f) in truth.Fields)
                     foreach (var p in truth.Pictures)

@@ -16,7 +16,7 @@ public sealed partial class ShopReceiptTests
     {
         foreach (var language in new[] { "zh", "en" })
             for (var seed = 1; seed <= count; seed++)
-                yield return (seed, language, build(new SpecContext(CaseGenerator.Generate(seed, language), new Random(seed))));
+                yield return (seed, language, build(new SpecContext(CaseGenerator.Generate(seed, language), new Random(seed), new Random(seed + 1))));
     }
 
     private static decimal Figure(string printed) => decimal.Parse(printed.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);

@@ -54,12 +54,31 @@ internal static class MedicalSpecs
             Title = inpatient
                 ? x.L(x.Pick("住院收费票据", "医疗住院收费票据（电子）", "医疗收费票据（住院）"), x.Pick("INPATIENT HOSPITAL BILL", "STATEMENT OF INPATIENT CHARGES", "HOSPITAL INVOICE - INPATIENT"))
                 : x.L(x.Pick("门诊收费票据", "医疗门诊收费票据（电子）", "门诊收费收据"), x.Pick("OUTPATIENT RECEIPT", "OUTPATIENT CLINIC INVOICE", "STATEMENT OF OUTPATIENT CHARGES")),
-            Subtitle = x.L($"交款人统一社会信用代码：{c.Patient.IdNumber[..6]}******", $"Account {c.InvoiceNumber[^4..]} · {c.Hospital.Address}"),
+            Subtitle = x.L($"交款人统一社会信用代码：{PayerCode(x)}", $"Account {c.InvoiceNumber[^4..]} · {c.Hospital.Address}"),
             Header = header,
             Table = new TableSpec([x.L("项目名称", "Service"), x.L("金额(元)", "Amount")], [3, 1.4], rows),
             Footer = footer,
             Stamp = x.Stamp(x.L("收费专用章", "PAID")),
             MinHeight = 760,
+        };
+    }
+
+    /// <summary>
+    /// The payer's code on a Chinese medical e-invoice: for a person, the resident ID, which hospitals print masked in
+    /// different ways or leave blank. One fixed shape would teach the classifier that shape (six digits, then stars) as
+    /// the mark of an invoice, and photos of real invoices, where the stars come out as letters, would lose it.
+    /// Never printed in full: the ground truth does not label it, so the extractor must not find a whole ID here.
+    /// </summary>
+    internal static string PayerCode(SpecContext x)
+    {
+        var id = x.Case.Patient.IdNumber;
+        return x.Later.Next(6) switch
+        {
+            0 or 1 => id[..6] + new string('*', 8) + id[^4..],
+            2 => id[..6] + new string('*', 12),
+            3 => id[..3] + new string('*', 11) + id[^4..],
+            4 => id[..1] + new string('*', 16) + id[^1..],
+            _ => "",
         };
     }
 

@@ -4,10 +4,13 @@ using ClaimVision.Synthesis.Cases;
 namespace ClaimVision.Synthesis.Rendering;
 
 /// <summary>Per-document choices shared by every entry of one page (date and amount format), and entry helpers.</summary>
-internal sealed class SpecContext(MedicalCase c, Random r)
+/// <param name="later">Stream for choices added to templates after their first version: drawing from it leaves every
+/// draw of <paramref name="r"/>, and so everything else a seed renders, as it was.</param>
+internal sealed class SpecContext(MedicalCase c, Random r, Random later)
 {
     public MedicalCase Case { get; } = c;
     public Random Random { get; } = r;
+    public Random Later { get; } = later;
     public bool Zh { get; } = c.Language == "zh";
     public int DateVariant { get; } = r.Next(4);
     public int AmountVariant { get; } = r.Next(3);
