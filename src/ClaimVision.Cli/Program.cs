@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(Commands.AnalyzeCommand.Create());
         root.Subcommands.Add(Commands.BenchOcrCommand.Create());
         root.Subcommands.Add(Commands.TrainCommand.Create());
+        root.Subcommands.Add(Commands.ExplainCommand.Create());
         root.Subcommands.Add(Commands.ProcessCommand.Create());
         return root;
     }

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ClaimVision.Integration.Tests.Runtime;
-using CliProgram = ClaimVision.Cli.Program;
 
 namespace ClaimVision.Integration.Tests;
 
@@ -29,7 +27,7 @@ public sealed class CliEnvironmentTests : IDisposable
             _ => ["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine"],
         };
 
-        var (exit, output) = await RunAsync(arguments, new() { ["ClaimVision__Ocr__RemoveSeal"] = "false" });
+        var (exit, output) = await ClaimVisionCli.RunAsync(arguments, new() { ["ClaimVision__Ocr__RemoveSeal"] = "false" });
 
         Assert.Equal(2, exit);
         Assert.Contains("ClaimVision:Ocr", output, StringComparison.Ordinal);
@@ -40,8 +38,8 @@ public sealed class CliEnvironmentTests : IDisposable
     public async Task Process_keeps_seals_when_the_environment_says_so_and_the_recommendation_records_which()
     {
         var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
-        var (faded, fadedOutput) = await RunAsync(["process", claim, "--out", Path.Combine(_out, "faded")], []);
-        var (kept, keptOutput) = await RunAsync(["process", claim, "--out", Path.Combine(_out, "kept")], new() { ["ClaimVision__Ocr__RemoveSeals"] = "false" });
+        var (faded, fadedOutput) = await ClaimVisionCli.RunAsync(["process", claim, "--out", Path.Combine(_out, "faded")], []);
+        var (kept, keptOutput) = await ClaimVisionCli.RunAsync(["process", claim, "--out", Path.Combine(_out, "kept")], new() { ["ClaimVision__Ocr__RemoveSeals"] = "false" });
 
         Assert.True(faded == 0, fadedOutput);
         Assert.True(kept == 0, keptOutput);
@@ -61,19 +59,19 @@ public sealed class CliEnvironmentTests : IDisposable
         File.WriteAllText(Path.Combine(dataset, "key", "000.json"), """{ "company": "X", "date": "01/02/2026", "address": "Y", "total": "1.00" }""");
         string[] arguments = ["evaluate", "fields", "--dataset", dataset, "--format", "sroie", "--ocr", "engine", "--ocr-cache", "--tune-count", "1"];
 
-        var (firstExit, first) = await RunAsync(arguments, []);
+        var (firstExit, first) = await ClaimVisionCli.RunAsync(arguments, []);
         var cache = Path.Combine(dataset, "img", "000.ocr.json");
         Assert.True(firstExit == 0, first);
         Assert.True(File.Exists(cache), first);
         var written = File.GetLastWriteTimeUtc(cache);
-        var (secondExit, second) = await RunAsync(arguments, []);
+        var (secondExit, second) = await ClaimVisionCli.RunAsync(arguments, []);
 
         Assert.True(secondExit == 0, second);
         Assert.Equal(written, File.GetLastWriteTimeUtc(cache)); // read, not written again
         Assert.Equal(Table(first), Table(second));
 
         // Read as the classifier calls it (the committed model), as process would: what it was called is printed.
-        var (classifiedExit, classified) = await RunAsync([.. arguments, "--classify"], []);
+        var (classifiedExit, classified) = await ClaimVisionCli.RunAsync([.. arguments, "--classify"], []);
         Assert.True(classifiedExit == 0, classified);
         Assert.Matches(@"doc-classifier-\S+ called the 1 receipts: [a-z-]+ 1 \([01] at 0\.6 or more\)", classified);
         // The table's title wraps where the console width puts it: compared without escapes and spaces.
@@ -86,7 +84,7 @@ public sealed class CliEnvironmentTests : IDisposable
     public async Task Evaluate_fields_refuses_to_classify_what_it_cannot()
     {
         var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
-        var (exit, output) = await RunAsync(["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine", "--classify"], []);
+        var (exit, output) = await ClaimVisionCli.RunAsync(["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine", "--classify"], []);
 
         Assert.Equal(2, exit);
         Assert.Contains("--classify", output, StringComparison.Ordinal);
@@ -102,25 +100,5 @@ public sealed class CliEnvironmentTests : IDisposable
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "CV-2026-03.recommendation.json")));
         return document.RootElement.GetProperty("modelVersions").Clone();
-    }
-
-    /// <summary>Runs `claimvision` (this build) from the checkout with <paramref name="environment"/> added; exit code and all output.</summary>
-    private static async Task<(int Exit, string Output)> RunAsync(string[] arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [typeof(CliProgram).Assembly.Location, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = TestEnvironment.RepositoryRoot,
-        };
-        start.Environment["OMP_THREAD_LIMIT"] = "1";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -22,6 +22,7 @@ public sealed class CommandTreeTests
     [InlineData("train")]
     [InlineData("evaluate")]
     [InlineData("bench")]
+    [InlineData("explain")]
     public void The_documented_top_level_commands_exist_and_parse_help(string name)
     {
         var root = CliProgram.BuildRoot();

@@ -103,6 +103,61 @@ public sealed class ClassifierTests(TrainedClassifierFixture fixture)
     }
 
     [Fact]
+    public void Explain_breaks_the_chosen_score_into_the_documents_own_cues()
+    {
+        var invoice = HandMadeDocuments.Make(perType: 1, seed: 42).First(d => d.Label == DocumentType.InpatientInvoice).Vision;
+        var e = fixture.Classifier.Explain(invoice, top: 5);
+
+        Assert.Equal(fixture.Classifier.Classify(invoice), e.Classification, new ClassificationComparer());
+        Assert.Equal(DocumentType.InpatientInvoice, e.Explained);
+        Assert.Equal(e.Classification.Alternatives[0].Probability, e.Probability, 3);
+        Assert.InRange(e.For.Count, 1, 5);
+        Assert.All(e.For, c => Assert.True(c.Contribution > 0));
+        Assert.All(e.Against, c => Assert.True(c.Contribution < 0));
+        Assert.Equal(e.For.OrderByDescending(c => c.Contribution), e.For);
+        Assert.Equal(e.Against.OrderBy(c => c.Contribution), e.Against);
+        // The strongest reasons for "inpatient invoice" are in the page: a Chinese n-gram of it, a keyword or the type's hits.
+        var text = string.Join("", invoice.Pages.Select(p => p.Text));
+        Assert.Contains(e.For, c => c.Value is not null && (c.Feature.StartsWith("kw:", StringComparison.Ordinal) || c.Feature.StartsWith("type:", StringComparison.Ordinal)
+            || c.Feature.Split(" | ").Any(g => g.StartsWith("c:", StringComparison.Ordinal) && text.Contains(g[2..], StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Explain_as_another_type_names_the_missing_cues_from_a_vocabulary_or_by_bucket()
+    {
+        var docs = HandMadeDocuments.Make(perType: 1, seed: 43);
+        var invoice = docs.First(d => d.Label == DocumentType.InpatientInvoice).Vision;
+        var report = docs.First(d => d.Label == DocumentType.LabReport).Vision;
+
+        var bare = fixture.Classifier.Explain(invoice, DocumentType.LabReport, top: 10);
+        var named = fixture.Classifier.Explain(invoice, DocumentType.LabReport, top: 10, Features.DocumentFeatures.GramsByBucket(report));
+
+        Assert.Equal(DocumentType.InpatientInvoice, bare.Classification.Label);
+        Assert.Equal(DocumentType.LabReport, bare.Explained);
+        Assert.True(bare.Probability < 0.2, $"{bare.Probability}");
+        Assert.True(bare.Margin < fixture.Classifier.Explain(invoice).Margin);
+        // What the invoice lacks of a lab report counts against it; unnamed, such a column is shown by its bucket.
+        var missing = bare.Against.Where(c => c.Value is null && c.Column < Features.DocumentFeatures.HashBuckets).ToList();
+        Assert.NotEmpty(missing);
+        Assert.All(missing, c => Assert.Equal($"bucket {c.Column}", c.Feature));
+        Assert.Contains(named.Against, c => c.Value is null && c.Feature.StartsWith("w:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explaining_a_type_the_model_does_not_know_names_the_ones_it_does()
+    {
+        var e = Assert.Throws<ArgumentException>(() => fixture.Classifier.Explain(ClassifierPages.Vision("住院收费票据 合计 100.00"), new DocumentType("claim-form")));
+        Assert.Contains("lab-report", e.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ClassificationComparer : IEqualityComparer<DocumentClassification>
+    {
+        public bool Equals(DocumentClassification? x, DocumentClassification? y) =>
+            x!.Label == y!.Label && x.Confidence == y.Confidence && x.Alternatives.SequenceEqual(y.Alternatives);
+        public int GetHashCode(DocumentClassification obj) => obj.Label.GetHashCode();
+    }
+
+    [Fact]
     public void A_model_directory_without_a_card_is_a_clear_error()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"cv-nocard-{Guid.NewGuid():n}");

@@ -72,6 +72,27 @@ public sealed class LearningTests
     }
 
     [Fact]
+    public void Contributions_add_up_to_the_margins_behind_the_probabilities_and_the_deciding_column_leads()
+    {
+        using var model = BoostingTrainer.Train(Toy(40, 12), 3, Features, new TrainingOptions { Seed = 2 }).Model;
+        foreach (var row in Toy(5, 13))
+        {
+            var contributions = model.Contributions(row.Features);
+            Assert.Equal(3, contributions.Count);
+            var margins = contributions.Select(c => c.Margin).ToArray();
+            var softmax = margins.Select(m => Math.Exp(m - margins.Max())).ToArray();
+            var probabilities = model.Predict(row.Features);
+            for (var c = 0; c < 3; c++)
+                Assert.Equal(probabilities[c], softmax[c] / softmax.Sum(), 4);
+
+            // Column k is large exactly for class k: it is what raises the row's own class most.
+            var own = contributions[row.Label].ByColumn;
+            Assert.Equal(row.Label, own.MaxBy(kv => kv.Value).Key);
+            Assert.DoesNotContain(own, kv => kv.Value == 0);
+        }
+    }
+
+    [Fact]
     public void Prediction_is_safe_from_many_threads()
     {
         using var model = BoostingTrainer.Train(Toy(30, 8), 3, Features, new TrainingOptions()).Model;

@@ -91,6 +91,24 @@ public sealed class TrainingDataTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_that_does_not_write_back_uses_valid_entries_and_leaves_the_folder_as_it_was()
+    {
+        var image = Path.Combine(_dir, "c.png");
+        File.WriteAllBytes(image, [4, 5, 6]);
+        var reader = new CountingReader("v1");
+        var looking = new OcrCache(reader, writeBack: false);
+
+        Assert.False(looking.Get(image, default).Hit);
+        Assert.False(looking.Get(image, default).Hit);
+        Assert.Equal(2, reader.Calls);
+        Assert.Equal(["c.png"], Directory.EnumerateFileSystemEntries(_dir).Select(Path.GetFileName));
+
+        new OcrCache(reader).Get(image, default); // written by a command that caches (train, evaluate classifier)
+        Assert.True(looking.Get(image, default).Hit);
+        Assert.Equal(3, reader.Calls);
+    }
+
+    [Fact]
     public void A_damaged_cache_entry_is_read_again()
     {
         var image = Path.Combine(_dir, "b.png");

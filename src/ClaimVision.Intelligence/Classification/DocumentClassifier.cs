@@ -63,6 +63,47 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
         return new DocumentClassification(_classes[top], Math.Round(confidence, 4), alternatives);
     }
 
+    /// <summary>
+    /// Why the model gave a document the score it did for one class (by default the one it chose): the features that
+    /// moved that class's margin most, up and down, from XGBoost's per-feature contributions. A hashed column is named
+    /// by the n-grams of this document that fall into it; a column the document lacks but whose absence counted is
+    /// named from <paramref name="vocabulary"/> (bucket → n-grams, e.g. <see cref="DocumentFeatures.GramsByBucket"/> of
+    /// other documents) or else by its bucket number.
+    /// </summary>
+    public ClassificationExplanation Explain(VisionResult vision, DocumentType? about = null, int top = 10, IReadOnlyDictionary<int, string>? vocabulary = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var classification = Classify(vision);
+        var explained = about ?? classification.Label;
+        var index = Array.IndexOf(_classes, explained);
+        if (index < 0)
+            throw new ArgumentException($"'{explained}' is not one of the model's classes ({string.Join(", ", _classes.Select(c => c.Label))}).", nameof(about));
+
+        var features = DocumentFeatures.Extract(vision);
+        var probabilities = TemperatureScaling.Apply(_model.Predict(features), Card.Temperature);
+        var contributions = _model.Contributions(features)[index];
+        var present = new Dictionary<int, float>();
+        for (var i = 0; i < features.Count; i++) present[features.Indices[i]] = features.Values[i];
+        var own = DocumentFeatures.GramsByBucket(vision);
+
+        Cue ToCue(KeyValuePair<int, double> c)
+        {
+            var column = c.Key;
+            float? value = present.TryGetValue(column, out var v) ? v : null;
+            var name = column >= DocumentFeatures.HashBuckets
+                ? DocumentFeatures.DenseNames[column - DocumentFeatures.HashBuckets]
+                : own.GetValueOrDefault(column) ?? vocabulary?.GetValueOrDefault(column) ?? $"bucket {column}";
+            return new Cue(name, column, value, c.Value);
+        }
+
+        var ranked = contributions.ByColumn.OrderByDescending(c => c.Value).ThenBy(c => c.Key).ToList();
+        return new ClassificationExplanation(
+            classification, explained, probabilities[index], contributions.Bias, contributions.Margin,
+            ranked.Where(c => c.Value > 0).Take(top).Select(ToCue).ToList(),
+            ranked.AsEnumerable().Reverse().Where(c => c.Value < 0).Take(top).Select(ToCue).ToList(),
+            Coverage(features));
+    }
+
     /// <summary>Share of the hashed n-gram weight that falls on buckets the training data used.</summary>
     public double Coverage(SparseVector features)
     {
@@ -78,3 +119,23 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
 
     public void Dispose() => _model.Dispose();
 }
+
+/// <summary>
+/// One feature's part in a score: <see cref="Feature"/> names it (an n-gram such as <c>c:票据</c> or <c>w:invoice</c>,
+/// several joined by <c>|</c> when they share a bucket, or a dense feature such as <c>image:redShare</c>);
+/// <see cref="Value"/> is null when the document lacks it; <see cref="Contribution"/> is what it added to the margin.
+/// </summary>
+public sealed record Cue(string Feature, int Column, float? Value, double Contribution);
+
+/// <summary>What <see cref="DocumentClassifier.Explain"/> returns: the classification, and for the class <see cref="Explained"/>
+/// its calibrated probability (before the coverage discount), bias, margin, the cues that raised it most
+/// (<see cref="For"/>, strongest first) and those that lowered it most (<see cref="Against"/>, strongest first).</summary>
+public sealed record ClassificationExplanation(
+    DocumentClassification Classification,
+    DocumentType Explained,
+    double Probability,
+    double Bias,
+    double Margin,
+    IReadOnlyList<Cue> For,
+    IReadOnlyList<Cue> Against,
+    double Coverage);

@@ -42,13 +42,22 @@ public static class DocumentFeatures
     /// <summary>The hashed column of an n-gram.</summary>
     public static int Bucket(string gram) => (int)(MurmurHash3.Hash(gram, HashSeed) & (HashBuckets - 1));
 
+    /// <summary>The document's n-grams by the hashed column each falls into (several joined by <c>|</c>): names for the
+    /// columns of <see cref="Extract"/>, which keeps only numbers.</summary>
+    public static IReadOnlyDictionary<int, string> GramsByBucket(VisionResult vision) =>
+        TextNGrams.Extract(PageText(vision)).Distinct(StringComparer.Ordinal)
+            .GroupBy(Bucket)
+            .ToDictionary(g => g.Key, g => string.Join(" | ", g.Order(StringComparer.Ordinal)));
+
+    private static string PageText(VisionResult vision) => string.Join('\n', vision.Pages.Select(p => p.Text));
+
     /// <summary>Letters and digits in the OCR text: how much text there is to classify.</summary>
     public static int MeaningfulCharacters(VisionResult vision) =>
         vision.Pages.Sum(p => p.Text.Count(char.IsLetterOrDigit));
 
     public static SparseVector Extract(VisionResult vision)
     {
-        var text = string.Join('\n', vision.Pages.Select(p => p.Text));
+        var text = PageText(vision);
         var columns = new SortedDictionary<int, float>();
         AddHashedGrams(text, columns);
 

@@ -92,6 +92,16 @@ internal sealed unsafe class NativeBooster : IDisposable
         return new ReadOnlySpan<float>(result, checked((int)length)).ToArray();
     }
 
+    /// <summary>
+    /// Per-feature contributions (XGBoost's SHAP values, <c>pred_contribs</c>: option mask 4). Laid out row by row, class
+    /// by class, one value per column and the bias last; a class's values add up to its margin (softmax input).
+    /// </summary>
+    public float[] PredictContributions(NativeDMatrix matrix)
+    {
+        XGBoost.Check(XGBoost.XGBoosterPredict(_handle, matrix.Handle, 4, 0, 0, out var length, out var result), nameof(XGBoost.XGBoosterPredict));
+        return new ReadOnlySpan<float>(result, checked((int)length)).ToArray();
+    }
+
     public int BoostedRounds
     {
         get

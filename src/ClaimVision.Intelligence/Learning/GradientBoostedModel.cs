@@ -62,6 +62,34 @@ public sealed class GradientBoostedModel : IDisposable
         return Enumerable.Range(0, rows.Count).Select(r => flat.AsSpan(r * ClassCount, ClassCount).ToArray()).ToArray();
     }
 
+    /// <summary>
+    /// Why the model scores one row as it does: for each class, how far each feature-space column moved that class's
+    /// margin (XGBoost's TreeSHAP values), and the bias every row starts from. A column the row lacks can carry weight
+    /// too (the trees' missing-value branches). Only non-zero contributions are kept. Bias plus contributions is the
+    /// margin; softmax over the margins gives <see cref="Predict(SparseVector)"/>.
+    /// </summary>
+    public IReadOnlyList<ClassContributions> Contributions(SparseVector row)
+    {
+        var compact = Compact(row, _columns);
+        float[] flat;
+        lock (_gate)
+        {
+            using var matrix = NativeDMatrix.Create([compact], _columns.Length);
+            flat = _booster.PredictContributions(matrix);
+        }
+        var width = _columns.Length + 1;
+        if (flat.Length != ClassCount * width)
+            throw new InvalidOperationException($"The model returned {flat.Length} contributions for {ClassCount} classes of {width} values.");
+        return Enumerable.Range(0, ClassCount).Select(c =>
+        {
+            var values = flat.AsSpan(c * width, width);
+            var byColumn = new SortedDictionary<int, double>();
+            for (var i = 0; i < _columns.Length; i++)
+                if (values[i] != 0) byColumn[_columns[i]] = values[i];
+            return new ClassContributions(values[^1], byColumn);
+        }).ToArray();
+    }
+
     /// <summary>The row renumbered onto <paramref name="columns"/>, dropping columns outside it.</summary>
     internal static SparseVector Compact(SparseVector row, int[] columns)
     {
@@ -149,4 +177,11 @@ public sealed class GradientBoostedModel : IDisposable
             : throw new InvalidDataException($"The model lacks the '{key}' attribute; it was not written by ClaimVision's trainer.");
 
     public void Dispose() => _booster.Dispose();
+}
+
+/// <summary>One class's share of <see cref="GradientBoostedModel.Contributions"/>: the bias and each feature-space column's contribution.</summary>
+public sealed record ClassContributions(double Bias, IReadOnlyDictionary<int, double> ByColumn)
+{
+    /// <summary>The class's margin: what softmax turns into its probability.</summary>
+    public double Margin => Bias + ByColumn.Values.Sum();
 }

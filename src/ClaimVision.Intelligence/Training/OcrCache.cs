@@ -17,8 +17,10 @@ public sealed record CachedVision(string Sha256, string OcrVersion, VisionResult
 /// <summary>
 /// Caches OCR results beside the images so that retraining (new features, new parameters) does not
 /// re-run OCR: an entry is used only when both the image's SHA-256 and the OCR version match.
+/// With <paramref name="writeBack"/> false, valid entries are used but nothing is written: for commands that only look
+/// (explain), which must not leave files in a folder of someone else's images.
 /// </summary>
-public sealed class OcrCache(IVisionReader reader)
+public sealed class OcrCache(IVisionReader reader, bool writeBack = true)
 {
     public const string Suffix = ".ocr.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -37,6 +39,7 @@ public sealed class OcrCache(IVisionReader reader)
         if (TryLoad(cachePath) is { } cached && cached.Sha256 == sha && cached.OcrVersion == reader.Version)
             return (cached, true);
         var result = new CachedVision(sha, reader.Version, reader.Read(Path.GetFileName(imagePath), bytes, cancellationToken));
+        if (!writeBack) return (result, false);
         // A temporary name of this writer's own: two processes reading one folder (train and evaluate at once) wrote the
         // same x.ocr.json.tmp, and the slower one's move found it gone and skipped the image.
         var temp = $"{cachePath}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
