@@ -39,6 +39,13 @@ public sealed class FeatureTests
         Assert.Equal(["w:discharge", "w:discharge summary", "w:summary", "w:summary 0000", "w:0000"], grams);
     }
 
+    [Theory]
+    [InlineData("INV NO: 171456010", new[] { "w:inv", "w:inv no", "w:no", "w:no #", "w:#" })]
+    [InlineData("交款人 : 522632xeres 1234", new[] { "w:#xeres", "w:#xeres 0000", "w:0000" })]
+    [InlineData("MRN8&407297 A12345B", new[] { "w:mrn0", "w:mrn0 #", "w:#", "w:# a#b", "w:a#b" })]
+    public void A_number_of_more_than_four_digits_is_one_shape_whatever_its_length(string line, string[] expected) =>
+        Assert.Equal(expected, TextNGrams.Extract(line).Where(g => g.StartsWith("w:", StringComparison.Ordinal)));
+
     [Fact]
     public void Mixed_lines_give_both_kinds_and_lines_do_not_join()
     {

@@ -12,7 +12,7 @@ namespace ClaimVision.Intelligence.Features;
 public static class DocumentFeatures
 {
     /// <summary>Bump on any change that moves or redefines a column; a model records the version it was trained with.</summary>
-    public const string SpecVersion = "1";
+    public const string SpecVersion = "2";
     public const int HashBits = 18;
     public const int HashBuckets = 1 << HashBits;
     private const uint HashSeed = 0x5EED_C1A1;
