@@ -49,6 +49,58 @@ public class ReceiptExtractorTests
     }
 
     [Fact]
+    public void A_chinese_seller_above_its_street_address_is_named_and_the_item_rows_are_no_address()
+    {
+        // A fuel receipt: the title under the seller misread, and the first item row (92号汽油, OCR spacing its number off) starts like a house number.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("中国石化"),
+            Row("销售任存"),
+            Row("浙江省解放路 224 号"),
+            Row("税号 : 91225835MA6427690R"),
+            Row("日期 : 2024.12.15"),
+            Row("单价"),
+            Row("92 号汽油 52.68", "7.60@500"),
+            Row("矿泉水 550ml 1 2.00", "2.00@500"),
+            Row("实付金额 :", "402.37@500")));
+        Assert.Equal("中国石化", N(r, FieldNames.ProviderName));
+        Assert.Equal("浙江省解放路224号", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void The_receipts_title_above_a_chinese_street_address_is_not_the_seller()
+    {
+        // 销售小票 read as two pieces, the second of which is a title on its own; the seller is the first line.
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("山东省同仁堂"),
+            Row("销 4"),
+            Row("售小票"),
+            Row("山东省建设路 116 号"),
+            Row("单号 572292884"),
+            Row("品名"),
+            Row("0.9% 氯化钠注射液", "66.69@500"),
+            Row("头孢呋辛钠注射液 | 1|", "22.28@500"),
+            Row("合计", "698.17@500")));
+        Assert.Equal("山东省同仁堂", N(r, FieldNames.ProviderName));
+        Assert.Equal("山东省建设路116号", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void A_chain_with_its_store_number_is_the_seller_and_column_headings_never_are()
+    {
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("Watsons #2728"),
+            Row("TAX INVOICE"),
+            Row("1729 Market Road, PETALING JAYA"),
+            Row("Receipt #: 295038727"),
+            Row("Cashier: 017"),
+            Row("Item Amount"),
+            Row("Cefuroxime injection", "20.51@500"),
+            Row("TOTAL", "624.80@500")));
+        Assert.Equal("Watsons #2728", N(r, FieldNames.ProviderName));
+        Assert.Equal("1729 Market Road, PETALING JAYA", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
     public void A_chinese_line_without_a_house_number_is_no_address()
     {
         // A goods line or a slogan that names a street is not the seller's address: it needs 路/街 … then a number and 号.

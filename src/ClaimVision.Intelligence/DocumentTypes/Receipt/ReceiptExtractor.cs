@@ -50,7 +50,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     {
         var fields = new Dictionary<string, ExtractedField>();
         var lines = view.Lines;
-        var addressLine = AddressLine(lines);
+        var chineseAddress = ChineseAddress(lines);
+        // A Chinese street address line anchors the seller's name above it as a Latin address line does.
+        var addressLine = AddressLine(lines) ?? chineseAddress?.Line;
         var company = CompanyLines(lines, addressLine);
         // A Chinese receipt names its seller in the title (…大药房 / …医院 / …诊所): that line wins over the layout guess.
         if (lines.Take(3).Any(l => ChineseProviderWord().IsMatch(l.Text)) && LabelledTypeExtractor.ProviderFromTitle(view) is { } titled)
@@ -62,7 +64,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span,
                 read with { Normalized = MendSellerName(read.Normalized) }, name.Strength);
-        var addressFrom = addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
+        var addressFrom = chineseAddress is null ? addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null) : null;
         // The address is kept as printed, closing punctuation included ("… 40170 SHAH ALAM,"): it is no label's value.
         // Without a line that starts like an address, the lines under the seller are one only when a postcode closes them
         // (a label line such as "Customer: …" under the seller is no address).
@@ -73,8 +75,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address,
                 new ReadValue(printed, AmountNormalizer.SectionSignInPostcode(printed), 1), addressLine is null ? 0.6 : 0.8);
         }
-        if (!fields.ContainsKey(FieldNames.ProviderAddress) && ChineseAddress(lines) is { } chinese)
-            fields[FieldNames.ProviderAddress] = chinese;
+        if (!fields.ContainsKey(FieldNames.ProviderAddress) && chineseAddress is { } chinese)
+            fields[FieldNames.ProviderAddress] = chinese.Field;
         if (Date(view, context) is { } date) fields[FieldNames.DocumentDate] = date;
         if (Total(view) is { } total) fields[FieldNames.TotalAmount] = total;
         var labelled = LabelledFields.Read(new FieldSchema(Schema.Type, [new(FieldNames.InvoiceNumber, FieldKind.Identifier)]), view, context);
@@ -117,13 +119,23 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"(?<!\w)(SDN\.?\s*BHD\.?|BHD\.?|S/B|SDN|PLT|LTD\.?|LIMITED|CO\.|\(M\))(?=\W|$)", RegexOptions.IgnoreCase)]
     private static partial Regex StrongLegalForm();
 
+    /// <summary>A store number after a chain's name (<c>Watsons #2728</c>): no part of what makes the line a name or not.</summary>
+    [GeneratedRegex(@"\s#\s?\d+\s*$")]
+    private static partial Regex StoreNumber();
+
+    /// <summary>A line of nothing but a table's column headings (<c>Item Amount</c>, <c>Description Qty Price</c>, <c>品名 单价</c>).</summary>
+    [GeneratedRegex(@"^\W*(?:(?:ITEMS?|QTY|QUANTITY|AMOUNT|AMT|DESCRIPTION|DESC|PRICE|UNIT|TOTAL|PRODUCT|RM|S/N|NO\.?|品\s*名|商\s*品|单\s*价|数\s*量|金\s*额)\W*)+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ColumnHeadings();
+
     private static bool NameLike(string line)
     {
-        var text = TrailingRegistration().Replace(line, "").TrimEnd();
+        var text = StoreNumber().Replace(TrailingRegistration().Replace(line, "").TrimEnd(), "");
         // "(CO. REG : 860671-D)", "BR NO.: 0195932-X": a label whose value was the registration number.
         if (text.EndsWith(':')) return false;
+        // The receipt's title (购物小票, SALES RECEIPT), column headings and a Chinese street address are not the seller.
         return text.Count(char.IsLetter) >= 3 && text.Count(char.IsLetter) >= text.Count(char.IsDigit) * 2
-        && !TitleWord().IsMatch(text) && !StopCue().IsMatch(text) && !RegistrationCue().IsMatch(text) && DateNormalizer.FindAll(text).Count == 0;
+        && !TitleWord().IsMatch(text) && !StopCue().IsMatch(text) && !RegistrationCue().IsMatch(text) && DateNormalizer.FindAll(text).Count == 0
+        && !ReceiptTitle().IsMatch(text.Trim()) && !ColumnHeadings().IsMatch(text) && !ChineseStreetAddress().IsMatch(text.Trim());
     }
 
     /// <summary>Below this OCR confidence a line is a logo, a stamp or noise read as letters, never the seller's name.</summary>
@@ -134,10 +146,12 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static bool Skippable(string text) =>
         RegistrationCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || text.Count(char.IsLetter) < 3 || StopCue().IsMatch(text);
 
-    /// <summary>The first line of the seller's address: a house number, LOT, or street word, after at least one name line.</summary>
+    /// <summary>The first line of the seller's address: a house number, LOT, or street word, after at least one name line
+    /// and before the first priced line (an item row such as <c>92# 汽油 52.68</c> starts like a house number).</summary>
     private static int? AddressLine(IReadOnlyList<LineView> lines)
     {
-        for (var i = 1; i < Math.Min(lines.Count, 12); i++)
+        var priced = Enumerable.Range(0, lines.Count).FirstOrDefault(i => DecimalAmount().IsMatch(lines[i].Text), lines.Count);
+        for (var i = 1; i < Math.Min(priced, 12); i++)
             if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(NameLine) && !Skippable(lines[i].Text)
                 && !LegalForm().IsMatch(lines[i].Text))
                 return i;
@@ -279,17 +293,18 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     /// <summary>A Chinese receipt prints its seller's address on one line near the top, unlabelled or after 地址 (the
     /// layout rules above look for Latin street words and postcodes). The first such line of the first ten is it.</summary>
-    private static ExtractedField? ChineseAddress(IReadOnlyList<LineView> lines)
+    private static (ExtractedField Field, int Line)? ChineseAddress(IReadOnlyList<LineView> lines)
     {
-        foreach (var line in lines.Take(10))
+        for (var i = 0; i < Math.Min(10, lines.Count); i++)
         {
+            var line = lines[i];
             var trimmed = line.Text.TrimStart();
             if (ChineseStreetAddress().Match(trimmed.TrimEnd()) is not { Success: true } m) continue;
             var group = m.Groups["address"];
             var start = line.Text.Length - trimmed.Length + group.Index;
             var span = line.Slice(start, start + group.Value.Length);
             var printed = TextCleanup.CollapseWhitespace(group.Value).Trim();
-            return LabelledFields.FromSpan(FieldNames.ProviderAddress, span, new ReadValue(printed, TextCleanup.RemoveSpacesBesideHan(printed), 1), 0.7);
+            return (LabelledFields.FromSpan(FieldNames.ProviderAddress, span, new ReadValue(printed, TextCleanup.RemoveSpacesBesideHan(printed), 1), 0.7), i);
         }
         return null;
     }
