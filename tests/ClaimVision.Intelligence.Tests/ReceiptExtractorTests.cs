@@ -100,6 +100,27 @@ public class ReceiptExtractorTests
         Assert.Equal("1729 Market Road, PETALING JAYA", N(r, FieldNames.ProviderAddress));
     }
 
+    [Theory]
+    [InlineData("华润万家超市〈人民路店 )", "华润万家超市（人民路店）")]
+    [InlineData("星巴克 (解放路店 )", "星巴克（解放路店）")]
+    [InlineData("苏宁易购（和平路店）", "苏宁易购（和平路店）")]
+    [InlineData("老街坊面馆", "老街坊面馆")]
+    public void A_chinese_chains_branch_is_read_in_the_brackets_it_is_printed_with(string seller, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row(seller),
+            Row("购物小票"),
+            Row("山东省建设路 254 号"),
+            Row("合计", "86.50@500")));
+        Assert.Equal(expected, N(r, FieldNames.ProviderName));
+    }
+
+    [Theory]
+    [InlineData("KEDAI (M) SDN BHD", "KEDAI (M) SDN BHD")]
+    [InlineData("ABC TRADING (KL) SON BHD", "ABC TRADING (KL) SDN BHD")]
+    public void A_latin_sellers_brackets_are_left_as_printed(string seller, string expected) =>
+        Assert.Equal(expected, DocumentTypes.Receipt.ReceiptExtractor.MendSellerName(seller));
+
     [Fact]
     public void A_chinese_line_without_a_house_number_is_no_address()
     {

@@ -224,9 +224,18 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"(?<Y>(?<=Y))¥|(?<=[A-Z.])¥|¥(?=[A-Z.(])")]
     private static partial Regex YenForY();
 
+    /// <summary>A bracketed part of a Chinese name, the branch of a chain (华润万家超市（人民路店）), with the brackets as OCR
+    /// reads them: 〈 or a half-width ( with spaces for （, a spaced ) or 〉 for ）.</summary>
+    [GeneratedRegex(@"\s*[(（〈《]\s*(?<inner>[^()（）〈〉《》]*?\p{IsCJKUnifiedIdeographs}[^()（）〈〉《》]*?)\s*[)）〉》]")]
+    private static partial Regex ChineseBracketed();
+
     /// <summary>The seller's name with OCR's misreadings of a Latin Y as ¥ and of one glyph of its SDN BHD (see
-    /// <see cref="SdnBhd"/>) read as printed.</summary>
-    internal static string MendSellerName(string name) => SdnBhd().Replace(YenForY().Replace(name, y => y.Groups["Y"].Success ? "" : "Y"), m =>
+    /// <see cref="SdnBhd"/>) read as printed, and a Chinese name's bracketed branch in the full-width brackets it is
+    /// printed with (星巴克 (解放路店 ) → 星巴克（解放路店）).</summary>
+    internal static string MendSellerName(string name) => MendLatinSellerName(
+        name.Any(Features.TextNGrams.IsHan) ? ChineseBracketed().Replace(name, m => $"（{TextCleanup.RemoveSpacesBesideHan(m.Groups["inner"].Value.Trim())}）") : name);
+
+    private static string MendLatinSellerName(string name) => SdnBhd().Replace(YenForY().Replace(name, y => y.Groups["Y"].Success ? "" : "Y"), m =>
     {
         var (sdn, bhd) = (m.Groups["sdn"].Value, m.Groups["bhd"].Value);
         var sdnRight = sdn.Equals("SDN", StringComparison.OrdinalIgnoreCase);
