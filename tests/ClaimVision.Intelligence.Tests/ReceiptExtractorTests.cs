@@ -101,6 +101,35 @@ public class ReceiptExtractorTests
     }
 
     [Theory]
+    [InlineData("2 X COKE 330ML 3.50")]
+    [InlineData("2 X COKE 330ML", "3.50@500")]
+    public void An_item_row_that_starts_with_a_number_is_no_address(params string[] item)
+    {
+        // The price may be read on the row's line or apart from it, as its own column.
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("KEDAI RUNCIT MAJU JAYA"),
+            Row("CASH BILL"),
+            Row(item),
+            Row("1 X ROTI BAKAR", "2.20@500"),
+            Row("TOTAL", "5.70@500")));
+        Assert.Equal("KEDAI RUNCIT MAJU JAYA", N(r, FieldNames.ProviderName));
+        Assert.Null(N(r, FieldNames.ProviderAddress));
+    }
+
+    [Fact]
+    public void A_unit_number_like_a_price_in_the_address_does_not_end_the_header()
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("MAJU BOOKS SDN BHD"),
+            Row("LOT 1.08, LEVEL 1, MID VALLEY"),
+            Row("59200 KUALA LUMPUR"),
+            Row("DATE: 12/03/2024"),
+            Row("NOTEBOOK A5", "3.50@500"),
+            Row("TOTAL", "3.50@500")));
+        Assert.Equal("LOT 1.08, LEVEL 1, MID VALLEY 59200 KUALA LUMPUR", N(r, FieldNames.ProviderAddress));
+    }
+
+    [Theory]
     [InlineData("华润万家超市〈人民路店 )", "华润万家超市（人民路店）")]
     [InlineData("星巴克 (解放路店 )", "星巴克（解放路店）")]
     [InlineData("苏宁易购（和平路店）", "苏宁易购（和平路店）")]

@@ -51,8 +51,9 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         var fields = new Dictionary<string, ExtractedField>();
         var lines = view.Lines;
         var chineseAddress = ChineseAddress(lines);
-        // A Chinese street address line anchors the seller's name above it as a Latin address line does.
-        var addressLine = AddressLine(lines) ?? chineseAddress?.Line;
+        var latinAddress = AddressLine(lines);
+        // A Chinese street address line anchors the seller's name above it as a Latin address line does; the higher one wins.
+        var addressLine = latinAddress is { } l && chineseAddress is { } c ? Math.Min(l, c.Line) : latinAddress ?? chineseAddress?.Line;
         var company = CompanyLines(lines, addressLine);
         // A Chinese receipt names its seller in the title (…大药房 / …医院 / …诊所): that line wins over the layout guess.
         if (lines.Take(3).Any(l => ChineseProviderWord().IsMatch(l.Text)) && LabelledTypeExtractor.ProviderFromTitle(view) is { } titled)
@@ -64,7 +65,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         else if (CompanyName(lines, company) is { } name && ValueReader.Read(FieldKind.Text, name.Span.Text, context.DateOrder) is { } read)
             fields[FieldNames.ProviderName] = LabelledFields.FromSpan(FieldNames.ProviderName, name.Span,
                 read with { Normalized = MendSellerName(read.Normalized) }, name.Strength);
-        var addressFrom = chineseAddress is null ? addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null) : null;
+        // Where only a Chinese street line was found, it is the address (below); the Latin block reading would run on.
+        var addressFrom = latinAddress is null && chineseAddress is not null ? null : addressLine ?? (company.Count > 0 ? company[^1] + 1 : (int?)null);
         // The address is kept as printed, closing punctuation included ("… 40170 SHAH ALAM,"): it is no label's value.
         // Without a line that starts like an address, the lines under the seller are one only when a postcode closes them
         // (a label line such as "Customer: …" under the seller is no address).
@@ -120,7 +122,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static partial Regex StrongLegalForm();
 
     /// <summary>A store number after a chain's name (<c>Watsons #2728</c>): no part of what makes the line a name or not.</summary>
-    [GeneratedRegex(@"\s#\s?\d+\s*$")]
+    [GeneratedRegex(@"(?<!\b(?:REF|TRANS|TERMINAL|POS|TILL|LANE|SLIP|RECEIPT|INVOICE|ORDER|TABLE|CHECK|BILL|NO)\.?)\s#\s?\d{1,5}\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex StoreNumber();
 
     /// <summary>A line of nothing but a table's column headings (<c>Item Amount</c>, <c>Description Qty Price</c>, <c>品名 单价</c>).</summary>
@@ -146,11 +148,27 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     private static bool Skippable(string text) =>
         RegistrationCue().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || text.Count(char.IsLetter) < 3 || StopCue().IsMatch(text);
 
+    /// <summary>A price closing its line, as the amount column does (<c>3.50</c>, <c>RM 12.90</c>, <c>3.50 SR</c> with a tax
+    /// code): not a dotted date (2024.12.15), and not a unit number inside an address (<c>LOT 1.08, LEVEL 1</c>).</summary>
+    [GeneratedRegex(@"(?<![\d.])\d+\.\d{2}(?:\s+[A-Z*]{1,2})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Price();
+
+    /// <summary>The first line of the item rows: one that ends in a price, or stands on a row with one (OCR may read the
+    /// price column apart).</summary>
+    private static int FirstPricedLine(IReadOnlyList<LineView> lines)
+    {
+        bool Priced(LineView l) => Price().IsMatch(l.Text);
+        for (var i = 0; i < lines.Count; i++)
+            if (Priced(lines[i]) || lines.Any(o => o != lines[i] && o.Page == lines[i].Page && lines[i].SameRow(o) && Priced(o)))
+                return i;
+        return lines.Count;
+    }
+
     /// <summary>The first line of the seller's address: a house number, LOT, or street word, after at least one name line
-    /// and before the first priced line (an item row such as <c>92# 汽油 52.68</c> starts like a house number).</summary>
+    /// and above the item rows (an item row such as <c>92 号汽油 52.68</c> starts like a house number).</summary>
     private static int? AddressLine(IReadOnlyList<LineView> lines)
     {
-        var priced = Enumerable.Range(0, lines.Count).FirstOrDefault(i => DecimalAmount().IsMatch(lines[i].Text), lines.Count);
+        var priced = FirstPricedLine(lines);
         for (var i = 1; i < Math.Min(priced, 12); i++)
             if (AddressStart().IsMatch(lines[i].Text) && lines.Take(i).Any(NameLine) && !Skippable(lines[i].Text)
                 && !LegalForm().IsMatch(lines[i].Text))
@@ -226,14 +244,14 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
 
     /// <summary>A bracketed part of a Chinese name, the branch of a chain (华润万家超市（人民路店）), with the brackets as OCR
     /// reads them: 〈 or a half-width ( with spaces for （, a spaced ) or 〉 for ）.</summary>
-    [GeneratedRegex(@"\s*[(（〈《]\s*(?<inner>[^()（）〈〉《》]*?\p{IsCJKUnifiedIdeographs}[^()（）〈〉《》]*?)\s*[)）〉》]")]
+    [GeneratedRegex(@"\s*[(（〈]\s*(?<inner>[^()（）〈〉]*?\p{IsCJKUnifiedIdeographs}[^()（）〈〉]*?)\s*[)）〉]")]
     private static partial Regex ChineseBracketed();
 
     /// <summary>The seller's name with OCR's misreadings of a Latin Y as ¥ and of one glyph of its SDN BHD (see
     /// <see cref="SdnBhd"/>) read as printed, and a Chinese name's bracketed branch in the full-width brackets it is
     /// printed with (星巴克 (解放路店 ) → 星巴克（解放路店）).</summary>
     internal static string MendSellerName(string name) => MendLatinSellerName(
-        name.Any(Features.TextNGrams.IsHan) ? ChineseBracketed().Replace(name, m => $"（{TextCleanup.RemoveSpacesBesideHan(m.Groups["inner"].Value.Trim())}）") : name);
+        name.Any(TextCleanup.IsHan) ? ChineseBracketed().Replace(name, m => $"（{TextCleanup.RemoveSpacesBesideHan(m.Groups["inner"].Value.Trim())}）") : name);
 
     private static string MendLatinSellerName(string name) => SdnBhd().Replace(YenForY().Replace(name, y => y.Groups["Y"].Success ? "" : "Y"), m =>
     {
