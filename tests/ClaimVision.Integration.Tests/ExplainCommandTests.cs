@@ -20,8 +20,8 @@ public sealed class ExplainCommandTests : IDisposable
         var (exit, output) = await ClaimVisionCli.RunAsync(["explain", Path.Combine(_dir, "bill.jpg"), "--top", "3"]);
 
         Assert.True(exit == 0, output);
-        Assert.Matches(@"bill\.jpg: outpatient-invoice 0\.\d{3}; runners-up ", output);
-        Assert.Matches(@"outpatient-invoice: probability 0\.\d{3}, margin [+-]\d+\.\d\d = bias [+-]\d+\.\d\d", output);
+        Assert.Matches(@"bill\.jpg: outpatient-invoice [01]\.\d{3}; runners-up ", output);
+        Assert.Matches(@"outpatient-invoice: probability [01]\.\d{3}, margin [+-]\d+\.\d\d = bias [+-]\d+\.\d\d", output);
         Assert.Matches(@"\n    for      \+\d+\.\d\d  \S", output);
         Assert.Matches(@"\n    against  -\d+\.\d\d  \S", output);
         Assert.Equal(["bill.jpg"], Directory.EnumerateFileSystemEntries(_dir).Select(Path.GetFileName));
@@ -35,6 +35,30 @@ public sealed class ExplainCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("--as invoice", output, StringComparison.Ordinal);
         Assert.Contains("outpatient-invoice", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--as", " ")]
+    [InlineData("--top", "0")]
+    public async Task A_blank_type_or_no_cues_to_list_is_refused(string option, string value)
+    {
+        var (exit, output) = await ClaimVisionCli.RunAsync(["explain", Path.Combine(_dir, "bill.jpg"), option, value]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(option, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_without_images_is_refused_naming_it()
+    {
+        var empty = Path.Combine(_dir, "empty");
+        Directory.CreateDirectory(empty);
+
+        var (exit, output) = await ClaimVisionCli.RunAsync(["explain", empty]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(empty, output, StringComparison.Ordinal);
+        Assert.Contains("no images", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -144,6 +144,17 @@ public sealed class ClassifierTests(TrainedClassifierFixture fixture)
     }
 
     [Fact]
+    public void A_page_with_too_little_text_is_explained_as_the_rule_that_decided_not_as_model_cues()
+    {
+        var e = fixture.Classifier.Explain(ClassifierPages.Vision("~ .", "1"));
+        Assert.Equal(DocumentType.Other, e.Classification.Label);
+        Assert.Contains("too little text", e.Rule, StringComparison.Ordinal);
+        Assert.Empty(e.For);
+        Assert.Empty(e.Against);
+        Assert.Null(fixture.Classifier.Explain(HandMadeDocuments.Make(perType: 1, seed: 44)[0].Vision).Rule);
+    }
+
+    [Fact]
     public void Explaining_a_type_the_model_does_not_know_names_the_ones_it_does()
     {
         var e = Assert.Throws<ArgumentException>(() => fixture.Classifier.Explain(ClassifierPages.Vision("住院收费票据 合计 100.00"), new DocumentType("claim-form")));

@@ -38,20 +38,38 @@ public static class ExplainCommand
             Console.Error.WriteLine("explain: --top must be at least 1.");
             return 2;
         }
-        DocumentClassifier classifier;
+        if (about is not null && string.IsNullOrWhiteSpace(about))
+        {
+            Console.Error.WriteLine("explain: --as needs a document type (e.g. inpatient-invoice).");
+            return 2;
+        }
         List<SampleImage> samples;
         try
         {
-            classifier = DocumentClassifier.Load(modelDir);
             samples = inputs.SelectMany(Expand).ToList();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"explain: {e.Message}");
+            return 2;
+        }
+        if (samples.Count == 0)
+        {
+            Console.Error.WriteLine($"explain: {string.Join(", ", inputs.Select(i => i.FullName))} holds no images (.jpg, .jpeg, .png, .tif, .tiff).");
+            return 2;
+        }
+        DocumentClassifier classifier;
+        try
+        {
+            classifier = DocumentClassifier.Load(modelDir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             Console.Error.WriteLine($"explain: {e.Message}");
             return 2;
         }
         using var _ = classifier;
-        DocumentType? explained = about is null ? null : new DocumentType(about);
+        DocumentType? explained = about is null ? null : new DocumentType(about.Trim());
         if (explained is { } t && !classifier.Card.Classes.Contains(t.Label))
         {
             Console.Error.WriteLine($"explain: --as {about} is not one of the model's classes: {string.Join(", ", classifier.Card.Classes)}.");
@@ -98,6 +116,11 @@ public static class ExplainCommand
         var runnersUp = string.Join(", ", c.Alternatives.Skip(1).Select(a => $"{a.Label} {Number(a.Probability)}"));
         text.Append(CultureInfo.InvariantCulture, $"{file}: {c.Label} {Number(c.Confidence)}{sure}");
         if (truth is { } t) text.Append(CultureInfo.InvariantCulture, $"; labelled {t}{(t == c.Label ? "" : " (wrong)")}");
+        if (e.Rule is { } rule)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"; {rule}");
+            return text.ToString().TrimEnd();
+        }
         text.AppendLine(CultureInfo.InvariantCulture, $"; runners-up {runnersUp}; n-gram coverage {Number(e.Coverage)}");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"  {e.Explained}: probability {Number(e.Probability)}, margin {Signed(e.Margin)} = bias {Signed(e.Bias)} + the features' contributions");

@@ -97,7 +97,7 @@ public static class TrainCommand
     }
 }
 
-/// <summary>What train and evaluate share: OCR of a sample folder with a progress bar on stderr.</summary>
+/// <summary>What train, evaluate classifier and explain share: OCR of a sample folder with a progress bar on stderr.</summary>
 internal static class ClassifierCommandSupport
 {
     public static IReadOnlyList<ReadSample> OcrWithProgress(IReadOnlyList<SampleImage> samples, OcrCache cache, int threads, CancellationToken cancellationToken)

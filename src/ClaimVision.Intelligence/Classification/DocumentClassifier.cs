@@ -48,19 +48,22 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
     public static DocumentClassifier Load(string directory) =>
         ModelFolder.Load(directory, "Classifier model", (model, card) => new DocumentClassifier(model, card));
 
-    public DocumentClassification Classify(VisionResult vision)
-    {
-        if (DocumentFeatures.MeaningfulCharacters(vision) < MinimumCharacters)
-            return new DocumentClassification(DocumentType.Other, NearlyEmptyConfidence, [new ClassLikelihood(DocumentType.Other, NearlyEmptyConfidence)]);
+    public DocumentClassification Classify(VisionResult vision) =>
+        DocumentFeatures.MeaningfulCharacters(vision) < MinimumCharacters ? NearlyEmpty : Score(vision).Classification;
 
+    private static DocumentClassification NearlyEmpty { get; } =
+        new(DocumentType.Other, NearlyEmptyConfidence, [new ClassLikelihood(DocumentType.Other, NearlyEmptyConfidence)]);
+
+    /// <summary>The model's reading of a page with enough text: its features, calibrated probabilities and classification.</summary>
+    private (SparseVector Features, double[] Probabilities, DocumentClassification Classification) Score(VisionResult vision)
+    {
         var features = DocumentFeatures.Extract(vision);
         var probabilities = TemperatureScaling.Apply(_model.Predict(features), Card.Temperature);
         var ranked = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
         var top = ranked[0];
-        var coverage = Coverage(features);
-        var confidence = probabilities[top] * Math.Min(1, coverage / CoverageFloor);
+        var confidence = probabilities[top] * Math.Min(1, Coverage(features) / CoverageFloor);
         var alternatives = ranked.Take(3).Select(i => new ClassLikelihood(_classes[i], Math.Round(probabilities[i], 4))).ToArray();
-        return new DocumentClassification(_classes[top], Math.Round(confidence, 4), alternatives);
+        return (features, probabilities, new DocumentClassification(_classes[top], Math.Round(confidence, 4), alternatives));
     }
 
     /// <summary>
@@ -68,19 +71,22 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
     /// moved that class's margin most, up and down, from XGBoost's per-feature contributions. A hashed column is named
     /// by the n-grams of this document that fall into it; a column the document lacks but whose absence counted is
     /// named from <paramref name="vocabulary"/> (bucket → n-grams, e.g. <see cref="DocumentFeatures.GramsByBucket"/> of
-    /// other documents) or else by its bucket number.
+    /// other documents) or else by its bucket number. A page with too little text is <c>other</c> by rule, without the
+    /// model: then <see cref="ClassificationExplanation.Rule"/> says so and there are no cues.
     /// </summary>
     public ClassificationExplanation Explain(VisionResult vision, DocumentType? about = null, int top = 10, IReadOnlyDictionary<int, string>? vocabulary = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var classification = Classify(vision);
+        if (about is { } asked && Array.IndexOf(_classes, asked) < 0)
+            throw new ArgumentException($"'{asked}' is not one of the model's classes ({string.Join(", ", _classes.Select(c => c.Label))}).", nameof(about));
+        var characters = DocumentFeatures.MeaningfulCharacters(vision);
+        if (characters < MinimumCharacters)
+            return new ClassificationExplanation(NearlyEmpty, about ?? DocumentType.Other, NearlyEmptyConfidence, 0, 0, [], [], 0,
+                $"too little text ({characters} letters and digits, fewer than {MinimumCharacters}): other by rule, the model was not asked");
+
+        var (features, probabilities, classification) = Score(vision);
         var explained = about ?? classification.Label;
         var index = Array.IndexOf(_classes, explained);
-        if (index < 0)
-            throw new ArgumentException($"'{explained}' is not one of the model's classes ({string.Join(", ", _classes.Select(c => c.Label))}).", nameof(about));
-
-        var features = DocumentFeatures.Extract(vision);
-        var probabilities = TemperatureScaling.Apply(_model.Predict(features), Card.Temperature);
         var contributions = _model.Contributions(features)[index];
         var present = new Dictionary<int, float>();
         for (var i = 0; i < features.Count; i++) present[features.Indices[i]] = features.Values[i];
@@ -128,8 +134,10 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
 public sealed record Cue(string Feature, int Column, float? Value, double Contribution);
 
 /// <summary>What <see cref="DocumentClassifier.Explain"/> returns: the classification, and for the class <see cref="Explained"/>
-/// its calibrated probability (before the coverage discount), bias, margin, the cues that raised it most
-/// (<see cref="For"/>, strongest first) and those that lowered it most (<see cref="Against"/>, strongest first).</summary>
+/// its calibrated probability (before the coverage discount), bias, margin (the probabilities are the softmax of the
+/// margins divided by the card's temperature), the cues that raised it most (<see cref="For"/>, strongest first) and
+/// those that lowered it most (<see cref="Against"/>, strongest first). <see cref="Rule"/> is set, and there are no cues,
+/// when a rule and not the model decided.</summary>
 public sealed record ClassificationExplanation(
     DocumentClassification Classification,
     DocumentType Explained,
@@ -138,4 +146,5 @@ public sealed record ClassificationExplanation(
     double Margin,
     IReadOnlyList<Cue> For,
     IReadOnlyList<Cue> Against,
-    double Coverage);
+    double Coverage,
+    string? Rule = null);
