@@ -17,6 +17,7 @@ public sealed class CliEnvironmentTests : IDisposable
     [InlineData("process")]
     [InlineData("analyze")]
     [InlineData("evaluate")]
+    [InlineData("explain")]
     public async Task A_misspelt_ocr_variable_stops_the_command_naming_it(string command)
     {
         var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
@@ -24,6 +25,7 @@ public sealed class CliEnvironmentTests : IDisposable
         {
             "process" => ["process", claim, "--out", _out],
             "analyze" => ["analyze", Path.Combine(claim, "1-outpatient-invoice.jpg")],
+            "explain" => ["explain", Path.Combine(claim, "1-outpatient-invoice.jpg")],
             _ => ["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine"],
         };
 
@@ -69,6 +71,12 @@ public sealed class CliEnvironmentTests : IDisposable
         Assert.True(secondExit == 0, second);
         Assert.Equal(written, File.GetLastWriteTimeUtc(cache)); // read, not written again
         Assert.Equal(Table(first), Table(second));
+
+        // The classifier commands read through the same cache: the OCR evaluate fields kept is not done again.
+        var (evaluatedExit, evaluated) = await ClaimVisionCli.RunAsync(["evaluate", "classifier", "--samples", Path.Combine(dataset, "img")]);
+        Assert.True(evaluatedExit == 0, evaluated);
+        Assert.Contains("000.jpg", evaluated, StringComparison.Ordinal);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(cache));
 
         // Read as the classifier calls it (the committed model), as process would: what it was called is printed.
         var (classifiedExit, classified) = await ClaimVisionCli.RunAsync([.. arguments, "--classify"], []);

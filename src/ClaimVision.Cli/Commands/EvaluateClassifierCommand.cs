@@ -51,7 +51,8 @@ public static class EvaluateClassifierCommand
             return 2;
         }
 
-        using var reader = new PipelineVisionReader(threads);
+        using var reader = ClassifierCommandSupport.OpenReader("evaluate classifier", threads);
+        if (reader is null) return 2;
         var read = ClassifierCommandSupport.OcrWithProgress(samples, new OcrCache(reader), threads, cancellationToken);
         foreach (var f in read.Where(r => r.Vision is null)) Console.Error.WriteLine($"evaluate classifier: skipped {f.Sample.Path}: {f.Error}");
         var predictions = read.Where(r => r.Vision is not null).Select(r =>

@@ -30,7 +30,7 @@ public static class EvaluateFieldsCommand
         var truthLanguage = new Option<bool>("--truth-language") { Description = "Generated sets: OCR each page with the model of its labelled language (chi_sim/eng) instead of automatic detection." };
         var misses = new Option<bool>("--show-misses") { Description = "Print every field of the tuning set (SROIE: first half; generated: every key field) that was expected and not matched (truth vs prediction; names and ID numbers masked)." };
         var missesOf = new Option<string>("--misses-of") { Description = "Generated sets, with --show-misses: which fields' misses to print: key (the key fields), all (every schema field) or one field name (e.g. medicalRecordNumber).", DefaultValueFactory = _ => "key" };
-        var cache = new Option<bool>("--ocr-cache") { Description = "With --ocr engine: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, OCR models, vision build and language) and reuse it on the next run; a change to the vision code redoes it. The dataset folder must be writable." };
+        var cache = new Option<bool>("--ocr-cache") { Description = "With --ocr engine: keep each image's OCR beside it (<image>.ocr.json, keyed by image hash, engine, OCR models, vision build and language; the same cache train, evaluate classifier and explain use) and reuse it on the next run; a change to the vision code redoes it. The dataset folder must be writable." };
         var diagnoses = new Option<string?>("--diagnosis-catalogue") { Description = "Diagnosis catalogue file to match diagnoses against (code<TAB>zh<TAB>en); 'none' to match none. Default: the embedded one." };
         var scaleUpBelow = new Option<int?>("--scale-up-below") { Description = $"With --ocr engine: enlarge pages whose text is lower than this many px (OcrOptions.ScaleUpBelowTextHeight; default {ResolutionNormalizer.MinTextHeight})." };
         var scaleUpTo = new Option<int?>("--scale-up-to") { Description = $"With --ocr engine: the text height small text is enlarged to (OcrOptions.ScaleUpToTextHeight; default {ResolutionNormalizer.TargetTextHeight})." };
@@ -127,7 +127,7 @@ public static class EvaluateFieldsCommand
     {
         try
         {
-            var reader = new LanguageReader(pipeline, language);
+            var reader = new PipelineReader(pipeline, language);
             var vision = cached
                 ? new OcrCache(reader).Get(image, CancellationToken.None).Result.Vision
                 : reader.Read(Path.GetFileName(image), File.ReadAllBytes(image), CancellationToken.None);
@@ -138,20 +138,6 @@ public static class EvaluateFieldsCommand
         {
             Console.Error.WriteLine($"\nevaluate fields: {image}: {e.Message} (skipped)");
             return null;
-        }
-    }
-
-    /// <summary>The pipeline with one OCR language as a cacheable reader; the language is part of the cache version. The
-    /// page statistics are kept (the classifier reads them); caches made before they were (no <c>/statistics</c> in their
-    /// version) are read again.</summary>
-    private sealed class LanguageReader(VisionPipeline pipeline, string language) : IVisionReader
-    {
-        public string Version { get; } = $"{pipeline.Version}/fields/{language}/statistics";
-
-        public VisionResult Read(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-        {
-            var output = pipeline.Process(bytes.Span, fileName, new VisionOptions { Language = language }, cancellationToken);
-            return new(output.Pages, output.Statistics);
         }
     }
 

@@ -76,7 +76,8 @@ public static class ExplainCommand
             return 2;
         }
 
-        using var reader = new PipelineVisionReader(threads);
+        using var reader = ClassifierCommandSupport.OpenReader("explain", threads);
+        if (reader is null) return 2;
         var read = ClassifierCommandSupport.OcrWithProgress(samples, new OcrCache(reader, writeBack: false), threads, cancellationToken);
         var failed = 0;
         foreach (var f in read.Where(r => r.Vision is null))

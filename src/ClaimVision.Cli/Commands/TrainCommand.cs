@@ -66,7 +66,8 @@ public static class TrainCommand
             return 2;
         }
 
-        using var reader = new PipelineVisionReader(threads);
+        using var reader = ClassifierCommandSupport.OpenReader("train", threads);
+        if (reader is null) return 2;
         var read = ClassifierCommandSupport.OcrWithProgress(samples, new OcrCache(reader), threads, cancellationToken);
         var failed = read.Where(r => r.Vision is null).ToList();
         foreach (var f in failed) Console.Error.WriteLine($"train: skipped {f.Sample.Path}: {f.Error}");
@@ -100,6 +101,21 @@ public static class TrainCommand
 /// <summary>What train, evaluate classifier and explain share: OCR of a sample folder with a progress bar on stderr.</summary>
 internal static class ClassifierCommandSupport
 {
+    /// <summary>The classifier commands' reader on the environment's OCR options; null, with the reason on stderr, when a
+    /// <c>ClaimVision__Ocr__</c> variable is wrong (the command then exits 2).</summary>
+    public static PipelineVisionReader? OpenReader(string command, int threads)
+    {
+        try
+        {
+            return new PipelineVisionReader(threads);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"{command}: {e.Message}");
+            return null;
+        }
+    }
+
     public static IReadOnlyList<ReadSample> OcrWithProgress(IReadOnlyList<SampleImage> samples, OcrCache cache, int threads, CancellationToken cancellationToken)
     {
         if (Console.IsErrorRedirected)
