@@ -22,7 +22,7 @@ public static class ExplainCommand
         var about = new Option<string?>("--as") { Description = "Explain the score of this type instead of the one chosen (e.g. why not inpatient-invoice)." };
         var top = new Option<int>("--top") { Description = "Features listed each way.", DefaultValueFactory = _ => 8 };
         var threads = new Option<int>("--threads") { Description = "Images OCR'd at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("explain", "Show which features made the classifier call each image what it did (per-feature contributions). Uses OCR cached beside an image by train or evaluate classifier; writes nothing.")
+        var command = new Command("explain", "Show which features made the classifier call each image what it did (per-feature contributions). Uses the OCR train, evaluate classifier or evaluate fields --ocr-cache kept beside an image (<name>.ocr.json); writes nothing.")
         {
             images, model, about, top, threads,
         };
