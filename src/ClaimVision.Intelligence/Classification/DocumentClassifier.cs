@@ -55,15 +55,16 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
         new(DocumentType.Other, NearlyEmptyConfidence, [new ClassLikelihood(DocumentType.Other, NearlyEmptyConfidence)]);
 
     /// <summary>The model's reading of a page with enough text: its features, calibrated probabilities and classification.</summary>
-    private (SparseVector Features, double[] Probabilities, DocumentClassification Classification) Score(VisionResult vision)
+    private (SparseVector Features, double[] Probabilities, double Coverage, DocumentClassification Classification) Score(VisionResult vision)
     {
         var features = DocumentFeatures.Extract(vision);
         var probabilities = TemperatureScaling.Apply(_model.Predict(features), Card.Temperature);
         var ranked = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
         var top = ranked[0];
-        var confidence = probabilities[top] * Math.Min(1, Coverage(features) / CoverageFloor);
+        var coverage = Coverage(features);
+        var confidence = probabilities[top] * Math.Min(1, coverage / CoverageFloor);
         var alternatives = ranked.Take(3).Select(i => new ClassLikelihood(_classes[i], Math.Round(probabilities[i], 4))).ToArray();
-        return (features, probabilities, new DocumentClassification(_classes[top], Math.Round(confidence, 4), alternatives));
+        return (features, probabilities, coverage, new DocumentClassification(_classes[top], Math.Round(confidence, 4), alternatives));
     }
 
     /// <summary>
@@ -84,7 +85,7 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
             return new ClassificationExplanation(NearlyEmpty, about ?? DocumentType.Other, NearlyEmptyConfidence, 0, 0, [], [], 0,
                 $"too little text ({characters} letters and digits, fewer than {MinimumCharacters}): other by rule, the model was not asked");
 
-        var (features, probabilities, classification) = Score(vision);
+        var (features, probabilities, coverage, classification) = Score(vision);
         var explained = about ?? classification.Label;
         var index = Array.IndexOf(_classes, explained);
         var contributions = _model.Contributions(features)[index];
@@ -107,7 +108,7 @@ public sealed class DocumentClassifier : IDocumentClassifier, IDisposable
             classification, explained, probabilities[index], contributions.Bias, contributions.Margin,
             ranked.Where(c => c.Value > 0).Take(top).Select(ToCue).ToList(),
             ranked.AsEnumerable().Reverse().Where(c => c.Value < 0).Take(top).Select(ToCue).ToList(),
-            Coverage(features));
+            coverage);
     }
 
     /// <summary>Share of the hashed n-gram weight that falls on buckets the training data used.</summary>

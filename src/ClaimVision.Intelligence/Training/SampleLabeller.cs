@@ -39,7 +39,7 @@ public static partial class SampleLabeller
         if (prefix.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || prefix.Contains('.'))
             throw new ArgumentException($"The prefix '{prefix}' cannot start a file name (no path separators or dots).");
 
-        var plan = new List<(string Source, string Target, bool Copy)>();
+        var plan = new List<(string Source, string Target, string TruthPath, bool Copy, DocumentType? Previous)>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in images)
         {
@@ -58,17 +58,16 @@ public static partial class SampleLabeller
                 copy = false;
             }
             var truthPath = Path.ChangeExtension(target, ".json");
-            if (File.Exists(truthPath) && !WrittenByLabelFor(truthPath, name))
+            DocumentType? previous = null;
+            if (File.Exists(truthPath) && !WrittenByLabelFor(truthPath, name, out previous))
                 throw new InvalidDataException($"'{truthPath}' is ground truth this command did not write for '{name}' (another image's, or generated with fields); labelling '{name}' would replace it.");
-            plan.Add((Path.GetFullPath(source), target, copy));
+            plan.Add((Path.GetFullPath(source), target, truthPath, copy, previous));
         }
 
         Directory.CreateDirectory(folder);
         var done = new List<LabelledImage>(plan.Count);
-        foreach (var (source, target, copy) in plan)
+        foreach (var (source, target, truthPath, copy, previous) in plan)
         {
-            var truthPath = Path.ChangeExtension(target, ".json");
-            var previous = File.Exists(truthPath) ? PreviousType(truthPath) : null;
             if (copy) File.Copy(source, target, overwrite: false);
             var truth = new Dictionary<string, string>
             {
@@ -92,35 +91,26 @@ public static partial class SampleLabeller
         return fa.Length == fb.Length && SHA256.HashData(fa).AsSpan().SequenceEqual(SHA256.HashData(fb));
     }
 
-    private static bool WrittenByLabelFor(string truthPath, string imageName)
+    /// <summary>True when <paramref name="truthPath"/> is ground truth this command wrote for <paramref name="imageName"/>;
+    /// then <paramref name="type"/> is the type it recorded (null when it records none).</summary>
+    private static bool WrittenByLabelFor(string truthPath, string imageName, out DocumentType? type)
     {
+        type = null;
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(truthPath));
             var root = doc.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("labelledBy", out _)
-                && root.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.String && image.GetString() == imageName;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("labelledBy", out _)
+                || !root.TryGetProperty("image", out var image) || image.ValueKind != JsonValueKind.String || image.GetString() != imageName)
+                return false;
+            if (root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(t.GetString()))
+                type = new DocumentType(t.GetString()!);
+            return true;
         }
         catch (JsonException)
         {
             return false;
-        }
-    }
-
-    private static DocumentType? PreviousType(string truthPath)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(truthPath));
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var t)
-                && t.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(t.GetString())
-                ? new DocumentType(t.GetString()!)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -159,7 +159,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     {
         bool Priced(LineView l) => Price().IsMatch(l.Text);
         for (var i = 0; i < lines.Count; i++)
-            if (Priced(lines[i]) || lines.Any(o => o != lines[i] && o.Page == lines[i].Page && lines[i].SameRow(o) && Priced(o)))
+            if (Priced(lines[i]) || lines.Any(o => o != lines[i] && lines[i].SameRow(o) && Priced(o)))
                 return i;
         return lines.Count;
     }
