@@ -35,6 +35,30 @@ public class ReportTests
     }
 
     [Fact]
+    public void A_scaled_out_run_reports_cpu_per_process_and_per_server()
+    {
+        var run = ReportSamples.Run(2, 20, 2000) with
+        {
+            CpuSecondsPerDocumentByProcess = new Dictionary<string, double> { ["api"] = 0.21, ["workers"] = 1.46 },
+            Services =
+            [
+                new() { Name = "rabbitmq", Endpoint = "127.0.0.1:5672", ProcessId = 4242, Process = "beam.smp", CpuSecondsPerDocument = 0.052 },
+                new() { Name = "postgresql", Endpoint = "db.internal:5432", NotMeasured = "not on this machine" },
+            ],
+        };
+
+        using var json = JsonDocument.Parse(ReportJson.Serialize(ReportSamples.Report("scaled-out", run)));
+        var written = json.RootElement.GetProperty("runs")[0];
+        Assert.Equal(1.46, written.GetProperty("cpuSecondsPerDocumentByProcess").GetProperty("workers").GetDouble());
+        var broker = written.GetProperty("services")[0];
+        Assert.Equal(("rabbitmq", 4242, 0.052), (broker.GetProperty("name").GetString(), broker.GetProperty("processId").GetInt32(), broker.GetProperty("cpuSecondsPerDocument").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, written.GetProperty("services")[1].GetProperty("cpuSecondsPerDocument").ValueKind);
+
+        Assert.Equal("CPU s per document, 2 worker(s): api 0.210, workers 1.460, rabbitmq 0.052 (beam.smp, pid 4242, with its children), " +
+            "postgresql not measured (db.internal:5432: not on this machine)", ReportTable.CpuLine(run));
+    }
+
+    [Fact]
     public void Ocr_passes_are_written_by_name_and_shown_per_document()
     {
         var run = ReportSamples.Run(1, 40, 2000) with

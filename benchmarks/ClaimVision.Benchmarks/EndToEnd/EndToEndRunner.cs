@@ -91,6 +91,8 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             }
             var analysing = embedded ? [Environment.ProcessId] : workers!.ProcessIds;
             var everyone = analysing.Append(Environment.ProcessId).Distinct().ToList();
+            // Scaled out: the servers on this machine are found by their ports, to say what they cost per document too.
+            var services = embedded ? [] : ServiceProcesses.Locate(ServiceProcesses.Endpoints(hostSettings, Environment.GetEnvironmentVariable));
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = settings.ClaimTimeout };
 
             var label = embedded ? $"embedded, {settings.Workers} engine(s)" : $"scaled-out, {settings.Workers} worker(s) × {settings.EnginesPerWorker}";
@@ -100,11 +102,16 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             var memory = new MemorySampler(analysing, embedded);
             memory.Take(0);
             var passesBefore = OcrPassCounter.Process.Snapshot();
+            var apiBefore = ProcessProbe.CpuTime(Environment.ProcessId);
             var cpuBefore = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+            var servicesBefore = services.Select(s => s.ProcessId > 0 ? ServiceProcesses.TreeCpu(s.ProcessId) : TimeSpan.Zero).ToList();
             var clock = Stopwatch.StartNew();
             var samples = await DriveAsync(http, tracker, workers, label, settings.Documents, settings.Duration, 2 * totalEngines, settings.Warmup, memory, ct);
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b) - cpuBefore;
+            var apiCpu = ProcessProbe.CpuTime(Environment.ProcessId) - apiBefore;
+            var servicesCpu = services.Select((s, i) => s.ProcessId > 0 ? ServiceProcesses.TreeCpu(s.ProcessId) - servicesBefore[i] : TimeSpan.Zero).ToList();
+            double PerDocument(TimeSpan t) => samples.Count == 0 ? 0 : Math.Round(t.TotalSeconds / samples.Count, 3);
             // Worker processes count their own passes; only the embedded run analyses in this process.
             var passes = embedded ? OcrPassCounter.Difference(passesBefore, OcrPassCounter.Process.Snapshot()) : [];
             var peaks = memory.Peaks();
@@ -120,7 +127,19 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
                 Seconds = Math.Round(seconds, 3),
                 LatencyMs = Distribution.Of(done.Select(s => s.LatencyMs)),
                 StagesMs = Stages(done),
-                CpuSecondsPerDocument = samples.Count == 0 ? 0 : Math.Round(cpu.TotalSeconds / samples.Count, 3),
+                CpuSecondsPerDocument = PerDocument(cpu),
+                CpuSecondsPerDocumentByProcess = embedded
+                    ? new Dictionary<string, double>()
+                    : new Dictionary<string, double> { ["api"] = PerDocument(apiCpu), ["workers"] = PerDocument(cpu - apiCpu) },
+                Services = [.. services.Select((s, i) => new ServiceCpu
+                {
+                    Name = s.Endpoint.Name,
+                    Endpoint = $"{s.Endpoint.Host}:{s.Endpoint.Port.ToString(CultureInfo.InvariantCulture)}",
+                    ProcessId = s.ProcessId,
+                    Process = s.Process,
+                    CpuSecondsPerDocument = s.ProcessId > 0 ? PerDocument(servicesCpu[i]) : null,
+                    NotMeasured = s.NotFound,
+                })],
                 PeakMemoryMb = peaks,
                 MemoryGrowthMb = curve.GrowthMb,
                 Memory = curve,

@@ -30,6 +30,12 @@ public sealed record RunResult
     public required IReadOnlyDictionary<string, Distribution> StagesMs { get; init; }
     /// <summary>CPU seconds of every process of the run (API/submitter and workers) per document.</summary>
     public double CpuSecondsPerDocument { get; init; }
+    /// <summary>Scaled out: <see cref="CpuSecondsPerDocument"/> split into <c>api</c> (this process: the API and the bench's
+    /// submitter) and <c>workers</c> (all worker processes); empty for embedded runs, where one process does both.</summary>
+    public IReadOnlyDictionary<string, double> CpuSecondsPerDocumentByProcess { get; init; } = new Dictionary<string, double>();
+    /// <summary>Scaled out: the broker, the database and the blob store, each with its CPU per document when its processes
+    /// run on this machine (not counted in <see cref="CpuSecondsPerDocument"/>); empty for embedded runs.</summary>
+    public IReadOnlyList<ClaimVision.Benchmarks.EndToEnd.ServiceCpu> Services { get; init; } = [];
     /// <summary>Peak resident set (VmHWM) of each process that analysed documents, MB.</summary>
     public IReadOnlyList<double> PeakMemoryMb { get; init; } = [];
     /// <summary>

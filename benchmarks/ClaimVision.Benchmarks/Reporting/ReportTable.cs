@@ -28,6 +28,8 @@ public static class ReportTable
         console.WriteLine(OcrLine(report));
         foreach (var r in report.Runs.Where(r => r.Memory.Samples.Count > 0))
             console.WriteLine(MemoryLine(r));
+        foreach (var r in report.Runs.Where(r => r.CpuSecondsPerDocumentByProcess.Count > 0 || r.Services.Count > 0))
+            console.WriteLine(CpuLine(r));
 
         var stages = new Table().Title("per-stage median (p95) ms").AddColumn("workers");
         var names = report.Runs.SelectMany(r => r.StagesMs.Keys).Distinct().ToList();
@@ -55,6 +57,16 @@ public static class ReportTable
         return $"memory, {I(r.Workers)} worker(s): RSS median first tenth {F(m.EarlyMedianMb, "0")} MB, last tenth {F(m.LateMedianMb, "0")} MB, " +
             $"growth {F(m.GrowthMb, "0")} MB (end − start {F(m.EndpointGrowthMb, "0")}), trend {F(m.TrendMbPer100Documents, "0.0")} MB/100 docs " +
             $"(second half {F(m.SecondHalfTrendMbPer100Documents, "0.0")}); per 100 docs, median RSS/peak: {windows}";
+    }
+
+    /// <summary>Scaled out, one line per run: CPU seconds per document by process, then each server's (or why it was not measured).</summary>
+    public static string CpuLine(RunResult r)
+    {
+        var processes = r.CpuSecondsPerDocumentByProcess.Select(p => $"{p.Key} {F(p.Value, "0.000")}");
+        var services = r.Services.Select(s => s.CpuSecondsPerDocument is { } cpu
+            ? $"{s.Name} {F(cpu, "0.000")} ({s.Process}, pid {I(s.ProcessId)}, with its children)"
+            : $"{s.Name} not measured ({s.Endpoint}: {s.NotMeasured})");
+        return $"CPU s per document, {I(r.Workers)} worker(s): {string.Join(", ", processes.Concat(services))}";
     }
 
     /// <summary>Per kind of Tesseract pass, per measured document: calls, single-line regions, thread CPU, and how often its result was kept.</summary>
