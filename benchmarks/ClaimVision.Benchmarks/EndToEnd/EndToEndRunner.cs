@@ -110,7 +110,11 @@ public sealed class EndToEndRunner(EndToEndSettings settings, TextWriter progres
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = everyone.Select(ProcessProbe.CpuTime).Aggregate(TimeSpan.Zero, (a, b) => a + b) - cpuBefore;
             var apiCpu = ProcessProbe.CpuTime(Environment.ProcessId) - apiBefore;
+            // A server that exited or restarted during the run reads less than before: not measured rather than negative.
             var servicesCpu = services.Select((s, i) => s.ProcessId > 0 ? ServiceProcesses.TreeCpu(s.ProcessId) - servicesBefore[i] : TimeSpan.Zero).ToList();
+            services = [.. services.Select((s, i) => s.ProcessId > 0 && (servicesCpu[i] < TimeSpan.Zero || !ServiceProcesses.Alive(s.ProcessId))
+                ? s with { ProcessId = 0, NotFound = $"its process {s.ProcessId.ToString(CultureInfo.InvariantCulture)} exited during the run" }
+                : s)];
             double PerDocument(TimeSpan t) => samples.Count == 0 ? 0 : Math.Round(t.TotalSeconds / samples.Count, 3);
             // Worker processes count their own passes; only the embedded run analyses in this process.
             var passes = embedded ? OcrPassCounter.Difference(passesBefore, OcrPassCounter.Process.Snapshot()) : [];

@@ -52,7 +52,8 @@ public static class ServiceProcesses
         if (string.Equals(Get("ClaimVision:Transport"), "rabbitmq", StringComparison.OrdinalIgnoreCase))
         {
             if (Get("ClaimVision:RabbitMq:Uri") is { Length: > 0 } uri && Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
-                endpoints.Add(new("rabbitmq", parsed.Host, parsed.IsDefaultPort || parsed.Port < 0 ? 5672 : parsed.Port));
+                endpoints.Add(new("rabbitmq", parsed.Host, parsed.Port > 0 ? parsed.Port
+                    : parsed.Scheme.Equals("amqps", StringComparison.OrdinalIgnoreCase) ? 5671 : 5672));
             else
                 endpoints.Add(new("rabbitmq", Get("ClaimVision:RabbitMq:Host") ?? "127.0.0.1", Port(Get("ClaimVision:RabbitMq:Port"), 5672)));
         }
@@ -60,10 +61,14 @@ public static class ServiceProcesses
             && Get("ClaimVision:Store:ConnectionString") is { Length: > 0 } pg)
         {
             var keys = Pairs(pg);
-            var host = Value(keys, "Host", "Server") ?? "localhost";
-            // Npgsql takes several hosts separated by commas; the first is the primary.
-            host = host.Split(',')[0].Trim();
-            endpoints.Add(new("postgresql", host, Port(Value(keys, "Port"), 5432)));
+            // Npgsql takes several hosts separated by commas (the first is the primary), each may carry its own port
+            // (db:5433), and a path is a Unix socket's folder.
+            var host = (Value(keys, "Host", "Server") ?? "localhost").Split(',')[0].Trim();
+            var port = Port(Value(keys, "Port"), 5432);
+            if (!host.StartsWith('/') && host.LastIndexOf(':') is var colon and > 0 && !host.EndsWith(']')
+                && host.Count(c => c == ':') == 1 && int.TryParse(host[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var own))
+                (host, port) = (host[..colon], own);
+            endpoints.Add(new("postgresql", host, port));
         }
         if (string.Equals(Get("ClaimVision:Blobs:Provider"), "azure", StringComparison.OrdinalIgnoreCase)
             && Get("ClaimVision:Blobs:ConnectionString") is { Length: > 0 } blobs)
@@ -73,6 +78,8 @@ public static class ServiceProcesses
                 endpoints.Add(new("blob store", "127.0.0.1", 10000));
             else if (Value(keys, "BlobEndpoint") is { } endpoint && Uri.TryCreate(endpoint, UriKind.Absolute, out var blobUri))
                 endpoints.Add(new("blob store", blobUri.Host, blobUri.Port));
+            else if (Value(keys, "AccountName") is { Length: > 0 } account)
+                endpoints.Add(new("blob store", $"{account}.blob.{Value(keys, "EndpointSuffix") ?? "core.windows.net"}", 443));
         }
         return endpoints;
     }
@@ -81,12 +88,19 @@ public static class ServiceProcesses
     public static IReadOnlyList<Located> Locate(IEnumerable<ServiceEndpoint> endpoints) =>
         [.. endpoints.Select(e =>
         {
+            if (e.Host.StartsWith('/')) return new Located(e, 0, "", "a Unix socket; servers are found by TCP port");
             if (!e.OnThisMachine) return new Located(e, 0, "", "not on this machine");
             var pid = ListeningProcess(e.Port);
-            return pid is { } p
-                ? new Located(e, p, ProcessName(p), null)
-                : new Located(e, 0, "", $"no process this user can inspect listens on port {e.Port.ToString(CultureInfo.InvariantCulture)}");
+            if (pid is not { } p)
+                return new Located(e, 0, "", $"no process this user can inspect listens on port {e.Port.ToString(CultureInfo.InvariantCulture)}");
+            var name = ProcessName(p);
+            // A port a container publishes is held by the forwarder, whose CPU is not the server's.
+            return ContainerForwarders.Contains(name)
+                ? new Located(e, 0, name, $"port {e.Port.ToString(CultureInfo.InvariantCulture)} is forwarded by {name}: the server runs in a container")
+                : new Located(e, p, name, null);
         })];
+
+    private static readonly HashSet<string> ContainerForwarders = new(StringComparer.Ordinal) { "docker-proxy", "rootlesskit", "slirp4netns", "conmon", "pasta" };
 
     /// <summary>An endpoint and the process found for it (0 and a reason when none).</summary>
     public sealed record Located(ServiceEndpoint Endpoint, int ProcessId, string Process, string? NotFound);
@@ -150,7 +164,10 @@ public static class ServiceProcesses
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
-    private sealed record ProcStat(int Id, int ParentId, string Name, long Ticks);
+    /// <summary>Whether the process still exists (a zombie counts as gone).</summary>
+    public static bool Alive(int pid) => Stat(pid) is { Zombie: false };
+
+    private sealed record ProcStat(int Id, int ParentId, string Name, long Ticks, bool Zombie);
 
     /// <summary>/proc/PID/stat: the name sits in parentheses and may hold spaces, so fields are counted after the last ')'.</summary>
     private static ProcStat? Stat(int pid)
@@ -164,9 +181,10 @@ public static class ServiceProcesses
             // After ')': state(3) ppid(4) … utime(14) stime(15) cutime(16) cstime(17), numbered as in proc(5).
             var rest = text[(close + 2)..].Split(' ');
             long F(int field) => long.Parse(rest[field - 3], CultureInfo.InvariantCulture);
-            return new ProcStat(pid, (int)F(4), text[(open + 1)..close], F(14) + F(15) + F(16) + F(17));
+            return new ProcStat(pid, (int)F(4), text[(open + 1)..close], F(14) + F(15) + F(16) + F(17), rest[0] is "Z" or "X");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException
+                                       or ArgumentOutOfRangeException or OverflowException)
         {
             return null;
         }
