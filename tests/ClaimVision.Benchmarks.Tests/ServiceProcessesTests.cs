@@ -22,7 +22,7 @@ public class ServiceEndpointTests
             ["ClaimVision:Store:ConnectionString"] = "Host=127.0.0.1;Port=55432;Database=claimvision;Username=claimvision",
             ["ClaimVision:Blobs:Provider"] = "azure",
             // The account key ends in '=': only the first '=' of a pair separates key from value.
-            ["ClaimVision:Blobs:ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNO==;BlobEndpoint=http://127.0.0.1:10001/devstoreaccount1",
+            ["ClaimVision:Blobs:ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOQQ==;BlobEndpoint=http://127.0.0.1:10001/devstoreaccount1",
         });
 
         Assert.Equal(
@@ -59,7 +59,7 @@ public class ServiceEndpointTests
             ["ClaimVision:Store:Provider"] = "postgres",
             ["ClaimVision:Store:ConnectionString"] = "Host=/var/run/postgresql;Database=claims",
             ["ClaimVision:Blobs:Provider"] = "azure",
-            ["ClaimVision:Blobs:ConnectionString"] = "DefaultEndpointsProtocol=https;AccountName=claimsprod;AccountKey=abc==;EndpointSuffix=core.windows.net",
+            ["ClaimVision:Blobs:ConnectionString"] = "DefaultEndpointsProtocol=https;AccountName=claimsprod;AccountKey=QQ==;EndpointSuffix=core.windows.net",
         });
 
         Assert.Equal(

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using ClaimVision.Pipeline.Storage;
+using Npgsql;
 
 namespace ClaimVision.Benchmarks.EndToEnd;
 
@@ -57,14 +59,15 @@ public static class ServiceProcesses
             else
                 endpoints.Add(new("rabbitmq", Get("ClaimVision:RabbitMq:Host") ?? "127.0.0.1", Port(Get("ClaimVision:RabbitMq:Port"), 5672)));
         }
+        // The connection strings are read by the parsers the hosts use, so the bench looks where they connect.
         if (string.Equals(Get("ClaimVision:Store:Provider"), "postgres", StringComparison.OrdinalIgnoreCase)
             && Get("ClaimVision:Store:ConnectionString") is { Length: > 0 } pg)
         {
-            var keys = Pairs(pg);
+            var builder = new NpgsqlConnectionStringBuilder(pg);
             // Npgsql takes several hosts separated by commas (the first is the primary), each may carry its own port
             // (db:5433), and a path is a Unix socket's folder.
-            var host = (Value(keys, "Host", "Server") ?? "localhost").Split(',')[0].Trim();
-            var port = Port(Value(keys, "Port"), 5432);
+            var host = (builder.Host ?? "localhost").Split(',')[0].Trim();
+            var port = builder.Port;
             if (!host.StartsWith('/') && host.LastIndexOf(':') is var colon and > 0 && !host.EndsWith(']')
                 && host.Count(c => c == ':') == 1 && int.TryParse(host[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var own))
                 (host, port) = (host[..colon], own);
@@ -73,13 +76,8 @@ public static class ServiceProcesses
         if (string.Equals(Get("ClaimVision:Blobs:Provider"), "azure", StringComparison.OrdinalIgnoreCase)
             && Get("ClaimVision:Blobs:ConnectionString") is { Length: > 0 } blobs)
         {
-            var keys = Pairs(blobs);
-            if (string.Equals(Value(keys, "UseDevelopmentStorage"), "true", StringComparison.OrdinalIgnoreCase))
-                endpoints.Add(new("blob store", "127.0.0.1", 10000));
-            else if (Value(keys, "BlobEndpoint") is { } endpoint && Uri.TryCreate(endpoint, UriKind.Absolute, out var blobUri))
-                endpoints.Add(new("blob store", blobUri.Host, blobUri.Port));
-            else if (Value(keys, "AccountName") is { Length: > 0 } account)
-                endpoints.Add(new("blob store", $"{account}.blob.{Value(keys, "EndpointSuffix") ?? "core.windows.net"}", 443));
+            var endpoint = AzureStorageAccount.Parse(blobs).BlobEndpoint;
+            endpoints.Add(new("blob store", endpoint.Host, endpoint.Port));
         }
         return endpoints;
     }
@@ -210,15 +208,4 @@ public static class ServiceProcesses
 
     private static int Port(string? text, int fallback) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536 ? p : fallback;
-
-    /// <summary>key=value pairs of a connection string, keys case-insensitive.</summary>
-    private static Dictionary<string, string> Pairs(string connectionString) =>
-        connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .GroupBy(p => p[0].Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Last()[1].Trim(), StringComparer.OrdinalIgnoreCase);
-
-    private static string? Value(Dictionary<string, string> pairs, params string[] keys) =>
-        keys.Select(k => pairs.TryGetValue(k, out var v) ? v : null).FirstOrDefault(v => v is not null);
 }
