@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
 
 namespace ClaimVision.Intelligence.Validation;
 
@@ -10,9 +11,6 @@ namespace ClaimVision.Intelligence.Validation;
 /// </summary>
 public static class ResidentIdValidator
 {
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    private const string CheckChars = "10X98765432";
-
     /// <summary>Name of the check that the MOD 11-2 check character matches the first 17 digits.</summary>
     public const string CheckDigit = "idCheckDigit";
 
@@ -20,17 +18,9 @@ public static class ResidentIdValidator
     /// wrong digit, one in 11 of the rest.</summary>
     public const double CheckDigitFalsePassRate = 1.0 / 11;
 
-    /// <summary>The MOD 11-2 check character for the first 17 digits.</summary>
-    public static char CheckCharacter(ReadOnlySpan<char> first17)
-    {
-        var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (first17[i] - '0') * Weights[i];
-        return CheckChars[sum % 11];
-    }
-
-    /// <summary>Upper-cases, strips spaces and repairs the O→0 confusion; the normalised form of an ID field.</summary>
-    public static string Normalize(string printed) =>
-        string.Concat(printed.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant().Replace('O', '0');
+    /// <summary>The normalised form of an ID field: as the assessment normalises an ID (<see cref="ResidentId.Normalize"/>:
+    /// no spaces, upper case, full-width digits and x folded to ASCII), with the O→0 confusion repaired.</summary>
+    public static string Normalize(string printed) => ResidentId.Normalize(printed).Replace('O', '0');
 
     /// <summary>Whether a read ID number is a member or insurance number (XVT326004448, W123456789) rather than a resident
     /// ID, so that none of these checks applies: it starts with a letter, or holds two or more letters besides a final X.
@@ -54,7 +44,7 @@ public static class ResidentIdValidator
             var shape = id[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(id[17]) || id[17] == 'X');
             checks.Add(new FieldCheck("idShape", shape, shape ? "18 characters: 17 digits and a check character" : "an 18-character ID must be 17 digits and a digit or X"));
             if (!shape) return checks;
-            var expected = CheckCharacter(id);
+            var expected = ResidentId.CheckCharacter(id.AsSpan(0, 17));
             var ok = expected == id[17];
             checks.Add(new FieldCheck(CheckDigit, ok, ok ? "ISO 7064 MOD 11-2 check character matches" : $"check character is {id[17]}, MOD 11-2 gives {expected}"));
             checks.Add(BirthDate(id.Substring(6, 8), today));
