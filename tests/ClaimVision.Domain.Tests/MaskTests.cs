@@ -30,6 +30,23 @@ public class MaskTests
     }
 
     [Theory]
+    [InlineData("张三身份证.jpg", "*****.jpg")]
+    [InlineData("110105194912310021.JPEG", "******************.JPEG")]
+    [InlineData("scan", "****")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void File_names_keep_only_their_extension(string? name, string expected) =>
+        Assert.Equal(expected, Mask.FileName(name));
+
+    [Fact]
+    public void A_message_about_a_file_masks_every_mention_of_its_name()
+    {
+        var masked = Mask.FileNameIn("张三身份证.jpg: not a JPEG, PNG or TIFF image (张三身份证.jpg starts with 'GIF8').", "张三身份证.jpg");
+        Assert.Equal("*****.jpg: not a JPEG, PNG or TIFF image (*****.jpg starts with 'GIF8').", masked);
+        Assert.Equal("Analysis failed.", Mask.FileNameIn("Analysis failed.", null));
+    }
+
+    [Theory]
     [InlineData("6216619956801875586", "621661*********5586")]
     [InlineData("4465 4294 3062 6433", "446542******6433")]
     [InlineData("6222-0202-0011-2233", "622202******2233")]

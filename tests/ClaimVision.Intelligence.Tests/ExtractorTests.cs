@@ -1223,7 +1223,10 @@ public class ExtractorTests
     [Theory]
     [InlineData("Paid 24/04/2021 TOTAL: $121.30", DateOrder.DayFirst, "24/04/2021 on the page can only be read day first")]
     [InlineData("TOTAL: USD 121.30", DateOrder.MonthFirst, "amounts in US dollars")]
-    [InlineData("6838 Elm St, Columbus, OH 43215", DateOrder.MonthFirst, "a US address (OH 43215)")]
+    [InlineData("6838 Elm St, Columbus, OH 43215", DateOrder.MonthFirst, "a US address (OH and a ZIP code)")]
+    // The proof reaches the claim's reasons, which mask birth dates: a proving date on a birth-date line is not quoted.
+    [InlineData("DOB 02/16/1955", DateOrder.MonthFirst, "a birth date on the page can only be read month first")]
+    [InlineData("Date of birth: 16.02.1955", DateOrder.DayFirst, "a birth date on the page can only be read day first")]
     [InlineData("TOTAL: RM 121.30", DateOrder.DayFirst, null)] // nothing proves it: the default, for the claim to settle
     public void The_extraction_says_which_order_its_dates_were_read_in_and_what_proved_it(string row, DateOrder order, string? proof)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClaimVision.Domain.Documents;
 using ClaimVision.Domain.Privacy;
 
 namespace ClaimVision.Domain.Identity;
@@ -98,13 +99,13 @@ public sealed class InsuredRegistry
         var id = ResidentId.Normalize(cells[1]);
         if (name.Length == 0) throw new RegistryException($"{errorPrefix}: the name is empty.");
         if (id.Length == 0) throw new RegistryException($"{errorPrefix}: the ID number is empty.");
-        var birth = Date(cells[2], "birthDate", errorPrefix);
+        var birth = Date(cells[2], "birthDate", errorPrefix, personal: true);
         if (LooksLikeResidentId(id))
         {
             if (!ResidentId.TryParse(id, out var rid, out var error))
                 throw new RegistryException($"{errorPrefix}: ID number {Mask.IdNumber(id)} {error}.");
             if (rid!.BirthDate != birth)
-                throw new RegistryException($"{errorPrefix}: birthDate {birth:yyyy-MM-dd} disagrees with the birth date in the ID number.");
+                throw new RegistryException($"{errorPrefix}: birthDate disagrees with the birth date in ID number {Mask.IdNumber(id)}.");
         }
         var county = cells[4];
         if (county.Length > 0 && !RegionCode.IsValid(county))
@@ -124,8 +125,10 @@ public sealed class InsuredRegistry
     public static bool LooksLikeResidentId(string id) =>
         id.Length == 18 && id.AsSpan(0, 17).IndexOfAnyExceptInRange('0', '9') < 0;
 
-    private static DateOnly Date(string cell, string column, string errorPrefix) =>
+    /// <summary>A yyyy-MM-dd cell; a cell that is not one is an error that quotes it, unless it is
+    /// <paramref name="personal"/> (a birth date: registry errors reach host logs, so it is masked as reasons mask it).</summary>
+    private static DateOnly Date(string cell, string column, string errorPrefix, bool personal = false) =>
         DateOnly.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new RegistryException($"{errorPrefix}: {column} '{cell}' is not a date (yyyy-MM-dd).");
+            : throw new RegistryException($"{errorPrefix}: {column} '{(personal ? Mask.FieldValue(FieldNames.PatientBirthDate, cell) : cell)}' is not a date (yyyy-MM-dd).");
 }

@@ -44,6 +44,22 @@ public static class Mask
         _ => value ?? "",
     };
 
+    /// <summary>An uploaded file's name as a log may show it: the extension kept, every other character a star. People
+    /// name their photos after whom or what they show (张三身份证.jpg, 110105194912310021.jpg), so a log names a document
+    /// by its id and shows its file name only masked.</summary>
+    public static string FileName(string? fileName)
+    {
+        if (string.IsNullOrEmpty(fileName)) return "";
+        var extension = Path.GetExtension(fileName);
+        var stem = System.Globalization.StringInfo.ParseCombiningCharacters(fileName[..^extension.Length]).Length;
+        return new string('*', stem) + extension;
+    }
+
+    /// <summary><paramref name="text"/> (an error message, a rejection reason) with every occurrence of
+    /// <paramref name="fileName"/> masked as <see cref="FileName"/> masks it; for a log line about that file.</summary>
+    public static string FileNameIn(string text, string? fileName) =>
+        string.IsNullOrEmpty(fileName) ? text : text.Replace(fileName, FileName(fileName), StringComparison.Ordinal);
+
     /// <summary>A payment card or bank account number as card schemes allow it to be shown: the issuer's first six
     /// digits and the last four (fewer than 13 characters: the last four only); spaces and dashes dropped.</summary>
     public static string CardNumber(string? number)

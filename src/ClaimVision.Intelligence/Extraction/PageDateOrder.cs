@@ -19,8 +19,12 @@ public static partial class PageDateOrder
     private static partial Regex NumericDate();
 
     // ", TX 78701": a US state code and ZIP code closing an address line.
-    [GeneratedRegex(@",\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+[0-9]{5}(?:-[0-9]{4})?\b")]
+    [GeneratedRegex(@",\s*(?<state>A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+[0-9]{5}(?:-[0-9]{4})?\b")]
     private static partial Regex UsAddress();
+
+    // A line that gives someone's birth date (DOB 02/16/1955 on a US ID card, 出生日期 on a form).
+    [GeneratedRegex(@"\bDOB\b|birth|出生|生日", RegexOptions.IgnoreCase)]
+    private static partial Regex BirthDateLine();
 
     [GeneratedRegex(@"(?:length\s+of\s+stay|住\s*院\s*天\s*数)\D{0,4}?(?<n>[0-9]{1,3})\s*(?:days?|天)", RegexOptions.IgnoreCase)]
     private static partial Regex StayLength();
@@ -77,8 +81,8 @@ public static partial class PageDateOrder
                 if (time) continue;
                 var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
                 var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
-                if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst ??= m.Value;
-                if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst ??= m.Value;
+                if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst ??= Quote(line.Text, m);
+                if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst ??= Quote(line.Text, m);
             }
         }
         if ((dayFirst is null) != (monthFirst is null))
@@ -90,7 +94,14 @@ public static partial class PageDateOrder
         if (LabelledTypeExtractor.CurrencyOf(view) is { Normalized: "USD" })
             return new DocumentDateOrder(DateOrder.MonthFirst, "amounts in US dollars");
         if (view.Lines.Select(l => UsAddress().Match(l.Text)).FirstOrDefault(m => m.Success) is { } address)
-            return new DocumentDateOrder(DateOrder.MonthFirst, $"a US address ({address.Value.TrimStart(',', ' ')})");
+            return new DocumentDateOrder(DateOrder.MonthFirst, $"a US address ({address.Groups["state"].Value} and a ZIP code)");
         return new DocumentDateOrder(fallback, null);
     }
+
+    /// <summary>How a proof names its date. The proof travels into the claim's reasons, which mask birth dates, so a date on
+    /// a line that gives a birth date is described, not quoted; any other date is quoted for the adjuster to find. (An ID
+    /// card's date of birth is often the only day over 12 it prints.) A ZIP code is not quoted either: with the state it
+    /// narrows down where someone lives, and the page's address may be the patient's.</summary>
+    private static string Quote(string line, Match date) =>
+        BirthDateLine().IsMatch(line) ? "a birth date" : date.Value;
 }

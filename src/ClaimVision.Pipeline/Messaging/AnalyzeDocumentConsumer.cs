@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ClaimVision.Contracts;
+using ClaimVision.Domain.Privacy;
 using ClaimVision.Intelligence;
 using ClaimVision.Pipeline.Storage;
 using ClaimVision.Pipeline.Telemetry;
@@ -99,7 +100,9 @@ public sealed partial class AnalyzeDocumentConsumer(
                 ReasonCode = code,
                 Reason = reason,
             }, context.CancellationToken);
-            LogRejected(logger, documentId, message.ClaimId, code, reason);
+            // The reason names the uploaded file for the uploader (the stored reason, the event); the log names the document
+            // by its id, and people name photos after whom they show.
+            LogRejected(logger, documentId, message.ClaimId, code, Mask.FileNameIn(reason, message.Document.FileName));
         }
         await AssessmentTrigger.AfterOutcomeAsync(context, store, message.ClaimId, message.CorrelationId, outcome, context.CancellationToken);
     }

@@ -1,4 +1,5 @@
 using ClaimVision.Contracts;
+using ClaimVision.Domain.Privacy;
 using ClaimVision.Pipeline.Storage;
 using ClaimVision.Pipeline.Telemetry;
 using MassTransit;
@@ -25,7 +26,7 @@ public sealed partial class AnalyzeDocumentFaultConsumer(
         var reason = exception is null ? "Analysis failed after every retry." : $"{exception.ExceptionType}: {exception.Message}";
         if (await store.GetDocumentAsync(failed.Document.DocumentId, context.CancellationToken) is null)
         {
-            LogUnknown(logger, failed.Document.DocumentId, reason);
+            LogUnknown(logger, failed.Document.DocumentId, Mask.FileNameIn(reason, failed.Document.FileName));
             return;
         }
         var outcome = await store.RecordOutcomeAsync(failed.Document.DocumentId, DocumentStatus.Rejected, null, Code, reason, context.CancellationToken);
@@ -33,7 +34,7 @@ public sealed partial class AnalyzeDocumentFaultConsumer(
         {
             metrics.DocumentRejected(Code);
             await context.Publish(new DocumentRejected { ClaimId = failed.ClaimId, CorrelationId = failed.CorrelationId, DocumentId = failed.Document.DocumentId, ReasonCode = Code, Reason = reason }, context.CancellationToken);
-            LogPoison(logger, failed.Document.DocumentId, failed.ClaimId, reason);
+            LogPoison(logger, failed.Document.DocumentId, failed.ClaimId, Mask.FileNameIn(reason, failed.Document.FileName));
         }
         await AssessmentTrigger.AfterOutcomeAsync(context, store, failed.ClaimId, failed.CorrelationId, outcome, context.CancellationToken);
     }

@@ -36,11 +36,24 @@ public class InsuredRegistryTests
     [InlineData("杨秀英,522631197803150428,1978-03-15,HH-1,5226,p,2026-01-01,2026-12-31", "countyCode")]
     [InlineData("杨秀英,522631197803150428,1978-03-15,HH-1,522631,p,2026-12-01,2026-01-31", "'from' is after 'to'")]
     [InlineData("杨秀英,522631197803150428,1978-03-15,HH-1,522631,p,2026-01-01", "7 columns")]
-    [InlineData("杨秀英,522631197803150428,15/03/1978,HH-1,522631,p,2026-01-01,2026-12-31", "birthDate '15/03/1978'")]
+    [InlineData("杨秀英,522631197803150428,15/03/1978,HH-1,522631,p,2026-01-01,2026-12-31", "birthDate '**********' is not a date")]
+    [InlineData("杨秀英,522631197803150428,1978-03-15,HH-1,522631,p,1/1/2026,2026-12-31", "from '1/1/2026' is not a date")]
     public void Bad_rows_are_specific_errors(string row, string expected)
     {
         var e = Assert.Throws<RegistryException>(() => InsuredRegistry.Parse(Header + row, "reg.csv"));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    // Registry errors stop a host at start-up and reach its log: a birth date in them is personal data, as in reasons.
+    [Theory]
+    [InlineData("杨秀英,522631197803150428,1978-03-16,HH-1,522631,p,2026-01-01,2026-12-31", "1978-03-16")]
+    [InlineData("杨秀英,522631197803150428,15/03/1978,HH-1,522631,p,2026-01-01,2026-12-31", "15/03/1978")]
+    public void Errors_about_a_birth_date_do_not_quote_it(string row, string birthDate)
+    {
+        var e = Assert.Throws<RegistryException>(() => InsuredRegistry.Parse(Header + row, "reg.csv"));
+        Assert.DoesNotContain(birthDate, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("19780315", e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
