@@ -20,6 +20,18 @@ public sealed class WorkerProcesses : IDisposable
 
     public IReadOnlyList<int> ProcessIds => _workers.Select(w => w.Process.Id).ToList();
 
+    /// <summary>
+    /// Runtime settings of the deployed worker program (ClaimVision.Worker sets them in its project file) that this program
+    /// does not have, given to the bench's worker processes so that they run as deployed workers do; a variable already set
+    /// in the environment wins. Tiered compilation is off for the worker: a long-running host of native work gains nothing
+    /// from a quick first tier and keeps both tiers' code (docs/scaling.md, twenty-third session), while claimvision's
+    /// short commands start faster with it on.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WorkerRuntime { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["DOTNET_TieredCompilation"] = "0",
+    };
+
     public static WorkerProcesses Start(int count, IReadOnlyDictionary<string, string> settings)
     {
         var workers = new WorkerProcesses();
@@ -42,6 +54,8 @@ public sealed class WorkerProcesses : IDisposable
         foreach (var argument in prefix.Concat(["bench", WorkerCommand])) start.ArgumentList.Add(argument);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["OMP_THREAD_LIMIT"] = "1";
+        foreach (var (key, value) in WorkerRuntime)
+            if (Environment.GetEnvironmentVariable(key) is null) start.Environment[key] = value;
         start.Environment["Logging__LogLevel__MassTransit"] = "Information"; // "Bus started" tells the worker is ready
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start a worker process ({file}).");
         var output = new StringBuilder();

@@ -1,0 +1,25 @@
+using System.Xml.Linq;
+using ClaimVision.Benchmarks.EndToEnd;
+
+namespace ClaimVision.Benchmarks.Tests;
+
+/// <summary>
+/// `bench --config scaled-out` stands in for deployed workers with processes of the claimvision program, so it must give
+/// them the runtime settings the worker program's project file sets and claimvision's does not.
+/// </summary>
+public class WorkerRuntimeTests
+{
+    [Fact]
+    public void The_bench_workers_get_the_deployed_workers_tiered_compilation_setting()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimVision.sln"))) dir = dir.Parent;
+        var worker = XDocument.Load(Path.Combine(dir!.FullName, "src", "ClaimVision.Worker", "ClaimVision.Worker.csproj"));
+        var cli = XDocument.Load(Path.Combine(dir.FullName, "src", "ClaimVision.Cli", "ClaimVision.Cli.csproj"));
+        static string? Setting(XDocument project) => project.Descendants("TieredCompilation").Select(e => e.Value.Trim()).SingleOrDefault();
+
+        Assert.Equal("false", Setting(worker));
+        Assert.Null(Setting(cli)); // claimvision's short commands start faster with it on
+        Assert.Equal("0", WorkerProcesses.WorkerRuntime["DOTNET_TieredCompilation"]);
+    }
+}
