@@ -22,4 +22,20 @@ public class WorkerRuntimeTests
         Assert.Null(Setting(cli)); // claimvision's short commands start faster with it on
         Assert.Equal("0", WorkerProcesses.WorkerRuntime["DOTNET_TieredCompilation"]);
     }
+
+    [Fact]
+    public void A_worker_setting_already_in_the_environment_wins()
+    {
+        var inherited = new Dictionary<string, string?> { ["PATH"] = "/usr/bin" };
+        WorkerProcesses.ApplyWorkerRuntime(inherited);
+        Assert.Equal("0", inherited["DOTNET_TieredCompilation"]);
+
+        var chosen = new Dictionary<string, string?> { ["DOTNET_TieredCompilation"] = "1" };
+        WorkerProcesses.ApplyWorkerRuntime(chosen);
+        Assert.Equal("1", chosen["DOTNET_TieredCompilation"]);
+
+        var legacy = new Dictionary<string, string?> { ["COMPlus_TieredCompilation"] = "1" };
+        WorkerProcesses.ApplyWorkerRuntime(legacy);
+        Assert.False(legacy.ContainsKey("DOTNET_TieredCompilation"));
+    }
 }

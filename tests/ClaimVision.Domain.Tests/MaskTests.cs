@@ -30,20 +30,25 @@ public class MaskTests
     }
 
     [Theory]
-    [InlineData("张三身份证.jpg", "*****.jpg")]
-    [InlineData("110105194912310021.JPEG", "******************.JPEG")]
-    [InlineData("scan", "****")]
+    [InlineData("张三身份证.jpg", "***.jpg")]
+    [InlineData("110105194912310021.JPEG", "***.JPEG")]
+    [InlineData("张三.身份证", "***")]                       // what follows a dot is no extension unless it is an image type's
+    [InlineData("scan.110105194912310021", "***")]
+    [InlineData(".jpg", "***")]
+    [InlineData("scan", "***")]
     [InlineData("", "")]
     [InlineData(null, "")]
-    public void File_names_keep_only_their_extension(string? name, string expected) =>
+    public void File_names_keep_at_most_an_image_extension(string? name, string expected) =>
         Assert.Equal(expected, Mask.FileName(name));
 
     [Fact]
     public void A_message_about_a_file_masks_every_mention_of_its_name()
     {
         var masked = Mask.FileNameIn("张三身份证.jpg: not a JPEG, PNG or TIFF image (张三身份证.jpg starts with 'GIF8').", "张三身份证.jpg");
-        Assert.Equal("*****.jpg: not a JPEG, PNG or TIFF image (*****.jpg starts with 'GIF8').", masked);
+        Assert.Equal("***.jpg: not a JPEG, PNG or TIFF image (***.jpg starts with 'GIF8').", masked);
         Assert.Equal("Analysis failed.", Mask.FileNameIn("Analysis failed.", null));
+        // A name that is part of a longer word is not masked there.
+        Assert.Equal("***: not a JPEG (images are JPEG, PNG or TIFF)", Mask.FileNameIn("image: not a JPEG (images are JPEG, PNG or TIFF)", "image"));
     }
 
     [Theory]

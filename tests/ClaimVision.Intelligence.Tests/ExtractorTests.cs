@@ -1220,13 +1220,27 @@ public class ExtractorTests
         Assert.Equal(expected, N(r, FieldNames.DocumentDate));
     }
 
+    [Fact]
+    public void A_proving_date_that_may_be_quoted_is_preferred_to_a_birth_date()
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("COMMONWEALTH OF VIRGINIA - DRIVER LICENSE"),
+            Row("DOB 02/16/1955"),
+            Row("ISS 03/14/2024")));
+        Assert.Equal(DateOrder.MonthFirst, r.DateOrder!.Order);
+        Assert.Equal("03/14/2024 on the page can only be read month first", r.DateOrder.Proof);
+    }
+
     [Theory]
     [InlineData("Paid 24/04/2021 TOTAL: $121.30", DateOrder.DayFirst, "24/04/2021 on the page can only be read day first")]
     [InlineData("TOTAL: USD 121.30", DateOrder.MonthFirst, "amounts in US dollars")]
     [InlineData("6838 Elm St, Columbus, OH 43215", DateOrder.MonthFirst, "a US address (OH and a ZIP code)")]
     // The proof reaches the claim's reasons, which mask birth dates: a proving date on a birth-date line is not quoted.
-    [InlineData("DOB 02/16/1955", DateOrder.MonthFirst, "a birth date on the page can only be read month first")]
-    [InlineData("Date of birth: 16.02.1955", DateOrder.DayFirst, "a birth date on the page can only be read day first")]
+    [InlineData("DOB 02/16/1955", DateOrder.MonthFirst, "a personal date (a birth date or an expiry) on the page can only be read month first")]
+    [InlineData("D.O.B. 02/16/1955", DateOrder.MonthFirst, "a personal date (a birth date or an expiry) on the page can only be read month first")]
+    [InlineData("4d DL 12345 3 D0B 02/16/1955", DateOrder.MonthFirst, "a personal date (a birth date or an expiry) on the page can only be read month first")]
+    [InlineData("4b EXP 02/16/2030", DateOrder.MonthFirst, "a personal date (a birth date or an expiry) on the page can only be read month first")]
+    [InlineData("Date of birth: 16.02.1955", DateOrder.DayFirst, "a personal date (a birth date or an expiry) on the page can only be read day first")]
     [InlineData("TOTAL: RM 121.30", DateOrder.DayFirst, null)] // nothing proves it: the default, for the claim to settle
     public void The_extraction_says_which_order_its_dates_were_read_in_and_what_proved_it(string row, DateOrder order, string? proof)
     {

@@ -32,6 +32,17 @@ public sealed class WorkerProcesses : IDisposable
         ["DOTNET_TieredCompilation"] = "0",
     };
 
+    /// <summary>Adds <see cref="WorkerRuntime"/> to a worker's environment (inherited variables and settings already in
+    /// it) where neither the <c>DOTNET_</c> variable nor its older <c>COMPlus_</c> name is set.</summary>
+    public static void ApplyWorkerRuntime(IDictionary<string, string?> environment)
+    {
+        foreach (var (key, value) in WorkerRuntime)
+        {
+            var legacy = "COMPlus_" + key["DOTNET_".Length..];
+            if (!environment.ContainsKey(key) && !environment.ContainsKey(legacy)) environment[key] = value;
+        }
+    }
+
     public static WorkerProcesses Start(int count, IReadOnlyDictionary<string, string> settings)
     {
         var workers = new WorkerProcesses();
@@ -54,8 +65,7 @@ public sealed class WorkerProcesses : IDisposable
         foreach (var argument in prefix.Concat(["bench", WorkerCommand])) start.ArgumentList.Add(argument);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["OMP_THREAD_LIMIT"] = "1";
-        foreach (var (key, value) in WorkerRuntime)
-            if (Environment.GetEnvironmentVariable(key) is null) start.Environment[key] = value;
+        ApplyWorkerRuntime(start.Environment);
         start.Environment["Logging__LogLevel__MassTransit"] = "Information"; // "Bus started" tells the worker is ready
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start a worker process ({file}).");
         var output = new StringBuilder();

@@ -44,21 +44,29 @@ public static class Mask
         _ => value ?? "",
     };
 
-    /// <summary>An uploaded file's name as a log may show it: the extension kept, every other character a star. People
-    /// name their photos after whom or what they show (张三身份证.jpg, 110105194912310021.jpg), so a log names a document
-    /// by its id and shows its file name only masked.</summary>
+    /// <summary>Image file extensions a masked file name keeps: what kind of file it was, nothing about whom.</summary>
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase)
+        { ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".heic", ".pdf" };
+
+    /// <summary>An uploaded file's name as a log may show it: <c>***</c> and its extension when that is an image type's
+    /// (<c>***.jpg</c>), else <c>***</c>. People name their photos after whom or what they show (张三身份证.jpg,
+    /// 110105194912310021.jpg, 张三.身份证), so a log names a document by its id and shows its file name only masked;
+    /// the mask is the same length for every name, so its length does not tell an ID number from a name either.</summary>
     public static string FileName(string? fileName)
     {
         if (string.IsNullOrEmpty(fileName)) return "";
         var extension = Path.GetExtension(fileName);
-        var stem = System.Globalization.StringInfo.ParseCombiningCharacters(fileName[..^extension.Length]).Length;
-        return new string('*', stem) + extension;
+        return ImageExtensions.Contains(extension) && extension.Length < fileName.Length ? "***" + extension : "***";
     }
 
-    /// <summary><paramref name="text"/> (an error message, a rejection reason) with every occurrence of
-    /// <paramref name="fileName"/> masked as <see cref="FileName"/> masks it; for a log line about that file.</summary>
+    /// <summary><paramref name="text"/> (an error message, a rejection reason) with every mention of
+    /// <paramref name="fileName"/> masked as <see cref="FileName"/> masks it; for a log line about that file. A mention
+    /// is the name not run into other letters or digits (a file named <c>image</c> leaves "images" alone).</summary>
     public static string FileNameIn(string text, string? fileName) =>
-        string.IsNullOrEmpty(fileName) ? text : text.Replace(fileName, FileName(fileName), StringComparison.Ordinal);
+        string.IsNullOrEmpty(fileName)
+            ? text
+            : System.Text.RegularExpressions.Regex.Replace(text, $@"(?<![\p{{L}}\p{{N}}]){System.Text.RegularExpressions.Regex.Escape(fileName)}(?![\p{{L}}\p{{N}}])",
+                FileName(fileName).Replace("$", "$$", StringComparison.Ordinal));
 
     /// <summary>A payment card or bank account number as card schemes allow it to be shown: the issuer's first six
     /// digits and the last four (fewer than 13 characters: the last four only); spaces and dashes dropped.</summary>

@@ -22,9 +22,10 @@ public static partial class PageDateOrder
     [GeneratedRegex(@",\s*(?<state>A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+[0-9]{5}(?:-[0-9]{4})?\b")]
     private static partial Regex UsAddress();
 
-    // A line that gives someone's birth date (DOB 02/16/1955 on a US ID card, 出生日期 on a form).
-    [GeneratedRegex(@"\bDOB\b|birth|出生|生日", RegexOptions.IgnoreCase)]
-    private static partial Regex BirthDateLine();
+    // A line that gives someone's birth date (DOB 02/16/1955 on a US ID card, D.O.B., a misread D0B, 出生日期 on a form), or
+    // a card's expiry, which on a US driver licence is the holder's birthday.
+    [GeneratedRegex(@"(?<![A-Za-z])D\.?\s?[O0]\.?\s?B(?![a-z])|birth|born|出生|生日|(?<![A-Za-z])EXP|expir|有效期", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonalDateLine();
 
     [GeneratedRegex(@"(?:length\s+of\s+stay|住\s*院\s*天\s*数)\D{0,4}?(?<n>[0-9]{1,3})\s*(?:days?|天)", RegexOptions.IgnoreCase)]
     private static partial Regex StayLength();
@@ -71,9 +72,11 @@ public static partial class PageDateOrder
     public static DocumentDateOrder Decide(DocumentView view, DateOrder fallback)
     {
         string? dayFirst = null, monthFirst = null;
+        bool dayFirstQuoted = false, monthFirstQuoted = false;
         foreach (var line in view.Lines)
         {
             Match? previous = null;
+            var personal = PersonalDateLine().IsMatch(line.Text);
             foreach (Match m in NumericDate().Matches(line.Text))
             {
                 var time = IsClockTime(line.Text, m, previous);
@@ -81,8 +84,8 @@ public static partial class PageDateOrder
                 if (time) continue;
                 var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
                 var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
-                if (a is > 12 and <= 31 && b is >= 1 and <= 12) dayFirst ??= Quote(line.Text, m);
-                if (b is > 12 and <= 31 && a is >= 1 and <= 12) monthFirst ??= Quote(line.Text, m);
+                if (a is > 12 and <= 31 && b is >= 1 and <= 12) Prove(ref dayFirst, ref dayFirstQuoted, m, personal);
+                if (b is > 12 and <= 31 && a is >= 1 and <= 12) Prove(ref monthFirst, ref monthFirstQuoted, m, personal);
             }
         }
         if ((dayFirst is null) != (monthFirst is null))
@@ -98,10 +101,17 @@ public static partial class PageDateOrder
         return new DocumentDateOrder(fallback, null);
     }
 
-    /// <summary>How a proof names its date. The proof travels into the claim's reasons, which mask birth dates, so a date on
-    /// a line that gives a birth date is described, not quoted; any other date is quoted for the adjuster to find. (An ID
-    /// card's date of birth is often the only day over 12 it prints.) A ZIP code is not quoted either: with the state it
-    /// narrows down where someone lives, and the page's address may be the patient's.</summary>
-    private static string Quote(string line, Match date) =>
-        BirthDateLine().IsMatch(line) ? "a birth date" : date.Value;
+    /// <summary>
+    /// Keeps the first date that proves an order, preferring one that may be quoted. The proof travels into the claim's
+    /// reasons, which mask birth dates, so a date on a line that gives a birth date or a card's expiry (a US driver
+    /// licence expires on its holder's birthday) is described, "a personal date", not quoted; any other date is quoted
+    /// for the adjuster to find, and replaces such a description. A ZIP code is not quoted either: with the state it
+    /// narrows down where someone lives, and the page's address may be the patient's.
+    /// </summary>
+    private static void Prove(ref string? proof, ref bool quoted, Match date, bool personal)
+    {
+        if (quoted || (proof is not null && personal)) return;
+        proof = personal ? "a personal date (a birth date or an expiry)" : date.Value;
+        quoted = !personal;
+    }
 }
