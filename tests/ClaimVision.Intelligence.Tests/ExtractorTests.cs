@@ -1241,6 +1241,7 @@ public class ExtractorTests
     [InlineData("4d DL 12345 3 D0B 02/16/1955", DateOrder.MonthFirst, "a personal date (a birth date or an expiry) on the page can only be read month first")]
     [InlineData("4b EXP 02/16/2030", DateOrder.MonthFirst, "a personal date (a birth date or an expiry) on the page can only be read month first")]
     [InlineData("Date of birth: 16.02.1955", DateOrder.DayFirst, "a personal date (a birth date or an expiry) on the page can only be read day first")]
+    [InlineData("Expense list printed 24/04/2021, Osborne Park Hospital", DateOrder.DayFirst, "24/04/2021 on the page can only be read day first")] // no label of a personal date
     [InlineData("TOTAL: RM 121.30", DateOrder.DayFirst, null)] // nothing proves it: the default, for the claim to settle
     public void The_extraction_says_which_order_its_dates_were_read_in_and_what_proved_it(string row, DateOrder order, string? proof)
     {

@@ -24,7 +24,7 @@ public static partial class PageDateOrder
 
     // A line that gives someone's birth date (DOB 02/16/1955 on a US ID card, D.O.B., a misread D0B, 出生日期 on a form), or
     // a card's expiry, which on a US driver licence is the holder's birthday.
-    [GeneratedRegex(@"(?<![A-Za-z])D\.?\s?[O0]\.?\s?B(?![a-z])|birth|born|出生|生日|(?<![A-Za-z])EXP|expir|有效期", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])D\.?\s?[O0]\.?\s?B(?![a-z])|birth|(?<![A-Za-z])born(?![a-z])|出生|生日|(?<![A-Za-z])EXP(?![a-z])|expir|有效期", RegexOptions.IgnoreCase)]
     private static partial Regex PersonalDateLine();
 
     [GeneratedRegex(@"(?:length\s+of\s+stay|住\s*院\s*天\s*数)\D{0,4}?(?<n>[0-9]{1,3})\s*(?:days?|天)", RegexOptions.IgnoreCase)]
