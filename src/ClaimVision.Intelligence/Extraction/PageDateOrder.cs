@@ -72,7 +72,6 @@ public static partial class PageDateOrder
     public static DocumentDateOrder Decide(DocumentView view, DateOrder fallback)
     {
         string? dayFirst = null, monthFirst = null;
-        bool dayFirstQuoted = false, monthFirstQuoted = false;
         foreach (var line in view.Lines)
         {
             Match? previous = null;
@@ -84,8 +83,8 @@ public static partial class PageDateOrder
                 if (time) continue;
                 var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
                 var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
-                if (a is > 12 and <= 31 && b is >= 1 and <= 12) Prove(ref dayFirst, ref dayFirstQuoted, m, personal);
-                if (b is > 12 and <= 31 && a is >= 1 and <= 12) Prove(ref monthFirst, ref monthFirstQuoted, m, personal);
+                if (a is > 12 and <= 31 && b is >= 1 and <= 12) Prove(ref dayFirst, m, personal);
+                if (b is > 12 and <= 31 && a is >= 1 and <= 12) Prove(ref monthFirst, m, personal);
             }
         }
         if ((dayFirst is null) != (monthFirst is null))
@@ -108,10 +107,11 @@ public static partial class PageDateOrder
     /// for the adjuster to find, and replaces such a description. A ZIP code is not quoted either: with the state it
     /// narrows down where someone lives, and the page's address may be the patient's.
     /// </summary>
-    private static void Prove(ref string? proof, ref bool quoted, Match date, bool personal)
+    private static void Prove(ref string? proof, Match date, bool personal)
     {
-        if (quoted || (proof is not null && personal)) return;
-        proof = personal ? "a personal date (a birth date or an expiry)" : date.Value;
-        quoted = !personal;
+        if (proof is not null && (personal || proof != PersonalDate)) return;
+        proof = personal ? PersonalDate : date.Value;
     }
+
+    private const string PersonalDate = "a personal date (a birth date or an expiry)";
 }
