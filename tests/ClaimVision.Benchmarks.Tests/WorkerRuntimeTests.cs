@@ -12,10 +12,8 @@ public class WorkerRuntimeTests
     [Fact]
     public void The_bench_workers_get_the_deployed_workers_tiered_compilation_setting()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimVision.sln"))) dir = dir.Parent;
-        var worker = XDocument.Load(Path.Combine(dir!.FullName, "src", "ClaimVision.Worker", "ClaimVision.Worker.csproj"));
-        var cli = XDocument.Load(Path.Combine(dir.FullName, "src", "ClaimVision.Cli", "ClaimVision.Cli.csproj"));
+        var worker = XDocument.Load(Checkout.Path("src", "ClaimVision.Worker", "ClaimVision.Worker.csproj"));
+        var cli = XDocument.Load(Checkout.Path("src", "ClaimVision.Cli", "ClaimVision.Cli.csproj"));
         static string? Setting(XDocument project) => project.Descendants("TieredCompilation").Select(e => e.Value.Trim()).SingleOrDefault();
 
         Assert.Equal("false", Setting(worker));

@@ -20,7 +20,7 @@ public sealed class CliEnvironmentTests : IDisposable
     [InlineData("explain")]
     public async Task A_misspelt_ocr_variable_stops_the_command_naming_it(string command)
     {
-        var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
+        var claim = Path.Combine(Checkout.Root, "samples", "claims", "03-en-partial-deductible");
         string[] arguments = command switch
         {
             "process" => ["process", claim, "--out", _out],
@@ -39,7 +39,7 @@ public sealed class CliEnvironmentTests : IDisposable
     [Fact]
     public async Task Process_keeps_seals_when_the_environment_says_so_and_the_recommendation_records_which()
     {
-        var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
+        var claim = Path.Combine(Checkout.Root, "samples", "claims", "03-en-partial-deductible");
         var (faded, fadedOutput) = await ClaimVisionCli.RunAsync(["process", claim, "--out", Path.Combine(_out, "faded")], []);
         var (kept, keptOutput) = await ClaimVisionCli.RunAsync(["process", claim, "--out", Path.Combine(_out, "kept")], new() { ["ClaimVision__Ocr__RemoveSeals"] = "false" });
 
@@ -55,7 +55,7 @@ public sealed class CliEnvironmentTests : IDisposable
         // A one-receipt SROIE folder: the image, a box file and the key the extractor is scored against.
         var dataset = Path.Combine(_out, "sroie");
         foreach (var sub in new[] { "img", "box", "key" }) Directory.CreateDirectory(Path.Combine(dataset, sub));
-        File.Copy(Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible", "1-outpatient-invoice.jpg"),
+        File.Copy(Path.Combine(Checkout.Root, "samples", "claims", "03-en-partial-deductible", "1-outpatient-invoice.jpg"),
             Path.Combine(dataset, "img", "000.jpg"));
         File.WriteAllText(Path.Combine(dataset, "box", "000.csv"), "10,10,200,10,200,30,10,30,RIVERSIDE\n");
         File.WriteAllText(Path.Combine(dataset, "key", "000.json"), """{ "company": "X", "date": "01/02/2026", "address": "Y", "total": "1.00" }""");
@@ -91,7 +91,7 @@ public sealed class CliEnvironmentTests : IDisposable
     [Fact]
     public async Task Evaluate_fields_refuses_to_classify_what_it_cannot()
     {
-        var claim = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible");
+        var claim = Path.Combine(Checkout.Root, "samples", "claims", "03-en-partial-deductible");
         var (exit, output) = await ClaimVisionCli.RunAsync(["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine", "--classify"], []);
 
         Assert.Equal(2, exit);

@@ -10,7 +10,7 @@ public sealed class ExplainCommandTests : IDisposable
     public ExplainCommandTests()
     {
         Directory.CreateDirectory(_dir);
-        File.Copy(Path.Combine(TestEnvironment.RepositoryRoot, "samples", "claims", "03-en-partial-deductible", "1-outpatient-invoice.jpg"),
+        File.Copy(Path.Combine(Checkout.Root, "samples", "claims", "03-en-partial-deductible", "1-outpatient-invoice.jpg"),
             Path.Combine(_dir, "bill.jpg"));
     }
 

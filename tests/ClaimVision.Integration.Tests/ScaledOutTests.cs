@@ -114,7 +114,7 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
     public async Task The_blob_store_down_for_a_while_loses_nothing() =>
         await RunAsync("blobs", claims: 10, delayMs: 200, fault: async ctx =>
         {
-            var pidFile = Path.Combine(TestEnvironment.RepositoryRoot, ".services", "azurite", "azurite.pid");
+            var pidFile = Path.Combine(Checkout.Root, ".services", "azurite", "azurite.pid");
             var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
             // SIGTERM, not SIGKILL: Azurite keeps its metadata in memory and saves it on shutdown, so a SIGKILL would lose
             // acknowledged writes — something Azure Blob Storage never does, and not the fault under test (unavailability).
@@ -122,7 +122,7 @@ public sealed class ScaledOutTests(ITestOutputHelper output)
             await Bounded.WaitAsync(UntilExitedAsync(pid), TimeSpan.FromSeconds(60), $"Azurite's exit after SIGTERM (pid {pid})");
             ctx.Log("azurite stopped");
             await Task.Delay(TimeSpan.FromSeconds(6));
-            await RunAsync("bash", Path.Combine(TestEnvironment.RepositoryRoot, "scripts", "services.sh"), "start");
+            await RunAsync("bash", Path.Combine(Checkout.Root, "scripts", "services.sh"), "start");
             ctx.Log("azurite restarted");
         });
 

@@ -17,9 +17,9 @@ internal static class Claims
     public const string Id = "522631197803150428";
     public static readonly DateTimeOffset Now = new(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
-    public static Policy CnPolicy { get; } = PolicyLoader.Load(RepoFiles.Path("samples", "policies", "cn-poverty-labour-inpatient.json"));
-    public static Policy UsPolicy { get; } = PolicyLoader.Load(RepoFiles.Path("samples", "policies", "us-outpatient-pharmacy.json"));
-    public static InsuredRegistry Registry { get; } = InsuredRegistry.Load(RepoFiles.Path("samples", "registry", "insured.csv"));
+    public static Policy CnPolicy { get; } = PolicyLoader.Load(Checkout.Path("samples", "policies", "cn-poverty-labour-inpatient.json"));
+    public static Policy UsPolicy { get; } = PolicyLoader.Load(Checkout.Path("samples", "policies", "us-outpatient-pharmacy.json"));
+    public static InsuredRegistry Registry { get; } = InsuredRegistry.Load(Checkout.Path("samples", "registry", "insured.csv"));
 
     public static ClaimRequest Request(string name = Name, string id = Id, string claimId = "CLM-2026-0001", string? description = "肺炎住院") => new()
     {

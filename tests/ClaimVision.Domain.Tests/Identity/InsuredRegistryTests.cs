@@ -9,7 +9,7 @@ public class InsuredRegistryTests
     [Fact]
     public void The_sample_registry_loads_and_looks_people_up_by_id_and_household()
     {
-        var registry = InsuredRegistry.Load(RepoFiles.Path("samples", "registry", "insured.csv"));
+        var registry = InsuredRegistry.Load(Checkout.Path("samples", "registry", "insured.csv"));
         var entry = registry.Find("522631197803150428", "cn-poverty-labour-inpatient");
         Assert.NotNull(entry);
         Assert.Equal("杨秀英", entry.Name);

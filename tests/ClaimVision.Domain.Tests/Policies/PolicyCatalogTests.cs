@@ -7,7 +7,7 @@ public class PolicyCatalogTests
     [Fact]
     public void A_directory_of_policies_is_found_by_id()
     {
-        var catalog = PolicyCatalog.Load([RepoFiles.Path("samples", "policies")]);
+        var catalog = PolicyCatalog.Load([Checkout.Path("samples", "policies")]);
         Assert.Equal("USD", catalog.Get("us-outpatient-pharmacy").Currency);
         var e = Assert.Throws<PolicyException>(() => catalog.Get("nope"));
         Assert.Contains("cn-poverty-labour-inpatient", e.Message, StringComparison.Ordinal);
@@ -24,8 +24,8 @@ public class PolicyCatalogTests
     [Fact]
     public void The_same_id_twice_is_an_error_naming_both_files()
     {
-        var file = RepoFiles.Path("samples", "policies", "us-outpatient-pharmacy.json");
-        var e = Assert.Throws<PolicyException>(() => PolicyCatalog.Load([RepoFiles.Path("samples", "policies"), file]));
+        var file = Checkout.Path("samples", "policies", "us-outpatient-pharmacy.json");
+        var e = Assert.Throws<PolicyException>(() => PolicyCatalog.Load([Checkout.Path("samples", "policies"), file]));
         Assert.Contains("defined twice", e.Message, StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,7 @@ namespace ClaimVision.Domain.Tests.Policies;
 
 public class PolicyLoaderTests
 {
-    private static readonly string CnPath = RepoFiles.Path("samples", "policies", "cn-poverty-labour-inpatient.json");
+    private static readonly string CnPath = Checkout.Path("samples", "policies", "cn-poverty-labour-inpatient.json");
 
     [Fact]
     public void The_chinese_sample_policy_loads_with_its_rules()
@@ -24,7 +24,7 @@ public class PolicyLoaderTests
     [Fact]
     public void The_english_sample_policy_loads()
     {
-        var p = PolicyLoader.Load(RepoFiles.Path("samples", "policies", "us-outpatient-pharmacy.json"));
+        var p = PolicyLoader.Load(Checkout.Path("samples", "policies", "us-outpatient-pharmacy.json"));
         Assert.Equal("USD", p.Currency);
         Assert.Equal(DeductiblePer.Year, p.Deductible.Per);
         Assert.Empty(p.Insurable.Regions);

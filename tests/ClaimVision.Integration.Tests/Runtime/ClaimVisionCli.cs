@@ -14,7 +14,7 @@ internal static class ClaimVisionCli
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = TestEnvironment.RepositoryRoot,
+            WorkingDirectory = Checkout.Root,
         };
         start.Environment["OMP_THREAD_LIMIT"] = "1";
         foreach (var (key, value) in environment ?? []) start.Environment[key] = value;

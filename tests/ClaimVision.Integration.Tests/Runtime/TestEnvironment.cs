@@ -9,9 +9,6 @@ internal static class TestEnvironment
     public static string RabbitNode => Require("CLAIMVISION_TEST_RABBITMQ_NODE");
     public static string RabbitHome => Require("CLAIMVISION_TEST_RABBITMQ_HOME");
 
-    /// <summary>The checkout's root (where ClaimVision.sln is).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
-
     /// <summary>Settings for the scaled-out shape: RabbitMQ, PostgreSQL, Azurite.</summary>
     public static Dictionary<string, string> ScaledOut() => new()
     {
@@ -28,11 +25,4 @@ internal static class TestEnvironment
             ? value
             : throw new InvalidOperationException(
                 $"{variable} is not set: run through scripts/test.sh, which starts RabbitMQ, PostgreSQL and Azurite (or `scripts/services.sh start` and `set -a; . .services/env`).");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ClaimVision.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No ClaimVision.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -56,7 +56,7 @@ internal sealed class WorkerProcess : IDisposable
     {
         var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = tfm.Parent!.Name;
-        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "ClaimVision.TestWorker", "bin", configuration, tfm.Name, "ClaimVision.TestWorker.dll");
+        var dll = Path.Combine(Checkout.Root, "tests", "ClaimVision.TestWorker", "bin", configuration, tfm.Name, "ClaimVision.TestWorker.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"The test worker is not built at {dll}.", dll);
     }
 
