@@ -199,17 +199,29 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         long inkCpu = 0;
         if (best.Text.Lines.Count < ocrOptions.SparseRecheckBelowLines)
         {
-            if (ocrOptions.SparseRecheckMinUncoveredPerWord > 0)
+            uncovered = Uncovered(best, ocrOptions, ref inkCpu);
+            // Much ink left unread on a page of few lines may be text of the other language (see OcrOptions.SparseLanguageRecheck):
+            // the probes decide whether it is read in full, and that reading replaces this one by the margin.
+            if (SparseWorth(best, uncovered, ocrOptions) && OtherOnSparsePage(options, best, ocrOptions) is { } other
+                && Made(readings, best.Rotate, other) is null && ReadsBetterIn(engine, prepared, best, other, 0, timings, passes))
             {
-                var cpu = OcrPassCounter.ThreadCpuNow();
-                uncovered = UncoveredInk.Find(best.Image, MissedTextReread.Covered(best.Text, ocrOptions));
-                inkCpu = OcrPassCounter.ThreadCpuNow() - cpu;
+                var again = Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings);
+                if (ReferenceEquals(Better(best, again, ocrOptions.VerifyMargin), again))
+                    (best, uncovered) = (again, Uncovered(again, ocrOptions, ref inkCpu));
             }
-            if (SparseRecheck.Worth(best.Text.Lines.Count, Words(best), uncovered?.WidthInTextHeights ?? 0, ocrOptions))
+            if (SparseWorth(best, uncovered, ocrOptions))
             {
                 var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, OcrPass.SparseReading, readings, sparse: true);
                 if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
                     (best, uncovered) = (sparse, null);
+                // A reading of no words says nothing of the page's language: the other language is read sparse too, and kept
+                // when it is clearly more confident than the first sparse reading.
+                else if (Words(best) == 0 && OtherOnSparsePage(options, best, ocrOptions) is { } language)
+                {
+                    var otherSparse = Read(engine, prepared, best.Rotate, language, timings, OcrPass.SparseReading, readings, sparse: true);
+                    if (Words(otherSparse) > 0 && otherSparse.Text.MeanConfidence > sparse.Text.MeanConfidence + ocrOptions.VerifyMargin)
+                        (best, uncovered) = (otherSparse, null);
+                }
             }
         }
         foreach (var reading in readings)
@@ -329,6 +341,24 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// <summary>A full-page reading of this page already made in <paramref name="rotate"/> and <paramref name="language"/>, if any.</summary>
     private static Reading? Made(List<Reading> readings, int rotate, string language) =>
         readings.Find(r => r.Rotate == rotate && r.Text.Language == language && r.Pass != OcrPass.SparseReading);
+
+    /// <summary>The glyph runs <paramref name="reading"/> left uncovered (null when the sparse re-check does not measure them);
+    /// the thread CPU it took is added to <paramref name="cpu"/>.</summary>
+    private static UncoveredText? Uncovered(Reading reading, OcrOptions options, ref long cpu)
+    {
+        if (options.SparseRecheckMinUncoveredPerWord <= 0) return null;
+        var started = OcrPassCounter.ThreadCpuNow();
+        var uncovered = UncoveredInk.Find(reading.Image, MissedTextReread.Covered(reading.Text, options));
+        cpu += OcrPassCounter.ThreadCpuNow() - started;
+        return uncovered;
+    }
+
+    private static bool SparseWorth(Reading reading, UncoveredText? uncovered, OcrOptions options) =>
+        SparseRecheck.Worth(reading.Text.Lines.Count, Words(reading), uncovered?.WidthInTextHeights ?? 0, options);
+
+    /// <summary>The language a sparse page is re-checked in, if any (<see cref="OcrOptions.SparseLanguageRecheck"/>).</summary>
+    private static string? OtherOnSparsePage(VisionOptions options, Reading reading, OcrOptions ocrOptions) =>
+        ocrOptions.SparseLanguageRecheck ? LanguageChooser.Alternative(options.Language, reading.Text.Language, ocrOptions) : null;
 
     private static int Words(Reading reading) => reading.Text.Lines.Sum(l => l.Words.Count);
 
