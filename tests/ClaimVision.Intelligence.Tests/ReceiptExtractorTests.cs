@@ -100,6 +100,24 @@ public class ReceiptExtractorTests
         Assert.Equal("1729 Market Road, PETALING JAYA", N(r, FieldNames.ProviderAddress));
     }
 
+    /// <summary>A Singapore address has no five-digit postcode to end it, so the block runs until a line that is no address:
+    /// a VAT or company (UEN) number, or an abbreviated invoice number, is none.</summary>
+    [Theory]
+    [InlineData("VAT No: 654999479165")]
+    [InlineData("UEN: 201912345K")]
+    [InlineData("INV NO: CS72575571")]
+    public void An_address_without_a_postcode_ends_before_a_tax_or_invoice_number(string next)
+    {
+        var r = Extractor.Extract(DocumentType.Other, Doc(
+            Row("Tesco Express"),
+            Row("RECEIPT"),
+            Row("192 Station Road, SINGAPORE"),
+            Row(next),
+            Row("Coffee", "28.00@500"),
+            Row("AMOUNT DUE", "28.00@500")));
+        Assert.Equal("192 Station Road, SINGAPORE", N(r, FieldNames.ProviderAddress));
+    }
+
     [Theory]
     [InlineData("2 X COKE 330ML 3.50")]
     [InlineData("2 X COKE 330ML", "3.50@500")]
