@@ -17,6 +17,28 @@ public class ExtractorTests
 
     private static string? N(FieldExtraction r, string field) => r.Fields.TryGetValue(field, out var f) ? f.Normalized : null;
 
+    /// <summary>Tesseract read 孙宇英 as 姓名 : 孙 and, one pixel to its right, 宇英: the fragment completes the surname. A
+    /// label beside a one-character value (性别, 门诊号 before its number), a value of more Han than a given name holds, a fragment a text height
+    /// and more away, and a two-character name stay as read.</summary>
+    [Theory]
+    [InlineData("姓名 : 孙", "宇英@140", "孙宇英")]
+    [InlineData("姓名 : 孙", "宇英 40178924@140", "孙宇英")]
+    [InlineData("姓名 : 孙", "性别 : 男@140", "孙")]
+    [InlineData("姓名 : 孙", "宇英门诊号@140", "孙")]
+    [InlineData("姓名 : 孙", "门诊号 40178924@140", "孙")]
+    [InlineData("姓名 : 孙", "宇英@200", "孙")]
+    [InlineData("姓名 : 孙宇", "英@160", "孙宇")]
+    public void A_surname_read_apart_from_its_given_name_is_completed_by_the_fragment_beside_it(string label, string beside, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("杭州市第一人民医院门诊收费票据"),
+            Row(label, beside),
+            Row("开票日期 : 2024-12-21"),
+            Row("合计 : 1,234.00")));
+
+        Assert.Equal(expected, N(r, FieldNames.PatientName));
+    }
+
     [Fact]
     public void Inpatient_invoice_fields_and_words_cross_check()
     {

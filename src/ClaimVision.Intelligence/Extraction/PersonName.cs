@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
 
 namespace ClaimVision.Intelligence.Extraction;
 
@@ -35,6 +36,39 @@ public static partial class PersonName
     // end is a box rule and is trimmed as a mark.
     [GeneratedRegex(@"(?<=[A-Z])[!|](?=[A-Z])|(?<=[A-Z])!$")]
     private static partial Regex BarAsI();
+
+    /// <summary>
+    /// A Chinese name read as its surname alone, with the given name read apart as the next fragment of its row
+    /// (<c>姓名 : 孙</c> and <c>宇英</c> one pixel to its right): Tesseract splits a line where the glyphs' spacing changes. A
+    /// name of one Han character is never whole, so the fragment that starts within one and a half text heights to the
+    /// right, on the same row, with one to three Han characters and nothing more of Han (not a label: <c>性别 :</c>, nor a
+    /// word any label of the page starts), completes it; the box covers both.
+    /// </summary>
+    public static ExtractedField WithGivenNameBeside(ExtractedField name, DocumentView view)
+    {
+        if (name.Normalized is not { Length: 1 } surname || !Normalization.TextCleanup.IsHan(surname[0]) || name.Box is not { } box)
+            return name;
+        var middle = box.Y + box.Height / 2.0;
+        var next = view.Lines
+            .Where(l => l.Page == name.Page && l.Box.X >= box.Right - box.Height / 2 && l.Box.X - box.Right <= box.Height * 1.5
+                        && Math.Abs(l.CenterY - middle) < Math.Max(box.Height, l.Box.Height) * 0.6)
+            .OrderBy(l => l.Box.X).FirstOrDefault();
+        if (next is null || GivenName().Match(next.Text) is not { Success: true } m) return name;
+        var given = m.Groups["given"];
+        if (view.Labels.On(next).Any(h => h.Start < given.Index + given.Length)) return name;
+        var span = next.Slice(given.Index, given.Index + given.Length);
+        return name with
+        {
+            Value = name.Value + span.Text,
+            Normalized = surname + given.Value,
+            Box = BoundingBox.Union(box, span.Box),
+            Confidence = Math.Min(name.Confidence, span.Confidence),
+        };
+    }
+
+    // One to three Han characters opening the fragment, then its end or anything but Han and a label's colon.
+    [GeneratedRegex(@"^\s*(?<given>\p{IsCJKUnifiedIdeographs}{1,3})(?=\s*$|\s*[^\p{IsCJKUnifiedIdeographs}:：\s])")]
+    private static partial Regex GivenName();
 
     // A doctor's title as OCR reads a handwriting font: De., De, D-, Dr, Or. before an initial and a capitalised surname.
     [GeneratedRegex(@"^(?:D[er]|Or|D-)[.,]?\s+(?=[A-Z][.,]?\s+[A-Z][a-z])")]
