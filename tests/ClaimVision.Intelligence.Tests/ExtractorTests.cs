@@ -758,6 +758,40 @@ public class ExtractorTests
         Assert.Equal("11010519491231002X", N(r, FieldNames.PatientIdNumber));
     }
 
+    /// <summary>An ID card prints the holder's birth date beside the number: an ID whose birth date fails its checks (a 1 read
+    /// as 4) is repaired with the printed one when that makes every check pass, at a lowered confidence; a repair the check
+    /// character refuses is not made.</summary>
+    [Theory]
+    [InlineData("出生 1949 年 12 月 31 日", "11010519491231002X")]
+    [InlineData("出生 1950 年 1 月 1 日", "11010519494231002X")]
+    public void An_id_card_id_with_a_broken_birth_date_is_repaired_from_the_printed_one(string birthRow, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("姓名 王五"),
+            Row(birthRow),
+            Row("公民身份号码 11010519494231002X")));
+        var id = r.Fields[FieldNames.PatientIdNumber];
+        Assert.Equal(expected, id.Normalized);
+        var clean = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名 王五"), Row(birthRow), Row("公民身份号码 11010519491231002X")));
+        Assert.True(id.Confidence < clean.Fields[FieldNames.PatientIdNumber].Confidence);
+        Assert.Equal(expected == "11010519491231002X", id.Checks.Any(c => c.Name == ResidentIdScan.BirthDateAsPrinted && c.Passed));
+    }
+
+    /// <summary>A valid ID whose birth date is not the one printed beside it is flagged, and its check character does not
+    /// raise its confidence as it does for an ID the page agrees with.</summary>
+    [Fact]
+    public void A_valid_id_whose_birth_date_the_card_prints_otherwise_is_flagged()
+    {
+        var agrees = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名 王五"), Row("出生 1949 年 12 月 31 日"), Row("公民身份号码 11010519491231002X")));
+        var differs = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名 王五"), Row("出生 1950 年 1 月 1 日"), Row("公民身份号码 11010519491231002X")));
+
+        var id = differs.Fields[FieldNames.PatientIdNumber];
+        Assert.Equal("11010519491231002X", id.Normalized);
+        Assert.Contains(id.Checks, c => c.Name == ResidentIdScan.BirthDateAsPrinted && !c.Passed);
+        Assert.DoesNotContain(agrees.Fields[FieldNames.PatientIdNumber].Checks, c => c.Name == ResidentIdScan.BirthDateAsPrinted);
+        Assert.True(id.Confidence < 0.5 * agrees.Fields[FieldNames.PatientIdNumber].Confidence, $"{id.Confidence} vs {agrees.Fields[FieldNames.PatientIdNumber].Confidence}");
+    }
+
     [Theory]
     [InlineData("性别 ” 男民族汉", "M")]   // chi_sim reads the gap after the label as a quote mark
     [InlineData("性别 “ 女民族汉", "F")]

@@ -33,11 +33,12 @@ public static class CommonChecks
         if (fields.TryGetValue(FieldNames.PatientIdNumber, out var id) && !ResidentIdValidator.IsMemberNumber(id.Normalized ?? id.Value))
         {
             // A check character that matches confirms the other 17: every single misread digit breaks it, and a wrong ID
-            // passes by chance at most once in 11. Not so for an ID the checks themselves picked out of the page.
+            // passes by chance at most once in 11. Not so for an ID the checks themselves picked out of the page, nor for one
+            // whose birth date the page prints otherwise.
             var checks = ResidentIdValidator.Check(id.Normalized ?? id.Value, context.Today);
             var checkDigit = checks.FirstOrDefault(c => c.Name == ResidentIdValidator.CheckDigit);
             fields[FieldNames.PatientIdNumber] = checks.All(c => c.Passed) && checkDigit is not null
-                && !id.Checks.Any(c => c.Name == ResidentIdScan.FoundByItsChecks)
+                && !id.Checks.Any(c => c.Name == ResidentIdScan.FoundByItsChecks || (c.Name == ResidentIdScan.BirthDateAsPrinted && !c.Passed))
                 ? FieldChecks.ConfirmedBy(FieldChecks.Apply(id, checks.Where(c => c != checkDigit)), checkDigit, ResidentIdValidator.CheckDigitFalsePassRate)
                 : FieldChecks.Apply(id, checks);
         }

@@ -35,13 +35,52 @@ public static partial class ResidentIdScan
     [GeneratedRegex(@"(?<![0-9])[0-9]{18}[0-9X](?![0-9X])")]
     private static partial Regex OneTooMany();
 
+    /// <summary>Name of the check recorded on an ID whose birth date (characters 7–14) the page prints apart from it:
+    /// failed when the two disagree; passed on an ID repaired with the printed date.</summary>
+    public const string BirthDateAsPrinted = "idBirthDateAsPrinted";
+
     public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view, DateOnly today)
     {
+        var printedBirth = PrintedBirthDate(view);
         if (fields.TryGetValue(FieldNames.PatientIdNumber, out var labelled)
-            && Passes(labelled.Normalized ?? labelled.Value, today)) return;
+            && Passes(labelled.Normalized ?? labelled.Value, today))
+        {
+            // A valid ID whose birth date is not the one printed beside it: one of the two was misread (or they are not
+            // the same person's), which the adjuster must see.
+            var id = ResidentIdValidator.Normalize(labelled.Normalized ?? labelled.Value);
+            if (printedBirth is { } birth && id.Length == 18 && ResidentIdValidator.BirthDateOf(id) is { } encoded && encoded != birth)
+                fields[FieldNames.PatientIdNumber] = FieldChecks.Apply(labelled,
+                    [new FieldCheck(BirthDateAsPrinted, false, "the birth date it encodes is not the one the page prints")]);
+            return;
+        }
         var near = labelled is null ? null : ResidentIdValidator.Normalize(labelled.Normalized ?? labelled.Value);
         if (Find(view, today, near) is { } found) fields[FieldNames.PatientIdNumber] = found;
+        else if (labelled is not null && near is { Length: 18 } && printedBirth is { } printed
+                 && WithBirthDate(near, printed) is var repaired && repaired != near && Passes(repaired, today))
+            fields[FieldNames.PatientIdNumber] = labelled with
+            {
+                Normalized = repaired,
+                Confidence = labelled.Confidence * RepairedStrength,
+                Checks =
+                [
+                    .. labelled.Checks,
+                    new FieldCheck(FoundByItsChecks, true, "repaired by the ID checks"),
+                    new FieldCheck(BirthDateAsPrinted, true, "read with a birth date that fails its checks; with the birth date the page prints it passes them all"),
+                ],
+            };
     }
+
+    private static string WithBirthDate(string id, DateOnly birth) =>
+        string.Concat(id.AsSpan(0, 6), birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), id.AsSpan(14));
+
+    /// <summary>The birth date an ID card prints beside the number (出生 1990 年 4 月 13 日), if the page prints one.</summary>
+    private static DateOnly? PrintedBirthDate(DocumentView view) => view.Lines
+        .Select(l => BirthLabel().Match(l.Text) is { Success: true } m ? Normalization.DateNormalizer.FindAll(l.Text[(m.Index + m.Length)..]) : [])
+        .Select(dates => dates.Count > 0 ? dates[0].Date : (DateOnly?)null)
+        .FirstOrDefault(d => d is not null);
+
+    [GeneratedRegex(@"出\s*生(?:\s*日\s*期)?")]
+    private static partial Regex BirthLabel();
 
     private static ExtractedField? Find(DocumentView view, DateOnly today, string? labelled) =>
         view.Lines.Select(line => FindClean(line, today)).FirstOrDefault(f => f is not null)
