@@ -98,6 +98,23 @@ public class DiagnosisCatalogueTests
         Assert.Contains($"ICD-10 {code} printed on the document", check.Message);
     }
 
+    /// <summary>The code printed beside the diagnosis names its entry, so a doubtful reading further from the entry's name
+    /// than a match among all names allows is still taken as it; one further still, or a reading beside another code, is not.</summary>
+    [Theory]
+    [InlineData("胆索结石伴慢性胆过天", "K80.1", "胆囊结石伴慢性胆囊炎")]   // three of ten glyphs misread
+    [InlineData("胆索结石伴慢性胆过天", "K80.0", null)]                    // beside another code: four from K80.0's name
+    [InlineData("骨远端骨", "S52.5", "桡骨远端骨折")]                      // two of six lost
+    [InlineData("桡骨近端脱位", "S52.5", null)]                            // three of six: another diagnosis
+    [InlineData("Fracure of lowr ed of rdus", "S52.5", "Fracture of lower end of radius")] // five of 26 letters
+    [InlineData("Frcure f lowr ed of rdus", "S52.5", null)]               // seven: more than a quarter
+    public void A_doubtful_reading_beside_a_code_is_taken_as_that_codes_name_within_more_glyphs(string read, string code, string? name)
+    {
+        Assert.Null(Small.Nearest(read));
+        var fields = WithCode(Fields(read, 0.6), code);
+        DiagnosisRepair.Apply(fields, Small);
+        Assert.Equal(name ?? read, fields[FieldNames.Diagnosis].Normalized);
+    }
+
     [Fact]
     public void Without_a_code_a_reading_as_near_two_entries_is_left_as_read_with_both_names_for_the_claim_to_choose()
     {

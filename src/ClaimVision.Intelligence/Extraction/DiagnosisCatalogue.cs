@@ -132,8 +132,11 @@ public sealed partial class DiagnosisCatalogue
     }
 
     /// <summary>The name of <paramref name="entry"/> nearest to <paramref name="read"/> in the reading's script, when it is within
-    /// the glyphs a misread may cost (as for <see cref="Nearest"/>); null otherwise. Other entries are not looked at: the
-    /// caller knows the entry from elsewhere (the code printed beside the diagnosis).</summary>
+    /// the glyphs a misread may cost; null otherwise. Other entries are not looked at: the caller knows the entry from
+    /// elsewhere (the code printed beside the diagnosis), so the reading is not chosen among all names and may be further
+    /// from its own than <see cref="Nearest"/> allows: a third of a Chinese name's glyphs, rounded (冬性闲尾炎 beside K35.8 is
+    /// 急性阑尾炎, two of five; 胆索结石伴慢性胆过天 beside K80.1 胆囊结石伴慢性胆囊炎, three of ten), a quarter of a Latin
+    /// name's letters (<c>Nhecosclecotic heat, disense</c> beside I25.1, six of 27).</summary>
     public static Match? NearestOf(Entry entry, string read)
     {
         var key = Key(read);
@@ -142,10 +145,10 @@ public sealed partial class DiagnosisCatalogue
         var best = (latin ? entry.English : entry.Chinese)
             .Select(name => (Name: name, Key: Key(name)))
             .Where(a => a.Key.Length > 0)
-            .Select(a => (a.Name, a.Key, Distance: Levenshtein(key, a.Key, Allowed(a.Key.Length, latin) + 1)))
+            .Select(a => (a.Name, a.Key, Distance: Levenshtein(key, a.Key, AllowedWithCode(a.Key.Length, latin) + 1)))
             .OrderBy(a => a.Distance)
             .FirstOrDefault();
-        return best.Name is not null && best.Distance <= Allowed(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
+        return best.Name is not null && best.Distance <= AllowedWithCode(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
     }
 
     /// <summary>The most names <see cref="Ties"/> lists: more than that is no choice between misreadings but a reading
@@ -182,6 +185,8 @@ public sealed partial class DiagnosisCatalogue
     }
 
     private static int Allowed(int length, bool latin) => latin ? length / 6 : Math.Max(length >= 4 ? 1 : 0, length / 4);
+
+    private static int AllowedWithCode(int length, bool latin) => latin ? length / 4 : Math.Max(length >= 4 ? 1 : 0, (length + 1) / 3);
 
     /// <summary>What names are compared on: half-width, no whitespace or punctuation, Latin letters upper-case.</summary>
     private static string Key(string text)
