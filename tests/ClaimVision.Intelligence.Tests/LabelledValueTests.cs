@@ -121,7 +121,11 @@ public class LabelledValueTests
     [InlineData("2型糖尿病", "2型糖尿病")]                             // a leading digit belongs to the diagnosis
     [InlineData("睡眠休息障碍", "睡眠休息障碍")]                        // 休息 inside a condition, no days: kept
     [InlineData("Restless legs syndrome", "Restless legs syndrome")]
-    public void A_diagnosis_loses_leading_marks_and_trailing_rest_advice(string printed, string expected) =>
+    [InlineData("2 型糖尿病颖病编码", "2 型糖尿病")]                    // the code's label, 疾 misread and its colon lost
+    [InlineData("急性阑尾炎诊断编吗 :", "急性阑尾炎")]
+    [InlineData("胆囊结石伴慢性胆囊炎", "胆囊结石伴慢性胆囊炎")]        // four glyphs unlike any code label: kept
+    [InlineData("颖病编码", "颖病编码")]                                // nothing before it: no diagnosis to cut it from
+    public void A_diagnosis_loses_leading_marks_trailing_rest_advice_and_a_misread_code_label(string printed, string expected) =>
         Assert.Equal(expected, DiagnosisText.Clean(printed));
 
     [Fact]

@@ -33,6 +33,24 @@ public static partial class DiagnosisText
         var rest = text[start..];
         rest = ChineseRestAdvice().Replace(rest, "");
         rest = EnglishRestAdvice().Replace(rest, "");
+        rest = WithoutCodeLabel(rest);
         return rest.Trim(' ', ',', '，', ';', '；', '.', '。');
     }
+
+    /// <summary>The code's label (疾病编码, 诊断编码) printed after the diagnosis and glued on with one glyph misread and its colon
+    /// lost (2 型糖尿病颖病编码): the label finder cuts a value only at a label read whole or one before a colon.</summary>
+    private static string WithoutCodeLabel(string text)
+    {
+        var m = TrailingHanRun().Match(text);
+        if (!m.Success) return text;
+        var run = m.Groups["run"].Value;
+        return CodeLabels.Any(label => run.Length == label.Length && run.Zip(label).Count(p => p.First != p.Second) == 1)
+            ? text[..m.Index]
+            : text;
+    }
+
+    private static readonly string[] CodeLabels = ["疾病编码", "诊断编码"];
+
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs}\s*)(?<run>\p{IsCJKUnifiedIdeographs}{4})\s*[:：]?\s*$")]
+    private static partial Regex TrailingHanRun();
 }
