@@ -214,12 +214,11 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
                 var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, OcrPass.SparseReading, readings, sparse: true);
                 if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
                     (best, uncovered) = (sparse, null);
-                // A reading of no words says nothing of the page's language: the other language is read sparse too, and kept
-                // when it is clearly more confident than the first sparse reading.
+                // A reading of no words says nothing of the page's language: the other language is read sparse too.
                 else if (Words(best) == 0 && OtherOnSparsePage(options, best, ocrOptions) is { } language)
                 {
                     var otherSparse = Read(engine, prepared, best.Rotate, language, timings, OcrPass.SparseReading, readings, sparse: true);
-                    if (Words(otherSparse) > 0 && otherSparse.Text.MeanConfidence > sparse.Text.MeanConfidence + ocrOptions.VerifyMargin)
+                    if (SparseRecheck.OtherLanguageKept(sparse.Text, otherSparse.Text, ocrOptions))
                         (best, uncovered) = (otherSparse, null);
                 }
             }

@@ -1,4 +1,5 @@
 using ClaimVision.Vision.Ocr;
+using ClaimVision.Vision.Imaging;
 
 namespace ClaimVision.Vision.Tests;
 
@@ -24,6 +25,25 @@ public class OcrEngineTests
         });
         Assert.True(line.Words[0].Box.Right <= line.Words[1].Box.X, "words come left to right");
         Assert.InRange(result.MeanConfidence, 0.5, 1.0);
+    }
+
+    /// <summary>Tesseract's own mean for a reading of no words is 95 (its page layout finds no line on this prepared invoice
+    /// whose every row is underlined with dashes, in either language); a reading of nothing must not look confident, or a
+    /// turned page read as nothing wins over a real reading by its confidence.</summary>
+    [Fact]
+    public void AReadingOfNoWordsHasNoConfidence()
+    {
+        using var decoded = PageImage.FromEncoded(Fixture.Bytes("zh-invoice-underlined.jpg"));
+        var (page, _) = VisionPipeline.Prepare(decoded, 0, Options);
+        using var ready = page;
+        using var engine = new OcrEngine(Options);
+
+        foreach (var language in new[] { "chi_sim", "eng" })
+        {
+            var result = engine.Recognize(ready.Pix, language);
+            Assert.Empty(result.Lines);
+            Assert.Equal(0, result.MeanConfidence);
+        }
     }
 
     [Fact]

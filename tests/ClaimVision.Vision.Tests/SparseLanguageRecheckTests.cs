@@ -1,3 +1,4 @@
+using ClaimVision.Domain.Documents;
 using ClaimVision.Vision.Imaging;
 using ClaimVision.Vision.Ocr;
 
@@ -50,6 +51,24 @@ public sealed class SparseLanguageRecheckTests
 
         Assert.Equal("eng", page.Language);
         Assert.DoesNotContain(page.Lines, l => l.Text.Contains("住院号", StringComparison.Ordinal));
+    }
+
+    /// <summary>The other language's sparse reading of a page read as nothing: kept when it reads words, beats the first
+    /// sparse reading by the margin and reaches 0.5 (the invoice above: eng 0.34, chi_sim 0.55); a photo's debris (eng 0.27
+    /// over chi_sim 0.13 on the blind seed 97) is not kept, nor a reading only a little better, nor one of no words.</summary>
+    [Theory]
+    [InlineData(0.34, 0.55, true, true)]
+    [InlineData(0.13, 0.27, true, false)]
+    [InlineData(0.50, 0.58, true, false)]
+    [InlineData(0.34, 0.55, false, false)]
+    public void The_other_languages_sparse_reading_is_kept_only_when_clearly_better_and_sound(double first, double other, bool words, bool kept)
+    {
+        var options = new OcrOptions();
+        RecognizedText Reading(double confidence, bool withWords) => new(
+            withWords ? [new OcrLine("住院号 64210473", confidence, new BoundingBox(0, 0, 200, 30), [new OcrWord("住院号", confidence, new BoundingBox(0, 0, 90, 30))])] : [],
+            confidence, "x");
+
+        Assert.Equal(kept, SparseRecheck.OtherLanguageKept(Reading(first, true), Reading(other, words), options));
     }
 
     private static OcrPage Process(string fixture, OcrOptions options, IScriptGuesser? guesser = null)

@@ -185,7 +185,9 @@ public sealed class OcrEngine : IDisposable
             throw new OcrEngineException($"Tesseract failed to recognise {what} with language '{language}'.");
         }
         var lines = ReadLines(api);
-        var mean = Tesseract.TessBaseAPIMeanTextConf(api) / 100.0;
+        // Tesseract reports a mean of 95 for a reading of no words; a reading of nothing is no confident reading (a turned
+        // page read as nothing replaced a photo's upright reading of 0.54 by that margin).
+        var mean = lines.Any(l => !string.IsNullOrWhiteSpace(l.Text)) ? Tesseract.TessBaseAPIMeanTextConf(api) / 100.0 : 0;
         return new RecognizedText(lines, Math.Clamp(mean, 0, 1), language);
     }
 

@@ -120,8 +120,9 @@ public sealed record OcrOptions
     /// probed in the other language (automatic language only), and read in it in full when the probe is the more confident:
     /// OSD called a Chinese receipt ruled with dashed leaders Latin, and eng read four of its numbers. And a page whose reading
     /// found no words at all (Tesseract's layout found no text block on a Chinese invoice with every row underlined by dashes,
-    /// in either language), when its sparse reading is not kept, is read sparse in the other language too. false turns both
-    /// off (docs/vision.md, "The other language on sparse pages").</summary>
+    /// in either language), when its sparse reading is not kept, is read sparse in the other language too, and that reading
+    /// kept when more confident than the first by <see cref="VerifyMargin"/> and at least <see cref="VerifyBelowConfidence"/>
+    /// less that margin. false turns both off (docs/vision.md, "The other language on sparse pages").</summary>
     public bool SparseLanguageRecheck { get; init; } = true;
 
     /// <summary>Languages a doubtful automatic choice is re-checked against (the first one that differs from the choice).</summary>
