@@ -201,21 +201,22 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         {
             uncovered = Uncovered(best, ocrOptions, ref inkCpu);
             // Much ink left unread on a page of few lines may be text of the other language (see OcrOptions.SparseLanguageRecheck):
-            // the probes decide whether it is read in full, and that reading replaces this one by the margin.
-            if (SparseWorth(best, uncovered, ocrOptions) && OtherOnSparsePage(options, best, ocrOptions) is { } other
-                && Made(readings, best.Rotate, other) is null && ReadsBetterIn(engine, prepared, best, other, 0, timings, passes))
-            {
-                var again = Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings);
-                if (ReferenceEquals(Better(best, again, ocrOptions.VerifyMargin), again))
-                    (best, uncovered) = (again, Uncovered(again, ocrOptions, ref inkCpu));
-            }
+            // a full reading in it made before is compared as it is; otherwise the probes decide whether one is made. It
+            // replaces this reading by the margin. A page with no ink left unread (a blank back page) is not re-checked.
+            if (SparseWorth(best, uncovered, ocrOptions) && InkUnread(uncovered) && OtherOnSparsePage(options, best, ocrOptions) is { } other
+                && (Made(readings, best.Rotate, other)
+                    ?? (ReadsBetterIn(engine, prepared, best, other, 0, timings, passes)
+                        ? Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings)
+                        : null)) is { } again
+                && ReferenceEquals(Better(best, again, ocrOptions.VerifyMargin), again))
+                (best, uncovered) = (again, Uncovered(again, ocrOptions, ref inkCpu));
             if (SparseWorth(best, uncovered, ocrOptions))
             {
                 var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, OcrPass.SparseReading, readings, sparse: true);
                 if (Words(sparse) >= 2 * Math.Max(1, Words(best)) && sparse.Text.MeanConfidence >= ocrOptions.VerifyBelowConfidence)
                     (best, uncovered) = (sparse, null);
                 // A reading of no words says nothing of the page's language: the other language is read sparse too.
-                else if (Words(best) == 0 && OtherOnSparsePage(options, best, ocrOptions) is { } language)
+                else if (Words(best) == 0 && InkUnread(uncovered) && OtherOnSparsePage(options, best, ocrOptions) is { } language)
                 {
                     var otherSparse = Read(engine, prepared, best.Rotate, language, timings, OcrPass.SparseReading, readings, sparse: true);
                     if (SparseRecheck.OtherLanguageKept(sparse.Text, otherSparse.Text, ocrOptions))
@@ -354,6 +355,9 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
 
     private static bool SparseWorth(Reading reading, UncoveredText? uncovered, OcrOptions options) =>
         SparseRecheck.Worth(reading.Text.Lines.Count, Words(reading), uncovered?.WidthInTextHeights ?? 0, options);
+
+    /// <summary>Whether the reading left ink unread (true when it was not measured).</summary>
+    private static bool InkUnread(UncoveredText? uncovered) => uncovered is null || uncovered.WidthInTextHeights > 0;
 
     /// <summary>The language a sparse page is re-checked in, if any (<see cref="OcrOptions.SparseLanguageRecheck"/>).</summary>
     private static string? OtherOnSparsePage(VisionOptions options, Reading reading, OcrOptions ocrOptions) =>

@@ -18,14 +18,15 @@ public class ExtractorTests
     private static string? N(FieldExtraction r, string field) => r.Fields.TryGetValue(field, out var f) ? f.Normalized : null;
 
     /// <summary>Tesseract read 孙宇英 as 姓名 : 孙 and, one pixel to its right, 宇英: the fragment completes the surname. A
-    /// label beside a one-character value (性别, 门诊号 before its number), a value of more Han than a given name holds, a fragment a text height
-    /// and more away, and a two-character name stay as read.</summary>
+    /// label beside a one-character value (性别, 门诊号 before its number), an unlabelled sex, a value of more Han than a
+    /// given name holds, a fragment more than one and a half text heights away, and a two-character name stay as read.</summary>
     [Theory]
     [InlineData("姓名 : 孙", "宇英@140", "孙宇英")]
     [InlineData("姓名 : 孙", "宇英 40178924@140", "孙宇英")]
     [InlineData("姓名 : 孙", "性别 : 男@140", "孙")]
     [InlineData("姓名 : 孙", "宇英门诊号@140", "孙")]
     [InlineData("姓名 : 孙", "门诊号 40178924@140", "孙")]
+    [InlineData("姓名 : 孙", "男 45 岁@140", "孙")]
     [InlineData("姓名 : 孙", "宇英@200", "孙")]
     [InlineData("姓名 : 孙宇", "英@160", "孙宇")]
     public void A_surname_read_apart_from_its_given_name_is_completed_by_the_fragment_beside_it(string label, string beside, string expected)
@@ -772,7 +773,7 @@ public class ExtractorTests
             Row("公民身份号码 11010519494231002X")));
         var id = r.Fields[FieldNames.PatientIdNumber];
         Assert.Equal(expected, id.Normalized);
-        var clean = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名 王五"), Row(birthRow), Row("公民身份号码 11010519491231002X")));
+        var clean = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名 王五"), Row("出生 1949 年 12 月 31 日"), Row("公民身份号码 11010519491231002X")));
         Assert.True(id.Confidence < clean.Fields[FieldNames.PatientIdNumber].Confidence);
         Assert.Equal(expected == "11010519491231002X", id.Checks.Any(c => c.Name == ResidentIdScan.BirthDateAsPrinted && c.Passed));
     }
@@ -790,6 +791,20 @@ public class ExtractorTests
         Assert.Contains(id.Checks, c => c.Name == ResidentIdScan.BirthDateAsPrinted && !c.Passed);
         Assert.DoesNotContain(agrees.Fields[FieldNames.PatientIdNumber].Checks, c => c.Name == ResidentIdScan.BirthDateAsPrinted);
         Assert.True(id.Confidence < 0.5 * agrees.Fields[FieldNames.PatientIdNumber].Confidence, $"{id.Confidence} vs {agrees.Fields[FieldNames.PatientIdNumber].Confidence}");
+    }
+
+    /// <summary>Only an ID card's own birth line counts: a birthplace, a birth weight with a date further on, or a settlement
+    /// sheet's birth date (which may be another person's) leave a valid ID unflagged.</summary>
+    [Theory]
+    [InlineData(true, "出生地 : 湖北 1950 年 1 月 1 日")]
+    [InlineData(true, "出生体重 3.2kg 入院日期 2024-03-01")]
+    [InlineData(false, "出生日期 : 1950-01-01")]
+    public void Only_an_id_cards_own_birth_line_is_compared_with_the_id(bool idCard, string row)
+    {
+        var r = Extractor.Extract(idCard ? DocumentType.IdCard : DocumentType.SettlementSheet, Doc(Row("姓名 王五"), Row(row), Row("公民身份号码 11010519491231002X")));
+        var id = r.Fields[FieldNames.PatientIdNumber];
+        Assert.Equal("11010519491231002X", id.Normalized);
+        Assert.DoesNotContain(id.Checks, c => c.Name == ResidentIdScan.BirthDateAsPrinted);
     }
 
     [Theory]

@@ -55,7 +55,8 @@ public sealed class SparseLanguageRecheckTests
 
     /// <summary>The other language's sparse reading of a page read as nothing: kept when it reads words, beats the first
     /// sparse reading by the margin and reaches 0.5 (the invoice above: eng 0.34, chi_sim 0.55); a photo's debris (eng 0.27
-    /// over chi_sim 0.13 on the blind seed 97) is not kept, nor a reading only a little better, nor one of no words.</summary>
+    /// over chi_sim 0.13 on the blind seed 97) is not kept, nor a reading only a little better, nor one of a single word (a
+    /// speck read as a glyph).</summary>
     [Theory]
     [InlineData(0.34, 0.55, true, true)]
     [InlineData(0.13, 0.27, true, false)]
@@ -65,7 +66,10 @@ public sealed class SparseLanguageRecheckTests
     {
         var options = new OcrOptions();
         RecognizedText Reading(double confidence, bool withWords) => new(
-            withWords ? [new OcrLine("住院号 64210473", confidence, new BoundingBox(0, 0, 200, 30), [new OcrWord("住院号", confidence, new BoundingBox(0, 0, 90, 30))])] : [],
+            withWords
+                ? [new OcrLine("住院号 64210473", confidence, new BoundingBox(0, 0, 200, 30),
+                    [new OcrWord("住院号", confidence, new BoundingBox(0, 0, 90, 30)), new OcrWord("64210473", confidence, new BoundingBox(100, 0, 100, 30))])]
+                : [new OcrLine("住", confidence, new BoundingBox(0, 0, 30, 30), [new OcrWord("住", confidence, new BoundingBox(0, 0, 30, 30))])],
             confidence, "x");
 
         Assert.Equal(kept, SparseRecheck.OtherLanguageKept(Reading(first, true), Reading(other, words), options));

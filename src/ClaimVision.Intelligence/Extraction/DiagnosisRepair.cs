@@ -10,8 +10,9 @@ namespace ClaimVision.Intelligence.Extraction;
 /// value keeps what was printed as read, the normalised form becomes the name, the confidence is capped at
 /// <see cref="RepairedConfidence"/>, and a check says what was changed. A confident reading is left as it is, because
 /// it is more likely a diagnosis the catalogue does not hold (急性 where the catalogue has only 慢性) than a misread.
-/// When the document prints a diagnosis code the catalogue holds, a doubtful reading a glyph or two from one of that
-/// code's names is taken as that name however near other entries lie: the code says which of them was written
+/// When the document prints a diagnosis code the catalogue holds, a doubtful reading within a third of the glyphs of one
+/// of that code's names (a quarter of a Latin name's letters; <see cref="DiagnosisCatalogue.NearestOf"/>) is taken as that
+/// name however near other entries lie: the code says which of them was written
 /// (骨远端骨折 beside S52.5 is 桡骨远端骨折, not 肱骨远端骨折). A reading that is exactly another entry's name stays, and so
 /// does a confident one (`Calculus of gallbladder with cholecystitis` beside K80.1 is a doctor's wording, not a misread
 /// of the catalogue's `… with other cholecystitis`).

@@ -44,12 +44,12 @@ public static partial class DiagnosisText
         var m = TrailingHanRun().Match(text);
         if (!m.Success) return text;
         var run = m.Groups["run"].Value;
-        return CodeLabels.Any(label => run.Length == label.Length && run.Zip(label).Count(p => p.First != p.Second) == 1)
-            ? text[..m.Index]
-            : text;
+        return CodeLabels.Any(label => label.Length == run.Length && LabelIndex.OneGlyphApart(run, label)) ? text[..m.Index] : text;
     }
 
-    private static readonly string[] CodeLabels = ["疾病编码", "诊断编码"];
+    // The code's Chinese labels of four glyphs (疾病编码, 诊断编码), as the lexicon holds them.
+    private static readonly string[] CodeLabels =
+        [.. FieldLexicon.Labels[FieldNames.DiagnosisCode].Where(l => l.Length == 4 && l.All(Normalization.TextCleanup.IsHan))];
 
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs}\s*)(?<run>\p{IsCJKUnifiedIdeographs}{4})\s*[:：]?\s*$")]
     private static partial Regex TrailingHanRun();

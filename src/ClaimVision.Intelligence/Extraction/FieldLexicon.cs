@@ -130,7 +130,8 @@ public sealed class LabelIndex
 
     private static void Take(bool[] taken, int at, int length) => taken.AsSpan(at, length).Fill(true);
 
-    private static bool OneGlyphApart(string run, string label)
+    /// <summary>Whether <paramref name="run"/> is <paramref name="label"/> (of the same length) with one glyph misread.</summary>
+    internal static bool OneGlyphApart(string run, string label)
     {
         var differ = 0;
         for (var i = 0; i < run.Length && differ < 2; i++)

@@ -28,7 +28,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         DiagnosisRepair.Apply(fields, context.Diagnoses, Schema.Fields.Any(f => f.Name == FieldNames.DiagnosisCode) ? view : null);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmountInWords)) TotalRepair.WordsFromFigures(fields, view);
-        if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today, birthDateBeside: Schema.Type == DocumentType.IdCard);
         if (Schema.Fields.Any(f => f.Name == FieldNames.Department)) DepartmentScan.Apply(fields, view);
         if (Schema.Fields.Any(f => f.Kind == FieldKind.CardNumber) && fields.TryGetValue(FieldNames.CardNumber, out var card))
             fields[FieldNames.CardNumber] = Validation.CardNumberCheck.Apply(card);

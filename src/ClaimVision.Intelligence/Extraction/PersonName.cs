@@ -42,7 +42,7 @@ public static partial class PersonName
     /// (<c>姓名 : 孙</c> and <c>宇英</c> one pixel to its right): Tesseract splits a line where the glyphs' spacing changes. A
     /// name of one Han character is never whole, so the fragment that starts within one and a half text heights to the
     /// right, on the same row, with one to three Han characters and nothing more of Han (not a label: <c>性别 :</c>, nor a
-    /// word any label of the page starts), completes it; the box covers both.
+    /// word any label of the page starts, nor an unlabelled sex 男 or 女), completes it; the box covers both.
     /// </summary>
     public static ExtractedField WithGivenNameBeside(ExtractedField name, DocumentView view)
     {
@@ -51,11 +51,11 @@ public static partial class PersonName
         var middle = box.Y + box.Height / 2.0;
         var next = view.Lines
             .Where(l => l.Page == name.Page && l.Box.X >= box.Right - box.Height / 2 && l.Box.X - box.Right <= box.Height * 1.5
-                        && Math.Abs(l.CenterY - middle) < Math.Max(box.Height, l.Box.Height) * 0.6)
+                        && Math.Abs(l.CenterY - middle) < Math.Min(box.Height, l.Box.Height) * 0.6)
             .OrderBy(l => l.Box.X).FirstOrDefault();
         if (next is null || GivenName().Match(next.Text) is not { Success: true } m) return name;
         var given = m.Groups["given"];
-        if (view.Labels.On(next).Any(h => h.Start < given.Index + given.Length)) return name;
+        if (given.Value is "男" or "女" || view.Labels.On(next).Any(h => h.Start < given.Index + given.Length)) return name;
         var span = next.Slice(given.Index, given.Index + given.Length);
         return name with
         {

@@ -39,9 +39,11 @@ public static partial class ResidentIdScan
     /// failed when the two disagree; passed on an ID repaired with the printed date.</summary>
     public const string BirthDateAsPrinted = "idBirthDateAsPrinted";
 
-    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view, DateOnly today)
+    /// <param name="birthDateBeside">The page is an ID card, which prints the holder's birth date beside the number (other
+    /// documents may print another person's: a claim form's applicant).</param>
+    public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view, DateOnly today, bool birthDateBeside = false)
     {
-        var printedBirth = PrintedBirthDate(view);
+        var printedBirth = birthDateBeside ? PrintedBirthDate(view) : null;
         if (fields.TryGetValue(FieldNames.PatientIdNumber, out var labelled)
             && Passes(labelled.Normalized ?? labelled.Value, today))
         {
@@ -73,13 +75,15 @@ public static partial class ResidentIdScan
     private static string WithBirthDate(string id, DateOnly birth) =>
         string.Concat(id.AsSpan(0, 6), birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), id.AsSpan(14));
 
-    /// <summary>The birth date an ID card prints beside the number (出生 1990 年 4 月 13 日), if the page prints one.</summary>
+    /// <summary>The birth date an ID card prints beside the number (出生 1990 年 4 月 13 日): a line that starts with the label
+    /// and goes on with the date, nothing between but a colon; null when no line does.</summary>
     private static DateOnly? PrintedBirthDate(DocumentView view) => view.Lines
-        .Select(l => BirthLabel().Match(l.Text) is { Success: true } m ? Normalization.DateNormalizer.FindAll(l.Text[(m.Index + m.Length)..]) : [])
-        .Select(dates => dates.Count > 0 ? dates[0].Date : (DateOnly?)null)
+        .Select(l => BirthLabel().Match(l.Text) is { Success: true } m
+            ? Normalization.DateNormalizer.FindAll(l.Text[(m.Index + m.Length)..]).FirstOrDefault(d => d.Index == 0)?.Date
+            : null)
         .FirstOrDefault(d => d is not null);
 
-    [GeneratedRegex(@"出\s*生(?:\s*日\s*期)?")]
+    [GeneratedRegex(@"^\W*出\s*生(?:\s*日\s*期)?\s*[:：]?\s*(?=\d)")]
     private static partial Regex BirthLabel();
 
     private static ExtractedField? Find(DocumentView view, DateOnly today, string? labelled) =>

@@ -17,11 +17,12 @@ internal static class SparseRecheck
         lines < options.SparseRecheckBelowLines && uncoveredWidth >= options.SparseRecheckMinUncoveredPerWord * words;
 
     /// <summary>Whether the sparse reading in the other language replaces a page reading of no words whose own sparse reading
-    /// was not kept (<see cref="OcrOptions.SparseLanguageRecheck"/>): it must read words, be more confident than the first
+    /// was not kept (<see cref="OcrOptions.SparseLanguageRecheck"/>): it must read two words or more (as the first must, to
+    /// double none), be more confident than the first
     /// sparse reading by <see cref="OcrOptions.VerifyMargin"/>, and reach <see cref="OcrOptions.VerifyBelowConfidence"/> less
     /// that margin (a photo's texture read sparse is debris at 0.1–0.4 in either language).</summary>
     public static bool OtherLanguageKept(RecognizedText firstSparse, RecognizedText otherSparse, OcrOptions options) =>
-        otherSparse.Lines.Any(l => l.Words.Count > 0)
+        otherSparse.Lines.Sum(l => l.Words.Count) >= 2
         && otherSparse.MeanConfidence > firstSparse.MeanConfidence + options.VerifyMargin
         && otherSparse.MeanConfidence >= options.VerifyBelowConfidence - options.VerifyMargin;
 }
