@@ -10,8 +10,11 @@ namespace ClaimVision.Domain.Assessment;
 /// classified at least as surely as the policy asks) is one code, read surely (<see cref="WitnessCodeConfidence"/>, no
 /// failed check: a code completed from the catalogue or doubted by OCR speaks for no other page), and one alternative is
 /// known by it, the reading takes that name, trusted no more than <see cref="SettledConfidence"/>, with a
-/// <see cref="CheckName"/> check naming the document that reads the code. Codes that disagree (a claim for two
-/// illnesses, or a misread code) settle nothing.
+/// <see cref="CheckName"/> check naming the document that reads the code. With no sure reading, two documents that each
+/// read the code letter for letter (<see cref="CorroboratedCodeConfidence"/>, no failed check, not completed from a
+/// diagnosis) choose as one sure reading would: two photographs misread into the same other code are far less likely than
+/// one (a discharge summary reads S52.5 at 0.78 and the diagnosis certificate at 0.65). Codes that disagree (a claim for
+/// two illnesses, or a misread code) settle nothing.
 /// </summary>
 public static class ClaimDiagnosis
 {
@@ -24,6 +27,10 @@ public static class ClaimDiagnosis
     /// <summary>How surely a code must be read to choose another page's diagnosis: as surely as a diagnosis must be read to
     /// be left unrepaired. A code completed from the catalogue is trusted at most 0.7 and so never chooses.</summary>
     public const double WitnessCodeConfidence = 0.85;
+
+    /// <summary>How surely each of two documents must read the same code, as printed, to choose together when neither is a
+    /// sure witness.</summary>
+    public const double CorroboratedCodeConfidence = 0.6;
 
     /// <summary>The claim's documents, those whose doubtful diagnosis another document's code decides with that diagnosis
     /// taken; the same list when nothing changes.</summary>
@@ -43,10 +50,17 @@ public static class ClaimDiagnosis
         // Every code read counts against agreement; only a sure one may choose.
         if (read.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count() != 1) return documents;
         var witness = read.FirstOrDefault(c => c.Field.Confidence >= WitnessCodeConfidence && c.Field.Checks.All(k => k.Passed));
-        return witness.Document is null ? documents : [.. documents.Select(d => Settle(d, witness.Code, witness.Document))];
+        if (witness.Document is not null) return [.. documents.Select(d => Settle(d, witness.Code, [witness.Document]))];
+        var corroborating = read
+            .Where(c => c.Field.Confidence >= CorroboratedCodeConfidence && c.Field.Checks.All(k => k.Passed)
+                && ExclusionsRule.NormalizeCode(c.Field.Value) == c.Code)
+            .Select(c => c.Document)
+            .DistinctBy(d => d.DocumentId)
+            .ToList();
+        return corroborating.Count >= 2 ? [.. documents.Select(d => Settle(d, read[0].Code, corroborating))] : documents;
     }
 
-    private static AnalyzedDocument Settle(AnalyzedDocument document, string code, AnalyzedDocument witness)
+    private static AnalyzedDocument Settle(AnalyzedDocument document, string code, List<AnalyzedDocument> witnesses)
     {
         if (document.Field(FieldNames.Diagnosis) is not { Alternatives.Count: > 0 } diagnosis) return document;
         var chosen = diagnosis.Alternatives.FirstOrDefault(a => ExclusionsRule.NormalizeCode(a.Code) == code);
@@ -60,7 +74,8 @@ public static class ClaimDiagnosis
                 Alternatives = null,
                 Checks = [.. diagnosis.Checks, new FieldCheck(CheckName, true,
                     $"'{diagnosis.Value}' could be {string.Join(" or ", diagnosis.Alternatives.Select(a => $"'{a.Normalized}' ({a.Code})"))}; " +
-                    $"{witness.FileName} in the same claim reads {chosen.Code}, so it is read as '{chosen.Normalized}'. Check it on the image.")],
+                    $"{string.Join(" and ", witnesses.Select(w => w.FileName))} in the same claim read{(witnesses.Count == 1 ? "s" : "")} {chosen.Code}, " +
+                    $"so it is read as '{chosen.Normalized}'. Check it on the image.")],
             },
         };
         return document with { Fields = fields };

@@ -83,6 +83,41 @@ public class ClaimDiagnosisTests
         }
     }
 
+    /// <summary>A document of the claim reading the diagnosis code as <paramref name="value"/> at <paramref name="confidence"/>.</summary>
+    private static AnalyzedDocument Reading(string id, string value, double confidence, string? normalized = null) =>
+        Discharge().With(F(FieldNames.DiagnosisCode, value, confidence, normalized)) with { DocumentId = new DocumentId(id), FileName = $"{id}.jpg" };
+
+    [Fact]
+    public void Two_documents_reading_the_code_as_printed_choose_together_when_neither_is_sure()
+    {
+        var settled = ClaimDiagnosis.Reconcile([Reading("discharge", "J18.9", 0.78), Reading("certificate", "J18.9", 0.65), Sheet()]);
+
+        var diagnosis = settled[2].Field(FieldNames.Diagnosis)!;
+        Assert.Equal("社区获得性肺炎", diagnosis.Normalized);
+        Assert.Equal(0.62, diagnosis.Confidence);
+        var check = Assert.Single(diagnosis.Checks, c => c.Name == ClaimDiagnosis.CheckName);
+        Assert.Contains("discharge.jpg and certificate.jpg in the same claim read J18.9", check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corroboration_needs_two_documents_each_reading_the_code_as_printed_and_surely_enough()
+    {
+        var unsure = ClaimDiagnosis.CorroboratedCodeConfidence - 0.01;
+        var cases = new[]
+        {
+            new[] { Reading("discharge", "J18.9", 0.78), Sheet() },
+            [Reading("discharge", "J18.9", 0.78), Reading("certificate", "J18.9", unsure), Sheet()],
+            // Read without its chapter letter and given it back: not the code as printed.
+            [Reading("discharge", "J18.9", 0.78), Reading("certificate", "18.9", 0.8, normalized: "J18.9"), Sheet()],
+            [Reading("discharge", "J18.9", 0.78), Reading("certificate", "J18.9", 0.8).With(F(FieldNames.DiagnosisCode, "J18.9", 0.8) with
+            {
+                Checks = [new FieldCheck("icdCodeShape", false, "doubtful")],
+            }), Sheet()],
+        };
+        foreach (var documents in cases)
+            Assert.Same(documents[^1], ClaimDiagnosis.Reconcile(documents)[^1]);
+    }
+
     [Fact]
     public void An_unsure_code_that_differs_still_breaks_the_agreement()
     {
