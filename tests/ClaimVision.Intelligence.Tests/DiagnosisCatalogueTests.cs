@@ -169,6 +169,52 @@ public class DiagnosisCatalogueTests
         Assert.Empty(fields[FieldNames.Diagnosis].Checks);
     }
 
+    /// <summary>Entries with the English names doctors write by hand, for readings garbled beyond a glyph or two.</summary>
+    private static readonly DiagnosisCatalogue Handwritten = DiagnosisCatalogue.Parse(new StringReader(
+        "code\tzh\ten\n" +
+        "I10\t原发性高血压\tEssential (primary) hypertension|Essential hypertension|Hypertension\n" +
+        "I63.9\t脑梗死\tCerebral infarction, unspecified|Cerebral infarction\n" +
+        "E11.9\t2型糖尿病\tType 2 diabetes mellitus without complications|Type 2 diabetes mellitus\n" +
+        "J44.1\t慢性阻塞性肺疾病急性加重\tChronic obstructive pulmonary disease with acute exacerbation, unspecified\n"), "test");
+
+    /// <summary>A handwritten diagnosis OCR garbles beyond a quarter of its letters still says which name of the printed code's
+    /// entry it is by a word or two, if those make up a third of the name; the name nearest the whole reading is taken.</summary>
+    [Theory]
+    [InlineData("F <ceatial hypectension", "I10", "Essential hypertension")]    // not Hypertension: further from the whole reading
+    [InlineData("il infarction", "I63.9", "Cerebral infarction")]
+    [InlineData("TV Yee 2 Yul tes wellitus", "E11.9", "Type 2 diabetes mellitus")] // wellitus: one letter from mellitus
+    [InlineData("Cecehe a int action", "I63.9", null)]                         // no word of the name
+    [InlineData("il infarction", "I10", null)]                                 // beside another code
+    [InlineData("Xqz pulmonary dzzse", "J44.1", null)]                         // one word: under a third of the name
+    [InlineData("脑梗无", "I63.9", null)]                                      // no Latin words
+    public void A_garbled_latin_reading_beside_a_code_is_named_by_its_words(string read, string code, string? name)
+    {
+        var fields = WithCode(Fields(read, 0.45), code);
+        DiagnosisRepair.Apply(fields, Handwritten);
+        var field = fields[FieldNames.Diagnosis];
+        Assert.Equal(read, field.Value);
+        Assert.Equal(name ?? read, field.Normalized);
+        if (name is null) return;
+        Assert.True(field.Confidence <= DiagnosisRepair.NamedByWordsConfidence, $"confidence {field.Confidence}");
+        var check = Assert.Single(field.Checks, c => c.Name == DiagnosisRepair.InCatalogue);
+        Assert.Contains($"ICD-10 {code} printed on the document", check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Words_name_only_a_doubtful_reading_and_say_which_words_they_were()
+    {
+        var sure = WithCode(Fields("F <ceatial hypectension", 0.9), "I10");
+        DiagnosisRepair.Apply(sure, Handwritten);
+        Assert.Equal("F <ceatial hypectension", sure[FieldNames.Diagnosis].Normalized);
+
+        var (match, words) = DiagnosisCatalogue.ByWordsOf(Handwritten.ByCode("I10")!, "F <ceatial hypectension")!.Value;
+        Assert.Equal("Essential hypertension", match.Name);
+        Assert.Equal(["HYPECTENSION"], words);
+
+        // A word under five letters says nothing of the diagnosis, even a third of a short name.
+        Assert.Null(DiagnosisCatalogue.ByWordsOf(new DiagnosisCatalogue.Entry("M25.5", [], ["Left knee pain"]), "left xqzzv"));
+    }
+
     [Theory]
     [InlineData("肱骨远端骨折", "S52.5", "肱骨远端骨折")] // exactly another entry's name: what was read stands
     [InlineData("腰椎间盘突出症", "S52.5", "腰椎间盘突出症")] // nowhere near the code's names

@@ -151,6 +151,55 @@ public sealed partial class DiagnosisCatalogue
         return best.Name is not null && best.Distance <= AllowedWithCode(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
     }
 
+    /// <summary>Shortest word of a Latin reading that <see cref="ByWordsOf"/> matches: shorter ones (of, with, 2) say nothing.</summary>
+    public const int MinMatchedWordLength = 5;
+
+    /// <summary>
+    /// The English name of <paramref name="entry"/> a Latin reading too garbled for <see cref="NearestOf"/> still names by its
+    /// words, and those words; null when none does. A word of the reading of at least <see cref="MinMatchedWordLength"/> letters
+    /// matches a word of the name a fifth of its letters apart (<c>hypectension</c> is hypertension, <c>wellitus</c> mellitus),
+    /// each name word once, and the matched words must make up a third of the name's letters: <c>F &lt;ceatial hypectension</c>
+    /// beside I10 names Essential hypertension, <c>il infarction</c> beside I63.9 Cerebral infarction. Of the names that
+    /// qualify, the one nearest the whole reading is taken (Essential hypertension rather than Hypertension). Like
+    /// <see cref="NearestOf"/>, only for a caller that knows the entry from the code printed beside the reading.
+    /// </summary>
+    public static (Match Match, IReadOnlyList<string> Words)? ByWordsOf(Entry entry, string read)
+    {
+        var key = Key(read);
+        if (key.Length < 4 || !key.All(c => c < 128)) return null;
+        var readWords = Words(read).Where(w => w.Length >= MinMatchedWordLength).ToList();
+        if (readWords.Count == 0) return null;
+        (Match Match, IReadOnlyList<string> Words)? best = null;
+        foreach (var name in entry.English)
+        {
+            var nameKey = Key(name);
+            var nameWords = Words(name);
+            var used = new bool[nameWords.Count];
+            var matched = new List<string>();
+            var letters = 0;
+            foreach (var word in readWords)
+            {
+                var at = Enumerable.Range(0, nameWords.Count).FirstOrDefault(i => !used[i] && nameWords[i].Length >= MinMatchedWordLength
+                    && Levenshtein(word, nameWords[i], nameWords[i].Length / 5 + 1) <= nameWords[i].Length / 5, -1);
+                if (at < 0) continue;
+                used[at] = true;
+                matched.Add(word);
+                letters += nameWords[at].Length;
+            }
+            if (matched.Count == 0 || 3 * letters < nameKey.Length) continue;
+            var distance = Levenshtein(key, nameKey, int.MaxValue);
+            if (best is null || distance < best.Value.Match.Distance) best = (new Match(entry, name, distance), matched);
+        }
+        return best;
+    }
+
+    /// <summary>The Latin words of a text, upper-case.</summary>
+    private static List<string> Words(string text) =>
+        [.. LatinWord().Matches(TextCleanup.ToHalfWidth(text)).Select(m => m.Value.ToUpperInvariant())];
+
+    [GeneratedRegex("[A-Za-z]+")]
+    private static partial Regex LatinWord();
+
     /// <summary>The most names <see cref="Ties"/> lists: more than that is no choice between misreadings but a reading
     /// too damaged to say much at all.</summary>
     public const int MaxTies = 5;

@@ -15,7 +15,10 @@ namespace ClaimVision.Intelligence.Extraction;
 /// name however near other entries lie: the code says which of them was written
 /// (骨远端骨折 beside S52.5 is 桡骨远端骨折, not 肱骨远端骨折). A reading that is exactly another entry's name stays, and so
 /// does a confident one (`Calculus of gallbladder with cholecystitis` beside K80.1 is a doctor's wording, not a misread
-/// of the catalogue's `… with other cholecystitis`).
+/// of the catalogue's `… with other cholecystitis`). A doubtful Latin reading too garbled for that (a handwritten diagnosis)
+/// is taken as a name of the code's entry when its words still say so (<see cref="DiagnosisCatalogue.ByWordsOf"/>:
+/// <c>F &lt;ceatial hypectension</c> beside I10 is Essential hypertension), trusted no more than
+/// <see cref="NamedByWordsConfidence"/>.
 /// A diagnosis that is a catalogue name (as read or repaired) also completes a code printed beside it whose chapter letter
 /// OCR lost or turned into a digit (`疾病编码 : 18.9` beside 社区获得性肺炎, J18.9): when the rest of the code read there is
 /// that entry's code to the character, the entry's code is taken, doubted like a repair.
@@ -33,6 +36,10 @@ public static partial class DiagnosisRepair
 
     /// <summary>The most a repaired diagnosis is trusted: the catalogue says which name is nearest, not that it was printed.</summary>
     public const double RepairedConfidence = 0.7;
+
+    /// <summary>The most a diagnosis named by the printed code and a few of its words is trusted: less than a repair of a
+    /// glyph or two, because most of the reading is not that name.</summary>
+    public const double NamedByWordsConfidence = 0.5;
 
     /// <param name="view">The page, to look beside the code labels for a code that lost its letter; null to skip that.</param>
     public static void Apply(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue? catalogue, DocumentView? view = null)
@@ -61,6 +68,11 @@ public static partial class DiagnosisRepair
                 $"({catalogue.Source}); taken as that name. Check it on the image.");
             CompleteCode(fields, match, view);
         }
+        else if (CodedByWords(fields, catalogue, read) is { } named)
+            fields[FieldNames.Diagnosis] = Repaired(diagnosis, named.Match.Name,
+                $"Read too unlike any name to repair by its letters, but its word(s) {string.Join(", ", named.Words.Select(w => $"'{w}'"))} " +
+                $"are in '{named.Match.Name}', a name of ICD-10 {named.Match.Entry.Code} printed on the document ({catalogue.Source}); " +
+                "taken as that name. Check it on the image.", NamedByWordsConfidence);
         else if (catalogue.Ties(read) is { Count: > 0 } near)
             // Equally near several names: the page cannot say which was printed; the claim's code may (ClaimDiagnosis).
             fields[FieldNames.Diagnosis] = diagnosis with { Alternatives = [.. near.Select(m => new FieldAlternative(m.Name, m.Entry.Code))] };
@@ -108,16 +120,22 @@ public static partial class DiagnosisRepair
     private static partial Regex LetterLost();
 
     /// <summary>The diagnosis as read, normalised to a catalogue name, its confidence capped and the repair recorded.</summary>
-    private static ExtractedField Repaired(ExtractedField diagnosis, string name, string message) => diagnosis with
+    private static ExtractedField Repaired(ExtractedField diagnosis, string name, string message, double trustedAtMost = RepairedConfidence) => diagnosis with
     {
         Normalized = name,
-        Confidence = Math.Min(diagnosis.Confidence, RepairedConfidence),
+        Confidence = Math.Min(diagnosis.Confidence, trustedAtMost),
         Checks = [.. diagnosis.Checks, new FieldCheck(InCatalogue, true, message)],
     };
 
     /// <summary>The name of the document's own diagnosis code a reading is a misread of, when the code is in the catalogue.</summary>
     private static DiagnosisCatalogue.Match? Coded(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue, string read) =>
-        fields.TryGetValue(FieldNames.DiagnosisCode, out var code) && catalogue.ByCode(code.Normalized ?? code.Value) is { } entry
-            ? DiagnosisCatalogue.NearestOf(entry, read)
-            : null;
+        PrintedEntry(fields, catalogue) is { } entry ? DiagnosisCatalogue.NearestOf(entry, read) : null;
+
+    /// <summary>The name of the document's own diagnosis code a garbled Latin reading still names by its words.</summary>
+    private static (DiagnosisCatalogue.Match Match, IReadOnlyList<string> Words)? CodedByWords(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue, string read) =>
+        PrintedEntry(fields, catalogue) is { } entry ? DiagnosisCatalogue.ByWordsOf(entry, read) : null;
+
+    /// <summary>The catalogue entry of the diagnosis code read on the document, if the catalogue holds it.</summary>
+    private static DiagnosisCatalogue.Entry? PrintedEntry(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue) =>
+        fields.TryGetValue(FieldNames.DiagnosisCode, out var code) ? catalogue.ByCode(code.Normalized ?? code.Value) : null;
 }
