@@ -17,11 +17,17 @@ public static partial class PersonName
     /// <summary>A Latin name without the marks OCR adds that no name holds: a symbol or quote at either end of a word (the
     /// card's texture or a box rule read as <c>©</c>, <c>‘</c>, <c>|</c>: <c>SARAH JACKSON ©</c>, <c>JESSICA ‘TAYLOR</c>), a word of
     /// marks alone, and <c>!</c> or <c>|</c> between capitals (or <c>!</c> ending a word in capitals), which in a name can
-    /// only be an I (<c>WE! LEE</c>, <c>PR|YA</c>). Points, hyphens and apostrophes stay (<c>J. O'NEIL-SMITH</c>); names with Chinese characters and
-    /// names without a letter are returned unchanged.</summary>
+    /// only be an I (<c>WE! LEE</c>, <c>PR|YA</c>). Points, hyphens and apostrophes stay (<c>J. O'NEIL-SMITH</c>); names without
+    /// a letter are returned unchanged. A Chinese name loses the words beside it that hold no Chinese character (a rule read as
+    /// a dash, a box's texture as letters: <c>杨玲艳 -</c>, <c>郭强玲 Rs</c>); marks within its run of glyphs stay as read.</summary>
     public static string WithoutStrayMarks(string name)
     {
-        if (!name.Any(char.IsAsciiLetter) || name.Any(Normalization.TextCleanup.IsHan)) return name;
+        if (name.Any(Normalization.TextCleanup.IsHan))
+        {
+            var han = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(Normalization.TextCleanup.IsHan)).ToList();
+            return han.Count == 0 ? name : string.Join("", han);
+        }
+        if (!name.Any(char.IsAsciiLetter)) return name;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Any(char.IsAsciiLetterLower) ? w : BarAsI().Replace(w, "I"))
             .Select(w => w.Trim(StrayMarks))
