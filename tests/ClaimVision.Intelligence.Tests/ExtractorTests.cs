@@ -167,6 +167,33 @@ public class ExtractorTests
         Assert.Equal("GRP-93963", N(r, FieldNames.PolicyNumber));
     }
 
+    [Theory]
+    [InlineData("ID QHD246659123", "QHD246659123")]            // the card's bare ID label
+    [InlineData("ID: W123456789", "W123456789")]
+    [InlineData("ID 110105194903200317", "110105194903200317")] // a resident ID after it
+    [InlineData("ID card holder services", null)]              // ID opening a sentence, no number after it
+    [InlineData("Patient ID QHD246659123", null)]              // not at the line's start: not this label
+    public void A_member_card_takes_the_number_after_a_bare_ID_label(string row, string? expected)
+    {
+        var r = Extractor.Extract(DocumentType.InsuranceCard, Doc(
+            Row("Blue Shield of California"),
+            Row("Member Wei Kumar"),
+            Row(row),
+            Row("Group GRP-59102")));
+        Assert.Equal(expected, r.Fields.TryGetValue(FieldNames.PatientIdNumber, out var id) ? id.Normalized : null);
+    }
+
+    [Fact]
+    public void A_bare_ID_label_is_the_member_cards_own_and_gives_way_to_a_lexicon_label()
+    {
+        var labelled = Extractor.Extract(DocumentType.InsuranceCard, Doc(
+            Row("ID QHD246659123"),
+            Row("Member ID KLL320794682")));
+        Assert.Equal("KLL320794682", N(labelled, FieldNames.PatientIdNumber));
+        var claimForm = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("ID QHD246659123")));
+        Assert.False(claimForm.Fields.ContainsKey(FieldNames.PatientIdNumber));
+    }
+
     [Fact]
     public void An_invoice_table_headed_only_by_service_and_amount_gives_line_items_that_back_its_total()
     {
