@@ -1197,6 +1197,49 @@ public class ExtractorTests
         Assert.Contains(kept.Checks, c => c.Name == "readIntact" && !c.Passed);
     }
 
+    [Theory]
+    [InlineData("USD 943.8", "943.83")]       // the last cent lost
+    [InlineData("USD 943", "943.83")]         // the cents lost with the point
+    [InlineData("USD 953", "953.00")]         // another whole part: left for the shared check to flag
+    [InlineData("USD 943.7", "943.70")]       // the decimal read disagrees
+    [InlineData("USD 943.80", "943.80")]      // two decimals: a figure read whole is not second-guessed
+    public void A_payment_read_without_its_cents_is_what_the_total_leaves_for_it(string patient, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("INPATIENT BILL"),
+            Row("Total charges: USD 3,142.80"),
+            Row("Insurance paid: USD 2,198.97"),
+            Row($"Patient balance: {patient}")));
+        var field = r.Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal(expected, field.Normalized);
+        Assert.Equal(expected is "943.83", field.Checks.Any(c => c.Name == "partFromTotal" && c.Passed));
+    }
+
+    [Fact]
+    public void A_payment_cut_short_is_completed_only_from_whole_figures()
+    {
+        VisionResult Page(string fund, string patient, string total = "10,475.19") => Doc(
+            Row("医疗收费票据(门诊)"),
+            Row($"合计 (小写 ): {total}"),
+            Row($"医保统筹支付 : {fund}"),
+            Row($"个人支付金额 : {patient}"));
+
+        // 4017.349: a glyph added after the point, so only 4017 was read as the figure.
+        var repaired = Extractor.Extract(DocumentType.OutpatientInvoice, Page("6,457.70", "4017.349")).Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal("4017.49", repaired.Normalized);
+        Assert.Equal("4017", repaired.Value);
+        Assert.True(repaired.Confidence <= 0.9, $"confidence {repaired.Confidence}");
+        // The fund's payment cut short too (6,457.50 and 4,018.49 printed): 10,475.99 − 6,457 would make the patient's
+        // 4018.99, so neither is completed from the other.
+        var both = Extractor.Extract(DocumentType.OutpatientInvoice, Page("6,457", "4018", total: "10,475.99")).Fields;
+        Assert.Equal("6457.00", both[FieldNames.InsurancePaidAmount].Normalized);
+        Assert.Equal("4018.00", both[FieldNames.PersonalPaidAmount].Normalized);
+        // The fund's payment cut short, the patient's whole: the fund's is completed.
+        var fund = Extractor.Extract(DocumentType.OutpatientInvoice, Page("6,457.7", "4,017.44")).Fields[FieldNames.InsurancePaidAmount];
+        Assert.Equal("6457.75", fund.Normalized);
+        Assert.Contains(fund.Checks, c => c.Name == "partFromTotal" && c.Passed);
+    }
+
     [Fact]
     public void A_damaged_total_is_completed_by_the_payments_when_its_read_digits_agree()
     {

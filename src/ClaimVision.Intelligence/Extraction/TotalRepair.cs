@@ -13,7 +13,7 @@ namespace ClaimVision.Intelligence.Extraction;
 /// starts it (cut short), or the end of what two sums agree on (leading digits lost); otherwise the shared checks
 /// flag it when the evidence disagrees, and with it a damaged payment is completed as total − the other payment.
 /// </summary>
-public static class TotalRepair
+public static partial class TotalRepair
 {
     /// <summary>An independent sum the total must equal, the least sure field it came from, and what was added.</summary>
     private sealed record Sum(decimal Value, ExtractedField Source, string What);
@@ -42,6 +42,7 @@ public static class TotalRepair
                     new FieldCheck(TotalPrinted, true, $"figure {total.Value} lost its leading digits; {AmountNormalizer.Format(agreed.Value)} = {agreed.What}"));
             }
             RepairPart(fields, total);
+            CutPart(fields, total);
             PatientShare(fields, total);
             return;
         }
@@ -75,6 +76,53 @@ public static class TotalRepair
             Checks = [.. damaged.Checks, new FieldCheck("partFromTotal", true, $"damaged figure {damaged.Normalized} completed to {AmountNormalizer.Format(t - o)} = total − other payment")],
         };
     }
+
+    /// <summary>The payments a bill's total is split into (the fund's, a critical-illness insurer's, the patient's).</summary>
+    private static readonly string[] Payments = [FieldNames.InsurancePaidAmount, FieldNames.CriticalIllnessAmount, FieldNames.PersonalPaidAmount];
+
+    /// <summary>
+    /// A payment read cut short, its cents lost (a bare integer: <c>2,223</c> for 2,223.72, <c>4017</c> of 4017.349 with a
+    /// glyph added; or one decimal: <c>943.8</c> for 943.83), is what the total leaves for it once the other payments, read
+    /// whole, are taken off, when that difference has the same whole part (and the decimal that was read). The
+    /// figure as read stays as the value; the normalised amount is the difference, with a passed <c>partFromTotal</c>
+    /// check, trusted like <see cref="RepairPart"/>'s. A payment whose whole part differs is left to the shared check.
+    /// </summary>
+    private static void CutPart(Dictionary<string, ExtractedField> fields, ExtractedField total)
+    {
+        if (CommonChecks.AmountOf(total) is not { } t) return;
+        foreach (var name in new[] { FieldNames.PersonalPaidAmount, FieldNames.InsurancePaidAmount })
+        {
+            if (!fields.TryGetValue(name, out var part) || !Intact(part) || CutShortFigure(part.Value) is not { } cut) continue;
+            var others = Payments.Where(n => n != name && fields.ContainsKey(n)).Select(n => fields[n]).ToList();
+            // The fund's payment and the patient's are both printed on every bill that prints either; the other must be whole.
+            if (!others.Any(o => o.Name is FieldNames.InsurancePaidAmount or FieldNames.PersonalPaidAmount)
+                || others.Any(o => !Intact(o) || CutShortFigure(o.Value) is not null || CommonChecks.AmountOf(o) is null)) continue;
+            var rest = t - others.Sum(o => CommonChecks.AmountOf(o)!.Value);
+            var full = AmountNormalizer.Format(rest);
+            if (rest <= 0 || full == part.Normalized || !full.StartsWith(cut, StringComparison.Ordinal)) continue;
+            fields[name] = part with
+            {
+                Normalized = full,
+                Confidence = Math.Min(total.Confidence, others.Min(o => o.Confidence)) * 0.9,
+                Checks = [.. part.Checks, new FieldCheck("partFromTotal", true,
+                    $"figure {part.Value} cut short; {full} = total − the other payment(s), and starts with what was read")],
+            };
+        }
+    }
+
+    /// <summary>The start of the normalised amount a figure cut short must have: its whole part and point, and the one decimal
+    /// read (<c>2,223</c> → <c>2223.</c>, <c>943.8</c> → <c>943.8</c>); null for a figure with two decimals, or of one digit.</summary>
+    private static string? CutShortFigure(string printed)
+    {
+        var m = CutShort().Match(printed);
+        if (!m.Success) return null;
+        var whole = m.Groups["whole"].Value.Replace(",", "", StringComparison.Ordinal);
+        return whole.Length < 2 ? null : $"{whole.TrimStart('0').PadLeft(1, '0')}.{m.Groups["tenth"].Value}";
+    }
+
+    // A figure at the end of the read value with no decimals or one: digits with thousands commas, then nothing or .d.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9.,])(?<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?<tenth>[0-9]))?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex CutShort();
 
     /// <summary>A patient payment OCR did not read at all is total − fund payments (统筹 and 大病 where printed), kept with a
     /// failed <c>personalPaidPrinted</c> check: it was inferred, not read.</summary>
