@@ -1198,6 +1198,20 @@ public class ExtractorTests
     }
 
     [Theory]
+    [InlineData("医疗费用总 | 额 : 1146.68", "1146.68")]     // a table rule read into the label
+    [InlineData("医疗费用总额 | : 1146.68", "1146.68")]
+    [InlineData("医疗费用 | 总额 : 1146.68", "1146.68")]
+    public void A_bar_between_chinese_characters_does_not_hide_a_label(string row, string total)
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("四川省基本医疗保险住院费用结算单"),
+            Row(row),
+            Row("统筹基金支付 : 89.51")));
+        Assert.Equal(total, N(r, FieldNames.TotalAmount));
+        Assert.DoesNotContain(r.Fields[FieldNames.TotalAmount].Checks, c => c.Name == "totalPrinted");
+    }
+
+    [Theory]
     [InlineData("USD 943.8", "943.83")]       // the last cent lost
     [InlineData("USD 943", "943.83")]         // the cents lost with the point
     [InlineData("USD 953", "953.00")]         // another whole part: left for the shared check to flag

@@ -158,17 +158,25 @@ public sealed class LabelIndex
         _ => c,
     };
 
+    /// <summary>The line without whitespace, folded, and where each character came from. A bar between two Chinese
+    /// characters is a table rule read into the text (医疗费用总 | 额 : 1146.68), never an I, and goes like a space.</summary>
     private static (string, int[]) CompactWithMap(string s)
     {
         var chars = new List<char>(s.Length);
         var map = new List<int>(s.Length);
         for (var i = 0; i < s.Length; i++)
         {
-            if (char.IsWhiteSpace(s[i])) continue;
+            if (char.IsWhiteSpace(s[i]) || (s[i] == '|' && chars.Count > 0 && TextCleanup.IsHan(chars[^1]) && NextIsHan(s, i + 1))) continue;
             chars.Add(Fold(s[i]));
             map.Add(i);
         }
         return (new string([.. chars]), [.. map]);
+    }
+
+    private static bool NextIsHan(string s, int from)
+    {
+        while (from < s.Length && char.IsWhiteSpace(s[from])) from++;
+        return from < s.Length && TextCleanup.IsHan(s[from]);
     }
 
     private static bool IsAsciiWord(string label) => label.All(c => c < 128);
