@@ -1197,6 +1197,55 @@ public class ExtractorTests
         Assert.Contains(kept.Checks, c => c.Name == "readIntact" && !c.Passed);
     }
 
+    [Fact]
+    public void A_diagnosis_whose_label_was_misread_is_found_by_its_catalogue_name()
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("山东省基本医疗保险住院费用结算单"),
+            Row("住院号 : 35780241 今断 : 胆囊结石伴慢性胆囊炎"),
+            Row("医疗费用总额 : 9,656.92")));
+        var diagnosis = r.Fields[FieldNames.Diagnosis];
+        Assert.Equal("胆囊结石伴慢性胆囊炎", diagnosis.Normalized);
+        Assert.True(diagnosis.Confidence <= DiagnosisScan.UnlabelledStrength, $"confidence {diagnosis.Confidence}");
+        Assert.Equal("35780241", r.Fields[FieldNames.MedicalRecordNumber].Normalized);
+    }
+
+    [Fact]
+    public void A_diagnosis_read_alone_on_its_line_is_the_printed_codes_name_with_a_glyph_misread()
+    {
+        VisionResult Page(string code, string line = "挠骨远端骨折") => Doc(
+            Row("北京协和医院"),
+            Row("住院号 29926243"),
+            Row(line),        // 桡 misread: a glyph from 桡骨远端骨折 (S52.5) and from 肱骨远端骨折 (S42.4)
+            Row($"疾病编码 : {code}"));
+        Assert.Equal("桡骨远端骨折", N(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("S52.5")), FieldNames.Diagnosis));
+        // Two glyphs of six off: a diagnosis read beside its label may be that far from its code's name, a line of unknown
+        // purpose may not.
+        Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("S52.5", "骨远端骨")).Fields.ContainsKey(FieldNames.Diagnosis));
+        // Without the code the line is as near two names, and no name of the catalogue as it stands: not taken.
+        Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("Z99.9")).Fields.ContainsKey(FieldNames.Diagnosis));
+    }
+
+    [Theory]
+    [InlineData("既往史 : 慢性阻塞性肺疾病")]     // after a label that is no diagnosis label misread (a history)
+    [InlineData("Di is: diabetes")]                // after a Latin label misread
+    [InlineData("Pneumonia")]                      // one Latin word: a fragment as likely as a diagnosis
+    [InlineData("社区获得性肺炎 慢性胃炎")]        // no single name
+    public void Text_that_is_not_clearly_one_diagnosis_is_not_taken_without_a_label(string row)
+    {
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(Row("北京协和医院"), Row(row), Row("医师签名 : 周宇明")));
+        Assert.False(r.Fields.ContainsKey(FieldNames.Diagnosis), r.Fields.TryGetValue(FieldNames.Diagnosis, out var d) ? d.Normalized : "");
+    }
+
+    [Fact]
+    public void Two_lines_naming_different_diagnoses_without_a_label_give_none()
+    {
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(Row("北京协和医院"), Row("社区获得性肺炎"), Row("胆囊结石伴慢性胆囊炎")));
+        Assert.False(r.Fields.ContainsKey(FieldNames.Diagnosis));
+        var one = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(Row("北京协和医院"), Row("社区获得性肺炎")));
+        Assert.Equal("社区获得性肺炎", N(one, FieldNames.Diagnosis));
+    }
+
     [Theory]
     [InlineData("医疗费用总 | 额 : 1146.68", "1146.68")]     // a table rule read into the label
     [InlineData("医疗费用总额 | : 1146.68", "1146.68")]

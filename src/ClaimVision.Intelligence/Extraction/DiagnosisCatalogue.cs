@@ -136,19 +136,22 @@ public sealed partial class DiagnosisCatalogue
     /// elsewhere (the code printed beside the diagnosis), so the reading is not chosen among all names and may be further
     /// from its own than <see cref="Nearest"/> allows: a third of a Chinese name's glyphs, rounded (冬性闲尾炎 beside K35.8 is
     /// 急性阑尾炎, two of five; 胆索结石伴慢性胆过天 beside K80.1 胆囊结石伴慢性胆囊炎, three of ten), a quarter of a Latin
-    /// name's letters (<c>Nhecosclecotic heat, disense</c> beside I25.1, six of 27).</summary>
-    public static Match? NearestOf(Entry entry, string read)
+    /// name's letters (<c>Nhecosclecotic heat, disense</c> beside I25.1, six of 27). <paramref name="strict"/> allows only
+    /// what <see cref="Nearest"/> does (a quarter of the glyphs, a sixth of the letters), for a reading not known to be a
+    /// diagnosis at all.</summary>
+    public static Match? NearestOf(Entry entry, string read, bool strict = false)
     {
+        int Limit(int length, bool latin) => strict ? Allowed(length, latin) : AllowedWithCode(length, latin);
         var key = Key(read);
         if (key.Length < 4) return null;
         var latin = key.All(c => c < 128);
         var best = (latin ? entry.English : entry.Chinese)
             .Select(name => (Name: name, Key: Key(name)))
             .Where(a => a.Key.Length > 0)
-            .Select(a => (a.Name, a.Key, Distance: Levenshtein(key, a.Key, AllowedWithCode(a.Key.Length, latin) + 1)))
+            .Select(a => (a.Name, a.Key, Distance: Levenshtein(key, a.Key, Limit(a.Key.Length, latin) + 1)))
             .OrderBy(a => a.Distance)
             .FirstOrDefault();
-        return best.Name is not null && best.Distance <= AllowedWithCode(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
+        return best.Name is not null && best.Distance <= Limit(best.Key.Length, latin) ? new Match(entry, best.Name, best.Distance) : null;
     }
 
     /// <summary>Shortest word of a Latin reading that <see cref="ByWordsOf"/> matches: shorter ones (of, with, 2) say nothing.</summary>

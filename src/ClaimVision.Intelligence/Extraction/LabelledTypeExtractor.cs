@@ -24,6 +24,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
             fields[FieldNames.Currency] = currency;
         var items = hasLineItems ? LineItemTable.Parse(view) : [];
         Complete(fields, view, context);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.Diagnosis)) DiagnosisScan.Apply(fields, view, context.Diagnoses);
         DiagnosisText.Clean(fields);
         DiagnosisRepair.Apply(fields, context.Diagnoses, Schema.Fields.Any(f => f.Name == FieldNames.DiagnosisCode) ? view : null);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
