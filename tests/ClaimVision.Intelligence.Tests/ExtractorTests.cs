@@ -1197,6 +1197,18 @@ public class ExtractorTests
         Assert.Contains(kept.Checks, c => c.Name == "readIntact" && !c.Passed);
     }
 
+    [Theory]
+    [InlineData("姓名 : 欧阳伟明别 : 男", "欧阳伟明")]   // 性 of 性别 lost, 别 run on into the name
+    [InlineData("姓名 : 李文军 E 别 : 女", "李文军")]
+    [InlineData("姓名 : ，郑嘉明别 : 男年龄 : 77 岁", "郑嘉明")]
+    [InlineData("姓名 : 欧阳伟明别", "欧阳伟明别")]        // no sex after it: the glyph may be the name's
+    [InlineData("姓名 : 王别 : 男", "王别")]              // two glyphs: a name of one is no name
+    public void A_name_that_ran_on_into_the_sex_label_loses_the_labels_glyph(string row, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(Row("门诊收费票据"), Row(row), Row("合计 : 120.00")));
+        Assert.Equal(expected, N(r, FieldNames.PatientName));
+    }
+
     [Fact]
     public void A_diagnosis_whose_label_was_misread_is_found_by_its_catalogue_name()
     {

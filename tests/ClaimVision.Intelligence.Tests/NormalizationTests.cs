@@ -238,9 +238,12 @@ public class OcrTextRepairTests
     [InlineData("SARAH| JACKSON", "SARAH JACKSON")]         // a box rule against a word's end is no I
     [InlineData("J. O'NEIL-SMITH", "J. O'NEIL-SMITH")]      // points, apostrophes and hyphens are a name's own
     [InlineData("Hello! Kitty", "Hello Kitty")]             // in lower case ! is no I, only a mark
-    [InlineData("”和孙平平", "”和孙平平")]                  // a mark within a Chinese name's glyphs stays as read
+    [InlineData("”和孙平平", "和孙平平")]                    // no Chinese name starts or ends with a mark
+    [InlineData("，郑嘉明", "郑嘉明")]
+    [InlineData("阿依古丽·买买提", "阿依古丽·买买提")]        // the middle dot of a name is its own
     [InlineData("杨玲艳 -", "杨玲艳")]                        // a rule beside a Chinese name read as a dash
     [InlineData("Rs 郭强玲 Rs", "郭强玲")]                   // texture read as letters on either side
+    [InlineData("李文军 E 别 : 女", "李文军")]                // a word without Chinese ends the name
     [InlineData("欧阳 伟明", "欧阳伟明")]
     [InlineData("©", "©")]                                  // nothing left: unchanged
     public void A_latin_name_loses_the_marks_OCR_added(string text, string expected) =>

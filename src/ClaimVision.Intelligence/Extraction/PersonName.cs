@@ -19,13 +19,16 @@ public static partial class PersonName
     /// marks alone, and <c>!</c> or <c>|</c> between capitals (or <c>!</c> ending a word in capitals), which in a name can
     /// only be an I (<c>WE! LEE</c>, <c>PR|YA</c>). Points, hyphens and apostrophes stay (<c>J. O'NEIL-SMITH</c>); names without
     /// a letter are returned unchanged. A Chinese name loses the words beside it that hold no Chinese character (a rule read as
-    /// a dash, a box's texture as letters: <c>杨玲艳 -</c>, <c>郭强玲 Rs</c>); marks within its run of glyphs stay as read.</summary>
+    /// a dash, a box's texture as letters: <c>杨玲艳 -</c>, <c>郭强玲 Rs</c>) and all after such a word, and the marks at its ends
+    /// (<c>，郑嘉明</c>); marks within its glyphs stay as read.</summary>
     public static string WithoutStrayMarks(string name)
     {
         if (name.Any(Normalization.TextCleanup.IsHan))
         {
-            var han = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(Normalization.TextCleanup.IsHan)).ToList();
-            return han.Count == 0 ? name : string.Join("", han);
+            // The first run of words holding Chinese characters; a word without any ends it (李文军 E 别 : 女 is 李文军).
+            var han = string.Concat(name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .SkipWhile(w => !w.Any(Normalization.TextCleanup.IsHan)).TakeWhile(w => w.Any(Normalization.TextCleanup.IsHan)));
+            return han.Trim(ChineseEnds);
         }
         if (!name.Any(char.IsAsciiLetter)) return name;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -35,6 +38,26 @@ public static partial class PersonName
         var cleaned = string.Join(' ', words);
         return cleaned.Length == 0 ? name : cleaned;
     }
+
+    /// <summary>Marks no Chinese name starts or ends with (a comma or quote read from the colon or a speck before it).</summary>
+    private static readonly char[] ChineseEnds = ['，', ',', '、', '。', '.', '“', '”', '‘', '’', '"', '\'', '`', '|', '_', '-', '~', '*', '(', ')', '（', '）', ':', '：', ';', '；'];
+
+    /// <summary>
+    /// A Chinese name that ran on into the sex label beside it, that label's first glyph lost (<c>姓名 : 欧阳伟明别 : 男</c>,
+    /// <c>，郑嘉明别 : 男</c>): when the name's last glyph is 别 or 性 and the value read goes on after it with a colon and 男 or
+    /// 女, the glyph is the label's and leaves the name. A name of two glyphs is left as it is.
+    /// </summary>
+    public static ExtractedField WithoutSexLabelTail(ExtractedField name)
+    {
+        if (name.Normalized is not { Length: >= 3 } text || text[^1] is not ('别' or '性') || !text.All(Normalization.TextCleanup.IsHan))
+            return name;
+        // The sex read with the name (欧阳伟明别 : 男): the value ran on past the label.
+        var tail = name.Value.LastIndexOf(text[^1]);
+        return tail >= 0 && SexAfter().IsMatch(name.Value[(tail + 1)..]) ? name with { Normalized = text[..^1] } : name;
+    }
+
+    [GeneratedRegex(@"^\s*[:：;；]\s*[男女]")]
+    private static partial Regex SexAfter();
 
     private static readonly char[] StrayMarks = ['‘', '’', '“', '”', '"', '`', '´', '©', '®', '™', '|', '!', '_', '~', '*', '•', '«', '»', ',', ';', ':'];
 
