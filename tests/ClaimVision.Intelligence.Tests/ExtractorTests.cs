@@ -170,6 +170,8 @@ public class ExtractorTests
     [Theory]
     [InlineData("ID QHD246659123", "QHD246659123")]            // the card's bare ID label
     [InlineData("ID: W123456789", "W123456789")]
+    [InlineData("ID:W123456789", "W123456789")]
+    [InlineData("IDW123456789", null)]                         // no separator: not the label
     [InlineData("ID 110105194903200317", "110105194903200317")] // a resident ID after it
     [InlineData("ID card holder services", null)]              // ID opening a sentence, no number after it
     [InlineData("Patient ID QHD246659123", null)]              // not at the line's start: not this label
@@ -1234,6 +1236,8 @@ public class ExtractorTests
         // Two glyphs of six off: a diagnosis read beside its label may be that far from its code's name, a line of unknown
         // purpose may not.
         Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("S52.5", "骨远端骨")).Fields.ContainsKey(FieldNames.Diagnosis));
+        // Another diagnosis's name, exactly, beside a printed code (a history): not this page's diagnosis.
+        Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("S52.5", "胆囊结石伴慢性胆囊炎")).Fields.ContainsKey(FieldNames.Diagnosis));
         // Without the code the line is as near two names, and no name of the catalogue as it stands: not taken.
         Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("Z99.9")).Fields.ContainsKey(FieldNames.Diagnosis));
     }
@@ -1260,7 +1264,7 @@ public class ExtractorTests
 
     [Theory]
     [InlineData("医疗费用总 | 额 : 1146.68", "1146.68")]     // a table rule read into the label
-    [InlineData("医疗费用总额 | : 1146.68", "1146.68")]
+    [InlineData("医疗费用总额 | : 1146.68", "1146.68")]      // a bar before the colon: found before this rule too
     [InlineData("医疗费用 | 总额 : 1146.68", "1146.68")]
     public void A_bar_between_chinese_characters_does_not_hide_a_label(string row, string total)
     {

@@ -241,6 +241,8 @@ public class OcrTextRepairTests
     [InlineData("”和孙平平", "和孙平平")]                    // no Chinese name starts or ends with a mark
     [InlineData("，郑嘉明", "郑嘉明")]
     [InlineData("阿依古丽·买买提", "阿依古丽·买买提")]        // the middle dot of a name is its own
+    [InlineData("阿依古丽 · 买买提", "阿依古丽·买买提")]      // also read as a word of its own
+    [InlineData("王芳(之子)", "王芳(之子)")]                  // brackets are not trimmed off one end
     [InlineData("杨玲艳 -", "杨玲艳")]                        // a rule beside a Chinese name read as a dash
     [InlineData("Rs 郭强玲 Rs", "郭强玲")]                   // texture read as letters on either side
     [InlineData("李文军 E 别 : 女", "李文军")]                // a word without Chinese ends the name

@@ -56,6 +56,8 @@ public static class ClaimDiagnosis
                 && ExclusionsRule.NormalizeCode(c.Field.Value) == c.Code)
             .Select(c => c.Document)
             .DistinctBy(d => d.DocumentId)
+            // The same photograph uploaded twice reads the same misread twice: one witness.
+            .DistinctBy(d => string.IsNullOrEmpty(d.Sha256) ? $"id:{d.DocumentId}" : d.Sha256)
             .ToList();
         return corroborating.Count >= 2 ? [.. documents.Select(d => Settle(d, read[0].Code, corroborating))] : documents;
     }

@@ -24,6 +24,7 @@ public sealed partial class DiagnosisCatalogue
     private static readonly Lazy<DiagnosisCatalogue> EmbeddedCatalogue = new(LoadEmbedded);
 
     private readonly Dictionary<string, Entry> _byCode;
+    private readonly Lazy<HashSet<string>> _latinWords;
     private readonly (string Key, string Name, Entry Entry)[] _aliases;
 
     private DiagnosisCatalogue(IReadOnlyList<Entry> entries, string source, string contentHash)
@@ -32,6 +33,8 @@ public sealed partial class DiagnosisCatalogue
         Version = entries.Count == 0 ? "none" : $"{entries.Count}:{contentHash}";
         _byCode = entries.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
         _aliases = [.. entries.SelectMany(e => e.Chinese.Concat(e.English).Select(n => (Key(n), n, e))).Where(a => a.Item1.Length > 0)];
+        // Words of five letters or more in any English name: a reading holding one as printed names that diagnosis.
+        _latinWords = new(() => entries.SelectMany(e => e.English).SelectMany(Words).Where(w => w.Length >= MinMatchedWordLength).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>A catalogue without entries: nothing is matched (turns matching off).</summary>
@@ -161,36 +164,40 @@ public sealed partial class DiagnosisCatalogue
     /// The English name of <paramref name="entry"/> a Latin reading too garbled for <see cref="NearestOf"/> still names by its
     /// words, and those words; null when none does. A word of the reading of at least <see cref="MinMatchedWordLength"/> letters
     /// matches a word of the name a fifth of its letters apart (<c>hypectension</c> is hypertension, <c>wellitus</c> mellitus),
-    /// each name word once, and the matched words must make up a third of the name's letters: <c>F &lt;ceatial hypectension</c>
-    /// beside I10 names Essential hypertension, <c>il infarction</c> beside I63.9 Cerebral infarction. Of the names that
-    /// qualify, the one nearest the whole reading is taken (Essential hypertension rather than Hypertension). Like
+    /// each name word once, and the matched words must make up half the letters of the name's words of that length: one
+    /// qualifier (Essential of Essential hypertension, Cerebral of Cerebral infarction) names nothing. <c>F &lt;ceatial
+    /// hypectension</c> beside I10 names Essential hypertension, <c>il infarction</c> beside I63.9 Cerebral infarction. A
+    /// reading that also holds, as printed, a word of another diagnosis's names and none of this one's is a list of
+    /// diagnoses or another one (<c>Cerebral infarction, hypertension</c>), and is left as read. Of the names that qualify,
+    /// the one nearest the whole reading is taken (Essential hypertension rather than Hypertension). Like
     /// <see cref="NearestOf"/>, only for a caller that knows the entry from the code printed beside the reading.
     /// </summary>
-    public static (Match Match, IReadOnlyList<string> Words)? ByWordsOf(Entry entry, string read)
+    public (Match Match, IReadOnlyList<string> Words)? ByWordsOf(Entry entry, string read)
     {
         var key = Key(read);
         if (key.Length < 4 || !key.All(c => c < 128)) return null;
         var readWords = Words(read).Where(w => w.Length >= MinMatchedWordLength).ToList();
         if (readWords.Count == 0) return null;
+        var own = entry.English.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        if (readWords.Any(w => !own.Contains(w) && _latinWords.Value.Contains(w))) return null;
         (Match Match, IReadOnlyList<string> Words)? best = null;
         foreach (var name in entry.English)
         {
-            var nameKey = Key(name);
-            var nameWords = Words(name);
+            var nameWords = Words(name).Where(w => w.Length >= MinMatchedWordLength).ToList();
             var used = new bool[nameWords.Count];
             var matched = new List<string>();
             var letters = 0;
             foreach (var word in readWords)
             {
-                var at = Enumerable.Range(0, nameWords.Count).FirstOrDefault(i => !used[i] && nameWords[i].Length >= MinMatchedWordLength
+                var at = Enumerable.Range(0, nameWords.Count).FirstOrDefault(i => !used[i]
                     && Levenshtein(word, nameWords[i], nameWords[i].Length / 5 + 1) <= nameWords[i].Length / 5, -1);
                 if (at < 0) continue;
                 used[at] = true;
                 matched.Add(word);
                 letters += nameWords[at].Length;
             }
-            if (matched.Count == 0 || 3 * letters < nameKey.Length) continue;
-            var distance = Levenshtein(key, nameKey, int.MaxValue);
+            if (matched.Count == 0 || 2 * letters < nameWords.Sum(w => w.Length)) continue;
+            var distance = Levenshtein(key, Key(name), int.MaxValue);
             if (best is null || distance < best.Value.Match.Distance) best = (new Match(entry, name, distance), matched);
         }
         return best;

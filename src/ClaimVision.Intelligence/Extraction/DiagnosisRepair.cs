@@ -133,7 +133,7 @@ public static partial class DiagnosisRepair
 
     /// <summary>The name of the document's own diagnosis code a garbled Latin reading still names by its words.</summary>
     private static (DiagnosisCatalogue.Match Match, IReadOnlyList<string> Words)? CodedByWords(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue, string read) =>
-        PrintedEntry(fields, catalogue) is { } entry ? DiagnosisCatalogue.ByWordsOf(entry, read) : null;
+        PrintedEntry(fields, catalogue) is { } entry ? catalogue.ByWordsOf(entry, read) : null;
 
     /// <summary>The catalogue entry of the diagnosis code read on the document, if the catalogue holds it.</summary>
     private static DiagnosisCatalogue.Entry? PrintedEntry(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue) =>

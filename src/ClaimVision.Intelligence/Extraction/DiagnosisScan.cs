@@ -6,9 +6,10 @@ namespace ClaimVision.Intelligence.Extraction;
 /// Finds a diagnosis whose label OCR lost or misread by the name itself: a settlement sheet's <c>今断 : 胆囊结石伴慢性胆囊炎</c>
 /// (诊断 with a glyph misread, too short a label to be found misread) or a certificate's <c>挠骨远端骨折</c> read as a line of
 /// its own under the record number, its label gone. Where no label gave a diagnosis, a line without a colon or label, or the
-/// text after a line's last colon when a diagnosis label with a glyph misread stands before it, is taken when it is within the glyphs a misread may
-/// cost of a name of the entry whose code the page prints (<see cref="DiagnosisCatalogue.NearestOf"/>, strict), or exactly a
-/// name the <see cref="DiagnosisCatalogue"/> holds. A Latin text needs two words. Every candidate must name the same entry,
+/// text after a line's last colon when a diagnosis label with a glyph misread stands before it, is taken when it is within
+/// the glyphs a misread may cost of a name of the entry whose code the page prints (<see cref="DiagnosisCatalogue.NearestOf"/>,
+/// strict), or, on a page that prints no code, exactly a name the <see cref="DiagnosisCatalogue"/> holds. A Latin text needs
+/// two words. Every candidate must name the same entry,
 /// or none is taken. Found without its label, it is trusted less (<see cref="UnlabelledStrength"/>);
 /// <see cref="DiagnosisRepair"/> then matches it like any diagnosis read.
 /// </summary>
@@ -26,10 +27,11 @@ public static class DiagnosisScan
         {
             if (Candidate(line, view.Labels) is not { } span) continue;
             if (!Plausible(span.Text)) continue;
-            if (printed is not null && DiagnosisCatalogue.NearestOf(printed, span.Text, strict: true) is { } coded)
-                found.Add((span, coded.Entry));
-            else if (catalogue.Nearest(span.Text) is { Distance: 0 } exact)
-                found.Add((span, exact.Entry));
+            // With a code printed, only its entry's names count: another diagnosis on the page (a history's) is not this one.
+            var match = printed is not null
+                ? DiagnosisCatalogue.NearestOf(printed, span.Text, strict: true)
+                : catalogue.Nearest(span.Text) is { Distance: 0 } exact ? exact : null;
+            if (match is not null) found.Add((span, match.Entry));
         }
         if (found.Count == 0 || found.Select(f => f.Entry).Distinct().Count() != 1) return;
         var (text, _) = found[0];

@@ -26,8 +26,10 @@ public static partial class PersonName
         if (name.Any(Normalization.TextCleanup.IsHan))
         {
             // The first run of words holding Chinese characters; a word without any ends it (李文军 E 别 : 女 is 李文军).
+            // The middle dot of a minority name read as a word of its own (阿依古丽 · 买买提) stays in the run.
             var han = string.Concat(name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                .SkipWhile(w => !w.Any(Normalization.TextCleanup.IsHan)).TakeWhile(w => w.Any(Normalization.TextCleanup.IsHan)));
+                .SkipWhile(w => !w.Any(Normalization.TextCleanup.IsHan))
+                .TakeWhile(w => w.Any(Normalization.TextCleanup.IsHan) || w.All(c => NameDots.Contains(c))));
             return han.Trim(ChineseEnds);
         }
         if (!name.Any(char.IsAsciiLetter)) return name;
@@ -40,7 +42,10 @@ public static partial class PersonName
     }
 
     /// <summary>Marks no Chinese name starts or ends with (a comma or quote read from the colon or a speck before it).</summary>
-    private static readonly char[] ChineseEnds = ['，', ',', '、', '。', '.', '“', '”', '‘', '’', '"', '\'', '`', '|', '_', '-', '~', '*', '(', ')', '（', '）', ':', '：', ';', '；'];
+    private static readonly char[] ChineseEnds = ['，', ',', '、', '。', '.', '“', '”', '‘', '’', '"', '\'', '`', '|', '_', '-', '~', '*', ':', '：', ';', '；', '·', '•', '・'];
+
+    /// <summary>The dots between the parts of a minority name (阿依古丽·买买提) as OCR reads them.</summary>
+    private const string NameDots = "·•・.";
 
     /// <summary>
     /// A Chinese name that ran on into the sex label beside it, that label's first glyph lost (<c>姓名 : 欧阳伟明别 : 男</c>,

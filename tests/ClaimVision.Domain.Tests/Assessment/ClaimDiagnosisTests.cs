@@ -85,7 +85,7 @@ public class ClaimDiagnosisTests
 
     /// <summary>A document of the claim reading the diagnosis code as <paramref name="value"/> at <paramref name="confidence"/>.</summary>
     private static AnalyzedDocument Reading(string id, string value, double confidence, string? normalized = null) =>
-        Discharge().With(F(FieldNames.DiagnosisCode, value, confidence, normalized)) with { DocumentId = new DocumentId(id), FileName = $"{id}.jpg" };
+        Discharge().With(F(FieldNames.DiagnosisCode, value, confidence, normalized)) with { DocumentId = new DocumentId(id), FileName = $"{id}.jpg", Sha256 = $"{id}-sha" };
 
     [Fact]
     public void Two_documents_reading_the_code_as_printed_choose_together_when_neither_is_sure()
@@ -113,6 +113,8 @@ public class ClaimDiagnosisTests
             {
                 Checks = [new FieldCheck("icdCodeShape", false, "doubtful")],
             }), Sheet()],
+            // One photograph uploaded twice: the same reading, not a second one.
+            [Reading("discharge", "J18.9", 0.78) with { Sha256 = "ab12" }, Reading("copy", "J18.9", 0.78) with { Sha256 = "ab12" }, Sheet()],
         };
         foreach (var documents in cases)
             Assert.Same(documents[^1], ClaimDiagnosis.Reconcile(documents)[^1]);

@@ -31,7 +31,7 @@ public sealed partial class InsuranceCardExtractor() : LabelledTypeExtractor(Ins
         }
     }
 
-    // ID opening the line as a word of its own (ID:, ID#, ID No. are the lexicon's or read the same), then the value.
-    [GeneratedRegex(@"^\W{0,2}ID\s*[:#.]?\s+(?=[0-9A-Z])")]
+    // ID opening the line as a word of its own, then a colon, # or point (ID:W123456789, ID# 123…) or a space, then the value.
+    [GeneratedRegex(@"^\W{0,2}ID(?:\s*[:#.]\s*|\s+)(?=[0-9A-Z])")]
     private static partial Regex BareId();
 }
