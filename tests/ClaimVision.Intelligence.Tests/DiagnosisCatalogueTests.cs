@@ -185,8 +185,8 @@ public class DiagnosisCatalogueTests
     [InlineData("TV Yee 2 Yul tes wellitus", "E11.9", "Type 2 diabetes mellitus")] // wellitus: one letter from mellitus
     [InlineData("Cecehe a int action", "I63.9", null)]                         // no word of the name
     [InlineData("il infarction", "I10", null)]                                 // beside another code
-    [InlineData("Xqz pulmonary dzzse", "J44.1", null)]                         // one word: under half the name
-    [InlineData("Essentlal tremer", "I10", null)]                               // a qualifier alone names nothing
+    [InlineData("Xqz pulmonary dzzse", "J44.1", null)]                         // one word: under a third of the name
+    [InlineData("Xqz pulmonary disease dzzse", "J44.1", null)]                 // 16 of its 62 letters: still under a third
     [InlineData("Cerebral infarction, hypertension", "I63.9", null)]            // a list: hypertension is another diagnosis
     [InlineData("Cerebral infarcton, rt side", "I63.9", "Cerebral infarction")]  // words of no diagnosis do not stop it
     [InlineData("脑梗无", "I63.9", null)]                                      // no Latin words

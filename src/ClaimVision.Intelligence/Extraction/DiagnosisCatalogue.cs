@@ -164,9 +164,12 @@ public sealed partial class DiagnosisCatalogue
     /// The English name of <paramref name="entry"/> a Latin reading too garbled for <see cref="NearestOf"/> still names by its
     /// words, and those words; null when none does. A word of the reading of at least <see cref="MinMatchedWordLength"/> letters
     /// matches a word of the name a fifth of its letters apart (<c>hypectension</c> is hypertension, <c>wellitus</c> mellitus),
-    /// each name word once, and the matched words must make up half the letters of the name's words of that length: one
-    /// qualifier (Essential of Essential hypertension, Cerebral of Cerebral infarction) names nothing. <c>F &lt;ceatial
-    /// hypectension</c> beside I10 names Essential hypertension, <c>il infarction</c> beside I63.9 Cerebral infarction. A
+    /// each name word once, and the matched words must make up a third of the letters of the name's words of that length
+    /// (<c>Community-rcquieed preumo nip</c> beside J18.9 is Community-acquired pneumonia by its first word). A qualifier
+    /// can be that third (Essential of Essential hypertension): the code printed beside the reading says which entry it is,
+    /// and this only says which of its names; a diagnosis written otherwise than its code says is not caught here.
+    /// <c>F &lt;ceatial hypectension</c> beside I10 names Essential hypertension, <c>il infarction</c> beside I63.9 Cerebral
+    /// infarction. A
     /// reading that also holds, as printed, a word of another diagnosis's names and none of this one's is a list of
     /// diagnoses or another one (<c>Cerebral infarction, hypertension</c>), and is left as read. Of the names that qualify,
     /// the one nearest the whole reading is taken (Essential hypertension rather than Hypertension). Like
@@ -196,7 +199,7 @@ public sealed partial class DiagnosisCatalogue
                 matched.Add(word);
                 letters += nameWords[at].Length;
             }
-            if (matched.Count == 0 || 2 * letters < nameWords.Sum(w => w.Length)) continue;
+            if (matched.Count == 0 || 3 * letters < nameWords.Sum(w => w.Length)) continue;
             var distance = Levenshtein(key, Key(name), int.MaxValue);
             if (best is null || distance < best.Value.Match.Distance) best = (new Match(entry, name, distance), matched);
         }
