@@ -11,7 +11,8 @@ public static class CommonChecks
     private static readonly string[] DateFields =
         [FieldNames.DocumentDate, FieldNames.AdmissionDate, FieldNames.DischargeDate, FieldNames.ExpiryDate];
 
-    private static readonly string[] PartFields =
+    /// <summary>The payments a bill's total is split into (the fund's, a critical-illness insurer's, the patient's).</summary>
+    internal static readonly string[] PartFields =
         [FieldNames.InsurancePaidAmount, FieldNames.CriticalIllnessAmount, FieldNames.PersonalPaidAmount];
 
     public static void Apply(Dictionary<string, ExtractedField> fields, IReadOnlyList<LineItem> items, ExtractionContext context)

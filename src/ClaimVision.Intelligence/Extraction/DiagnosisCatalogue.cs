@@ -169,10 +169,9 @@ public sealed partial class DiagnosisCatalogue
     /// can be that third (Essential of Essential hypertension): the code printed beside the reading says which entry it is,
     /// and this only says which of its names; a diagnosis written otherwise than its code says is not caught here.
     /// <c>F &lt;ceatial hypectension</c> beside I10 names Essential hypertension, <c>il infarction</c> beside I63.9 Cerebral
-    /// infarction. A
-    /// reading that also holds, as printed, a word of another diagnosis's names and none of this one's is a list of
-    /// diagnoses or another one (<c>Cerebral infarction, hypertension</c>), and is left as read. Of the names that qualify,
-    /// the one nearest the whole reading is taken (Essential hypertension rather than Hypertension). Like
+    /// infarction. A reading that also holds, as printed, a word of another diagnosis's names and none of this one's is a
+    /// list of diagnoses or another one (<c>Cerebral infarction, hypertension</c>), and is left as read. Of the names that
+    /// qualify, the one nearest the whole reading is taken (Essential hypertension rather than Hypertension). Like
     /// <see cref="NearestOf"/>, only for a caller that knows the entry from the code printed beside the reading.
     /// </summary>
     public (Match Match, IReadOnlyList<string> Words)? ByWordsOf(Entry entry, string read)

@@ -136,6 +136,6 @@ public static partial class DiagnosisRepair
         PrintedEntry(fields, catalogue) is { } entry ? catalogue.ByWordsOf(entry, read) : null;
 
     /// <summary>The catalogue entry of the diagnosis code read on the document, if the catalogue holds it.</summary>
-    private static DiagnosisCatalogue.Entry? PrintedEntry(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue) =>
+    internal static DiagnosisCatalogue.Entry? PrintedEntry(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue) =>
         fields.TryGetValue(FieldNames.DiagnosisCode, out var code) ? catalogue.ByCode(code.Normalized ?? code.Value) : null;
 }

@@ -9,9 +9,8 @@ namespace ClaimVision.Intelligence.Extraction;
 /// text after a line's last colon when a diagnosis label with a glyph misread stands before it, is taken when it is within
 /// the glyphs a misread may cost of a name of the entry whose code the page prints (<see cref="DiagnosisCatalogue.NearestOf"/>,
 /// strict), or, on a page that prints no code, exactly a name the <see cref="DiagnosisCatalogue"/> holds. A Latin text needs
-/// two words. Every candidate must name the same entry,
-/// or none is taken. Found without its label, it is trusted less (<see cref="UnlabelledStrength"/>);
-/// <see cref="DiagnosisRepair"/> then matches it like any diagnosis read.
+/// two words. Every candidate must name the same entry, or none is taken. Found without its label, it is trusted less
+/// (<see cref="UnlabelledStrength"/>); <see cref="DiagnosisRepair"/> then matches it like any diagnosis read.
 /// </summary>
 public static class DiagnosisScan
 {
@@ -21,7 +20,7 @@ public static class DiagnosisScan
     public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view, DiagnosisCatalogue? catalogue)
     {
         if (catalogue is null || fields.ContainsKey(FieldNames.Diagnosis)) return;
-        var printed = fields.TryGetValue(FieldNames.DiagnosisCode, out var code) ? catalogue.ByCode(code.Normalized ?? code.Value) : null;
+        var printed = DiagnosisRepair.PrintedEntry(fields, catalogue);
         var found = new List<(TextSpan Span, DiagnosisCatalogue.Entry Entry)>();
         foreach (var line in view.Lines)
         {

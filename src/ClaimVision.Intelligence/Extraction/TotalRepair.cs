@@ -21,6 +21,9 @@ public static partial class TotalRepair
     /// <summary>The check a total built from other figures carries (passed or not): such a total is not evidence of its own.</summary>
     public const string TotalPrinted = "totalPrinted";
 
+    /// <summary>The passed check a payment completed as total − the other payment(s) carries.</summary>
+    public const string PartFromTotal = "partFromTotal";
+
     public static void Apply(Dictionary<string, ExtractedField> fields, DocumentView view, IReadOnlyList<LineItem> items)
     {
         fields.TryGetValue(FieldNames.TotalAmount, out var total);
@@ -73,12 +76,9 @@ public static partial class TotalRepair
         {
             Normalized = AmountNormalizer.Format(t - o),
             Confidence = Math.Min(total.Confidence, other.Confidence) * 0.9,
-            Checks = [.. damaged.Checks, new FieldCheck("partFromTotal", true, $"damaged figure {damaged.Normalized} completed to {AmountNormalizer.Format(t - o)} = total − other payment")],
+            Checks = [.. damaged.Checks, new FieldCheck(PartFromTotal, true, $"damaged figure {damaged.Normalized} completed to {AmountNormalizer.Format(t - o)} = total − other payment")],
         };
     }
-
-    /// <summary>The payments a bill's total is split into (the fund's, a critical-illness insurer's, the patient's).</summary>
-    private static readonly string[] Payments = [FieldNames.InsurancePaidAmount, FieldNames.CriticalIllnessAmount, FieldNames.PersonalPaidAmount];
 
     /// <summary>
     /// A payment read cut short, its cents lost (a bare integer: <c>2,223</c> for 2,223.72, <c>4017</c> of 4017.349 with a
@@ -93,7 +93,7 @@ public static partial class TotalRepair
         foreach (var name in new[] { FieldNames.PersonalPaidAmount, FieldNames.InsurancePaidAmount })
         {
             if (!fields.TryGetValue(name, out var part) || !Intact(part) || CutShortFigure(part.Value) is not { } cut) continue;
-            var others = Payments.Where(n => n != name && fields.ContainsKey(n)).Select(n => fields[n]).ToList();
+            var others = CommonChecks.PartFields.Where(n => n != name && fields.ContainsKey(n)).Select(n => fields[n]).ToList();
             // The fund's payment and the patient's are both printed on every bill that prints either; the other must be whole.
             if (!others.Any(o => o.Name is FieldNames.InsurancePaidAmount or FieldNames.PersonalPaidAmount)
                 || others.Any(o => !Intact(o) || CutShortFigure(o.Value) is not null || CommonChecks.AmountOf(o) is null)) continue;
@@ -104,7 +104,7 @@ public static partial class TotalRepair
             {
                 Normalized = full,
                 Confidence = Math.Min(total.Confidence, others.Min(o => o.Confidence)) * 0.9,
-                Checks = [.. part.Checks, new FieldCheck("partFromTotal", true,
+                Checks = [.. part.Checks, new FieldCheck(PartFromTotal, true,
                     $"figure {part.Value} cut short; {full} = total − the other payment(s), and starts with what was read")],
             };
         }
