@@ -1242,6 +1242,33 @@ public class ExtractorTests
         Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("Z99.9")).Fields.ContainsKey(FieldNames.Diagnosis));
     }
 
+    [Fact]
+    public void A_handwritten_diagnosis_without_its_label_is_named_by_its_words_beside_the_printed_code()
+    {
+        VisionResult Page(string code, string line = "— Communit rrcquiced pneumonia", double confidence = 0.45)
+        {
+            var page = Build(
+                Row("CERTIFICATE OF DIAGNOSIS"),
+                Row("MRN: MRN6715783"),
+                Row(line),        // the label lost; Community and pneumonia still read within a letter
+                Row($"ICD-10: {code}"),
+                Row("Advice: Rest for 3 weeks"));
+            var handwritten = page.Lines[2] with { Confidence = confidence, Words = [.. page.Lines[2].Words.Select(w => w with { Confidence = confidence })] };
+            return new VisionResult([page with { Lines = [.. page.Lines.Select((l, i) => i == 2 ? handwritten : l)] }], []);
+        }
+        var named = Extractor.Extract(DocumentType.DiagnosisCertificate, Page("J18.9")).Fields[FieldNames.Diagnosis];
+        Assert.Equal("Community-acquired pneumonia", named.Normalized);
+        Assert.Equal("Communit rrcquiced pneumonia", named.Value);
+        Assert.True(named.Confidence <= DiagnosisRepair.NamedByWordsConfidence, $"confidence {named.Confidence}");
+        // Beside another entry's code the same words name nothing.
+        Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("I10")).Fields.ContainsKey(FieldNames.Diagnosis));
+        // A list holding another diagnosis's word as printed stays unread without its label.
+        Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("J18.9", "Communit pneumonia hypertension"))
+            .Fields.ContainsKey(FieldNames.Diagnosis));
+        // Read surely, a line that is no name is what it says, not a garbled diagnosis.
+        Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("J18.9", confidence: 0.9)).Fields.ContainsKey(FieldNames.Diagnosis));
+    }
+
     [Theory]
     [InlineData("既往史 : 慢性阻塞性肺疾病")]     // after a label that is no diagnosis label misread (a history)
     [InlineData("Di is: diabetes")]                // after a Latin label misread

@@ -8,8 +8,9 @@ namespace ClaimVision.Intelligence.Extraction;
 /// its own under the record number, its label gone. Where no label gave a diagnosis, a line without a colon or label, or the
 /// text after a line's last colon when a diagnosis label with a glyph misread stands before it, is taken when it is within
 /// the glyphs a misread may cost of a name of the entry whose code the page prints (<see cref="DiagnosisCatalogue.NearestOf"/>,
-/// strict), or, on a page that prints no code, exactly a name the <see cref="DiagnosisCatalogue"/> holds. A Latin text needs
-/// two words. Every candidate must name the same entry, or none is taken. Found without its label, it is trusted less
+/// strict) or, a doubtful Latin reading, names that entry by its words (<see cref="DiagnosisCatalogue.ByWordsOf"/>: a
+/// handwritten <c>— Communit rrcquiced pneumonia</c> whose label was lost, beside J18.9), or, on a page that prints no code, exactly a
+/// name the <see cref="DiagnosisCatalogue"/> holds. A Latin text needs two words. Every candidate must name the same entry, or none is taken. Found without its label, it is trusted less
 /// (<see cref="UnlabelledStrength"/>); <see cref="DiagnosisRepair"/> then matches it like any diagnosis read.
 /// </summary>
 public static class DiagnosisScan
@@ -27,8 +28,11 @@ public static class DiagnosisScan
             if (Candidate(line, view.Labels) is not { } span) continue;
             if (!Plausible(span.Text)) continue;
             // With a code printed, only its entry's names count: another diagnosis on the page (a history's) is not this one.
+            // A doubtful Latin reading too garbled for that (handwriting) may still name the code's entry by its words; a
+            // confident one that is no name is what it says (a sentence, a diagnosis running on into more).
             var match = printed is not null
                 ? DiagnosisCatalogue.NearestOf(printed, span.Text, strict: true)
+                    ?? (span.Confidence < DiagnosisRepair.RepairBelowConfidence ? catalogue.ByWordsOf(printed, span.Text)?.Match : null)
                 : catalogue.Nearest(span.Text) is { Distance: 0 } exact ? exact : null;
             if (match is not null) found.Add((span, match.Entry));
         }
