@@ -761,6 +761,7 @@ public class ExtractorTests
     [InlineData("入院日划 : 2023.03.27", FieldNames.AdmissionDate, "2023-03-27")]
     [InlineData("人院日期 : 2023.03.27", FieldNames.AdmissionDate, null)]        // 人 is one glyph from 入 and from 出: neither
     [InlineData("结算日划 2023.09.06", FieldNames.DocumentDate, null)]            // no colon: not standing as a label
+    [InlineData("结算日划 ; 2023.09.06", FieldNames.DocumentDate, "2023-09-06")]  // the colon read as a semicolon
     public void A_chinese_label_with_one_glyph_misread_still_introduces_its_field(string row, string field, string? expected)
     {
         var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(Row("基本医疗保险结算单"), Row("姓名 : 王五"), Row(row)));
@@ -1043,6 +1044,19 @@ public class ExtractorTests
 
         Assert.False(r.Fields.TryGetValue(FieldNames.PatientIdNumber, out var id) && ResidentIdValidator.Check(id.Normalized!, DateOnly.FromDateTime(DateTime.Today)).All(c => c.Passed),
             $"took {id?.Normalized}");
+    }
+
+    [Fact]
+    public void A_stray_character_read_as_a_word_before_the_id_does_not_make_it_nineteen()
+    {
+        // 码 read as 3: dropping one character of 3420106197607092225 leaves two valid IDs (420106… and 340106…); the
+        // space OCR read says which 18 characters are the number.
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名赵志浩"), Row("出生 1976 年 7 月 9 日"), Row("公民身份 3 420106197607092225")));
+
+        var id = r.Fields[FieldNames.PatientIdNumber];
+        Assert.Equal("420106197607092225", id.Normalized);
+        Assert.Contains(id.Checks, c => c.Name == ResidentIdScan.FoundByItsChecks);
+        Assert.DoesNotContain(id.Checks, c => c.Name == ResidentIdScan.OneCharacterDropped);
     }
 
     [Fact]

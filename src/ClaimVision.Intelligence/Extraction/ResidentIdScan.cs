@@ -99,13 +99,17 @@ public static partial class ResidentIdScan
 
     private static ExtractedField? FindClean(LineView line, DateOnly today)
     {
-        var (compact, map) = Compact(line.Text);
-        foreach (Match m in Candidate().Matches(compact))
-        {
-            if (!Passes(m.Value, today)) continue;
-            return Found(line, map, m, m.Value, UnlabelledStrength,
-                new FieldCheck(FoundByItsChecks, true, "found without its label, as an 18-character run that passes the ID checks"));
-        }
+        // Spaces ignored first (OCR splits an ID into groups); then spaces kept, so that a stray character read as a word of
+        // its own before the number (公民身份 3 420106197607092225, 码 read as 3) does not make the run 19 characters long;
+        // not on a line naming an account or card, whose longer number may hold 18 digits that pass by chance.
+        var readings = BankLine().IsMatch(line.Text) ? [Compact(line.Text)] : new[] { Compact(line.Text), Compact(line.Text, keepSpaces: true) };
+        foreach (var (compact, map) in readings)
+            foreach (Match m in Candidate().Matches(compact))
+            {
+                if (!Passes(m.Value, today)) continue;
+                return Found(line, map, m, m.Value, UnlabelledStrength,
+                    new FieldCheck(FoundByItsChecks, true, "found without its label, as an 18-character run that passes the ID checks"));
+            }
         return null;
     }
 
@@ -133,14 +137,15 @@ public static partial class ResidentIdScan
         return field with { Checks = [.. field.Checks, .. checks] };
     }
 
-    /// <summary>The line without spaces, look-alike letters as digits, and each kept character's index in the line.</summary>
-    private static (string Compact, int[] Map) Compact(string text)
+    /// <summary>The line without spaces (or with them, <paramref name="keepSpaces"/>), look-alike letters as digits, and each
+    /// kept character's index in the line.</summary>
+    private static (string Compact, int[] Map) Compact(string text, bool keepSpaces = false)
     {
         var chars = new List<char>(text.Length);
         var map = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsWhiteSpace(text[i])) continue;
+            if (char.IsWhiteSpace(text[i]) && !keepSpaces) continue;
             chars.Add(text[i] switch { 'O' or 'o' => '0', 'I' or 'l' => '1', 'x' => 'X', var c => c });
             map.Add(i);
         }
