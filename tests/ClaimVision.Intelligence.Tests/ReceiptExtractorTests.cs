@@ -100,12 +100,30 @@ public class ReceiptExtractorTests
         Assert.Equal("1729 Market Road, PETALING JAYA", N(r, FieldNames.ProviderAddress));
     }
 
+    [Theory]
+    [InlineData(0.16, "1401 JALAN BUNGA RAYA, SINGAPORE")]
+    [InlineData(0.6, "1401 JALAN BUNGA RAYA, SINGAPORE eee eee ee Clee")]   // read surely: text the block holds
+    public void Noise_read_beside_the_address_is_no_part_of_it(double noise, string expected)
+    {
+        var page = Build(
+            Row("KIN WAH PHARMACY LTD"),
+            Row("PHARMACY RECEIPT"),
+            Row("1401 JALAN BUNGA RAYA, SINGAPORE", "eee eee ee Clee@700"),
+            Row("Receipt #: 817695756"),
+            Row("Panadol", "12.90@500"),
+            Row("TOTAL", "12.90@500"));
+        var smudge = page.Lines[3] with { Confidence = noise };
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, new VisionResult([page with { Lines = [.. page.Lines.Select((l, i) => i == 3 ? smudge : l)] }], []));
+        Assert.Equal(expected, N(r, FieldNames.ProviderAddress));
+    }
+
     /// <summary>A Singapore address has no five-digit postcode to end it, so the block runs until a line that is no address:
     /// a VAT or company (UEN) number, or an abbreviated invoice number, is none.</summary>
     [Theory]
     [InlineData("VAT No: 654999479165")]
     [InlineData("UEN: 201912345K")]
     [InlineData("INV NO: CS72575571")]
+    [InlineData("ABN: 046485771476")]
     public void An_address_without_a_postcode_ends_before_a_tax_or_invoice_number(string next)
     {
         var r = Extractor.Extract(DocumentType.Other, Doc(

@@ -24,8 +24,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
     [GeneratedRegex(@"\b(TEL|TELEPHONE|PHONE|FAX|H/P|HP|GST|SST|VAT|UEN|TAX|INVOICE|INV|RECEIPT|CASH\s?BILL|BILL|DATE|CASHIER|DOC|EMAIL|E-MAIL|WWW|HTTP|COUNTER|TABLE|ORDER|MEMBER|SALES|REG)\b|@|\.COM", RegexOptions.IgnoreCase)]
     private static partial Regex StopCue();
 
-    // A registration number ends in a letter, which OCR may read as ¥ (519537-¥ for 519537-X).
-    [GeneratedRegex(@"\(?\b\d{5,8}-[A-Z¥](?!\w)\)?|\bCO\.?\s?(REG|NO)|\bROC\b|\bCOMPANY\s?(REG|NO)|^\(?(?=[A-Z]*\d)[0-9A-Z]{6,12}-?[A-Z]?\)?$", RegexOptions.IgnoreCase)]
+    // A registration number ends in a letter, which OCR may read as ¥ (519537-¥ for 519537-X). Business numbers of other
+    // countries are named by their label with the number after it (ABN: 046485771476), not by the label alone, which
+    // may be a word of a name (ABN AMRO).
+    [GeneratedRegex(@"\(?\b\d{5,8}-[A-Z¥](?!\w)\)?|\bCO\.?\s?(REG|NO)|\bROC\b|\bCOMPANY\s?(REG|NO)|^\(?(?=[A-Z]*\d)[0-9A-Z]{6,12}-?[A-Z]?\)?$|\b(ABN|ACN|BRN|TIN)\s*(NO\.?)?\s*[:#.]?\s*\d", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationCue();
 
     [GeneratedRegex(@"\b\d{5}\b")]
@@ -301,6 +303,8 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
             if (parts.Count >= 7) break;
             var text = line.Text.Trim();
             if (parts.Count == 0 && Skippable(text)) continue;
+            // Noise read as letters (eee eee ee Clee over a smudge beside the street line) is no part of the address.
+            if (line.Line.Confidence < MinAddressConfidence) continue;
             if (StopCue().IsMatch(text) || TitleWord().IsMatch(text) || DateNormalizer.FindAll(text).Count > 0 || RegistrationCue().IsMatch(text)
                 || PhoneNumber().IsMatch(text) || PhoneLine().IsMatch(text)) break;
             if (afterPostcode >= 0 && !AddressTail(text, afterPostcode)) break;
@@ -312,6 +316,10 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return new TextSpan(string.Join(' ', parts.Select(p => p.Text)), parts.Select(p => p.Box).Aggregate(BoundingBox.Union),
             parts.Average(p => p.Confidence), parts[0].Page);
     }
+
+    /// <summary>Below this OCR confidence a line inside the address block is noise read as letters, skipped (a stamp, a
+    /// smudge, a logo's edge).</summary>
+    private const double MinAddressConfidence = 0.3;
 
     /// <summary>A Chinese street address: Han characters up to a street word (路, 街, 道, 巷, 弄, 胡同) and a house number with
     /// 号, optionally after a 地址 label (山东省胜利街 290 号, 地址：朝阳区建国路 88 号 2 楼).</summary>
