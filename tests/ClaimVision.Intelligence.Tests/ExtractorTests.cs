@@ -1256,6 +1256,27 @@ public class ExtractorTests
         Assert.False(Extractor.Extract(DocumentType.DiagnosisCertificate, Page("Z99.9")).Fields.ContainsKey(FieldNames.Diagnosis));
     }
 
+    [Theory]
+    [InlineData(0.3, "Good Samaritan Memorial Hospital")]
+    [InlineData(0.9, null)]     // read surely, six lines above it would be the page's top and the title under it
+    public void Noise_above_the_title_does_not_push_the_hospital_out_of_the_top_of_the_page(double noise, string? expected)
+    {
+        var page = Build(
+            Row("ee ee"), Row("wel SEG ae"), Row("ot"), Row("a"), Row("oO"), Row("we"),     // a scribble read as letters
+            Row("Good Samaritan Memorial Hospital"),
+            Row("CERTIFICATE OF DIAGNOSIS"),
+            Row("Patient name: Karen Martinez"),
+            Row("Age: 48"),
+            Row("Diagnosis: Acute appendicitis"),
+            Row("ICD-10: K35.8"),
+            Row("Advice: Rest for 2 weeks"),
+            Row("Physician: Dr. M. O'Brien"),
+            Row("Date: 28-Sep-2022"));
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate,
+            new VisionResult([page with { Lines = [.. page.Lines.Select((l, i) => i < 6 ? l with { Confidence = noise } : l)] }], []));
+        Assert.Equal(expected, N(r, FieldNames.ProviderName));
+    }
+
     [Fact]
     public void A_handwritten_diagnosis_without_its_label_is_named_by_its_words_beside_the_printed_code()
     {

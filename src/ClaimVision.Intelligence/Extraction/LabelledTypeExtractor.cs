@@ -48,10 +48,12 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
     }
 
     /// <summary>The hospital named in the title: the first line in the top quarter holding a provider word,
-    /// cut after that word (北京协和医院住院收费票据 → 北京协和医院).</summary>
+    /// cut after that word (北京协和医院住院收费票据 → 北京协和医院). Noise read as letters above the title (a scribble, a
+    /// stamp's edge: lines below <see cref="MinTitleConfidence"/>) is not counted in that quarter.</summary>
     public static ExtractedField? ProviderFromTitle(DocumentView view)
     {
-        foreach (var line in view.Lines.Take(Math.Max(3, view.Lines.Count / 4)))
+        var lines = view.Lines.Where(l => l.Line.Confidence >= MinTitleConfidence).ToList();
+        foreach (var line in lines.Take(Math.Max(3, lines.Count / 4)))
         {
             var word = ProviderWords.Select(w => (w, at: line.Text.IndexOf(w, StringComparison.OrdinalIgnoreCase)))
                 .Where(x => x.at > 0 || (x.at == 0 && x.w.All(c => c < 128))).OrderBy(x => x.at).FirstOrDefault();
@@ -69,6 +71,9 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         }
         return null;
     }
+
+    /// <summary>Below this OCR confidence a line is noise, not a title that could push the real one out of the top quarter.</summary>
+    public const double MinTitleConfidence = 0.4;
 
     private static readonly Regex Cny = new(@"[¥元]|人民币|RMB|CNY", RegexOptions.Compiled);
     private static readonly Regex Myr = new(@"\bRM\s?\d|\(RM\)|\bMYR\b", RegexOptions.Compiled);
