@@ -1257,6 +1257,34 @@ public class ExtractorTests
     }
 
     [Theory]
+    [InlineData("亲尾炎@430", "急性阑尾炎")]       // 阑 misread: the join is a glyph from 急性阑尾炎
+    [InlineData("阑尾炎@430", "急性阑尾炎")]
+    [InlineData("阑尾炎@700", "急性")]             // in another column: not the rest of the value
+    [InlineData("发作@430", "急性")]               // together no diagnosis the catalogue holds
+    public void A_diagnosis_read_as_two_lines_on_its_row_is_joined_when_together_they_are_a_catalogue_name(string rest, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("浙江省基本医疗保险住院费用结算单"),
+            Row("住院号 : 78989166 诊断 : 急性 |", rest),
+            Row("医疗费用总额 : 6,696.51")));
+        var diagnosis = r.Fields[FieldNames.Diagnosis];
+        Assert.Equal(expected, diagnosis.Normalized);
+        Assert.Equal(expected.Length > 2, diagnosis.Checks.Any(c => c.Name == DiagnosisContinuation.Joined && c.Passed));
+        Assert.Equal("78989166", N(r, FieldNames.MedicalRecordNumber));
+    }
+
+    [Fact]
+    public void A_diagnosis_that_is_a_name_already_is_not_joined_to_what_follows_it()
+    {
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(
+            Row("浙江省基本医疗保险住院费用结算单"),
+            Row("住院号 : 78989166 诊断 : 脑梗死", "后遗症@430"),
+            Row("医疗费用总额 : 6,696.51")));
+        // Joined they would name another diagnosis (脑梗死后遗症); what was read after the label stands as read.
+        Assert.Equal("脑梗死", N(r, FieldNames.Diagnosis));
+    }
+
+    [Theory]
     [InlineData(0.3, "Good Samaritan Memorial Hospital")]
     [InlineData(0.9, null)]     // read surely, six lines above it would be the page's top and the title under it
     public void Noise_above_the_title_does_not_push_the_hospital_out_of_the_top_of_the_page(double noise, string? expected)

@@ -33,6 +33,7 @@ public sealed partial class DiagnosisCatalogue
         Version = entries.Count == 0 ? "none" : $"{entries.Count}:{contentHash}";
         _byCode = entries.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
         _aliases = [.. entries.SelectMany(e => e.Chinese.Concat(e.English).Select(n => (Key(n), n, e))).Where(a => a.Item1.Length > 0)];
+        _keys = new(() => [.. _aliases.Select(a => a.Key)]);
         // Words of five letters or more in any English name: a reading holding one as printed names that diagnosis.
         _latinWords = new(() => entries.SelectMany(e => e.English).SelectMany(Words).Where(w => w.Length >= MinMatchedWordLength).ToHashSet(StringComparer.Ordinal));
     }
@@ -53,6 +54,12 @@ public sealed partial class DiagnosisCatalogue
     public string Version { get; }
 
     public Entry? ByCode(string code) => _byCode.GetValueOrDefault(code.Trim());
+
+    /// <summary>Whether <paramref name="read"/> is, spacing and punctuation aside, a name the catalogue holds, however short
+    /// (脑梗死, which <see cref="Nearest"/> leaves alone as too short to match).</summary>
+    public bool Holds(string read) => _keys.Value.Contains(Key(read));
+
+    private readonly Lazy<HashSet<string>> _keys;
 
     /// <summary>Reads a catalogue file.</summary>
     /// <exception cref="InvalidDataException">The file is missing or a row is malformed (named with its line).</exception>

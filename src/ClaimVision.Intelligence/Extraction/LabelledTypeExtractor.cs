@@ -26,6 +26,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         Complete(fields, view, context);
         if (Schema.Fields.Any(f => f.Name == FieldNames.Diagnosis)) DiagnosisScan.Apply(fields, view, context.Diagnoses);
         DiagnosisText.Clean(fields);
+        DiagnosisContinuation.Apply(fields, view, context.Diagnoses);
         DiagnosisRepair.Apply(fields, context.Diagnoses, Schema.Fields.Any(f => f.Name == FieldNames.DiagnosisCode) ? view : null);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmount)) TotalRepair.Apply(fields, view, items);
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmountInWords)) TotalRepair.WordsFromFigures(fields, view);
