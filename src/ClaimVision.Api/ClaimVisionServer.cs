@@ -19,6 +19,8 @@ public static class ClaimVisionServer
         builder.Services.AddClaimVisionRuntime(builder.Configuration);
         builder.Services.AddClaimVisionApi(builder.Configuration);
         engines(builder.Services);
+        // Last, so that every log writer registered above (the defaults, the engines') writes only scrubbed text.
+        builder.Services.AddPersonalDataScrubbing();
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

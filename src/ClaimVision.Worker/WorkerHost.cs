@@ -17,6 +17,8 @@ public static class WorkerHost
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddClaimVisionRuntime(builder.Configuration);
         engines(builder.Services);
+        // Last, so that every log writer registered above (the defaults, the engines') writes only scrubbed text.
+        builder.Services.AddPersonalDataScrubbing();
         return builder.Build();
     }
 }
