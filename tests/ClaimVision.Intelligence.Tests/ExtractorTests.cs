@@ -1219,10 +1219,30 @@ public class ExtractorTests
     [InlineData("姓名 : ，郑嘉明别 : 男年龄 : 77 岁", "郑嘉明")]
     [InlineData("姓名 : 欧阳伟明别", "欧阳伟明别")]        // no sex after it: the glyph may be the name's
     [InlineData("姓名 : 王别 : 男", "王别")]              // two glyphs: a name of one is no name
-    public void A_name_that_ran_on_into_the_sex_label_loses_the_labels_glyph(string row, string expected)
+    [InlineData("姓名 : 周怡嘉身份", "周怡嘉")]            // ran on into 身份证号, the rest of the label lost
+    [InlineData("姓名 : 欧阳伟明医保类", "欧阳伟明")]
+    [InlineData("姓名 : 周身份", "周身份")]                // one glyph would be left: no name
+    [InlineData("姓名 : 周怡嘉身", "周怡嘉身")]            // one glyph of a label says nothing
+    public void A_name_that_ran_on_into_the_label_after_it_loses_the_labels_glyphs(string row, string expected)
     {
         var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(Row("门诊收费票据"), Row(row), Row("合计 : 120.00")));
         Assert.Equal(expected, N(r, FieldNames.PatientName));
+    }
+
+    [Theory]
+    [InlineData("梁怡丽性别 : 女年龄 : 63 岁", "梁怡丽")]      // 姓名 : lost
+    [InlineData("外科性别 : 女年龄 : 63 岁", null)]             // no surname: a department, not a name
+    [InlineData("门诊号 : 12345 梁怡丽性别 : 女", null)]        // another label first: not where a name stands
+    [InlineData("梁怡丽 123 性别 : 女", null)]
+    [InlineData("单号王五性别 : 男", null)]                     // 单号 (a label, and 单 a surname) before it
+    public void A_name_whose_label_was_lost_is_found_before_the_sex_label(string row, string? expected)
+    {
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(Row("诊断证明书"), Row(row), Row("诊断 : 急性阑尾炎")));
+        Assert.Equal(expected, N(r, FieldNames.PatientName));
+        if (expected is not null)
+            Assert.True(r.Fields[FieldNames.PatientName].Confidence <= PersonName.BeforeSexLabelStrength, "trusted as an unlabelled name");
+        var labelled = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(Row("诊断证明书"), Row("姓名 : 周宇明"), Row(row)));
+        Assert.Equal("周宇明", N(labelled, FieldNames.PatientName));     // a labelled name comes first
     }
 
     [Fact]

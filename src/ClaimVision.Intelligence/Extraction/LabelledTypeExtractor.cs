@@ -34,9 +34,12 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         if (Schema.Fields.Any(f => f.Name == FieldNames.Department)) DepartmentScan.Apply(fields, view);
         if (Schema.Fields.Any(f => f.Kind == FieldKind.CardNumber) && fields.TryGetValue(FieldNames.CardNumber, out var card))
             fields[FieldNames.CardNumber] = Validation.CardNumberCheck.Apply(card);
+        if (Schema.Fields.Any(f => f.Name == FieldNames.PatientName) && !fields.ContainsKey(FieldNames.PatientName)
+            && PersonName.BeforeSexLabel(view) is { } unlabelled)
+            fields[FieldNames.PatientName] = unlabelled;
         if (fields.TryGetValue(FieldNames.PatientName, out var name) && name.Normalized is { } n)
-            fields[FieldNames.PatientName] = PersonName.WithoutSexLabelTail(PersonName.WithGivenNameBeside(
-                name with { Normalized = Normalization.TextCleanup.NameCase(PersonName.WithoutStrayMarks(n)) }, view));
+            fields[FieldNames.PatientName] = PersonName.WithoutLabelHead(PersonName.WithoutSexLabelTail(PersonName.WithGivenNameBeside(
+                name with { Normalized = Normalization.TextCleanup.NameCase(PersonName.WithoutStrayMarks(n)) }, view)));
         if (fields.TryGetValue(FieldNames.PhysicianName, out var physician) && physician.Normalized is { } p)
             fields[FieldNames.PhysicianName] = physician with { Normalized = PersonName.WithDoctorTitle(p) };
         CommonChecks.Apply(fields, items, context);

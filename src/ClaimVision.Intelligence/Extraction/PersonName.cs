@@ -64,6 +64,51 @@ public static partial class PersonName
     [GeneratedRegex(@"^\s*[:：;；]\s*[男女]")]
     private static partial Regex SexAfter();
 
+    /// <summary>
+    /// A Chinese name that ran on into the first glyphs of the label after it, the rest of that label lost with its colon
+    /// (<c>姓名 : 周怡嘉身份</c> for 周怡嘉 身份证号 : …): when the name ends in two or more glyphs that begin one of
+    /// <see cref="LabelsAfterName"/> — words no Chinese given name ends in — and two glyphs at least are left, those glyphs
+    /// leave the name.
+    /// </summary>
+    public static ExtractedField WithoutLabelHead(ExtractedField name)
+    {
+        if (name.Normalized is not { Length: >= 4 } text || !text.All(Normalization.TextCleanup.IsHan)) return name;
+        var cut = LabelsAfterName
+            .SelectMany(label => Enumerable.Range(2, label.Length - 1).Select(n => label[..n]))
+            .Where(head => text.Length - head.Length >= 2 && text.EndsWith(head, StringComparison.Ordinal))
+            .Select(head => head.Length)
+            .DefaultIfEmpty(0)
+            .Max();
+        return cut == 0 ? name : name with { Normalized = text[..^cut] };
+    }
+
+    /// <summary>Position strength of a name found before the sex label rather than after its own.</summary>
+    public const double BeforeSexLabelStrength = 0.7;
+
+    /// <summary>
+    /// A Chinese name whose label OCR lost, found where forms print it: at the start of the line that goes on with the sex
+    /// label (<c>梁怡丽性别 : 女年龄 : 63 岁</c> for 姓名 : 梁怡丽 性别 : 女). Taken when the sex label is the line's first label,
+    /// what stands before it is two to four Chinese characters and nothing else, and they start with a common surname (a
+    /// lone department or title word does not); the first such line of the page, trusted at most
+    /// <see cref="BeforeSexLabelStrength"/>.
+    /// </summary>
+    public static ExtractedField? BeforeSexLabel(DocumentView view)
+    {
+        foreach (var line in view.Lines)
+        {
+            if (view.Labels.On(line) is not [var first, ..] || first.Field != FieldNames.PatientSex || first.Start == 0) continue;
+            var span = line.Slice(0, first.Start);
+            var text = span.Text.Trim(ChineseEnds);
+            if (text.Length is < 2 or > 4 || !text.All(Normalization.TextCleanup.IsHan)) continue;
+            if (Validation.ChineseSurname.Check(text) is not { Passed: true }) continue;
+            return LabelledFields.FromSpan(FieldNames.PatientName, span, new ReadValue(span.Text, text, 1), BeforeSexLabelStrength);
+        }
+        return null;
+    }
+
+    /// <summary>Labels printed right after a patient's name on Chinese forms.</summary>
+    private static readonly string[] LabelsAfterName = ["身份证号", "身份证号码", "性别", "年龄", "住院号", "门诊号", "病历号", "科室", "医保类型"];
+
     private static readonly char[] StrayMarks = ['‘', '’', '“', '”', '"', '`', '´', '©', '®', '™', '|', '!', '_', '~', '*', '•', '«', '»', ',', ';', ':'];
 
     // ! or | between two capitals, or ! after a capital at a word's end: the I of a word in capitals. A | at a word's
