@@ -9,8 +9,9 @@ namespace ClaimVision.Intelligence.Extraction;
 /// text after a line's last colon when a diagnosis label with a glyph misread stands before it, is taken when it is within
 /// the glyphs a misread may cost of a name of the entry whose code the page prints (<see cref="DiagnosisCatalogue.NearestOf"/>,
 /// strict) or, a doubtful Latin reading, names that entry by its words (<see cref="DiagnosisCatalogue.ByWordsOf"/>: a
-/// handwritten <c>— Communit rrcquiced pneumonia</c> whose label was lost, beside J18.9), or, on a page that prints no code, exactly a
-/// name the <see cref="DiagnosisCatalogue"/> holds. A Latin text needs two words. Every candidate must name the same entry, or none is taken. Found without its label, it is trusted less
+/// handwritten <c>— Communit rrcquiced pneumonia</c> whose label was lost, beside J18.9), or, on a page that prints no
+/// code, exactly a name the <see cref="DiagnosisCatalogue"/> holds. A Latin text needs two words. Every candidate must
+/// name the same entry, or none is taken. Found without its label, it is trusted less
 /// (<see cref="UnlabelledStrength"/>); <see cref="DiagnosisRepair"/> then matches it like any diagnosis read.
 /// </summary>
 public static class DiagnosisScan

@@ -98,9 +98,10 @@ public sealed class LabelIndex
     private const int MinMisreadLabel = 4;
 
     /// <summary>Chinese labels of four or more characters with one glyph misread (结算日划, 结算]期, 结算目基 for 结算日期),
-    /// where they stand as labels: right before a colon (or a semicolon, the colon misread), over characters no label claimed. A run is taken for a label
-    /// only when every label one glyph from it (of the longest length that has any) belongs to one field, so a damaged
-    /// X院日期 is neither 入院日期 nor 出院日期; Ignore labels count, so a damaged one still blocks.</summary>
+    /// where they stand as labels: right before a colon (or a semicolon, the colon misread), over characters no label
+    /// claimed. A run is taken for a label only when every label one glyph from it (of the longest length that has any)
+    /// belongs to one field, so a damaged X院日期 is neither 入院日期 nor 出院日期; Ignore labels count, so a damaged one
+    /// still blocks.</summary>
     private static IEnumerable<LabelHit> MisreadLabels(LineView line, string compact, int[] map, bool[] taken,
         List<List<(string Field, string Label, string Needle)>> byLength)
     {
