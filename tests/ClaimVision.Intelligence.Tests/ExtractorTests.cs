@@ -1038,6 +1038,7 @@ public class ExtractorTests
     [Theory]
     [InlineData("公民身份纪码 110105194912231002X")]   // 11010519491231002X or 11010519491223002X: both pass
     [InlineData("银行账号 : 6222026094497188687")]     // a bank account: no one character makes it an ID
+    [InlineData("银行卡号 3 420106197607092225")]      // nor do 18 digits read as a word of a card number
     public void Nineteen_characters_are_no_id_unless_exactly_one_valid_id_is_left_by_dropping_one(string row)
     {
         var r = Extractor.Extract(DocumentType.IdCard, Doc(Row("姓名张三"), Row(row)));

@@ -102,14 +102,18 @@ public static partial class ResidentIdScan
         // Spaces ignored first (OCR splits an ID into groups); then spaces kept, so that a stray character read as a word of
         // its own before the number (公民身份 3 420106197607092225, 码 read as 3) does not make the run 19 characters long;
         // not on a line naming an account or card, whose longer number may hold 18 digits that pass by chance.
-        var readings = BankLine().IsMatch(line.Text) ? [Compact(line.Text)] : new[] { Compact(line.Text), Compact(line.Text, keepSpaces: true) };
-        foreach (var (compact, map) in readings)
-            foreach (Match m in Candidate().Matches(compact))
-            {
-                if (!Passes(m.Value, today)) continue;
-                return Found(line, map, m, m.Value, UnlabelledStrength,
-                    new FieldCheck(FoundByItsChecks, true, "found without its label, as an 18-character run that passes the ID checks"));
-            }
+        return FindClean(line, Compact(line.Text), today)
+            ?? (BankLine().IsMatch(line.Text) ? null : FindClean(line, Compact(line.Text, keepSpaces: true), today));
+    }
+
+    private static ExtractedField? FindClean(LineView line, (string Compact, int[] Map) reading, DateOnly today)
+    {
+        foreach (Match m in Candidate().Matches(reading.Compact))
+        {
+            if (!Passes(m.Value, today)) continue;
+            return Found(line, reading.Map, m, m.Value, UnlabelledStrength,
+                new FieldCheck(FoundByItsChecks, true, "found without its label, as an 18-character run that passes the ID checks"));
+        }
         return null;
     }
 
