@@ -94,23 +94,42 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     private VisionOutput ProcessDocument(ReadOnlySpan<byte> bytes, string fileName, VisionOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var decoded = ImageDecoder.Decode(bytes, fileName, options.Limits);
+        // Pages are decoded one at a time, and each may be let go while it is read and decoded again (see PreparedPage): a
+        // page-sized raster fewer in memory at once. The first is decoded before an engine is taken, so that a file whose
+        // data is corrupt fails without holding one.
+        var image = ImageDecoder.Open(bytes, fileName, options.Limits);
+        var page = image.DecodePage(0);
         var timings = new StageClock { DecodeMs = clock.Elapsed.TotalMilliseconds };
-
-        using var lease = pool.Rent(cancellationToken);
-        var pages = new List<OcrPage>(decoded.Pages.Count);
-        var statistics = new List<PageStatistics>(decoded.Pages.Count);
-        for (var i = 0; i < decoded.Pages.Count; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (page, stats) = ProcessPage(lease.Engine, decoded.Pages[i], i, options, timings);
-            pages.Add(page);
-            statistics.Add(stats);
+            using var lease = pool.Rent(cancellationToken);
+            var pages = new List<OcrPage>(image.PageCount);
+            var statistics = new List<PageStatistics>(image.PageCount);
+            for (var i = 0; i < image.PageCount; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (i > 0)
+                {
+                    clock.Restart();
+                    page = image.DecodePage(i);
+                    timings.DecodeMs += clock.Elapsed.TotalMilliseconds;
+                }
+                var index = i;
+                var (read, stats) = ProcessPage(lease.Engine, page, () => image.DecodePage(index), i, options, timings);
+                pages.Add(read);
+                statistics.Add(stats);
+            }
+            return new VisionOutput(image.Format, pages, statistics, new VisionTimings(timings.DecodeMs, timings.PreprocessMs, timings.OcrMs));
         }
-        return new VisionOutput(decoded.Format, pages, statistics, new VisionTimings(timings.DecodeMs, timings.PreprocessMs, timings.OcrMs));
+        finally
+        {
+            page.Dispose();
+        }
     }
 
-    private (OcrPage, PageStatistics) ProcessPage(OcrEngine engine, PageImage page, int index, VisionOptions options, StageClock timings)
+    /// <summary>Reads one page. <paramref name="page"/> is let go here once the page's preparation holds it (the caller's
+    /// disposing it again is harmless); <paramref name="decodeAgain"/> gives it back when a later step needs it.</summary>
+    private (OcrPage, PageStatistics) ProcessPage(OcrEngine engine, PageImage page, Func<PageImage> decodeAgain, int index, VisionOptions options, StageClock timings)
     {
         var ocrOptions = pool.Options;
         var clock = Stopwatch.StartNew();
@@ -119,7 +138,8 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         using var workBinary = binary;
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
-        using var prepared = new PreparedPage(page, ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight, ocrOptions.RemoveSeals);
+        using var prepared = new PreparedPage(page, ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight, ocrOptions.RemoveSeals, decodeAgain);
+        page.Dispose();
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 
         // OSD costs about as much as a reading. The page is first read upright in the language OSD would default to
@@ -199,7 +219,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         long inkCpu = 0;
         if (best.Text.Lines.Count < ocrOptions.SparseRecheckBelowLines)
         {
-            uncovered = Uncovered(best, ocrOptions, ref inkCpu);
+            uncovered = Uncovered(prepared, best, ocrOptions, ref inkCpu);
             // Much ink left unread on a page of few lines may be text of the other language (see OcrOptions.SparseLanguageRecheck):
             // a full reading in it made before is compared as it is; otherwise the probes decide whether one is made. It
             // replaces this reading by the margin. A page with no ink left unread (a blank back page) is not re-checked.
@@ -209,7 +229,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
                         ? Read(engine, prepared, best.Rotate, other, timings, OcrPass.LanguageRecheck, readings)
                         : null)) is { } again
                 && ReferenceEquals(Better(best, again, ocrOptions.VerifyMargin), again))
-                (best, uncovered) = (again, Uncovered(again, ocrOptions, ref inkCpu));
+                (best, uncovered) = (again, Uncovered(prepared, again, ocrOptions, ref inkCpu));
             if (SparseWorth(best, uncovered, ocrOptions))
             {
                 var sparse = Read(engine, prepared, best.Rotate, best.Text.Language, timings, OcrPass.SparseReading, readings, sparse: true);
@@ -228,9 +248,12 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             passes.Add(reading.Pass, reading.CpuNanoseconds, ReferenceEquals(reading, best));
 
         clock.Restart();
-        var completed = SecondLook(engine, passes, OcrPass.MissedText, best.Text, () => MissedTextReread.Apply(engine, best.Image, best.Text, ocrOptions, uncovered), inkCpu);
-        var relined = SecondLook(engine, passes, OcrPass.LineReread, completed, () => DoubtfulLineReread.Apply(engine, best.Image.Pix, completed, ocrOptions));
-        var figures = SecondLook(engine, passes, OcrPass.FigureReread, relined, () => FigureReread.Apply(engine, best.Image.Pix, relined, ocrOptions));
+        // The second looks read the chosen reading's image, lent to Tesseract for each of its readings (the page lets go of
+        // every other image it kept when it is taken).
+        using var image = new LentImage(prepared.Take(best.Rotate, best.ScaleFactor).Ready);
+        var completed = SecondLook(engine, passes, OcrPass.MissedText, best.Text, () => MissedTextReread.Apply(engine, image, best.Text, ocrOptions, uncovered), inkCpu);
+        var relined = SecondLook(engine, passes, OcrPass.LineReread, completed, () => DoubtfulLineReread.Apply(engine, image, completed, ocrOptions));
+        var figures = SecondLook(engine, passes, OcrPass.FigureReread, relined, () => FigureReread.Apply(engine, image, relined, ocrOptions));
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
 
         var transform = best.Transform;
@@ -335,8 +358,9 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// <summary>Scale of the language probe relative to the normal reading scale.</summary>
     private const double ProbeScale = 0.5;
 
-    /// <summary>A reading of the page and the image it was read from (owned by the page's <see cref="PreparedPage"/>).</summary>
-    private sealed record Reading(int Rotate, PageTransform Transform, PageImage Image, RecognizedText Text, OcrPass Pass, long CpuNanoseconds);
+    /// <summary>A reading of the page, and where the image it was read from is had again: the page's <see cref="PreparedPage"/> at
+    /// <see cref="Rotate"/> and <see cref="ScaleFactor"/> (the page may have let it go since, to be made again the same).</summary>
+    private sealed record Reading(int Rotate, double ScaleFactor, PageTransform Transform, RecognizedText Text, OcrPass Pass, long CpuNanoseconds);
 
     /// <summary>A full-page reading of this page already made in <paramref name="rotate"/> and <paramref name="language"/>, if any.</summary>
     private static Reading? Made(List<Reading> readings, int rotate, string language) =>
@@ -344,11 +368,11 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
 
     /// <summary>The glyph runs <paramref name="reading"/> left uncovered (null when the sparse re-check does not measure them);
     /// the thread CPU it took is added to <paramref name="cpu"/>.</summary>
-    private static UncoveredText? Uncovered(Reading reading, OcrOptions options, ref long cpu)
+    private static UncoveredText? Uncovered(PreparedPage page, Reading reading, OcrOptions options, ref long cpu)
     {
         if (options.SparseRecheckMinUncoveredPerWord <= 0) return null;
         var started = OcrPassCounter.ThreadCpuNow();
-        var uncovered = UncoveredInk.Find(reading.Image, MissedTextReread.Covered(reading.Text, options));
+        var uncovered = UncoveredInk.Find(page.Get(reading.Rotate, reading.ScaleFactor).Ready, MissedTextReread.Covered(reading.Text, options));
         cpu += OcrPassCounter.ThreadCpuNow() - started;
         return uncovered;
     }
@@ -394,19 +418,29 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         return keep ? turned : current;
     }
 
-    /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise. The reading
+    /// <summary>Turn upright, deskew, normalise resolution (or find that done by an earlier reading), recognise. The image is
+    /// lent to Tesseract while it reads (<see cref="LentImage"/>) and kept by the page again after. The reading
     /// is added to <paramref name="log"/> (when given), to be reused by later steps and counted once the page's reading is
     /// chosen, with the thread CPU spent since <paramref name="startedCpu"/> (default: since the call).</summary>
     private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, OcrPass pass, List<Reading>? log, double scaleFactor = 1, bool sparse = false, long? startedCpu = null)
     {
         var cpu = startedCpu ?? OcrPassCounter.ThreadCpuNow();
         var clock = Stopwatch.StartNew();
-        var (ready, transform) = page.Get(rotate, scaleFactor);
+        var (ready, transform) = page.Take(rotate, scaleFactor);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
         clock.Restart();
-        var text = sparse ? engine.RecognizeSparse(ready.Pix, language) : engine.Recognize(ready.Pix, language);
+        var lent = new LentImage(ready);
+        RecognizedText text;
+        try
+        {
+            text = engine.Recognize(lent, language, sparse);
+        }
+        finally
+        {
+            page.Keep(rotate, scaleFactor, lent.Release());
+        }
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
-        var reading = new Reading(rotate, transform, ready, text, pass, OcrPassCounter.ThreadCpuNow() - cpu);
+        var reading = new Reading(rotate, scaleFactor, transform, text, pass, OcrPassCounter.ThreadCpuNow() - cpu);
         log?.Add(reading);
         return reading;
     }

@@ -64,6 +64,41 @@ public class ImageDecoderTests
     }
 
     [Fact]
+    public void AnOpenedFileDecodesEachPageOnRequestAsDecodingItWholeDoes()
+    {
+        var bytes = Fixture.Bytes("multi.tif");
+        using var whole = ImageDecoder.Decode(bytes, "multi.tif");
+        var opened = ImageDecoder.Open(bytes, "multi.tif");
+        bytes.AsSpan().Clear(); // the opened file keeps its own copy of the bytes
+
+        Assert.Equal(("tiff", 3), (opened.Format, opened.PageCount));
+        for (var i = 0; i < 3; i++)
+        {
+            using var page = opened.DecodePage(i);
+            using var again = opened.DecodePage(i);
+            Assert.True(page.PixelsEqual(whole.Pages[i]));
+            Assert.NotSame(page, again);
+            Assert.True(again.PixelsEqual(page));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => opened.DecodePage(3));
+    }
+
+    [Fact]
+    public void OpeningRefusesWhatDecodingRefusesWithoutDecodingAndACorruptPageFailsWhenDecoded()
+    {
+        var tooMany = Assert.Throws<ImageRejectedException>(() =>
+            ImageDecoder.Open(Fixture.Bytes("multi.tif"), "multi.tif", new ImageLimits { MaxPages = 2 }));
+        Assert.Equal(ImageRejectionCodes.TooManyPages, tooMany.Code);
+        Assert.Equal(ImageRejectionCodes.EmptyFile, Assert.Throws<ImageRejectedException>(() => ImageDecoder.Open([], "empty.jpg")).Code);
+
+        var bytes = Fixture.Bytes("cap-invoice.jpg");
+        var truncated = ImageDecoder.Open(bytes.AsSpan(0, bytes.Length / 2), "cut.jpg"); // its header is whole
+        var ex = Assert.Throws<ImageRejectedException>(() => truncated.DecodePage(0));
+        Assert.Equal(ImageRejectionCodes.CorruptImage, ex.Code);
+        Assert.Contains("cut.jpg", ex.Message);
+    }
+
+    [Fact]
     public void RefusesATiffWithMorePagesThanAllowed()
     {
         var ex = Assert.Throws<ImageRejectedException>(() =>

@@ -115,4 +115,78 @@ public sealed class PreparedPageTests
         Assert.Throws<ObjectDisposedException>(() => prepared.Get(0));
         Assert.Throws<ObjectDisposedException>(() => _ = upright.Pix);
     }
+
+    [Fact]
+    public void A_full_reading_keeps_its_own_image_alone_and_an_image_let_go_is_made_again_the_same()
+    {
+        using var page = TestPages.Text(900, 600, fontSize: 6, color: true);
+        using var fresh = new PreparedPage(page);
+        var (expectedProbe, _) = fresh.Get(0, 0.5);
+        using var prepared = new PreparedPage(page);
+        var (probe, _) = prepared.Get(0, 0.5);
+        var (upright, _) = prepared.Get(0);
+        var (turnedProbe, _) = prepared.Get(90, 0.5);
+
+        Assert.Throws<ObjectDisposedException>(() => probe.Pix); // a full reading's image was asked for: the probe went
+        _ = upright.Pix;                                           // probes keep the full reading's image
+        var (turned, _) = prepared.Get(90);
+        Assert.Throws<ObjectDisposedException>(() => upright.Pix); // another rotation's full reading: the first one went
+        Assert.Throws<ObjectDisposedException>(() => turnedProbe.Pix);
+        _ = turned.Pix;
+
+        Assert.True(prepared.Get(0, 0.5).Ready.PixelsEqual(expectedProbe));
+    }
+
+    [Fact]
+    public void A_probe_of_a_page_read_at_its_own_size_is_scaled_from_the_full_reading_image_to_the_same_pixels()
+    {
+        using var page = TestPages.Text(1400, 900, fontSize: 10, color: true);
+        using var probeFirst = new PreparedPage(page);
+        var (probe, _) = probeFirst.Get(0, 0.5);
+        using var fullFirst = new PreparedPage(page);
+        var (_, fullTransform) = fullFirst.Get(0);
+
+        Assert.Equal(1, fullTransform.Scale); // read at its own size: the straightened page is the full image's pixels
+        Assert.True(fullFirst.Get(0, 0.5).Ready.PixelsEqual(probe));
+    }
+
+    [Fact]
+    public void A_taken_image_is_the_callers_until_kept_again()
+    {
+        using var page = TestPages.Text(900, 600, fontSize: 6, color: true);
+        using var prepared = new PreparedPage(page);
+        var (taken, transform) = prepared.Take(0);
+
+        var (remade, remadeTransform) = prepared.Get(0);
+        Assert.NotSame(taken, remade); // not the page's any more: a reading asking for it gets it made again
+        Assert.True(remade.PixelsEqual(taken));
+        Assert.Equal(transform.Scale, remadeTransform.Scale);
+
+        prepared.Keep(0, 1, taken);
+        Assert.Same(taken, prepared.Get(0).Ready);
+        Assert.Throws<ObjectDisposedException>(() => remade.Pix); // the one it replaced is let go
+    }
+
+    [Fact]
+    public void A_page_that_can_be_decoded_again_is_let_go_once_straightened_and_decoded_again_for_another_rotation()
+    {
+        var bytes = TestPages.Text(900, 600, fontSize: 6, color: true).EncodePng();
+        using var page = PageImage.FromEncoded(bytes);
+        using var kept = new PreparedPage(page);
+        var decodes = 0;
+        var decoded = PageImage.FromEncoded(bytes);
+        using var letGo = new PreparedPage(decoded, decodeAgain: () =>
+        {
+            decodes++;
+            return PageImage.FromEncoded(bytes);
+        });
+        decoded.Dispose(); // as the pipeline does: the prepared page holds the only reference
+
+        var (upright, _) = letGo.Get(0);
+        Assert.True(upright.PixelsEqual(kept.Get(0).Ready));
+        Assert.Equal(0, decodes);
+        var (turned, _) = letGo.Get(90);
+        Assert.True(turned.PixelsEqual(kept.Get(90).Ready));
+        Assert.Equal(1, decodes);
+    }
 }

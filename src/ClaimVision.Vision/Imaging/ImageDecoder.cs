@@ -14,19 +14,7 @@ public static class ImageDecoder
     /// <exception cref="ImageRejectedException">The input is empty, too large, not a supported format, too big in pixels or pages, or corrupt.</exception>
     public static DecodedImage Decode(ReadOnlySpan<byte> bytes, string fileName, ImageLimits? limits = null)
     {
-        limits ??= ImageLimits.Default;
-        if (bytes.IsEmpty)
-            throw new ImageRejectedException(ImageRejectionCodes.EmptyFile, $"{fileName}: the file is empty (0 bytes); nothing to read.");
-        if (bytes.Length > limits.MaxBytes)
-            throw new ImageRejectedException(ImageRejectionCodes.TooLarge,
-                $"{fileName}: {Mb(bytes.Length)} is larger than the {Mb(limits.MaxBytes)} accepted per file.");
-
-        var format = ImageFormat.Sniff(bytes);
-        if (format is null)
-            throw new ImageRejectedException(ImageRejectionCodes.UnsupportedFormat,
-                $"{fileName}: {ImageFormat.Describe(bytes)} is not a supported image; send JPEG, PNG or TIFF.");
-
-        var pageCount = format == ImageFormat.Tiff ? CheckTiffHeaders(bytes, fileName, limits) : CheckHeader(bytes, fileName, limits);
+        var (format, pageCount) = Validate(bytes, fileName, limits ?? ImageLimits.Default);
         var pages = new List<PageImage>(pageCount);
         try
         {
@@ -39,6 +27,36 @@ public static class ImageDecoder
             throw;
         }
         return new DecodedImage(format, pages);
+    }
+
+    /// <summary>Validates <paramref name="bytes"/> as <see cref="Decode"/> does (size, format, every page's header) without
+    /// decoding any pixels, and keeps a copy of them to decode each page when it is asked for.</summary>
+    /// <exception cref="ImageRejectedException">The input is empty, too large, not a supported format, or too big in pixels or pages.</exception>
+    public static EncodedImage Open(ReadOnlySpan<byte> bytes, string fileName, ImageLimits? limits = null)
+    {
+        var (format, pageCount) = Validate(bytes, fileName, limits ?? ImageLimits.Default);
+        return new EncodedImage(bytes.ToArray(), format, pageCount, fileName);
+    }
+
+    /// <summary>Decodes page <paramref name="index"/> of bytes that passed <see cref="Validate"/>.</summary>
+    internal static PageImage DecodePage(EncodedImage image, int index) =>
+        DecodePage(image.Bytes, image.Format, index, image.PageCount, image.FileName);
+
+    private static (string Format, int PageCount) Validate(ReadOnlySpan<byte> bytes, string fileName, ImageLimits limits)
+    {
+        if (bytes.IsEmpty)
+            throw new ImageRejectedException(ImageRejectionCodes.EmptyFile, $"{fileName}: the file is empty (0 bytes); nothing to read.");
+        if (bytes.Length > limits.MaxBytes)
+            throw new ImageRejectedException(ImageRejectionCodes.TooLarge,
+                $"{fileName}: {Mb(bytes.Length)} is larger than the {Mb(limits.MaxBytes)} accepted per file.");
+
+        var format = ImageFormat.Sniff(bytes);
+        if (format is null)
+            throw new ImageRejectedException(ImageRejectionCodes.UnsupportedFormat,
+                $"{fileName}: {ImageFormat.Describe(bytes)} is not a supported image; send JPEG, PNG or TIFF.");
+
+        var pageCount = format == ImageFormat.Tiff ? CheckTiffHeaders(bytes, fileName, limits) : CheckHeader(bytes, fileName, limits);
+        return (format, pageCount);
     }
 
     private static unsafe int CheckHeader(ReadOnlySpan<byte> bytes, string fileName, ImageLimits limits)

@@ -48,6 +48,10 @@ internal static partial class Leptonica
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixClone(PixHandle pixs);
 
+    /// <summary>A reference of our own to a PIX another library owns (Tesseract's input image, say).</summary>
+    [LibraryImport(Libraries.Leptonica, EntryPoint = "pixClone")]
+    internal static partial PixHandle pixCloneBorrowed(nint pixs);
+
     [LibraryImport(Libraries.Leptonica)]
     internal static partial PixHandle pixCopy(nint pixd, PixHandle pixs);
 

@@ -58,9 +58,15 @@ internal static partial class Tesseract
     [LibraryImport(Libraries.Tesseract)]
     internal static unsafe partial void TessBaseAPISetImage(TessBaseApiHandle handle, byte* imageData, int width, int height, int bytesPerPixel, int bytesPerLine);
 
-    /// <summary>Tesseract keeps its own clone of the Pix (pixClone inside), so the caller's reference stays the caller's.</summary>
+    /// <summary>Tesseract copies the Pix (pixCopy inside its thresholder) and reads its copy until Clear; the caller's
+    /// reference stays the caller's and may be released at once.</summary>
     [LibraryImport(Libraries.Tesseract)]
     internal static partial void TessBaseAPISetImage2(TessBaseApiHandle handle, PixHandle pix);
+
+    /// <summary>Tesseract's own copy of the image set last (borrowed: valid until Clear; take a reference with
+    /// <see cref="Leptonica.pixCloneBorrowed"/> to keep it); 0 when none is set.</summary>
+    [LibraryImport(Libraries.Tesseract)]
+    internal static partial nint TessBaseAPIGetInputImage(TessBaseApiHandle handle);
 
     /// <summary>Restricts recognition to a rectangle of the image set last; each call clears the previous results, so
     /// several rectangles can be read from one SetImage. Result boxes stay in the coordinates of the whole image.</summary>

@@ -12,9 +12,9 @@ namespace ClaimVision.Vision.Ocr;
 /// </summary>
 internal static partial class DoubtfulLineReread
 {
-    /// <summary>The page's text with the accepted re-readings in place of their lines (<paramref name="pix"/>: the image the
+    /// <summary>The page's text with the accepted re-readings in place of their lines (<paramref name="image"/>: the image the
     /// text was read from, so boxes stay in its coordinates).</summary>
-    public static RecognizedText Apply(OcrEngine engine, PixHandle pix, RecognizedText text, OcrOptions options)
+    public static RecognizedText Apply(OcrEngine engine, LentImage image, RecognizedText text, OcrOptions options)
     {
         if (options.LineRereadBelowConfidence <= 0 || options.LineRereadMaxLines <= 0) return text;
         var picks = Enumerable.Range(0, text.Lines.Count)
@@ -23,7 +23,7 @@ internal static partial class DoubtfulLineReread
             .Take(options.LineRereadMaxLines)
             .ToList();
         if (picks.Count == 0) return text;
-        var readings = engine.RecognizeLines(pix, text.Language, [.. picks.Select(i => Region(text.Lines[i]))]);
+        var readings = engine.RecognizeLines(image, text.Language, [.. picks.Select(i => Region(text.Lines[i]))]);
         var lines = text.Lines.ToList();
         foreach (var (i, reading) in picks.Zip(readings))
         {

@@ -16,7 +16,7 @@ internal static partial class FigureReread
 {
     /// <summary>Reads the damaged or unsure figure runs of <paramref name="text"/> again on <paramref name="pix"/> (the
     /// image the text was read from) and returns the text with the accepted re-readings in place.</summary>
-    public static RecognizedText Apply(OcrEngine engine, PixHandle pix, RecognizedText text, OcrOptions options)
+    public static RecognizedText Apply(OcrEngine engine, LentImage image, RecognizedText text, OcrOptions options)
     {
         if (LanguageFor(text.Language, options) is not { } figureLanguage) return text;
         var spans = new List<(int Line, int First, int Count)>();
@@ -27,7 +27,7 @@ internal static partial class FigureReread
         if (spans.Count == 0) return text;
 
         var regions = spans.Select(s => Region(text.Lines[s.Line], s.First, s.Count)).ToList();
-        var readings = engine.RecognizeLines(pix, figureLanguage, regions);
+        var readings = engine.RecognizeLines(image, figureLanguage, regions);
         var lines = text.Lines.ToList();
         // Replace from the last run of a line backwards, so the word indexes of earlier runs stay valid.
         foreach (var (span, reading) in spans.Zip(readings).OrderByDescending(p => p.First.Line).ThenByDescending(p => p.First.First))

@@ -18,17 +18,17 @@ internal static class MissedTextReread
 {
     /// <summary>The page's text with the accepted re-readings added. <paramref name="found"/>: the uncovered ink of this
     /// reading when it was already looked for (<see cref="Covered"/> on the same image); null finds it here.</summary>
-    public static RecognizedText Apply(OcrEngine engine, PageImage image, RecognizedText text, OcrOptions options, UncoveredText? found = null)
+    public static RecognizedText Apply(OcrEngine engine, LentImage image, RecognizedText text, OcrOptions options, UncoveredText? found = null)
     {
         if (options.MissedTextMaxRuns <= 0) return text;
         var covered = Covered(text, options);
-        found ??= UncoveredInk.Find(image, covered);
+        found ??= UncoveredInk.Find(image.Image, covered);
         var runs = RunsToRead(found, options);
         if (runs.Count == 0) return text;
 
         var accepted = new List<List<OcrWord>>();
         var figureRuns = new List<(BoundingBox Run, List<OcrWord> First)>();
-        foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(image.Pix, text.Language, runs)))
+        foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(image, text.Language, runs)))
         {
             // The run's margin may take in the edge of a word already read; that word is not read twice.
             var words = reading.Lines.SelectMany(l => l.Words).Where(w => !covered.Any(c => BoxOverlap.Area(c, w.Box) > 0.3 * Area(w.Box))).ToList();
@@ -36,7 +36,7 @@ internal static class MissedTextReread
             if (words.Average(w => w.Confidence) >= options.MissedTextMinConfidence) accepted.Add(words);
             else if (words.Any(w => FigureReread.HasDigit(w.Text))) figureRuns.Add((run, words));
         }
-        accepted.AddRange(ReadFigures(engine, image.Pix, text.Language, figureRuns, options));
+        accepted.AddRange(ReadFigures(engine, image, text.Language, figureRuns, options));
         if (accepted.Count == 0) return text;
 
         var lines = text.Lines.ToList();
@@ -71,11 +71,11 @@ internal static class MissedTextReread
     /// <summary>The figure model's readings of <paramref name="runs"/> that are clean figures at
     /// <see cref="OcrOptions.FigureMinConfidence"/> and keep the digits the page's model saw there (at least three), with at
     /// most one more in front (the glyph that model made of the first digit: "站 000.00" → "4,000.00").</summary>
-    private static IEnumerable<List<OcrWord>> ReadFigures(OcrEngine engine, PixHandle pix, string language,
+    private static IEnumerable<List<OcrWord>> ReadFigures(OcrEngine engine, LentImage image, string language,
         List<(BoundingBox Run, List<OcrWord> First)> runs, OcrOptions options)
     {
         if (runs.Count == 0 || FigureReread.LanguageFor(language, options) is not { } figureLanguage) yield break;
-        foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(pix, figureLanguage, [.. runs.Select(r => r.Run)])))
+        foreach (var (run, reading) in runs.Zip(engine.RecognizeLines(image, figureLanguage, [.. runs.Select(r => r.Run)])))
         {
             if (FigureReread.Accepted(reading, options.FigureMinConfidence) is not { } words) continue;
             if (KeepsDigits(FigureReread.Digits(run.First), FigureReread.Digits(words))) yield return words;

@@ -1,4 +1,5 @@
 using ClaimVision.Domain.Documents;
+using ClaimVision.Vision.Imaging;
 using ClaimVision.Vision.Interop;
 
 namespace ClaimVision.Vision.Ocr;
@@ -73,20 +74,33 @@ public sealed class OcrEngine : IDisposable
     internal RecognizedText Recognize(PixHandle pix, string language, int resolutionPpi = 300) =>
         Recognize(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi, _pageSegMode);
 
-    /// <summary>Recognises with sparse-text segmentation (psm 11): every fragment found wherever it is, no block layout.</summary>
-    internal RecognizedText RecognizeSparse(PixHandle pix, string language, int resolutionPpi = 300) =>
-        Recognize(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi, Tesseract.PsmSparseText);
+    /// <summary>Recognises a page image lent for the reading (<see cref="LentImage"/>: Tesseract's copy is the only one in memory
+    /// while it reads), with sparse-text segmentation (psm 11) when <paramref name="sparse"/>, else the engine's page mode.
+    /// The image is given back whether the reading succeeds or not.</summary>
+    internal RecognizedText Recognize(LentImage image, string language, bool sparse = false, int resolutionPpi = 300)
+    {
+        var api = Prepare(image.Lend, language, resolutionPpi, sparse ? Tesseract.PsmSparseText : _pageSegMode);
+        try
+        {
+            return Read(api, language, "the page");
+        }
+        finally
+        {
+            image.Return(api);
+            Tesseract.TessBaseAPIClear(api);
+        }
+    }
 
     /// <summary>
     /// Reads each of <paramref name="regions"/> of one image as a single text line (psm 7) with <paramref name="language"/>,
-    /// setting the image once. Boxes are in the image's coordinates. Regions are clipped to the image; an empty one reads as nothing.
+    /// setting the image once (lent: <see cref="LentImage"/>). Boxes are in the image's coordinates. Regions are clipped to the image; an empty one reads as nothing.
     /// </summary>
-    internal IReadOnlyList<RecognizedText> RecognizeLines(PixHandle pix, string language, IReadOnlyList<BoundingBox> regions, int resolutionPpi = 300)
+    internal IReadOnlyList<RecognizedText> RecognizeLines(LentImage image, string language, IReadOnlyList<BoundingBox> regions, int resolutionPpi = 300)
     {
         var results = new List<RecognizedText>(regions.Count);
         if (regions.Count == 0) return results;
-        var api = Prepare(api => Tesseract.TessBaseAPISetImage2(api, pix), language, resolutionPpi, Tesseract.PsmSingleLine);
-        _ = Interop.Leptonica.pixGetDimensions(pix, out var width, out var height, out _);
+        var (width, height) = (image.Image.Width, image.Image.Height);
+        var api = Prepare(image.Lend, language, resolutionPpi, Tesseract.PsmSingleLine);
         try
         {
             foreach (var region in regions)
@@ -108,6 +122,7 @@ public sealed class OcrEngine : IDisposable
         }
         finally
         {
+            image.Return(api);
             Tesseract.TessBaseAPIClear(api);
         }
     }
