@@ -16,10 +16,12 @@ public sealed class LentImageTests
 
     private static List<string> Texts(RecognizedText text) => [.. text.Lines.Select(l => $"{l.Text} {l.Box} {l.Confidence:0.000}")];
 
-    [Fact]
-    public void A_page_that_is_its_pixels_only_reference_is_let_go_while_read_and_comes_back_with_the_same_pixels()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_page_that_is_its_pixels_only_reference_is_let_go_while_read_and_comes_back_with_the_same_pixels(bool color)
     {
-        var page = TestPages.Text(1200, 800, color: true);
+        var page = TestPages.Text(1200, 800, color: color);
         using var reference = CopyOf(page);
         using var engine = new OcrEngine(Options);
         var expected = engine.Recognize(reference.Pix, "eng");
