@@ -437,7 +437,8 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         }
         finally
         {
-            page.Keep(rotate, scaleFactor, lent.Release());
+            // (Nothing to keep when Tesseract's copy could not be taken back: the page makes the image again if asked.)
+            if (lent.Release() is { } image) page.Keep(rotate, scaleFactor, image);
         }
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
         var reading = new Reading(rotate, scaleFactor, transform, text, pass, OcrPassCounter.ThreadCpuNow() - cpu);

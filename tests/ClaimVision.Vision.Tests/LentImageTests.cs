@@ -91,7 +91,8 @@ public sealed class LentImageTests
         lent.Dispose();
 
         Assert.Same(page, released);
-        _ = released.Pix; // not disposed with the holder
+        _ = released!.Pix; // not disposed with the holder
         Assert.Throws<InvalidOperationException>(() => lent.Image);
+        Assert.Null(lent.Release());
     }
 }

@@ -19,10 +19,12 @@ internal sealed class LentImage(PageImage image) : IDisposable
     /// <summary>The image (not while lent).</summary>
     public PageImage Image => _lent || _image is null ? throw new InvalidOperationException("The image is lent to Tesseract or disposed.") : _image;
 
-    /// <summary>Gives the image up to the caller, who owns it from now on; this holds nothing after.</summary>
-    public PageImage Release()
+    /// <summary>Gives the image up to the caller, who owns it from now on; this holds nothing after. Null when this holds
+    /// none: released or disposed already, or Tesseract's copy could not be taken back after a reading.</summary>
+    public PageImage? Release()
     {
-        var image = Image;
+        if (_lent) throw new InvalidOperationException("The image is lent to Tesseract.");
+        var image = _image;
         _image = null;
         return image;
     }
