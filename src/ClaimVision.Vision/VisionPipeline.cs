@@ -114,8 +114,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
                     page = image.DecodePage(i);
                     timings.DecodeMs += clock.Elapsed.TotalMilliseconds;
                 }
-                var index = i;
-                var (read, stats) = ProcessPage(lease.Engine, page, () => image.DecodePage(index), i, options, timings);
+                var (read, stats) = ProcessPage(lease.Engine, page, image, i, options, timings);
                 pages.Add(read);
                 statistics.Add(stats);
             }
@@ -127,9 +126,10 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         }
     }
 
-    /// <summary>Reads one page. <paramref name="page"/> is let go here once the page's preparation holds it (the caller's
-    /// disposing it again is harmless); <paramref name="decodeAgain"/> gives it back when a later step needs it.</summary>
-    private (OcrPage, PageStatistics) ProcessPage(OcrEngine engine, PageImage page, Func<PageImage> decodeAgain, int index, VisionOptions options, StageClock timings)
+    /// <summary>Reads page <paramref name="index"/> of <paramref name="file"/>. <paramref name="page"/>, that page decoded, is let
+    /// go here once the page's preparation holds it (the caller's disposing it again is harmless); the file decodes it again
+    /// when a later step needs it.</summary>
+    private (OcrPage, PageStatistics) ProcessPage(OcrEngine engine, PageImage page, EncodedImage file, int index, VisionOptions options, StageClock timings)
     {
         var ocrOptions = pool.Options;
         var clock = Stopwatch.StartNew();
@@ -138,7 +138,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         using var workBinary = binary;
         clock.Restart();
         // Every reading of this page below shares one preparation per rotation (see PreparedPage).
-        using var prepared = new PreparedPage(page, ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight, ocrOptions.RemoveSeals, decodeAgain);
+        using var prepared = new PreparedPage(page, ocrOptions.ScaleUpBelowTextHeight, ocrOptions.ScaleUpToTextHeight, ocrOptions.RemoveSeals, () => file.DecodePage(index));
         page.Dispose();
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
 

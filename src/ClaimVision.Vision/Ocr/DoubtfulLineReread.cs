@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ClaimVision.Domain.Documents;
 using ClaimVision.Domain.Identity;
-using ClaimVision.Vision.Interop;
 
 namespace ClaimVision.Vision.Ocr;
 

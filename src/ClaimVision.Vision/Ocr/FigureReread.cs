@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ClaimVision.Domain.Documents;
-using ClaimVision.Vision.Interop;
 
 namespace ClaimVision.Vision.Ocr;
 

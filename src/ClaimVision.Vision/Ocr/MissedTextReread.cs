@@ -1,6 +1,5 @@
 using ClaimVision.Domain.Documents;
 using ClaimVision.Vision.Imaging;
-using ClaimVision.Vision.Interop;
 
 namespace ClaimVision.Vision.Ocr;
 

@@ -77,19 +77,8 @@ public sealed class OcrEngine : IDisposable
     /// <summary>Recognises a page image lent for the reading (<see cref="LentImage"/>: Tesseract's copy is the only one in memory
     /// while it reads), with sparse-text segmentation (psm 11) when <paramref name="sparse"/>, else the engine's page mode.
     /// The image is given back whether the reading succeeds or not.</summary>
-    internal RecognizedText Recognize(LentImage image, string language, bool sparse = false, int resolutionPpi = 300)
-    {
-        var api = Prepare(image.Lend, language, resolutionPpi, sparse ? Tesseract.PsmSparseText : _pageSegMode);
-        try
-        {
-            return Read(api, language, "the page");
-        }
-        finally
-        {
-            image.Return(api);
-            Tesseract.TessBaseAPIClear(api);
-        }
-    }
+    internal RecognizedText Recognize(LentImage image, string language, bool sparse = false, int resolutionPpi = 300) =>
+        Recognize(image.Lend, language, resolutionPpi, sparse ? Tesseract.PsmSparseText : _pageSegMode, image.Return);
 
     /// <summary>
     /// Reads each of <paramref name="regions"/> of one image as a single text line (psm 7) with <paramref name="language"/>,
@@ -161,7 +150,10 @@ public sealed class OcrEngine : IDisposable
         }
     }
 
-    private RecognizedText Recognize(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi, int pageSegMode)
+    /// <param name="beforeClear">Run after the reading, whether it succeeded or not, while the image is still set (a lent
+    /// image is taken back there).</param>
+    private RecognizedText Recognize(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi, int pageSegMode,
+        Action<TessBaseApiHandle>? beforeClear = null)
     {
         var api = Prepare(setImage, language, resolutionPpi, pageSegMode);
         try
@@ -170,6 +162,7 @@ public sealed class OcrEngine : IDisposable
         }
         finally
         {
+            beforeClear?.Invoke(api);
             Tesseract.TessBaseAPIClear(api);
         }
     }
