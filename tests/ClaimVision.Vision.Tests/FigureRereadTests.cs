@@ -72,6 +72,50 @@ public sealed partial class FigureRereadTests
         if (words is not null) Assert.Equal(0.95, words[0].Confidence); // the confirming reading's confidence
     }
 
+    [Theory]
+    // chi_sim's 0s read as 6 and 9; eng reads the label glyph before the number as "#3", which stays out of the mend.
+    [InlineData("码 ”329162197005252990", "#3 320102197005252990", 0.86, "码 320102197005252990")]
+    [InlineData("”336166199716231171", "330106199710231171", 0.9, "330106199710231171")]     // three 0s misread
+    [InlineData("4301041980063040790", "430104198006304070", 0.9, "430104198006304070")]      // a digit read twice
+    [InlineData("430104198006304070", "430104198006304070", 0.9, null)]   // the first reading passes the checks: nothing to mend
+    [InlineData("320102197005252990", "330106199710231171", 0.9, null)]   // a valid first reading is never replaced
+    [InlineData("329162197005252990", "320102197005252991", 0.9, null)]   // the re-reading fails the check character
+    [InlineData("329162197013252990", "320102197013252990", 0.9, null)]   // nor one with a 13th month
+    [InlineData("329162197005252990", "330106199710231171", 0.9, null)]   // a valid number, but not near the first reading
+    [InlineData("329162197005252990", "320102197005252990", 0.4, null)]   // read too unsurely
+    [InlineData("329162197005252990", "320102197005252990 330106199710231171", 0.9, null)] // two valid numbers: which one?
+    [InlineData("3201021970 05252990", "320102197005252990", 0.9, null)]  // an ID split over two words is not mended
+    [InlineData("11016519491231602X", "11010519491231002X", 0.9, "11010519491231002X")]   // a check character X
+    public void A_resident_id_the_page_reading_broke_is_mended_from_a_reread_that_passes_its_checks(string first, string again, double confidence, string? mended)
+    {
+        var reading = new RecognizedText([OcrEngine.LineOf([.. again.Split(' ').Select((t, i) => Word(t, i * 300, 280, confidence))])], confidence, "eng");
+        var words = FigureReread.WithResidentIdRepaired([.. first.Split(' ').Select((t, i) => Word(t, i * 300, 280, 0.2))], reading, 0.5);
+        Assert.Equal(mended, words is null ? null : string.Join(' ', words.Select(w => w.Text)));
+    }
+
+    [Fact]
+    public void An_id_cards_number_chi_sim_misreads_on_the_page_is_read_right_by_the_figure_reread()
+    {
+        // The generated card prints 320102197005252990; chi_sim's page reading makes it 329162197005252990, which fails the
+        // check character, and eng reads the number's crop right.
+        Assert.Contains("320102197005252990", IdCard(new OcrOptions { PoolSize = 1 }).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_reread_chi_sim_breaks_the_id_cards_number()
+    {
+        var text = IdCard(new OcrOptions { PoolSize = 1, FigureLanguage = null }).Text;
+        Assert.DoesNotContain("320102197005252990", text, StringComparison.Ordinal);
+        Assert.Matches(@"\d{18}", text); // read, but wrong
+    }
+
+    private static OcrPage IdCard(OcrOptions options)
+    {
+        using var pool = new EnginePool(options);
+        var output = new VisionPipeline(pool).Process(Fixture.Bytes("zh-id-card.jpg"), "zh-id-card.jpg", new VisionOptions { Language = "chi_sim" });
+        return Assert.Single(output.Pages);
+    }
+
     /// <summary>The fixture's five amounts, each with the yen sign touching its first digit.</summary>
     private static readonly string[] Amounts = ["1,390.00", "1,075.00", "55.00", "260.00", "400.00"];
 

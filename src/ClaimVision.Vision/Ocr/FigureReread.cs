@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
 
 namespace ClaimVision.Vision.Ocr;
 
@@ -35,8 +36,8 @@ internal static partial class FigureReread
             // A damaged first reading is wrong for sure, and any clean re-reading beats it (its own confidence carries the
             // doubt on); a clean but unsure one is replaced only by a sure re-reading.
             var needed = Clean(first) ? options.FigureMinConfidence : options.FigureDamagedMinConfidence;
-            if (Accepted(reading, needed) is not { } again) continue;
-            var words = AsCode(first, again) ?? (SameFigure(first, again) ? again : null);
+            var words = Accepted(reading, needed) is { } again ? AsCode(first, again) ?? (SameFigure(first, again) ? again : null) : null;
+            words ??= WithResidentIdRepaired(first, reading, needed);
             if (words is null) continue;
             var line = lines[span.Line];
             var replaced = line.Words.Take(span.First).Concat(words).Concat(line.Words.Skip(span.First + span.Count)).ToList();
@@ -101,6 +102,33 @@ internal static partial class FigureReread
             && firstFigures.Zip(againFigures).All(p => SameFigure([p.First], [p.Second]));
     }
 
+    /// <summary>
+    /// The first reading with its resident ID number mended from the re-reading: chi_sim reads the 0s of an ID card's
+    /// number in a bold monospace font as 6 or 9 (329162… for 320102…), or one digit twice, in a whole-page reading, and
+    /// eng reads the number's crop right. The first reading's word holding a run shaped like an ID that fails the ID
+    /// checks is replaced by the one word of the re-reading, read at <paramref name="minConfidence"/> or better, that is an
+    /// ID passing them (a real birth date, the ISO 7064 MOD 11-2 check character) within three edits of that run; the
+    /// other words of the first reading stay (eng reads the label glyph before the number as "#3" or "$3"). A misread
+    /// number passes the check character about one time in eleven and must also hold a real birth date and lie near the
+    /// first reading, so a wrong mend is rare. Null when there is nothing to mend: no broken ID, a first reading that
+    /// holds a valid ID, or no single valid one read again.
+    /// </summary>
+    internal static List<OcrWord>? WithResidentIdRepaired(IReadOnlyList<OcrWord> first, RecognizedText reading, double minConfidence)
+    {
+        var valid = reading.Lines.SelectMany(l => l.Words)
+            .Where(w => w.Confidence >= minConfidence && ResidentId.Normalize(w.Text) is { Length: 18 } id && ResidentId.TryParse(id, out _, out _))
+            .ToList();
+        if (valid is not [var repaired]) return null;
+        var shaped = first.Select(w => IdShaped().Matches(ResidentId.Normalize(w.Text)).Select(m => m.Value).ToList()).ToList();
+        if (shaped.Any(runs => runs.Any(id => ResidentId.TryParse(id, out _, out _)))) return null;
+        var value = ResidentId.Normalize(repaired.Text);
+        var broken = shaped.FindIndex(runs => runs.Any(id => CharacterErrorRate.EditDistance(id, value) <= MaxIdRepairEdits));
+        if (broken < 0) return null;
+        return [.. first.Select((w, i) => i == broken ? repaired : w)];
+    }
+
+    private const int MaxIdRepairEdits = 3;
+
     /// <summary>Digits that eng reads in place of the capital letter a diagnosis code starts with (an ICD-10 code never
     /// starts with a digit).</summary>
     private static readonly Dictionary<char, char> LetterLookalikes = new() { ['I'] = '1', ['O'] = '0', ['S'] = '5', ['B'] = '8', ['Z'] = '2', ['G'] = '6' };
@@ -156,6 +184,11 @@ internal static partial class FigureReread
     /// diagnosis code shaped like ICD-10 (a capital letter, two digits, an optional dotted subdivision: I25.1).</summary>
     [GeneratedRegex(@"^([¥$￥]?\d[\d,.\-/:]*%?|[A-Z]\d{2}(\.\d{1,4})?)$")]
     private static partial Regex CleanFigure();
+
+    /// <summary>A run of 17 to 19 digits (the last may be the check character X): a resident ID number, read right, a
+    /// digit short or a digit long.</summary>
+    [GeneratedRegex(@"(?<![0-9])[0-9]{16,18}[0-9X](?![0-9X])")]
+    private static partial Regex IdShaped();
 
     /// <summary>Words that continue a figure without digits of their own.</summary>
     [GeneratedRegex(@"^[¥$￥,.\-/%]+$")]
