@@ -159,6 +159,44 @@ public class DiagnosisCatalogueTests
         Assert.Empty(Bones.Ties("骨折"));
     }
 
+    /// <summary>急性胃肠炎 and 急性胃炎 a glyph apart, and an entry with a short and a long name a glyph apart.</summary>
+    private static readonly DiagnosisCatalogue Stomach = DiagnosisCatalogue.Parse(new StringReader(
+        "code\tzh\ten\n" +
+        "A09.9\t胃肠炎|急性胃肠炎\tGastroenteritis|Acute gastroenteritis\n" +
+        "K29.1\t急性胃炎\tAcute gastritis\n" +
+        "K29.5\t慢性胃炎\tChronic gastritis\n" +
+        "M51.2\t腰椎间盘突出|腰椎间盘突出症\tLumbar disc herniation\n"), "test");
+
+    [Theory]
+    [InlineData("急性胃肋炎", "急性胃肠炎")]  // 肠 misread in place; 急性胃炎 would need a glyph added
+    [InlineData("急性胃x炎", "急性胃肠炎")]
+    [InlineData("急性胃炎", "急性胃炎")]      // read right: no tie at all
+    [InlineData("怠性胃炎", null)]            // 急性胃炎 and 慢性胃炎 both misread in place: still a tie
+    [InlineData("急性胃肠", null)]            // 急性胃肠炎 with its last glyph lost, or 急性胃炎 with one misread: no telling
+    public void Of_equally_near_entries_the_only_one_the_reading_added_no_glyph_to_is_taken(string read, string? name)
+    {
+        var fields = Fields(read, 0.62);
+        DiagnosisRepair.Apply(fields, Stomach);
+        var diagnosis = fields[FieldNames.Diagnosis];
+        if (read == name)
+        {
+            Assert.Null(diagnosis.Alternatives);
+            return;
+        }
+        Assert.Equal(name ?? read, diagnosis.Normalized);
+        Assert.NotNull(diagnosis.Alternatives); // the claim's code may still choose another (ClaimDiagnosis)
+        Assert.Equal(name is null ? 0.62 : DiagnosisRepair.TiedRepairConfidence, diagnosis.Confidence);
+    }
+
+    [Theory]
+    [InlineData("腰椎间盘突出征", "腰椎间盘突出症")] // 症 misread as 征, not a glyph added to 腰椎间盘突出
+    [InlineData("腰椎间盘突", "腰椎间盘突出")]
+    public void Of_one_entrys_names_equally_near_one_the_reading_added_a_glyph_to_comes_last(string read, string name)
+    {
+        Assert.Equal(name, Stomach.Nearest(read)?.Name);
+        Assert.Equal(name, DiagnosisCatalogue.NearestOf(Stomach.Nearest(read)!.Entry, read)?.Name);
+    }
+
     [Fact]
     public void A_confident_reading_near_the_codes_name_is_a_wording_not_a_misread()
     {

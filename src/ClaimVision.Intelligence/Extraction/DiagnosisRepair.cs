@@ -41,6 +41,10 @@ public static partial class DiagnosisRepair
     /// glyph or two, because most of the reading is not that name.</summary>
     public const double NamedByWordsConfidence = 0.5;
 
+    /// <summary>The most a diagnosis is trusted that was taken as the one of several equally near names the reading did not
+    /// add a glyph to (<see cref="DiagnosisCatalogue.WithoutGlyphAdded"/>).</summary>
+    public const double TiedRepairConfidence = 0.6;
+
     /// <param name="view">The page, to look beside the code labels for a code that lost its letter; null to skip that.</param>
     public static void Apply(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue? catalogue, DocumentView? view = null)
     {
@@ -74,8 +78,19 @@ public static partial class DiagnosisRepair
                 $"are in '{named.Match.Name}', a name of ICD-10 {named.Match.Entry.Code} printed on the document ({catalogue.Source}); " +
                 "taken as that name. Check it on the image.", NamedByWordsConfidence);
         else if (catalogue.Ties(read) is { Count: > 0 } near)
-            // Equally near several names: the page cannot say which was printed; the claim's code may (ClaimDiagnosis).
-            fields[FieldNames.Diagnosis] = diagnosis with { Alternatives = [.. near.Select(m => new FieldAlternative(m.Name, m.Entry.Code))] };
+        {
+            // Equally near several names: the page cannot say which was printed; the claim's code may (ClaimDiagnosis), so
+            // the names stay as alternatives. When only one of them is not shorter than the reading, the others need a glyph
+            // added, which OCR seldom does, and the reading is taken as that name, less surely than a repair with no other
+            // name as near.
+            var tied = diagnosis with { Alternatives = [.. near.Select(m => new FieldAlternative(m.Name, m.Entry.Code))] };
+            fields[FieldNames.Diagnosis] = DiagnosisCatalogue.WithoutGlyphAdded(near, read) is { } chosen
+                ? Repaired(tied, chosen.Name,
+                    $"Read with {chosen.Distance} character(s) unlike ICD-10 {chosen.Entry.Code} '{chosen.Name}' and as near to " +
+                    $"{string.Join(", ", near.Where(m => m != chosen).Select(m => $"{m.Entry.Code} '{m.Name}'"))}, which it would have added a character to " +
+                    $"({catalogue.Source}); taken as the first. Check it on the image.", TiedRepairConfidence)
+                : tied;
+        }
     }
 
     /// <summary>A code without a readable chapter letter (18.9, 125.1, 344.1) beside a code label, whose rest is the
