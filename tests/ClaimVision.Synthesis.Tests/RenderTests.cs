@@ -133,6 +133,24 @@ public class RenderTests
         Assert.NotEqual(a.Image, other.Image);
     }
 
+    [Theory]
+    [InlineData("other")]
+    [InlineData("pharmacy-receipt")]
+    public void A_long_shop_name_heading_a_page_is_set_small_enough_to_fit_it(string label)
+    {
+        // English shop and pharmacy names in the bold heading font ran past a narrow receipt's edge and were cut off there
+        // ("ergreen Printing & Statione"), while the ground truth named the whole of them. The canvas clips a box to
+        // itself, so a heading cut off shows as a box touching the page's edge.
+        var type = new DocumentType(label);
+        for (var seed = 0; seed < 30; seed++)
+        {
+            var doc = DocumentRenderer.Render(CaseGenerator.Generate(seed, "en"), type, new RenderOptions { Id = "x", Severity = 0 }, seed);
+            if (doc.Truth.Field(F.ProviderName) is not { } name) continue;
+            Assert.True(name.Box.X > 0 && name.Box.Right < doc.Truth.Width,
+                $"seed {seed}: '{name.Value}' at {name.Box} reaches the edge of a page {doc.Truth.Width} wide");
+        }
+    }
+
     [Fact]
     public void Clean_renders_are_png_with_no_degradation_and_degraded_ones_record_it()
     {

@@ -17,6 +17,10 @@ internal static partial class PageLayout
         var y = s.Margin * (0.6 + r.NextDouble() * 0.6);
 
         var titleSize = s.Size * (1.5 + r.NextDouble() * 0.4);
+        // A heading wider than the page is set smaller, as a till or a print shop fits a long name to the paper: drawn past
+        // the edge it was cut off ("ergreen Printing & Statione"), and its ground truth named letters no reader could see.
+        var titleWidth = c.Measure(spec.Title, s.BoldFont, titleSize).Width;
+        if (titleWidth > width) titleSize *= width / titleWidth;
         var titleBox = c.Text(spec.Title, s.TitleCentered ? c.Width / 2.0 : left, y, s.BoldFont, titleSize, s.Ink, s.TitleCentered ? Align.Center : Align.Left);
         if (spec.TitleField is { } tf) truth.Add(tf.Field, spec.Title, tf.Normalized, titleBox);
         y = titleBox.Bottom + s.Size * 0.6;
