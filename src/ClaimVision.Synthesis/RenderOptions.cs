@@ -71,6 +71,14 @@ public static class DocumentRenderer
         });
     }
 
+    /// <summary>The types whose schema holds the currency their amounts are in (invoices, expense lists, settlement sheets,
+    /// receipts); other pages may print amounts (a claim form's) but label no currency.</summary>
+    private static readonly HashSet<DocumentType> ShowsAmounts =
+    [
+        DocumentType.InpatientInvoice, DocumentType.OutpatientInvoice, DocumentType.ExpenseList, DocumentType.SettlementSheet,
+        DocumentType.PharmacyReceipt, DocumentType.Other,
+    ];
+
     private static (uint[] Pixels, int Width, int Height, string Template) Draw(DocumentType type, SpecContext x, TruthCollector truth)
     {
         if (type == DocumentType.IdCard) return Card(x, truth, CardLayout.IdCard, "card");
@@ -87,6 +95,7 @@ public static class DocumentRenderer
         var paper = new Rgb(1 - x.Random.NextDouble() * 0.04, 1 - x.Random.NextDouble() * 0.03, 1 - x.Random.NextDouble() * 0.06);
         using var page = new Canvas(spec.Width, Math.Max(spec.MinHeight, 2600), paper);
         var used = PageLayout.Draw(page, spec, style, x.Random, truth);
+        if (ShowsAmounts.Contains(type)) truth.AddCurrencyShown(page.Drawn, x.Case.Currency);
         var height = Math.Min(page.Height, Math.Max(spec.MinHeight, used));
         var pixels = page.Pixels();
         if (height < page.Height) Array.Resize(ref pixels, spec.Width * height);

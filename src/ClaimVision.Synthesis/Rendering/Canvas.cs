@@ -70,8 +70,13 @@ internal sealed class Canvas : IDisposable
         if (ink.Width <= 0 || ink.Height <= 0) return new BoundingBox((int)left, (int)y, 0, 0);
         var bx = (int)Math.Floor(left + ink.X) - 1;
         var by = (int)Math.Floor(y + ink.Y) - 1;
-        return Clip(new BoundingBox(bx, by, ink.Width + 2, ink.Height + 2));
+        var box = Clip(new BoundingBox(bx, by, ink.Width + 2, ink.Height + 2));
+        Drawn.Add((text, box));
+        return box;
     }
+
+    /// <summary>Every text drawn with <see cref="Text"/> and its ink box, in drawing order: what the page shows.</summary>
+    public List<(string Text, BoundingBox Box)> Drawn { get; } = [];
 
     /// <summary>Width and height of the text's logical box (what advances the pen), without drawing.</summary>
     public (int Width, int Height) Measure(string text, string font, double size, double maxWidth = 0)
