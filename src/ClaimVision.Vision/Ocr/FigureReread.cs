@@ -14,7 +14,7 @@ namespace ClaimVision.Vision.Ocr;
 /// </summary>
 internal static partial class FigureReread
 {
-    /// <summary>Reads the damaged or unsure figure runs of <paramref name="text"/> again on <paramref name="pix"/> (the
+    /// <summary>Reads the damaged or unsure figure runs of <paramref name="text"/> again on <paramref name="image"/> (the
     /// image the text was read from) and returns the text with the accepted re-readings in place.</summary>
     public static RecognizedText Apply(OcrEngine engine, LentImage image, RecognizedText text, OcrOptions options)
     {
@@ -116,13 +116,14 @@ internal static partial class FigureReread
     internal static List<OcrWord>? WithResidentIdRepaired(IReadOnlyList<OcrWord> first, RecognizedText reading, double minConfidence)
     {
         var valid = reading.Lines.SelectMany(l => l.Words)
-            .Where(w => w.Confidence >= minConfidence && ResidentId.Normalize(w.Text) is { Length: 18 } id && ResidentId.TryParse(id, out _, out _))
+            .Where(w => w.Confidence >= minConfidence)
+            .Select(w => (Word: w, Id: ResidentId.TryParse(w.Text, out var id, out _) ? id : null))
+            .Where(p => p.Id is not null)
             .ToList();
-        if (valid is not [var repaired]) return null;
+        if (valid is not [var (repaired, id)]) return null;
         var shaped = first.Select(w => IdShaped().Matches(ResidentId.Normalize(w.Text)).Select(m => m.Value).ToList()).ToList();
-        if (shaped.Any(runs => runs.Any(id => ResidentId.TryParse(id, out _, out _)))) return null;
-        var value = ResidentId.Normalize(repaired.Text);
-        var broken = shaped.FindIndex(runs => runs.Any(id => CharacterErrorRate.EditDistance(id, value) <= MaxIdRepairEdits));
+        if (shaped.Any(runs => runs.Any(run => ResidentId.TryParse(run, out _, out _)))) return null;
+        var broken = shaped.FindIndex(runs => runs.Any(run => CharacterErrorRate.EditDistance(run, id!.Value) <= MaxIdRepairEdits));
         if (broken < 0) return null;
         return [.. first.Select((w, i) => i == broken ? repaired : w)];
     }
