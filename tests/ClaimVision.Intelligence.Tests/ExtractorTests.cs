@@ -1214,6 +1214,87 @@ public class ExtractorTests
         Assert.Contains(kept.Checks, c => c.Name == "readIntact" && !c.Passed);
     }
 
+    private static VisionResult Settlement(string total, string covered, string fund, string patient) => Doc(
+        Row("广东省基本医疗保险住院费用结算单"),
+        Row($"医疗费用总额 : {total}"),
+        Row($"政策范围内金额 : {covered}"),
+        Row("乙类先行自付 : ¥164.25"),
+        Row("全自费金额 : ¥948.57"),
+        Row($"统筹基金支付 : {fund}"),
+        Row($"个人支付 : {patient}"));
+
+    [Fact]
+    public void A_clean_total_with_one_digit_before_one_sum_alone_is_that_sum_but_doubted()
+    {
+        // The self-paid label misread (先行日): the breakdown is incomplete, and only the payments say 8540.08.
+        var page = Doc(
+            Row("江苏省基本医疗保险住院费用结算单"),
+            Row("医疗费用总额 : 38,540.08 政策范围内金额 : ¥6,639.26"),
+            Row("乙类先行日 ¥548.82 全自费金额 : ¥1,352.00"),
+            Row("统筹基金支付 : ¥4,793.37"),
+            Row("个人支付 : ¥3,746.71"));
+        var total = Extractor.Extract(DocumentType.SettlementSheet, page).Fields[FieldNames.TotalAmount];
+        Assert.Equal("8540.08", total.Normalized);
+        Assert.Equal("38,540.08", total.Value);
+        Assert.Contains(total.Checks, c => c.Name == "totalPrinted" && !c.Passed);
+        Assert.True(total.Confidence < 0.6, $"confidence {total.Confidence}");
+    }
+
+    [Fact]
+    public void A_damaged_payment_is_completed_from_a_damaged_total_that_the_breakdown_completed()
+    {
+        // 至 ,453.57 is completed by 2340.75 + 164.25 + 948.57 = 3453.57; then 丈 ,058.93 by 3453.57 − 1394.64 = 2058.93.
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Settlement("至 ,453.57", "¥2,340.75", "¥1,394.64", "丈 ,058.93"));
+        Assert.Equal("3453.57", N(r, FieldNames.TotalAmount));
+        var patient = r.Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal("2058.93", patient.Normalized);
+        Assert.Contains(patient.Checks, c => c.Name == "partFromTotal" && c.Passed);
+
+        // A total the breakdown does not complete is taken from the 大写 amount or the payments alone, or not at all: too weak
+        // to complete a payment with.
+        var unsure = Extractor.Extract(DocumentType.SettlementSheet, Settlement("至 ,453.58", "¥2,340.75", "¥1,394.64", "丈 ,058.93"));
+        Assert.Equal("58.93", N(unsure, FieldNames.PersonalPaidAmount));
+    }
+
+    [Fact]
+    public void A_damaged_covered_amount_is_completed_from_the_total_less_the_rest_of_the_breakdown()
+    {
+        // 3453.57 − 164.25 − 948.57 = 2340.75, which ends in the 340.75 that was read.
+        var r = Extractor.Extract(DocumentType.SettlementSheet, Settlement("¥3,453.57", "到 ,340.75", "¥1,394.64", "¥2,058.93"));
+        var covered = r.Fields[FieldNames.CoveredAmount];
+        Assert.Equal("2340.75", covered.Normalized);
+        Assert.Contains(covered.Checks, c => c.Name == "partFromTotal" && c.Passed);
+
+        var kept = Extractor.Extract(DocumentType.SettlementSheet, Settlement("¥3,453.57", "到 ,340.76", "¥1,394.64", "¥2,058.93"));
+        Assert.Equal("340.76", N(kept, FieldNames.CoveredAmount));
+        // Two damaged figures in one split leave both as read: the total says only what they add up to.
+        var two = Extractor.Extract(DocumentType.SettlementSheet, Settlement("¥3,453.57", "¥2,340.75", "吕 ,394.64", "丈 ,058.93"));
+        Assert.Equal("394.64", N(two, FieldNames.InsurancePaidAmount));
+        Assert.Equal("58.93", N(two, FieldNames.PersonalPaidAmount));
+    }
+
+    [Theory]
+    [InlineData("38,540.08", "¥4,793.37", "¥3,746.71", "8540.08")]  // both sums 8540.08: the 3 is the ¥
+    [InlineData("88,540.08", "¥4,793.37", "¥3,746.71", "8540.08")]
+    [InlineData("¥38,540.08", "¥4,793.37", "¥3,746.71", "38540.08")] // a sign was read: the 3 is a digit
+    [InlineData("338,540.08", "¥4,793.37", "¥3,746.71", "338540.08")] // two digits more is no sign
+    [InlineData("38,540.09", "¥4,793.37", "¥3,746.71", "38540.09")]   // no sum ends it
+    public void A_clean_total_with_one_digit_before_what_two_sums_agree_on_had_its_sign_read_as_that_digit(
+        string total, string fund, string patient, string expected)
+    {
+        var page = Doc(
+            Row("江苏省基本医疗保险住院费用结算单"),
+            Row($"医疗费用总额 : {total}"),
+            Row("政策范围内金额 : ¥6,639.26"),
+            Row("乙类先行自付 : ¥548.82"),
+            Row("全自费金额 : ¥1,352.00"),
+            Row($"统筹基金支付 : {fund}"),
+            Row($"个人支付 : {patient}"));
+        var field = Extractor.Extract(DocumentType.SettlementSheet, page).Fields[FieldNames.TotalAmount];
+        Assert.Equal(expected, field.Normalized);
+        Assert.Equal(expected == "8540.08", field.Checks.Any(c => c.Name == "totalPrinted" && c.Passed));
+    }
+
     [Theory]
     [InlineData("姓名 : 欧阳伟明别 : 男", "欧阳伟明")]   // 性 of 性别 lost, 别 run on into the name
     [InlineData("姓名 : 李文军 E 别 : 女", "李文军")]

@@ -187,6 +187,24 @@ public class OcrAmountRepairTests
         Assert.Null(m.Damage);
     }
 
+    [Theory]
+    [InlineData("申请金额 : 4 ,062.04", "4062.04")]     // chi_sim split ¥4,062.04 at the comma
+    [InlineData("个人支付 : 12 ,345,678.90", "12345678.90")]
+    [InlineData("合计 : 1,234 ,567.00", "1234567.00")]
+    public void Reads_a_thousands_comma_spaced_off_the_digits_before_it(string text, string value)
+    {
+        var m = Assert.Single(AmountNormalizer.FindAll(text));
+        Assert.Equal(value, AmountNormalizer.Format(m.Value));
+        Assert.Null(m.Damage);
+    }
+
+    [Theory]
+    [InlineData("数量 4 , 062.04", "62.04")]            // a comma set apart on both sides separates two things
+    [InlineData("x2 ,06.50", "6.50")]                   // two digits after the comma: no thousands group
+    [InlineData("1234 ,567.00", "567.00")]             // four digits before it: no group either
+    public void A_spaced_comma_that_is_no_thousands_separator_does_not_join(string text, string last) =>
+        Assert.Equal(last, AmountNormalizer.Format(AmountNormalizer.FindAll(text)[^1].Value));
+
     [Fact]
     public void A_Y_in_a_word_or_before_a_bare_integer_is_no_currency()
     {

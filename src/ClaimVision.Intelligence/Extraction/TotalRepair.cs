@@ -11,7 +11,9 @@ namespace ClaimVision.Intelligence.Extraction;
 /// failed <c>totalPrinted</c> check (lower confidence); one that two sources agree on is trusted nearly as much as a
 /// clean read. An intact printed total is replaced only when it is visibly a fragment of a sum: a bare integer that
 /// starts it (cut short), or the end of what two sums agree on (leading digits lost); otherwise the shared checks
-/// flag it when the evidence disagrees, and with it a damaged payment is completed as total − the other payment.
+/// flag it when the evidence disagrees, and a clean total with its currency sign read as a digit is the sum two readings
+/// agree on. With a total so read or repaired, a damaged figure of one of its splits (the payments; the breakdown) is
+/// completed as total − the split's other figures.
 /// </summary>
 public static partial class TotalRepair
 {
@@ -44,6 +46,13 @@ public static partial class TotalRepair
                 fields[FieldNames.TotalAmount] = total = From(agreed.Value, agreed.Source, total, 0.9,
                     new FieldCheck(TotalPrinted, true, $"figure {total.Value} lost its leading digits; {AmountNormalizer.Format(agreed.Value)} = {agreed.What}"));
             }
+            else if (SignAsDigit(total, sums, view) is var (signed, confirmed))
+            {
+                // As a total cut short: trusted like a clean read when a second reading agrees, kept but doubted from one sum.
+                fields[FieldNames.TotalAmount] = total = From(signed.Value, signed.Source, total, confirmed ? 0.9 : 0.6,
+                    new FieldCheck(TotalPrinted, confirmed, $"figure {total.Value} has its currency sign read as a digit; {AmountNormalizer.Format(signed.Value)} = {signed.What}"
+                        + (confirmed ? "" : ", one sum alone")));
+            }
             RepairPart(fields, total);
             CutPart(fields, total);
             PatientShare(fields, total);
@@ -61,23 +70,44 @@ public static partial class TotalRepair
             repaired = From(v, w!, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(v)} taken from the 大写 amount alone"));
         else if (parts is { } q)
             repaired = From(q.Sum, q.Source, total, 0.6, new FieldCheck(TotalPrinted, false, $"figure not legible; total {AmountNormalizer.Format(q.Sum)} taken from fund + patient payment alone"));
-        if (repaired is not null) fields[FieldNames.TotalAmount] = repaired;
+        if (repaired is null) return;
+        fields[FieldNames.TotalAmount] = repaired;
+        // A total completed or confirmed by a second reading is as good as a clean one for completing a damaged payment
+        // ("至 ,453.57" completed by the breakdown, then "丈 ,058.93" as 3453.57 − 1394.64); one from a single source is not.
+        if (repaired.Checks.Any(c => c.Name == TotalPrinted && c.Passed)) RepairPart(fields, repaired);
     }
 
-    /// <summary>With an intact total and one intact payment, a damaged other payment is total − intact one, when that
-    /// difference ends in the digits that were read (习 ,521.92 with 3129.54 − 1607.62 = 1521.92).</summary>
+    /// <summary>The two ways a bill splits its total: who paid it (the fund, the patient) and what it was spent on (within
+    /// the catalogue, self-paid first, out of the catalogue).</summary>
+    private static readonly string[][] Splits =
+    [
+        [FieldNames.InsurancePaidAmount, FieldNames.PersonalPaidAmount],
+        [FieldNames.CoveredAmount, FieldNames.SelfPaidAmount, FieldNames.OutOfCatalogueAmount],
+    ];
+
+    /// <summary>With an intact total, a damaged figure of one of its splits whose other figures are all printed and intact
+    /// is total − those figures, when that difference ends in the digits that were read (习 ,521.92 with 3129.54 − 1607.62
+    /// = 1521.92; 到 ,744.39 with 5422.27 − 570.38 − 107.50 = 4744.39).</summary>
     private static void RepairPart(Dictionary<string, ExtractedField> fields, ExtractedField total)
     {
-        if (!fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !fields.TryGetValue(FieldNames.PersonalPaidAmount, out var patient)
-            || Intact(fund) == Intact(patient) || CommonChecks.AmountOf(total) is not { } t) return;
-        var (damaged, other) = Intact(fund) ? (patient, fund) : (fund, patient);
-        if (CommonChecks.AmountOf(other) is not { } o || !Completes(t - o, damaged)) return;
-        fields[damaged.Name] = damaged with
+        if (CommonChecks.AmountOf(total) is not { } t) return;
+        foreach (var split in Splits)
         {
-            Normalized = AmountNormalizer.Format(t - o),
-            Confidence = Math.Min(total.Confidence, other.Confidence) * 0.9,
-            Checks = [.. damaged.Checks, new FieldCheck(PartFromTotal, true, $"damaged figure {damaged.Normalized} completed to {AmountNormalizer.Format(t - o)} = total − other payment")],
-        };
+            if (!split.All(fields.ContainsKey)) continue;
+            var damaged = split.Select(n => fields[n]).Where(f => !Intact(f)).ToList();
+            if (damaged is not [var part]) continue;
+            var others = split.Where(n => n != part.Name).Select(n => CommonChecks.AmountOf(fields[n])).ToList();
+            if (others.Any(o => o is null)) continue;
+            var rest = t - others.Sum(o => o!.Value);
+            if (!Completes(rest, part)) continue;
+            fields[part.Name] = part with
+            {
+                Normalized = AmountNormalizer.Format(rest),
+                Confidence = Math.Min(total.Confidence, split.Where(n => n != part.Name).Min(n => fields[n].Confidence)) * 0.9,
+                Checks = [.. part.Checks, new FieldCheck(PartFromTotal, true,
+                    $"damaged figure {part.Normalized} completed to {AmountNormalizer.Format(rest)} = total − the other figure(s) of its split")],
+            };
+        }
     }
 
     /// <summary>
@@ -194,6 +224,28 @@ public static partial class TotalRepair
             if (WordsResemble(view, s.Value, 0.5)) return s with { What = s.What + ", confirmed by the 大写 amount" };
         }
         return null;
+    }
+
+    /// <summary>
+    /// A total that reads cleanly, with no currency sign, as one digit before an independent sum (38,540.08 printed
+    /// ¥8,540.08, the payments 4,793.37 + 3,746.71): chi_sim reads a ¥ joined to the first digit as a 3 or an 8. Confirmed
+    /// when a second sum, or a 大写 amount, agrees (as with <see cref="LostLead"/>); otherwise the sum is taken alone, as a
+    /// total cut short is (<see cref="CutShort"/>), since the figure read is wrong either way unless the page's own
+    /// figures fail to add up by exactly that digit.
+    /// </summary>
+    private static (Sum Sum, bool Confirmed)? SignAsDigit(ExtractedField total, List<Sum> sums, DocumentView view)
+    {
+        if (total.Value.IndexOfAny(['¥', '￥', '$', 'Y']) >= 0 || total.Normalized is not { Length: > 1 } read) return null;
+        var matching = sums.Where(s =>
+        {
+            var agreed = AmountNormalizer.Format(s.Value);
+            return s.Value > 0 && read.Length == agreed.Length + 1 && read.EndsWith(agreed, StringComparison.Ordinal);
+        }).ToList();
+        if (matching.Count == 0) return null;
+        var first = matching[0];
+        var agreeing = Agreeing(sums, first.Value);
+        if (agreeing.Count >= 2) return (first with { What = string.Join(" = ", agreeing.Select(a => a.What)) }, true);
+        return WordsResemble(view, first.Value, 0.5) ? (first with { What = first.What + ", confirmed by the 大写 amount" }, true) : (first, false);
     }
 
     /// <summary>A total read as a bare integer of at least two digits (72) that is the start of a larger independent sum
