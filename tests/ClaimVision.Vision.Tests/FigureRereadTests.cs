@@ -93,6 +93,39 @@ public sealed partial class FigureRereadTests
         Assert.Equal(mended, words is null ? null : string.Join(' ', words.Select(w => w.Text)));
     }
 
+    [Theory]
+    [InlineData("8939.32", 0.37, "¥939.32", 0.50, true)]   // chi_sim read the ¥ as an 8; eng reads it as the sign, more surely
+    [InlineData("38,540.08", 0.56, "¥8,540.08", 0.60, true)]
+    [InlineData("8939.32", 0.37, "¥939.32", 0.30, false)]  // the re-reading is less sure than the first
+    [InlineData("8939.32", 0.37, "939.32", 0.95, false)]   // no sign read: a digit lost is no sign found
+    [InlineData("8939.32", 0.37, "¥8939.32", 0.95, false)] // the sign besides the digit: the digit stays
+    [InlineData("8939.32", 0.37, "¥939.33", 0.95, false)]
+    [InlineData("¥8939.32", 0.37, "¥939.32", 0.95, false)] // a sign was read first: its 8 is a digit
+    public void A_reread_that_reads_an_unsure_leading_digit_as_the_currency_sign_counts_when_surer(
+        string first, double firstConfidence, string again, double againConfidence, bool sign) =>
+        Assert.Equal(sign, FigureReread.SignReadAsDigit([Word(first, 0, 80, firstConfidence)], [Word(again, 0, 80, againConfidence)]));
+
+    [Theory]
+    [InlineData("吕 ,437.73", "¥3 437.73", 0.51, "¥3,437.73")]   // eng split the figure at the comma
+    [InlineData("罚 ,984.54", "‘1,984.54", 0.0, "1,984.54")]     // the sign read as a quote: the digit, however unsure
+    [InlineData("丈 ,058.93", "¥2 058.93", 0.27, "¥2,058.93")]
+    [InlineData(",607.62", "¥11,607.62", 0.9, "¥11,607.62")]
+    [InlineData("吕 ,437.73", "¥3 437.78", 0.9, null)]          // another figure
+    [InlineData("吕 ,437.73", "437.73", 0.9, null)]             // the re-reading lost the digits too
+    [InlineData("吕 ,437.73", "¥1234 437.73", 0.9, null)]       // four digits before a thousands comma: no group
+    [InlineData("吕 ,437.73", "¥0 437.73", 0.9, null)]
+    [InlineData("吕 437.73", "¥3 437.73", 0.9, null)]           // nothing shows a digit lost: left to the figure rule
+    [InlineData("吕 ,437.73 12.00", "¥3,437.73 12.00", 0.9, null)] // two figures: which one lost the digits?
+    public void A_figure_that_lost_its_leading_digits_gets_them_back_from_the_reread(string first, string again, double confidence, string? restored)
+    {
+        var reading = new RecognizedText([OcrEngine.LineOf([.. again.Split(' ').Select((t, i) => Word(t, 200 + i * 60, 50, confidence))])], confidence, "eng");
+        var words = FigureReread.WithLostLeadRestored([.. first.Split(' ').Select((t, i) => Word(t, 200 + i * 20, 15, 0.5))], reading);
+        Assert.Equal(restored, words is null ? null : Assert.Single(words).Text);
+        if (words is null) return;
+        Assert.Equal(confidence, words[0].Confidence, 3);
+        Assert.Equal(200, words[0].Box.X);   // where the first reading put the run
+    }
+
     [Fact]
     public void An_id_cards_number_chi_sim_misreads_on_the_page_is_read_right_by_the_figure_reread()
     {

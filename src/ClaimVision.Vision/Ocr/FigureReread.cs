@@ -34,10 +34,13 @@ internal static partial class FigureReread
         {
             var first = lines[span.Line].Words.Skip(span.First).Take(span.Count).ToList();
             // A damaged first reading is wrong for sure, and any clean re-reading beats it (its own confidence carries the
-            // doubt on); a clean but unsure one is replaced only by a sure re-reading.
-            var needed = Clean(first) ? options.FigureMinConfidence : options.FigureDamagedMinConfidence;
-            var words = Accepted(reading, needed) is { } again ? AsCode(first, again) ?? (SameFigure(first, again) ? again : null) : null;
+            // doubt on); a clean but unsure one is replaced only by a sure re-reading, or by one surer than it that reads
+            // its leading digit as the currency sign chi_sim misreads that way.
+            var again = Accepted(reading, options.FigureDamagedMinConfidence);
+            var needed = Clean(first) && !(again is not null && SignReadAsDigit(first, again)) ? options.FigureMinConfidence : options.FigureDamagedMinConfidence;
+            var words = again is not null && again.Average(w => w.Confidence) >= needed ? AsCode(first, again) ?? (SameFigure(first, again) ? again : null) : null;
             words ??= WithResidentIdRepaired(first, reading, needed);
+            words ??= WithLostLeadRestored(first, reading);
             if (words is null) continue;
             var line = lines[span.Line];
             var replaced = line.Words.Take(span.First).Concat(words).Concat(line.Words.Skip(span.First + span.Count)).ToList();
@@ -100,6 +103,35 @@ internal static partial class FigureReread
         var againFigures = again.Where(w => HasDigit(w.Text)).ToList();
         return firstFigures.Count > 1 && firstFigures.Count == againFigures.Count
             && firstFigures.Zip(againFigures).All(p => SameFigure([p.First], [p.Second]));
+    }
+
+    /// <summary>
+    /// Whether the re-reading of a clean figure read unsurely (<c>8939.32</c> at 0.37) is one amount with a currency sign in
+    /// place of its leading digit (<c>¥939.32</c>) read more surely than it: chi_sim reads a ¥ joined to the first digit as
+    /// an 8 or a 3, eng reads it as the sign. Such a re-reading needs only the damaged reading's confidence.
+    /// </summary>
+    internal static bool SignReadAsDigit(IReadOnlyList<OcrWord> first, IReadOnlyList<OcrWord> again) =>
+        first is [{ Text: [>= '0' and <= '9', ..] } figure] && again is [{ Text: ['¥' or '$' or '￥', ..] } signed]
+        && signed.Confidence > figure.Confidence && Digits(first)[1..] == Digits(again) && Digits(again).Length > 0;
+
+    /// <summary>
+    /// The figure whose leading digits chi_sim lost, restored from the re-reading: a run with one figure word that starts
+    /// with a thousands separator (<c>吕 ,437.73</c>: ¥3 merged into one glyph) is surely incomplete, and eng's re-reading
+    /// of it, even split or unsure (<c>¥3 437.73</c>), gives the lost digits when its digits are one to three more before
+    /// the same ones. The run becomes one word, the lost digits (and a sign eng read) before the figure as first read
+    /// (<c>¥3,437.73</c>), at the re-reading's mean confidence: any reading of the lost digits beats none, and the low
+    /// confidence carries the doubt on to the extractor, whose checks (total = payments) then confirm or flag the figure.
+    /// Null when the first reading lost nothing or the re-reading does not end in the digits read.
+    /// </summary>
+    internal static List<OcrWord>? WithLostLeadRestored(IReadOnlyList<OcrWord> first, RecognizedText reading)
+    {
+        if (first.Where(w => HasDigit(w.Text)).ToList() is not [var cut] || !LostLead().IsMatch(cut.Text)) return null;
+        var again = reading.Lines.SelectMany(l => l.Words).ToList();
+        var (read, reread) = (Digits([cut]), Digits(again));
+        if (reread.Length - read.Length is < 1 or > 3 || !reread.EndsWith(read, StringComparison.Ordinal) || reread[0] == '0') return null;
+        var sign = again.FirstOrDefault(w => w.Text is ['¥' or '$' or '￥', ..])?.Text[..1] ?? "";
+        var box = first.Select(w => w.Box).Aggregate(BoundingBox.Union);
+        return [new OcrWord(sign + reread[..^read.Length] + cut.Text, again.Average(w => w.Confidence), box)];
     }
 
     /// <summary>
@@ -190,6 +222,10 @@ internal static partial class FigureReread
     /// digit short or a digit long.</summary>
     [GeneratedRegex(@"(?<![0-9])[0-9]{16,18}[0-9X](?![0-9X])")]
     private static partial Regex IdShaped();
+
+    /// <summary>A figure that starts with a thousands separator: its leading digits were lost (",437.73").</summary>
+    [GeneratedRegex(@"^,\d{3}(,\d{3})*(\.\d{1,2})?$")]
+    private static partial Regex LostLead();
 
     /// <summary>Words that continue a figure without digits of their own.</summary>
     [GeneratedRegex(@"^[¥$￥,.\-/%]+$")]
