@@ -149,6 +149,40 @@ public sealed partial class FigureRereadTests
         return Assert.Single(output.Pages);
     }
 
+    [Fact]
+    public void Payments_whose_leading_digits_chi_sim_lost_get_them_back_from_the_reread()
+    {
+        // The sheet prints 统筹基金支付 ¥3,437.73 and 个人支付 ¥1,984.54; chi_sim reads 吕 ,437.73 and 罚 ,984.54, eng the
+        // lost digits (¥3 437.73, ‘1,984.54). Amounts as the extractor reads them: every digit after the label's colon.
+        var text = Page("zh-settlement-lost-lead.jpg", new OcrOptions { PoolSize = 1 }).Text;
+        Assert.Matches(@"统筹基金支付\s*[:：]\s*¥?3,437\.73", text);
+        Assert.Matches(@"个人支付\s*[:：]\s*¥?1,984\.54", text);
+    }
+
+    [Fact]
+    public void Without_the_reread_the_payments_lose_their_leading_digits()
+    {
+        var text = Page("zh-settlement-lost-lead.jpg", new OcrOptions { PoolSize = 1, FigureLanguage = null }).Text;
+        Assert.DoesNotMatch(@"3,437\.73", text);
+        Assert.Matches(@"统筹基金支付\s*[:：]\s*\S+\s*,437\.73", text);
+    }
+
+    [Fact]
+    public void A_yen_sign_chi_sim_read_as_an_unsure_8_is_read_as_the_sign()
+    {
+        // The claim form prints 申请金额 : ¥939.32; chi_sim reads 8939.32 at 0.37, eng ¥939.32 at 0.50 (upside down: the page is turned first).
+        var text = Page("zh-claim-form-sign.jpg", new OcrOptions { PoolSize = 1 }).Text;
+        Assert.Matches(@"申请金额\s*[:：]\s*¥939\.32", text);
+        Assert.Matches(@"申请金额\s*[:：]\s*8939\.32", Page("zh-claim-form-sign.jpg", new OcrOptions { PoolSize = 1, FigureLanguage = null }).Text);
+    }
+
+    private static OcrPage Page(string fixture, OcrOptions options)
+    {
+        using var pool = new EnginePool(options);
+        var output = new VisionPipeline(pool).Process(Fixture.Bytes(fixture), fixture, new VisionOptions { Language = "chi_sim" });
+        return Assert.Single(output.Pages);
+    }
+
     /// <summary>The fixture's five amounts, each with the yen sign touching its first digit.</summary>
     private static readonly string[] Amounts = ["1,390.00", "1,075.00", "55.00", "260.00", "400.00"];
 
