@@ -1256,6 +1256,22 @@ public class ExtractorTests
         Assert.Equal("58.93", N(unsure, FieldNames.PersonalPaidAmount));
     }
 
+    [Theory]
+    [InlineData("至 ,453.57", "3453.57", "2058.93")]  // the figure's legible digits and the 大写 amount agree: two readings
+    [InlineData("至 ,453.58", "3453.57", "58.93")]    // they disagree: the total is the 大写 amount's alone, too weak to complete with
+    public void A_damaged_total_the_upper_case_amount_completes_completes_a_damaged_payment(string figure, string total, string patient)
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(
+            Row("某某市人民医院住院收费票据"),
+            Row("合计（大写）：叁仟肆佰伍拾叁元伍角柒分"),
+            Row($"合计（小写）：{figure}"),
+            Row("医保统筹支付 : ¥1,394.64"),
+            Row("个人支付金额 : 丈 ,058.93")));
+        Assert.Equal(total, N(r, FieldNames.TotalAmount));
+        Assert.Equal(figure.EndsWith(".57", StringComparison.Ordinal), r.Fields[FieldNames.TotalAmount].Checks.Any(c => c.Name == "totalPrinted" && c.Passed));
+        Assert.Equal(patient, N(r, FieldNames.PersonalPaidAmount));
+    }
+
     [Fact]
     public void A_damaged_covered_amount_is_completed_from_the_total_less_the_rest_of_the_breakdown()
     {

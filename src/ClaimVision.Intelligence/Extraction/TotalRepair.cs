@@ -64,6 +64,8 @@ public static partial class TotalRepair
         ExtractedField? repaired = null;
         if (total is not null && sums.FirstOrDefault(x => Completes(x.Value, total)) is { } c)
             repaired = From(c.Value, c.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(c.Value)} = {c.What}"));
+        else if (total is not null && words is { } written && Completes(written, total))
+            repaired = From(written, w!, total, 0.9, new FieldCheck(TotalPrinted, true, $"damaged figure {total.Normalized} completed to {AmountNormalizer.Format(written)} by the 大写 amount"));
         else if (sums.FirstOrDefault(x => words == x.Value || (words is null && WordsResemble(view, x.Value))) is { } confirmed)
             repaired = From(confirmed.Value, confirmed.Source, total, 0.9, new FieldCheck(TotalPrinted, true, $"total {AmountNormalizer.Format(confirmed.Value)} = {confirmed.What}, confirmed by the 大写 amount"));
         else if (words is { } v)
