@@ -12,7 +12,7 @@ namespace ClaimVision.Domain.Assessment;
 /// known by it, the reading takes that name, trusted no more than <see cref="SettledConfidence"/>, with a
 /// <see cref="CheckName"/> check naming the document that reads the code. With no sure reading, two documents that each
 /// read the code letter for letter (<see cref="CorroboratedCodeConfidence"/>, no failed check, not completed from a
-/// diagnosis) choose as one sure reading would: two photographs misread into the same other code are far less likely than
+/// diagnosis; an S read as $ counts as the S) choose as one sure reading would: two photographs misread into the same other code are far less likely than
 /// one (a discharge summary reads S52.5 at 0.78 and the diagnosis certificate at 0.65). Codes that disagree (a claim for
 /// two illnesses, or a misread code) settle nothing.
 /// </summary>
@@ -53,7 +53,7 @@ public static class ClaimDiagnosis
         if (witness.Document is not null) return [.. documents.Select(d => Settle(d, witness.Code, [witness.Document]))];
         var corroborating = read
             .Where(c => c.Field.Confidence >= CorroboratedCodeConfidence && c.Field.Checks.All(k => k.Passed)
-                && ExclusionsRule.NormalizeCode(c.Field.Value) == c.Code)
+                && AsPrinted(c.Field.Value) == c.Code)
             .Select(c => c.Document)
             .DistinctBy(d => d.DocumentId)
             // The same photograph uploaded twice reads the same misread twice: one witness.
@@ -61,6 +61,12 @@ public static class ClaimDiagnosis
             .ToList();
         return corroborating.Count >= 2 ? [.. documents.Select(d => Settle(d, read[0].Code, corroborating))] : documents;
     }
+
+    /// <summary>The code as printed, letter for letter, except that a $ where the chapter letter stands is the S OCR read
+    /// it as (<c>$52.5</c>): no code has a $ and no other letter reads as one, so it names no other code. A letter lost or
+    /// read as a digit (<c>18.9</c>, <c>125.1</c>) could have been several, and stays unlike the code.</summary>
+    private static string AsPrinted(string value) =>
+        ExclusionsRule.NormalizeCode(value.TrimStart() is ['$', .. var rest] ? "S" + rest : value);
 
     private static AnalyzedDocument Settle(AnalyzedDocument document, string code, List<AnalyzedDocument> witnesses)
     {

@@ -121,6 +121,22 @@ public class ClaimDiagnosisTests
     }
 
     [Fact]
+    public void An_s_read_as_a_dollar_sign_corroborates_as_the_s()
+    {
+        // 桡 misread on every page (模骨远端骨折: 桡骨 or 肱骨?); the discharge summary reads S52.5, the certificate $52.5.
+        var sheet = Settlement().With(F(FieldNames.Diagnosis, "模骨远端骨折", 0.54) with
+        {
+            Alternatives = [new FieldAlternative("肱骨远端骨折", "S42.4"), new FieldAlternative("桡骨远端骨折", "S52.5")],
+        });
+        var settled = ClaimDiagnosis.Reconcile([Reading("discharge", "S52.5", 0.71), Reading("certificate", "$52.5", 0.66, normalized: "S52.5"), sheet]);
+        Assert.Equal("桡骨远端骨折", settled[2].Field(FieldNames.Diagnosis)!.Normalized);
+
+        // A 5 in the S's place could have been an S or nothing: not as printed.
+        var five = ClaimDiagnosis.Reconcile([Reading("discharge", "S52.5", 0.71), Reading("certificate", "552.5", 0.66, normalized: "S52.5"), sheet]);
+        Assert.Same(sheet, five[2]);
+    }
+
+    [Fact]
     public void An_unsure_code_that_differs_still_breaks_the_agreement()
     {
         var other = Discharge().With(F(FieldNames.DiagnosisCode, "J85.1", 0.5)) with { DocumentId = new DocumentId("certificate"), FileName = "certificate.jpg" };
