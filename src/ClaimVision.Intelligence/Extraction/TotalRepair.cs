@@ -46,12 +46,10 @@ public static partial class TotalRepair
                 fields[FieldNames.TotalAmount] = total = From(agreed.Value, agreed.Source, total, 0.9,
                     new FieldCheck(TotalPrinted, true, $"figure {total.Value} lost its leading digits; {AmountNormalizer.Format(agreed.Value)} = {agreed.What}"));
             }
-            else if (SignAsDigit(total, sums, view) is var (signed, confirmed))
+            else if (SignAsDigit(total, sums, view) is { } signed)
             {
-                // As a total cut short: trusted like a clean read when a second reading agrees, kept but doubted from one sum.
-                fields[FieldNames.TotalAmount] = total = From(signed.Value, signed.Source, total, confirmed ? 0.9 : 0.6,
-                    new FieldCheck(TotalPrinted, confirmed, $"figure {total.Value} has its currency sign read as a digit; {AmountNormalizer.Format(signed.Value)} = {signed.What}"
-                        + (confirmed ? "" : ", one sum alone")));
+                fields[FieldNames.TotalAmount] = total = From(signed.Value, signed.Source, total, 0.9,
+                    new FieldCheck(TotalPrinted, true, $"figure {total.Value} has its currency sign read as a digit; {AmountNormalizer.Format(signed.Value)} = {signed.What}"));
             }
             RepairPart(fields, total);
             CutPart(fields, total);
@@ -229,25 +227,26 @@ public static partial class TotalRepair
     }
 
     /// <summary>
-    /// A total that reads cleanly, with no currency sign, as one digit before an independent sum (38,540.08 printed
-    /// ¥8,540.08, the payments 4,793.37 + 3,746.71): chi_sim reads a ¥ joined to the first digit as a 3 or an 8. Confirmed
-    /// when a second sum, or a 大写 amount, agrees (as with <see cref="LostLead"/>); otherwise the sum is taken alone, as a
-    /// total cut short is (<see cref="CutShort"/>), since the figure read is wrong either way unless the page's own
-    /// figures fail to add up by exactly that digit.
+    /// A total that reads cleanly, with no currency sign, as one digit before what two independent sums agree on
+    /// (38,540.08 printed ¥8,540.08; the payments and the breakdown both 8540.08): chi_sim reads a ¥ joined to the first
+    /// digit as a 3 or an 8. As with <see cref="LostLead"/>, one sum and a 大写 amount that agrees with it count as two.
+    /// One sum alone is not enough: a payment that silently lost its leading digits (184.96 for 1,184.96) makes the
+    /// payments one digit short of a total read right, and nothing on the page says which figure is wrong. A total that
+    /// any sum agrees with as read is left as it is.
     /// </summary>
-    private static (Sum Sum, bool Confirmed)? SignAsDigit(ExtractedField total, List<Sum> sums, DocumentView view)
+    private static Sum? SignAsDigit(ExtractedField total, List<Sum> sums, DocumentView view)
     {
-        if (total.Value.IndexOfAny(['¥', '￥', '$', 'Y']) >= 0 || total.Normalized is not { Length: > 1 } read) return null;
-        var matching = sums.Where(s =>
+        if (total.Value.IndexOfAny(['¥', '￥', '$', 'Y']) >= 0 || total.Normalized is not { Length: > 1 } read
+            || CommonChecks.AmountOf(total) is not { } t || Agreeing(sums, t).Count > 0) return null;
+        foreach (var s in sums)
         {
             var agreed = AmountNormalizer.Format(s.Value);
-            return s.Value > 0 && read.Length == agreed.Length + 1 && read.EndsWith(agreed, StringComparison.Ordinal);
-        }).ToList();
-        if (matching.Count == 0) return null;
-        var first = matching[0];
-        var agreeing = Agreeing(sums, first.Value);
-        if (agreeing.Count >= 2) return (first with { What = string.Join(" = ", agreeing.Select(a => a.What)) }, true);
-        return WordsResemble(view, first.Value, 0.5) ? (first with { What = first.What + ", confirmed by the 大写 amount" }, true) : (first, false);
+            if (s.Value <= 0 || read.Length != agreed.Length + 1 || !read.EndsWith(agreed, StringComparison.Ordinal)) continue;
+            var agreeing = Agreeing(sums, s.Value);
+            if (agreeing.Count >= 2) return s with { What = string.Join(" = ", agreeing.Select(a => a.What)) };
+            if (WordsResemble(view, s.Value, 0.5)) return s with { What = s.What + ", confirmed by the 大写 amount" };
+        }
+        return null;
     }
 
     /// <summary>A total read as a bare integer of at least two digits (72) that is the start of a larger independent sum
