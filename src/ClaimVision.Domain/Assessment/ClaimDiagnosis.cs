@@ -12,9 +12,9 @@ namespace ClaimVision.Domain.Assessment;
 /// known by it, the reading takes that name, trusted no more than <see cref="SettledConfidence"/>, with a
 /// <see cref="CheckName"/> check naming the document that reads the code. With no sure reading, two documents that each
 /// read the code letter for letter (<see cref="CorroboratedCodeConfidence"/>, no failed check, not completed from a
-/// diagnosis; an S read as $ counts as the S) choose as one sure reading would: two photographs misread into the same other code are far less likely than
-/// one (a discharge summary reads S52.5 at 0.78 and the diagnosis certificate at 0.65). Codes that disagree (a claim for
-/// two illnesses, or a misread code) settle nothing.
+/// diagnosis; an S read as $ counts as the S) choose as one sure reading would: two photographs misread into the same
+/// other code are far less likely than one (a discharge summary reads S52.5 at 0.78 and the diagnosis certificate at
+/// 0.65). Codes that disagree (a claim for two illnesses, or a misread code) settle nothing.
 /// </summary>
 public static class ClaimDiagnosis
 {
