@@ -1332,6 +1332,36 @@ public class ExtractorTests
     }
 
     [Theory]
+    [InlineData("JAME SARAH MILLER", "Sarah Miller")]      // the label's N misread: the holder's name was lost with it
+    [InlineData("VAME MICHAEL WONG", "Michael Wong")]
+    [InlineData("NAME SARAH MILLER", "Sarah Miller")]      // read right: the label rule's, at full strength
+    [InlineData("JAME 03/08/1986", null)]                  // a date after it: not a name
+    [InlineData("DATE SARAH MILLER", null)]                // two letters off NAME
+    [InlineData("JAMES MILLER", null)]                     // a name, not a label before one
+    public void A_licence_name_whose_label_lost_its_first_letter_is_read_after_it(string row, string? expected)
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(
+            Row("STATE OF OHIO - DRIVER LICENSE"),
+            Row("IDNO V584-6453-6482"),
+            Row(row),
+            Row("SEX F"),
+            Row("ADDRESS 4048 Oak Ave, Springfield, IL 62704")));
+        Assert.Equal(expected, N(r, FieldNames.PatientName));
+        if (expected is not null && !row.StartsWith("NAME", StringComparison.Ordinal))
+            Assert.True(r.Fields[FieldNames.PatientName].Confidence <= ClaimVision.Intelligence.DocumentTypes.IdCard.IdCardExtractor.MisreadLabelStrength, "trusted less");
+    }
+
+    [Fact]
+    public void Two_lines_after_a_misread_name_label_give_no_name()
+    {
+        var r = Extractor.Extract(DocumentType.IdCard, Doc(Row("DRIVER LICENSE"), Row("JAME SARAH MILLER"), Row("VAME MICHAEL WONG")));
+        Assert.Null(N(r, FieldNames.PatientName));
+        // A name its label gave is kept.
+        var labelled = Extractor.Extract(DocumentType.IdCard, Doc(Row("DRIVER LICENSE"), Row("Name: Wei Anderson"), Row("JAME SARAH MILLER")));
+        Assert.Equal("Wei Anderson", N(labelled, FieldNames.PatientName));
+    }
+
+    [Theory]
     [InlineData("姓名 : 欧阳伟明别 : 男", "欧阳伟明")]   // 性 of 性别 lost, 别 run on into the name
     [InlineData("姓名 : 李文军 E 别 : 女", "李文军")]
     [InlineData("姓名 : ，郑嘉明别 : 男年龄 : 77 岁", "郑嘉明")]
