@@ -1188,6 +1188,20 @@ public class ExtractorTests
         Assert.Equal("4657.93", N(r, FieldNames.TotalAmount));
     }
 
+    [Theory]
+    [InlineData("21. ICD-10 A.: E119 |", "E11.9")] // a CMS-1500 prints codes without the point
+    [InlineData("21. ICD-10 A.: J441", "J44.1")]
+    [InlineData("21. ICD-10 A.: S7201", "S72.01")]
+    [InlineData("21. ICD-10 A.: E11.9", "E11.9")]
+    [InlineData("21. ICD-10 A.: I10", "I10")]     // a code of three characters has no point to lose
+    [InlineData("21. ICD-10 A.: S72001A", "S72.001A")] // ICD-10-CM's seven characters
+    [InlineData("21. ICD-10 A.: E1190123", null)] // too long for a code
+    public void A_claim_form_code_printed_without_its_point_is_read_with_it(string row, string? code)
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("HEALTH INSURANCE CLAIM FORM"), Row(row), Row("28. TOTAL CHARGE: $4,657.93")));
+        Assert.Equal(code, N(r, FieldNames.DiagnosisCode));
+    }
+
     [Fact]
     public void A_number_after_an_icd_label_that_is_no_code_shape_is_not_repaired()
     {

@@ -150,8 +150,9 @@ public static partial class ValueReader
         return new ReadValue(printed, AmountNormalizer.Format(v), 1, damage);
     }
 
-    /// <summary>An ICD-10 code; a code whose chapter letter OCR read as a digit or sign (163.9 for I63.9, 110 for I10,
-    /// $52.5 for S52.5) is repaired only where a code must stand (the text after an ICD label) and read less surely.</summary>
+    /// <summary>An ICD-10 code, with its point or without it (E119, as claim forms print codes); a code whose chapter letter
+    /// OCR read as a digit or sign (163.9 for I63.9, 110 for I10, $52.5 for S52.5) is repaired only where a code must stand
+    /// (the text after an ICD label) and read less surely.</summary>
     private static ReadValue? ReadIcd(string text)
     {
         var upper = text.ToUpperInvariant();
@@ -159,6 +160,10 @@ public static partial class ValueReader
         if (SplitIcd().Match(upper) is { Success: true } split)
             return new ReadValue(split.Value, $"{split.Groups["code"].Value}.{split.Groups["sub"].Value}", 0.9);
         if (IcdPattern().Match(upper) is { Success: true } m) return new ReadValue(m.Value, m.Value, 1);
+        // Printed without its point, as a CMS-1500 prints codes (or the point lost in OCR): E119 is E11.9, the one way to
+        // read it, but less surely.
+        if (PointlessIcd().Match(upper) is { Success: true } bare)
+            return new ReadValue(bare.Value, $"{bare.Groups["code"].Value}.{bare.Groups["sub"].Value}", 0.9);
         var misread = MisreadIcd().Match(upper.Trim());
         if (!misread.Success) return null;
         var letter = misread.Value[0] switch { '1' => 'I', '5' or '$' => 'S', '2' => 'Z', '8' => 'B', '0' => 'O', _ => '?' };
@@ -167,6 +172,9 @@ public static partial class ValueReader
 
     [GeneratedRegex(@"^[0-9$][0-9]{2}(?:\.[0-9A-Z]{1,4})?$")]
     private static partial Regex MisreadIcd();
+
+    [GeneratedRegex(@"\b(?<code>[A-Z][0-9]{2})(?<sub>[0-9][0-9A-Z]{0,3})\b")]
+    private static partial Regex PointlessIcd();
 
     // A comma only when a digit follows it directly (J44, I10 is a list of two codes).
     [GeneratedRegex(@"\b(?<code>[A-Z][0-9]{2})(?: \.|\. |,)(?<sub>[0-9][0-9A-Z]{0,3})\b")]
