@@ -1203,6 +1203,19 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_cms_1500_box_21_gives_its_first_code_not_its_title_as_the_diagnosis()
+    {
+        // As Tesseract reads the real CMS-1500 sample (../shared/datasets/medical-forms): the box title, its "OR INJURY"
+        // read "OF INJURY", then the codes below it, printed without their points as the form requires.
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("HEALTH INSURANCE CLAIM FORM"),
+            Row("21. DIAGNOSIS OR NATURE OF ILLNESS OF INJURY Relate A-L to service line below (246)"),
+            Row("» (M1111 = (M2222 c (M3333 D.|")));
+        Assert.Equal("M11.11", N(r, FieldNames.DiagnosisCode));
+        Assert.False(r.Fields.ContainsKey(FieldNames.Diagnosis), "the box title is no diagnosis");
+    }
+
+    [Fact]
     public void A_number_after_an_icd_label_that_is_no_code_shape_is_not_repaired()
     {
         var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("21. ICD-10 A.: 4021")));

@@ -26,7 +26,7 @@ public static class FieldLexicon
         [FieldNames.AdmissionDate] = ["18. FROM", "Service from", "Admission", "入院日期", "入院时间", "住院日期", "Admission Date", "Date of Admission", "Admitted"],
         [FieldNames.DischargeDate] = ["18. TO", "Service to", "Discharge", "出院日期", "出院时间", "Discharge Date", "Date of Discharge", "Discharged"],
         [FieldNames.Diagnosis] = ["出院诊断", "主要诊断", "临床诊断", "入院诊断", "疾病名称", "诊断", "Discharge Diagnosis", "Diagnosis"],
-        [FieldNames.DiagnosisCode] = ["ICD-10 A.", "疾病编码", "诊断编码", "ICD-10编码", "ICD-10", "ICD10", "ICD Code"],
+        [FieldNames.DiagnosisCode] = ["DIAGNOSIS OR NATURE OF ILLNESS", "ICD-10 A.", "疾病编码", "诊断编码", "ICD-10编码", "ICD-10", "ICD10", "ICD Code"],
         [FieldNames.TotalAmount] = ["TOTAL CHARGE", "申请金额", "Total charges", "Amount billed", "应付金额", "应付", "医疗费用总额", "费用总额", "合计金额", "金额合计", "费用合计", "总金额", "总费用", "合计(小写)", "小写", "合计", "总计", "Grand Total", "Total Amount", "Amount Due", "Total"],
         [FieldNames.TotalAmountInWords] = ["合计(大写)", "人民币(大写)", "金额大写", "大写"],
         [FieldNames.CoveredAmount] = ["政策范围内金额", "Allowed amount", "医保范围内金额", "符合医保范围", "医保范围内", "政策范围内", "Covered Amount", "Covered Charges", "Covered"],
