@@ -96,14 +96,15 @@ public static partial class TotalRepair
             if (!split.All(fields.ContainsKey)) continue;
             var damaged = split.Select(n => fields[n]).Where(f => !Intact(f)).ToList();
             if (damaged is not [var part]) continue;
-            var others = split.Where(n => n != part.Name).Select(n => CommonChecks.AmountOf(fields[n])).ToList();
-            if (others.Any(o => o is null)) continue;
-            var rest = t - others.Sum(o => o!.Value);
+            var others = split.Where(n => n != part.Name).Select(n => fields[n]).ToList();
+            var amounts = others.Select(CommonChecks.AmountOf).ToList();
+            if (amounts.Any(a => a is null)) continue;
+            var rest = t - amounts.Sum(a => a!.Value);
             if (!Completes(rest, part)) continue;
             fields[part.Name] = part with
             {
                 Normalized = AmountNormalizer.Format(rest),
-                Confidence = Math.Min(total.Confidence, split.Where(n => n != part.Name).Min(n => fields[n].Confidence)) * 0.9,
+                Confidence = Math.Min(total.Confidence, others.Min(o => o.Confidence)) * 0.9,
                 Checks = [.. part.Checks, new FieldCheck(PartFromTotal, true,
                     $"damaged figure {part.Normalized} completed to {AmountNormalizer.Format(rest)} = total − the other figure(s) of its split")],
             };
@@ -214,11 +215,16 @@ public static partial class TotalRepair
     /// never replaces a clean figure; one sum and a 大写 amount as long as the sum's written form (not the figure's), whose
     /// every legible numeral agrees with it, do: two independent readings of the larger amount. The 大写 amount may be
     /// up to half illegible here, since it only has to tell 3628.91 (叁仟陆佰…, twelve characters) from 628.91 (ten).</summary>
-    private static Sum? LostLead(ExtractedField total, List<Sum> sums, DocumentView view)
+    private static Sum? LostLead(ExtractedField total, List<Sum> sums, DocumentView view) =>
+        ReadTwice(sums.Where(s => Completes(s.Value, total)), sums, view);
+
+    /// <summary>The first of <paramref name="candidates"/> that a second reading backs: another of the independent
+    /// <paramref name="sums"/> comes to it, or a 大写 amount as long as its written form, with every legible numeral
+    /// agreeing, reads it (up to half illegible); its <see cref="Sum.What"/> says which. Null when none is read twice.</summary>
+    private static Sum? ReadTwice(IEnumerable<Sum> candidates, List<Sum> sums, DocumentView view)
     {
-        foreach (var s in sums)
+        foreach (var s in candidates)
         {
-            if (!Completes(s.Value, total)) continue;
             var agreeing = Agreeing(sums, s.Value);
             if (agreeing.Count >= 2) return s with { What = string.Join(" = ", agreeing.Select(a => a.What)) };
             if (WordsResemble(view, s.Value, 0.5)) return s with { What = s.What + ", confirmed by the 大写 amount" };
@@ -238,15 +244,11 @@ public static partial class TotalRepair
     {
         if (total.Value.IndexOfAny(['¥', '￥', '$', 'Y']) >= 0 || total.Normalized is not { Length: > 1 } read
             || CommonChecks.AmountOf(total) is not { } t || Agreeing(sums, t).Count > 0) return null;
-        foreach (var s in sums)
+        return ReadTwice(sums.Where(s =>
         {
             var agreed = AmountNormalizer.Format(s.Value);
-            if (s.Value <= 0 || read.Length != agreed.Length + 1 || !read.EndsWith(agreed, StringComparison.Ordinal)) continue;
-            var agreeing = Agreeing(sums, s.Value);
-            if (agreeing.Count >= 2) return s with { What = string.Join(" = ", agreeing.Select(a => a.What)) };
-            if (WordsResemble(view, s.Value, 0.5)) return s with { What = s.What + ", confirmed by the 大写 amount" };
-        }
-        return null;
+            return s.Value > 0 && read.Length == agreed.Length + 1 && read.EndsWith(agreed, StringComparison.Ordinal);
+        }), sums, view);
     }
 
     /// <summary>A total read as a bare integer of at least two digits (72) that is the start of a larger independent sum

@@ -22,7 +22,7 @@ public sealed partial class IdCardExtractor() : LabelledTypeExtractor(IdCardSche
         if (fields.ContainsKey(FieldNames.PatientName)) return;
         var found = view.Lines
             .Select(line => (Line: line, Match: NameAfterLabel().Match(line.Text)))
-            .Where(x => x.Match.Success && x.Match.Groups["label"].Value != "NAME" && LabelIndex.OneGlyphApart(x.Match.Groups["label"].Value, "NAME"))
+            .Where(x => x.Match.Success && LabelIndex.OneGlyphApart(x.Match.Groups["label"].Value, "NAME"))
             .ToList();
         if (found is not [var (line, match)]) return;
         var name = match.Groups["name"];
