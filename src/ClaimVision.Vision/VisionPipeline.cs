@@ -152,9 +152,9 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         var passes = pool.Passes;
         var readings = new List<Reading>();
         // A script guesser may send a page shaped like Chinese to chi_sim first; its cost counts with the first reading.
-        var firstCpu = OcrPassCounter.ThreadCpuNow();
+        var firstStarted = PassCost.Now(engine);
         var unguided = LanguageChooser.First(options.Language, GuessHan(prepared, options.Language, timings), ocrOptions);
-        var first = Read(engine, prepared, 0, unguided, timings, OcrPass.FirstReading, readings, startedCpu: firstCpu);
+        var first = Read(engine, prepared, 0, unguided, timings, OcrPass.FirstReading, readings, started: firstStarted);
         OrientationGuess? guess = null;
         var best = first;
         if (!OsdSkip.Applies(first.Text, ocrOptions))
@@ -169,12 +169,12 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             if (ReferenceEquals(best, first))
             {
                 clock.Restart();
-                var cpu = OcrPassCounter.ThreadCpuNow();
+                var osdStarted = PassCost.Now(engine);
                 guess = OrientationDetector.Detect(engine, workBinary);
                 timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
                 var rotate = guess is not null && guess.OrientationConfidence >= ocrOptions.MinOrientationConfidence ? guess.RotateDegrees : 0;
                 var language = LanguageChooser.Choose(options.Language, guess, ocrOptions);
-                passes.Add(OcrPass.Osd, OcrPassCounter.ThreadCpuNow() - cpu, rotate != 0 || language != unguided);
+                Count(passes, OcrPass.Osd, osdStarted.Since(engine), rotate != 0 || language != unguided);
                 best = Made(readings, rotate, language) ?? Read(engine, prepared, rotate, language, timings, OcrPass.OsdReading, readings);
             }
         }
@@ -245,7 +245,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             }
         }
         foreach (var reading in readings)
-            passes.Add(reading.Pass, reading.CpuNanoseconds, ReferenceEquals(reading, best));
+            Count(passes, reading.Pass, reading.Cost, ReferenceEquals(reading, best));
 
         clock.Restart();
         // The second looks read the chosen reading's image, lent to Tesseract for each of its readings (the page lets go of
@@ -304,7 +304,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
         var mine = Read(engine, page, current.Rotate, current.Text.Language, timings, OcrPass.LanguageProbe, null, ProbeScale);
         var theirs = Read(engine, page, current.Rotate, other, timings, OcrPass.LanguageProbe, null, ProbeScale);
         var better = theirs.Text.MeanConfidence > mine.Text.MeanConfidence + margin;
-        passes.Add(OcrPass.LanguageProbe, mine.CpuNanoseconds + theirs.CpuNanoseconds, better);
+        Count(passes, OcrPass.LanguageProbe, mine.Cost + theirs.Cost, better);
         return better;
     }
 
@@ -316,9 +316,9 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     {
         var rotate = (current.Rotate + 180) % 360;
         var languages = new[] { current.Text.Language, LanguageChooser.Alternative(requested, current.Text.Language, options) }.OfType<string>();
-        var (chosen, cpu) = BestProbe(engine, page, languages.Select(language => (rotate, language)), timings);
+        var (chosen, cost) = BestProbe(engine, page, languages.Select(language => (rotate, language)), timings);
         var promising = chosen.Text.MeanConfidence > current.Text.MeanConfidence + options.VerifyMargin;
-        passes.Add(OcrPass.RotationProbe, cpu, promising);
+        Count(passes, OcrPass.RotationProbe, cost, promising);
         if (!promising) return current;
         var language = chosen.Text.Language;
         return Better(current, Made(readings, rotate, language) ?? Read(engine, page, rotate, language, timings, OcrPass.RotationRecheck, readings), options.VerifyMargin);
@@ -340,19 +340,37 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// <paramref name="earlierCpu"/>, work for it done before (the missed-text ink found for the sparse decision).</summary>
     private static RecognizedText SecondLook(OcrEngine engine, OcrPassCounter passes, OcrPass pass, RecognizedText before, Func<RecognizedText> look, long earlierCpu = 0)
     {
-        var cpu = OcrPassCounter.ThreadCpuNow();
+        var started = PassCost.Now(engine);
         var regions = engine.LinesRead;
         var after = look();
-        passes.Add(pass, OcrPassCounter.ThreadCpuNow() - cpu + earlierCpu, !after.Lines.Select(l => l.Text).SequenceEqual(before.Lines.Select(l => l.Text)), engine.LinesRead - regions);
+        Count(passes, pass, started.Since(engine) + new PassCost(earlierCpu, 0), !after.Lines.Select(l => l.Text).SequenceEqual(before.Lines.Select(l => l.Text)), engine.LinesRead - regions);
         return after;
+    }
+
+    private static void Count(OcrPassCounter passes, OcrPass pass, PassCost cost, bool kept, long regions = 0) =>
+        passes.Add(pass, cost.Cpu, kept, regions, cost.Tesseract);
+
+    /// <summary>The thread's CPU and the part of it its engine spent inside Tesseract (<see cref="OcrEngine.TesseractCpuNanoseconds"/>):
+    /// read at one moment (<see cref="Now"/>) or between two (<see cref="Since"/>).</summary>
+    private readonly record struct PassCost(long Cpu, long Tesseract)
+    {
+        public static PassCost Now(OcrEngine engine) => new(OcrPassCounter.ThreadCpuNow(), engine.TesseractCpuNanoseconds);
+
+        public PassCost Since(OcrEngine engine)
+        {
+            var now = Now(engine);
+            return new PassCost(now.Cpu - Cpu, now.Tesseract - Tesseract);
+        }
+
+        public static PassCost operator +(PassCost a, PassCost b) => new(a.Cpu + b.Cpu, a.Tesseract + b.Tesseract);
     }
 
     /// <summary>Reads the page in each (rotation, language) at <see cref="ProbeScale"/>: the most confident of these rotation
     /// probes, and the thread CPU they took together.</summary>
-    private static (Reading Best, long CpuNanoseconds) BestProbe(OcrEngine engine, PreparedPage page, IEnumerable<(int Rotate, string Language)> turns, StageClock timings)
+    private static (Reading Best, PassCost Cost) BestProbe(OcrEngine engine, PreparedPage page, IEnumerable<(int Rotate, string Language)> turns, StageClock timings)
     {
         var probes = turns.Select(t => Read(engine, page, t.Rotate, t.Language, timings, OcrPass.RotationProbe, null, ProbeScale)).ToList();
-        return (probes.MaxBy(p => p.Text.MeanConfidence)!, probes.Sum(p => p.CpuNanoseconds));
+        return (probes.MaxBy(p => p.Text.MeanConfidence)!, probes.Aggregate(default(PassCost), (sum, p) => sum + p.Cost));
     }
 
     /// <summary>Scale of the language probe relative to the normal reading scale.</summary>
@@ -360,7 +378,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
 
     /// <summary>A reading of the page, and where the image it was read from is had again: the page's <see cref="PreparedPage"/> at
     /// <see cref="Rotate"/> and <see cref="ScaleFactor"/> (the page may have let it go since, to be made again the same).</summary>
-    private sealed record Reading(int Rotate, double ScaleFactor, PageTransform Transform, RecognizedText Text, OcrPass Pass, long CpuNanoseconds);
+    private sealed record Reading(int Rotate, double ScaleFactor, PageTransform Transform, RecognizedText Text, OcrPass Pass, PassCost Cost);
 
     /// <summary>A full-page reading of this page already made in <paramref name="rotate"/> and <paramref name="language"/>, if any.</summary>
     private static Reading? Made(List<Reading> readings, int rotate, string language) =>
@@ -409,12 +427,12 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             && LanguageChooser.Alternative(requested, language, options) is { } other)
             language = other;
         var quarters = new[] { (current.Rotate + 90) % 360, (current.Rotate + 270) % 360 };
-        var (chosen, cpu) = BestProbe(engine, page, quarters.Select(rotate => (rotate, language)), timings);
+        var (chosen, cost) = BestProbe(engine, page, quarters.Select(rotate => (rotate, language)), timings);
         var turned = Made(readings, chosen.Rotate, language) ?? Read(engine, page, chosen.Rotate, language, timings, OcrPass.RotationRecheck, readings);
         // A reading on its side can be confident (Tesseract follows the vertical lines); the turned one need not beat it, only
         // run across the page at about its confidence.
         var keep = !ReadingDoubt.RotationDoubtful(turned.Text, options) && turned.Text.MeanConfidence >= current.Text.MeanConfidence - options.VerifyMargin;
-        passes.Add(OcrPass.RotationProbe, cpu, keep);
+        Count(passes, OcrPass.RotationProbe, cost, keep);
         return keep ? turned : current;
     }
 
@@ -422,9 +440,9 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
     /// lent to Tesseract while it reads (<see cref="LentImage"/>) and kept by the page again after. The reading
     /// is added to <paramref name="log"/> (when given), to be reused by later steps and counted once the page's reading is
     /// chosen, with the thread CPU spent since <paramref name="startedCpu"/> (default: since the call).</summary>
-    private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, OcrPass pass, List<Reading>? log, double scaleFactor = 1, bool sparse = false, long? startedCpu = null)
+    private static Reading Read(OcrEngine engine, PreparedPage page, int rotate, string language, StageClock timings, OcrPass pass, List<Reading>? log, double scaleFactor = 1, bool sparse = false, PassCost? started = null)
     {
-        var cpu = startedCpu ?? OcrPassCounter.ThreadCpuNow();
+        var cost = started ?? PassCost.Now(engine);
         var clock = Stopwatch.StartNew();
         var (ready, transform) = page.Take(rotate, scaleFactor);
         timings.PreprocessMs += clock.Elapsed.TotalMilliseconds;
@@ -441,7 +459,7 @@ public sealed class VisionPipeline(EnginePool pool, IScriptGuesser? scriptGuesse
             if (lent.Release() is { } image) page.Keep(rotate, scaleFactor, image);
         }
         timings.OcrMs += clock.Elapsed.TotalMilliseconds;
-        var reading = new Reading(rotate, scaleFactor, transform, text, pass, OcrPassCounter.ThreadCpuNow() - cpu);
+        var reading = new Reading(rotate, scaleFactor, transform, text, pass, cost.Since(engine));
         log?.Add(reading);
         return reading;
     }

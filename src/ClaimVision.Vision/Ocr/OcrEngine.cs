@@ -56,6 +56,11 @@ public sealed class OcrEngine : IDisposable
     /// <summary>Single-line regions read so far by <see cref="RecognizeLines"/> (counted per pass by the pipeline).</summary>
     public long LinesRead { get; private set; }
 
+    /// <summary>Thread CPU this engine has spent in Tesseract so far: loading models, taking images, OSD, recognition and
+    /// reading the results back. Read before and after a pass (on the engine's one thread) to tell its Tesseract time from
+    /// the image work around it.</summary>
+    public long TesseractCpuNanoseconds { get; private set; }
+
     /// <summary>How far Tesseract got in the last recognition, 0–100 (100: every word read; less: stopped at the time limit).</summary>
     internal int LastProgress => Tesseract.TessMonitorGetProgress(_monitor);
 
@@ -84,7 +89,10 @@ public sealed class OcrEngine : IDisposable
     /// Reads each of <paramref name="regions"/> of one image as a single text line (psm 7) with <paramref name="language"/>,
     /// setting the image once (lent: <see cref="LentImage"/>). Boxes are in the image's coordinates. Regions are clipped to the image; an empty one reads as nothing.
     /// </summary>
-    internal IReadOnlyList<RecognizedText> RecognizeLines(LentImage image, string language, IReadOnlyList<BoundingBox> regions, int resolutionPpi = 300)
+    internal IReadOnlyList<RecognizedText> RecognizeLines(LentImage image, string language, IReadOnlyList<BoundingBox> regions, int resolutionPpi = 300) =>
+        InTesseract(() => RecognizeLinesNow(image, language, regions, resolutionPpi));
+
+    private List<RecognizedText> RecognizeLinesNow(LentImage image, string language, IReadOnlyList<BoundingBox> regions, int resolutionPpi)
     {
         var results = new List<RecognizedText>(regions.Count);
         if (regions.Count == 0) return results;
@@ -119,14 +127,28 @@ public sealed class OcrEngine : IDisposable
     /// <summary>Whether <paramref name="language"/>'s own word dictionary holds <paramref name="word"/> as written (a dictionary
     /// lookup, no recognition; initialises the language if it is not loaded yet).</summary>
     public bool IsKnownWord(string word, string language) =>
-        word.Length > 0 && Tesseract.TessBaseAPIIsValidWord(Api(language), word) != 0;
+        word.Length > 0 && InTesseract(() => Tesseract.TessBaseAPIIsValidWord(Api(language), word) != 0);
 
     private OrientationGuess? DetectOrientation(Action<TessBaseApiHandle> setImage)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _sharedOsd is null
+        return InTesseract(() => _sharedOsd is null
             ? DetectOrientation(Api(OsdLanguage), setImage)
-            : _sharedOsd.Use(() => Create(OsdLanguage), api => DetectOrientation(api, setImage));
+            : _sharedOsd.Use(() => Create(OsdLanguage), api => DetectOrientation(api, setImage)));
+    }
+
+    /// <summary>Runs <paramref name="work"/> (a call into Tesseract) and adds its thread CPU to <see cref="TesseractCpuNanoseconds"/>.</summary>
+    private T InTesseract<T>(Func<T> work)
+    {
+        var start = ThreadClock.CpuNanoseconds();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            TesseractCpuNanoseconds += ThreadClock.CpuNanoseconds() - start;
+        }
     }
 
     private static OrientationGuess? DetectOrientation(TessBaseApiHandle api, Action<TessBaseApiHandle> setImage)
@@ -153,7 +175,11 @@ public sealed class OcrEngine : IDisposable
     /// <param name="beforeClear">Run after the reading, whether it succeeded or not, while the image is still set (a lent
     /// image is taken back there).</param>
     private RecognizedText Recognize(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi, int pageSegMode,
-        Action<TessBaseApiHandle>? beforeClear = null)
+        Action<TessBaseApiHandle>? beforeClear = null) =>
+        InTesseract(() => RecognizeNow(setImage, language, resolutionPpi, pageSegMode, beforeClear));
+
+    private RecognizedText RecognizeNow(Action<TessBaseApiHandle> setImage, string language, int resolutionPpi, int pageSegMode,
+        Action<TessBaseApiHandle>? beforeClear)
     {
         var api = Prepare(setImage, language, resolutionPpi, pageSegMode);
         try
