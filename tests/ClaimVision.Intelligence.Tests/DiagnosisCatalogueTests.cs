@@ -127,6 +127,41 @@ public class DiagnosisCatalogueTests
         Assert.Equal([new FieldAlternative("肱骨远端骨折", "S42.4"), new FieldAlternative("桡骨远端骨折", "S52.5")], field.Alternatives);
     }
 
+    /// <summary>赔 read for 桡 on every page of a claim, and S52.5 read S57 5: the reading is a glyph from two entries, the code
+    /// one character from one of theirs.</summary>
+    [Theory]
+    [InlineData("赔骨远端骨折", "S57.5", "桡骨远端骨折", "S52.5")]
+    [InlineData("赔骨远端骨折", "S42.9", "肱骨远端骨折", "S42.4")]
+    [InlineData("赔骨远端骨折", "S47.5", null, null)]   // one character from neither: S52.5 and S42.4 are two away
+    [InlineData("赔骨远端骨折", "S52.4", null, null)]   // one character from both
+    [InlineData("赔骨远端骨折", "S57.55", null, null)]  // a character more too: no misread of one character
+    [InlineData("赔骨远端骨折", "K80.1", null, null)]   // a code the catalogue holds names its own entry, not a misread one
+    [InlineData("赔骨远端骨折", "S52.6", null, null)]   // even one a character from S52.5
+    public void A_code_one_character_from_one_of_equally_near_entries_chooses_it(string read, string code, string? name, string? taken)
+    {
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader(
+            "code\tzh\ten\n" +
+            "S42.4\t肱骨远端骨折\tFracture of lower end of humerus\n" +
+            "S52.5\t桡骨远端骨折\tFracture of lower end of radius\n" +
+            "S52.6\t尺骨鹰嘴骨折\tFracture of olecranon\n" +
+            "K80.1\t胆囊结石伴胆囊炎\tCalculus of gallbladder with other cholecystitis\n"), "test");
+        var fields = WithCode(Fields(read, 0.79), code);
+        DiagnosisRepair.Apply(fields, catalogue);
+        var diagnosis = fields[FieldNames.Diagnosis];
+        var codeField = fields[FieldNames.DiagnosisCode];
+        Assert.Equal(name ?? read, diagnosis.Normalized);
+        Assert.Equal(taken ?? code, codeField.Normalized);
+        Assert.Equal(code, codeField.Value);
+        if (name is null)
+        {
+            Assert.Equal((0.79, 0.9), (diagnosis.Confidence, codeField.Confidence));
+            return;
+        }
+        Assert.Equal((DiagnosisRepair.TiedRepairConfidence, DiagnosisRepair.TiedRepairConfidence), (diagnosis.Confidence, codeField.Confidence));
+        Assert.Contains(taken!, Assert.Single(codeField.Checks).Message, StringComparison.Ordinal);
+        Assert.NotNull(diagnosis.Alternatives); // a sure code elsewhere in the claim may still choose (ClaimDiagnosis)
+    }
+
     [Theory]
     [InlineData("骨远端骨折", 0.9)]   // sure of what it read: a wording, not a misread
     [InlineData("骨骨折", 0.6)]       // too short to match on
@@ -213,7 +248,8 @@ public class DiagnosisCatalogueTests
         "I10\t原发性高血压\tEssential (primary) hypertension|Essential hypertension|Hypertension\n" +
         "I63.9\t脑梗死\tCerebral infarction, unspecified|Cerebral infarction\n" +
         "E11.9\t2型糖尿病\tType 2 diabetes mellitus without complications|Type 2 diabetes mellitus\n" +
-        "J44.1\t慢性阻塞性肺疾病急性加重\tChronic obstructive pulmonary disease with acute exacerbation, unspecified\n"), "test");
+        "J44.1\t慢性阻塞性肺疾病急性加重\tChronic obstructive pulmonary disease with acute exacerbation, unspecified\n" +
+        "S52.5\t桡骨远端骨折\tFracture of lower end of radius|Distal radius fracture\n"), "test");
 
     /// <summary>A handwritten diagnosis OCR garbles beyond a quarter of its letters still says which name of the printed code's
     /// entry it is by a word or two, if those make up a third of the name; the name nearest the whole reading is taken.</summary>
@@ -228,6 +264,8 @@ public class DiagnosisCatalogueTests
     [InlineData("Cerebral infarction, hypertension", "I63.9", null)]            // a list: hypertension is another diagnosis
     [InlineData("Cerebral infarcton, rt side", "I63.9", "Cerebral infarction")]  // words of no diagnosis do not stop it
     [InlineData("脑梗无", "I63.9", null)]                                      // no Latin words
+    [InlineData("Fracture of distal radius", "S52.5", null)]                   // every word spelt as the entry's: a wording, read right
+    [InlineData("Fracture of distl radius", "S52.5", "Fracture of lower end of radius")] // one word garbled: named by the others
     public void A_garbled_latin_reading_beside_a_code_is_named_by_its_words(string read, string code, string? name)
     {
         var fields = WithCode(Fields(read, 0.45), code);

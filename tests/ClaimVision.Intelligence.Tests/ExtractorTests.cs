@@ -1097,6 +1097,21 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_diagnosis_a_glyph_from_two_entries_is_chosen_by_the_code_beside_it_read_a_character_off()
+    {
+        // 桡 read as 赔 (a glyph from 肱骨远端骨折 S42.4 too), S52.5 read S57 5: its point a space, its 2 a 7.
+        var page = Build(Row("出院小结"), Row("出院诊断 : 赔骨远端骨折疾病编码 S57 5"));
+        var doubtful = page with { Lines = [.. page.Lines.Select(l => l with { Confidence = 0.79, Words = [.. l.Words.Select(w => w with { Confidence = 0.79 })] })] };
+
+        var r = Extractor.Extract(DocumentType.DischargeSummary, new VisionResult([doubtful], []));
+
+        Assert.Equal("桡骨远端骨折", N(r, FieldNames.Diagnosis));
+        Assert.Equal("S52.5", N(r, FieldNames.DiagnosisCode));
+        Assert.Equal("S57 5", r.Fields[FieldNames.DiagnosisCode].Value);
+        Assert.True(r.Fields[FieldNames.DiagnosisCode].Confidence <= DiagnosisRepair.TiedRepairConfidence);
+    }
+
+    [Fact]
     public void An_upside_down_page_reads_its_title_and_reports_boxes_in_the_stored_image()
     {
         // The vision layer turned the photo 180° to read it; its boxes are in the stored (upside-down) image.

@@ -96,6 +96,9 @@ public class LabelledValueTests
     [InlineData("21. ICD-10 A.; J44,1", "J44.1")]       // the point read as a comma
     [InlineData("21. ICD-10 A.: J44 .1", "J44.1")]      // or set apart from the code
     [InlineData("21. ICD-10 A.: J44. 1", "J44.1")]
+    [InlineData("21. ICD-10 A.: J44 1", "J44.1")]       // or read as a space before the last digit
+    [InlineData("21. ICD-10 A.: J44 12", "J44")]        // not before two: a figure after the category
+    [InlineData("21. ICD-10 A.: J44 1 I10", "J44")]     // nor with more after it
     [InlineData("21. ICD-10 A.: J44, I10", "J44")]      // a list of two codes: the first
     [InlineData("21. ICD-10 A.: J44.1", "J44.1")]
     public void A_code_whose_point_OCR_moved_keeps_its_subcategory(string line, string code)

@@ -180,7 +180,10 @@ public sealed partial class DiagnosisCatalogue
     /// and this only says which of its names; a diagnosis written otherwise than its code says is not caught here.
     /// <c>F &lt;ceatial hypectension</c> beside I10 names Essential hypertension, <c>il infarction</c> beside I63.9 Cerebral
     /// infarction. A reading that also holds, as printed, a word of another diagnosis's names and none of this one's is a
-    /// list of diagnoses or another one (<c>Cerebral infarction, hypertension</c>), and is left as read. Of the names that
+    /// list of diagnoses or another one (<c>Cerebral infarction, hypertension</c>), and is left as read. So is a reading
+    /// not garbled at all, every word of it spelt as the entry's names spell it (<c>Fracture of distal radius</c> beside
+    /// S52.5, whose names are Fracture of lower end of radius and Distal radius fracture): that is a doctor's wording of
+    /// the entry, read right. Of the names that
     /// qualify, the one nearest the whole reading is taken (Essential hypertension rather than Hypertension). Like
     /// <see cref="NearestOf"/>, only for a caller that knows the entry from the code printed beside the reading.
     /// </summary>
@@ -192,6 +195,7 @@ public sealed partial class DiagnosisCatalogue
         if (readWords.Count == 0) return null;
         var own = entry.English.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         if (readWords.Any(w => !own.Contains(w) && _latinWords.Value.Contains(w))) return null;
+        if (Words(read).All(own.Contains)) return null;
         (Match Match, IReadOnlyList<string> Words)? best = null;
         foreach (var name in entry.English)
         {

@@ -24,7 +24,9 @@ namespace ClaimVision.Intelligence.Extraction;
 /// that entry's code to the character, the entry's code is taken, doubted like a repair.
 /// A doubtful reading a glyph or two from several names with no code on the page to choose between them keeps those
 /// names as its <see cref="ExtractedField.Alternatives"/>, for a code printed elsewhere in the claim to decide
-/// (<see cref="Domain.Assessment.ClaimDiagnosis"/>).
+/// (<see cref="Domain.Assessment.ClaimDiagnosis"/>). A code on the page that the catalogue does not hold but that is one
+/// character from exactly one of those names' codes chooses that name, and is taken as that code, both doubted
+/// (赔骨远端骨折 beside S57 5: 桡骨远端骨折, S52.5).
 /// </summary>
 public static partial class DiagnosisRepair
 {
@@ -84,6 +86,23 @@ public static partial class DiagnosisRepair
             // added, which OCR seldom does, and the reading is taken as that name, less surely than a repair with no other
             // name as near.
             var tied = diagnosis with { Alternatives = [.. near.Select(m => new FieldAlternative(m.Name, m.Entry.Code))] };
+            if (CodeAMisreadOf(fields, catalogue, near) is var (byCode, code))
+            {
+                fields[FieldNames.Diagnosis] = Repaired(tied, byCode.Name,
+                    $"Read with {byCode.Distance} character(s) unlike ICD-10 {byCode.Entry.Code} '{byCode.Name}' and as near to " +
+                    $"{string.Join(", ", near.Where(m => m != byCode).Select(m => $"{m.Entry.Code} '{m.Name}'"))}; the code read beside it, " +
+                    $"'{code.Value}', is one character from {byCode.Entry.Code} alone ({catalogue.Source}). Both taken as that entry. Check them on the image.",
+                    TiedRepairConfidence);
+                fields[FieldNames.DiagnosisCode] = code with
+                {
+                    Normalized = byCode.Entry.Code,
+                    Confidence = Math.Min(code.Confidence, TiedRepairConfidence),
+                    Checks = [.. code.Checks, new FieldCheck(InCatalogue, true, $"Read '{code.Value}', a code the diagnosis catalogue does not hold " +
+                        $"and one character from ICD-10 {byCode.Entry.Code}, whose name '{byCode.Name}' is a glyph or two from the diagnosis read " +
+                        "beside it; taken as that code. Check it on the image.")],
+                };
+                return;
+            }
             fields[FieldNames.Diagnosis] = DiagnosisCatalogue.WithoutGlyphAdded(near, read) is { } chosen
                 ? Repaired(tied, chosen.Name,
                     $"Read with {chosen.Distance} character(s) unlike ICD-10 {chosen.Entry.Code} '{chosen.Name}' and as near to " +
@@ -92,6 +111,23 @@ public static partial class DiagnosisRepair
                 : tied;
         }
     }
+
+    /// <summary>Of the entries a reading is equally near (<paramref name="near"/>), the one whose code the code read on the
+    /// document is a misread of, and that code's field: a code the catalogue does not hold (one it holds names its own
+    /// entry), one character from the code of exactly one of them and further from the others' (S57.5 beside a reading a
+    /// glyph from both 桡骨远端骨折 S52.5 and 肱骨远端骨折 S42.4). Two readings, each a character off, point at one entry.</summary>
+    private static (DiagnosisCatalogue.Match Match, ExtractedField Code)? CodeAMisreadOf(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue,
+        IReadOnlyList<DiagnosisCatalogue.Match> near)
+    {
+        if (!fields.TryGetValue(FieldNames.DiagnosisCode, out var code)) return null;
+        var read = (code.Normalized ?? code.Value).Trim();
+        if (read.Length == 0 || catalogue.ByCode(read) is not null) return null;
+        var within = near.Where(m => OneCharacterApart(read, m.Entry.Code)).DistinctBy(m => m.Entry.Code).ToList();
+        return within.Count == 1 ? (within[0], code) : null;
+    }
+
+    private static bool OneCharacterApart(string a, string b) =>
+        a.Length == b.Length && a.Zip(b).Count(p => p.First != p.Second) == 1;
 
     /// <summary>A code without a readable chapter letter (18.9, 125.1, 344.1) beside a code label, whose rest is the
     /// diagnosis's entry's code (J18.9 → 18.9), becomes that code when no code was read.</summary>

@@ -150,7 +150,8 @@ public static partial class ValueReader
         return new ReadValue(printed, AmountNormalizer.Format(v), 1, damage);
     }
 
-    /// <summary>An ICD-10 code, with its point or without it (E119, as claim forms print codes); a code whose chapter letter
+    /// <summary>An ICD-10 code, with its point or without it (E119, as claim forms print codes), or its point read as a space
+    /// before a last digit (S52 5); a code whose chapter letter
     /// OCR read as a digit or sign (163.9 for I63.9, 110 for I10, $52.5 for S52.5) is repaired only where a code must stand
     /// (the text after an ICD label) and read less surely.</summary>
     private static ReadValue? ReadIcd(string text)
@@ -159,6 +160,10 @@ public static partial class ValueReader
         // The point OCR moved or read as a comma (J44 .1, J44. 1, J44,1): the code and its subcategory, less surely.
         if (SplitIcd().Match(upper) is { Success: true } split)
             return new ReadValue(split.Value, $"{split.Groups["code"].Value}.{split.Groups["sub"].Value}", 0.9);
+        // The point read as a space, the subcategory's one digit ending the text (S52 5): less surely still, since a
+        // category may stand alone with a figure after it.
+        if (SpacedIcd().Match(upper.Trim()) is { Success: true } spaced)
+            return new ReadValue(spaced.Value, $"{spaced.Groups["code"].Value}.{spaced.Groups["sub"].Value}", 0.8);
         if (IcdPattern().Match(upper) is { Success: true } m) return new ReadValue(m.Value, m.Value, 1);
         // Printed without its point, as a CMS-1500 prints codes (or the point lost in OCR): E119 is E11.9, the one way to
         // read it, but less surely.
@@ -175,6 +180,9 @@ public static partial class ValueReader
 
     [GeneratedRegex(@"\b(?<code>[A-Z][0-9]{2})(?<sub>[0-9][0-9A-Z]{0,3})\b")]
     private static partial Regex PointlessIcd();
+
+    [GeneratedRegex(@"^(?<code>[A-Z][0-9]{2}) (?<sub>[0-9])$")]
+    private static partial Regex SpacedIcd();
 
     // A comma only when a digit follows it directly (J44, I10 is a list of two codes).
     [GeneratedRegex(@"\b(?<code>[A-Z][0-9]{2})(?: \.|\. |,)(?<sub>[0-9][0-9A-Z]{0,3})\b")]
