@@ -128,6 +128,9 @@ public class LabelledValueTests
     [InlineData("急性阑尾炎诊断编吗 :", "急性阑尾炎")]
     [InlineData("胆囊结石伴慢性胆囊炎", "胆囊结石伴慢性胆囊炎")]        // four glyphs unlike any code label: kept
     [InlineData("颖病编码", "颖病编码")]                                // nothing before it: no diagnosis to cut it from
+    [InlineData("Fracture of distal radius =", "Fracture of distal radius")] // a mark before the code's label, cut off
+    [InlineData("急性阑尾炎 | —", "急性阑尾炎")]
+    [InlineData("肺炎（右下）", "肺炎（右下）")]                        // a closing bracket is the diagnosis's own
     public void A_diagnosis_loses_leading_marks_trailing_rest_advice_and_a_misread_code_label(string printed, string expected) =>
         Assert.Equal(expected, DiagnosisText.Clean(printed));
 

@@ -5,7 +5,7 @@ namespace ClaimVision.Intelligence.Extraction;
 
 /// <summary>
 /// Cleans a diagnosis read after its label: OCR marks before the first word (a stamp's edge, a speck read as «, ¢)
-/// are no part of it, and sick-leave advice printed after it (休息7天, rest for 2 weeks) is glued on when OCR lost the
+/// or after the last (=, |) are no part of it, and sick-leave advice printed after it (休息7天, rest for 2 weeks) is glued on when OCR lost the
 /// advice's label. A diagnosis names a condition; it never prescribes rest.
 /// </summary>
 public static partial class DiagnosisText
@@ -34,7 +34,16 @@ public static partial class DiagnosisText
         rest = ChineseRestAdvice().Replace(rest, "");
         rest = EnglishRestAdvice().Replace(rest, "");
         rest = WithoutCodeLabel(rest);
-        return rest.Trim(' ', ',', '，', ';', '；', '.', '。');
+        return WithoutTrailingMarks(rest).Trim(' ', ',', '，', ';', '；', '.', '。');
+    }
+
+    /// <summary>The text without OCR marks after its last word (the <c>=</c> or <c>|</c> a rule or a label's edge left
+    /// before the code's label was cut off); a closing bracket stays (肺炎（右下）).</summary>
+    private static string WithoutTrailingMarks(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && !char.IsLetterOrDigit(text[end - 1]) && text[end - 1] is not (')' or '）' or ']' or '】')) end--;
+        return text[..end];
     }
 
     /// <summary>The code's label (疾病编码, 诊断编码) printed after the diagnosis and glued on with one glyph misread and its colon
