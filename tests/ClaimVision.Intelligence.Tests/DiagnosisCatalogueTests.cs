@@ -127,6 +127,53 @@ public class DiagnosisCatalogueTests
         Assert.Equal([new FieldAlternative("肱骨远端骨折", "S42.4"), new FieldAlternative("桡骨远端骨折", "S52.5")], field.Alternatives);
     }
 
+    /// <summary>A diagnosis read letter for letter with OCR's glue after it: the code printed beside it (its I read as 1), or
+    /// the start of the next label the line ran into.</summary>
+    [Theory]
+    [InlineData("脑梗死疾病 163.9", "脑梗死", "I63.9")]                        // 疾病 of 疾病编码, then I63.9
+    [InlineData("冠状动脉粥样硬化性心脏病 125.1", "冠状动脉粥样硬化性心脏病", "I25.1")]
+    [InlineData("脑梗死申请金", "脑梗死", "I63.9")]                            // 申请金额 cut short
+    [InlineData("Cerebral infarction I63.9", "Cerebral infarction", "I63.9")]
+    [InlineData("脑梗死后遗症", "脑梗死后遗症", "I69.3")]                      // a name itself: another diagnosis
+    [InlineData("高血压3级", null, null)]                                      // goes on in words: no glue
+    [InlineData("脑梗死肾病", null, null)]                                     // 肾病 begins no label
+    [InlineData("高血压2", null, null)]                                        // one digit is no code
+    public void A_name_with_a_code_or_a_labels_start_glued_after_it_is_that_name(string read, string? name, string? code)
+    {
+        var fields = Fields(read, 0.9);
+        DiagnosisRepair.Apply(fields, DiagnosisCatalogue.Embedded);
+        var diagnosis = fields[FieldNames.Diagnosis];
+        Assert.Equal(read, diagnosis.Value);
+        Assert.Equal(name ?? read, diagnosis.Normalized);
+        Assert.Equal(0.9, diagnosis.Confidence); // read letter for letter: nothing repaired
+        if (code is null) return;
+        Assert.Contains($"ICD-10 {code}", Assert.Single(diagnosis.Checks, c => c.Name == DiagnosisRepair.InCatalogue).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_whose_end_looks_like_a_code_is_that_name_not_a_shorter_one_with_glue()
+    {
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader(
+            "code\tzh\ten\n" +
+            "U07.1\t新冠肺炎\tCoronavirus disease 2019\n" +
+            "B34.2\t冠状病毒感染\tCoronavirus disease\n"), "test");
+        var fields = Fields("Coronavirus disease 2019", 0.9);
+        DiagnosisRepair.Apply(fields, catalogue);
+        Assert.Equal("Coronavirus disease 2019", fields[FieldNames.Diagnosis].Normalized);
+        Assert.Contains("U07.1", Assert.Single(fields[FieldNames.Diagnosis].Checks).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Acute ga stroenteritis", "Acute gastroenteritis")] // a space OCR put inside a word
+    [InlineData("acute gastroenteritis", "Acute gastroenteritis")]
+    [InlineData("2 型糖尿病", "2型糖尿病")]
+    public void A_reading_that_is_a_name_but_for_spacing_and_case_is_written_as_the_catalogue_writes_it(string read, string name)
+    {
+        var fields = Fields(read, 0.9);
+        DiagnosisRepair.Apply(fields, DiagnosisCatalogue.Embedded);
+        Assert.Equal((read, name), (fields[FieldNames.Diagnosis].Value, fields[FieldNames.Diagnosis].Normalized));
+    }
+
     /// <summary>赔 read for 桡 on every page of a claim, and S52.5 read S57 5: the reading is a glyph from two entries, the code
     /// one character from one of theirs.</summary>
     [Theory]

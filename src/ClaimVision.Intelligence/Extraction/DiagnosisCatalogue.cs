@@ -55,6 +55,42 @@ public sealed partial class DiagnosisCatalogue
 
     public Entry? ByCode(string code) => _byCode.GetValueOrDefault(code.Trim());
 
+    /// <summary>
+    /// The name a reading starts with when all that follows it is what OCR glues onto a diagnosis: a code, its chapter letter
+    /// perhaps read as a digit (<c>脑梗死疾病 163.9</c>, <c>冠状动脉粥样硬化性心脏病 125.1</c>), and before it the start of the
+    /// next label when <paramref name="labelStart"/> says so (疾病 of 疾病编码, <c>脑梗死申请金</c> with 申请金额 cut short); and the
+    /// reading up to the end of that name. Spacing and punctuation aside, the name must be read letter for letter, however
+    /// short; the longest such name is taken. Null for a reading that is a name itself or that no name starts so: a
+    /// diagnosis that goes on in words (高血压3级, 脑梗死后遗症) is another diagnosis, not a name with noise after it.
+    /// </summary>
+    public (Match Match, string Printed)? WithGluedTail(string read, Func<string, bool> labelStart)
+    {
+        var key = Key(read);
+        foreach (var (aliasKey, name, entry) in _aliases.Where(a => key.Length > a.Key.Length && key.StartsWith(a.Key, StringComparison.Ordinal))
+                     .OrderByDescending(a => a.Key.Length))
+        {
+            var tail = GluedTail().Match(key[aliasKey.Length..]);
+            if (!tail.Success || (tail.Groups["label"].Success && !labelStart(tail.Groups["label"].Value))) continue;
+            return (new Match(entry, name, 0), Printed(read, aliasKey.Length));
+        }
+        return null;
+    }
+
+    /// <summary>The start of <paramref name="read"/> that holds its first <paramref name="keyLength"/> letters and digits.</summary>
+    private static string Printed(string read, int keyLength)
+    {
+        var half = TextCleanup.ToHalfWidth(read);
+        var seen = 0;
+        for (var i = 0; i < half.Length; i++)
+            if (char.IsLetterOrDigit(half[i]) && ++seen == keyLength) return read[..(i + 1)];
+        return read;
+    }
+
+    // What may follow a name, as a key (letters and digits, upper-case): Han glyphs starting a label, then a code of two
+    // to six digits after at most one letter (I639, 1251).
+    [GeneratedRegex(@"^(?<label>\p{IsCJKUnifiedIdeographs}{2,})?(?<code>[A-Z]?[0-9]{2,6})?$")]
+    private static partial Regex GluedTail();
+
     /// <summary>Whether <paramref name="read"/> is, spacing and punctuation aside, a name the catalogue holds, however short
     /// (脑梗死, which <see cref="Nearest"/> leaves alone as too short to match).</summary>
     public bool Holds(string read) => _keys.Value.Contains(Key(read));

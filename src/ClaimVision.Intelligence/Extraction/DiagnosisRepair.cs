@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClaimVision.Domain.Documents;
+using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Extraction;
 
@@ -52,11 +53,24 @@ public static partial class DiagnosisRepair
     {
         if (catalogue is null || !fields.TryGetValue(FieldNames.Diagnosis, out var diagnosis)) return;
         var read = diagnosis.Normalized ?? diagnosis.Value;
+        if (!catalogue.Holds(read) && catalogue.WithGluedTail(read, LabelStart) is var (glued, printed))
+        {
+            // The name was read letter for letter; what follows it is OCR's glue, not the diagnosis (see WithGluedTail).
+            fields[FieldNames.Diagnosis] = diagnosis with
+            {
+                Normalized = glued.Name,
+                Checks = [.. diagnosis.Checks, new FieldCheck(InCatalogue, true, $"ICD-10 {glued.Entry.Code} '{glued.Name}' in the diagnosis " +
+                    $"catalogue ({catalogue.Source}), read as '{printed}' with '{read[printed.Length..].Trim()}' after it: a code or the start of the next label.")],
+            };
+            return;
+        }
         var match = catalogue.Nearest(read);
         if (match is { Distance: 0 })
         {
             fields[FieldNames.Diagnosis] = diagnosis with
             {
+                // Spacing, case and punctuation aside the reading is this name (Acute ga stroenteritis): it is written as the catalogue writes it.
+                Normalized = match.Name,
                 Checks = [.. diagnosis.Checks, new FieldCheck(InCatalogue, true, $"ICD-10 {match.Entry.Code} in the diagnosis catalogue ({catalogue.Source}).")],
             };
             CompleteCode(fields, match, view);
@@ -125,6 +139,12 @@ public static partial class DiagnosisRepair
         var within = near.Where(m => OneCharacterApart(read, m.Entry.Code)).DistinctBy(m => m.Entry.Code).ToList();
         return within.Count == 1 ? (within[0], code) : null;
     }
+
+    /// <summary>Whether Han glyphs after a diagnosis begin one of the lexicon's labels (疾病 of 疾病编码, 申请金 of 申请金额).</summary>
+    private static bool LabelStart(string glyphs) => LabelStarts.Value.Any(l => l.StartsWith(glyphs, StringComparison.Ordinal));
+
+    private static readonly Lazy<string[]> LabelStarts = new(() =>
+        [.. FieldLexicon.Labels.Values.SelectMany(l => l).Where(l => l.All(TextCleanup.IsHan))]);
 
     private static bool OneCharacterApart(string a, string b) =>
         a.Length == b.Length && a.Zip(b).Count(p => p.First != p.Second) == 1;
