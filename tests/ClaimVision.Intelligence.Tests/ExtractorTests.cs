@@ -1619,6 +1619,41 @@ public class ExtractorTests
         Assert.Contains(fund.Checks, c => c.Name == "partFromTotal" && c.Passed);
     }
 
+    [Theory]
+    [InlineData("34,244.35", "4244.35", true)]   // the ¥ joined to the 4 read as a 3
+    [InlineData("84244.35", "4244.35", true)]
+    [InlineData("¥34,244.35", "34244.35", false)] // a sign printed: its 3 is a digit, left to the shared check
+    [InlineData("314,244.35", "314244.35", false)] // two digits more: no sign
+    [InlineData("34,244.36", "34244.36", false)]  // does not end in the difference
+    [InlineData("4,244.35", "4244.35", false)]    // read right
+    public void A_payment_with_its_sign_read_as_a_digit_is_what_the_total_leaves_for_it(string patient, string expected, bool repaired)
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("医疗收费票据(门诊)"),
+            Row("合计 (小写 ): ¥11,480.70"),
+            Row("医保统筹支付 : ¥7,236.35"),
+            Row($"个人支付金额 : {patient}")));
+        var field = r.Fields[FieldNames.PersonalPaidAmount];
+        Assert.Equal(expected, field.Normalized);
+        Assert.Equal(patient, field.Value);
+        Assert.Equal(repaired, field.Checks.Any(c => c.Name == "partFromTotal" && c.Passed && c.Message.Contains("currency sign", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_payment_with_its_sign_read_as_a_digit_is_mended_from_a_total_the_items_and_the_written_amount_agree_on()
+    {
+        var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(
+            Row("医疗收费票据(门诊)"),
+            Row("项目名称 金额 (元 )"),
+            Row("西药费 ¥6,480.70"),
+            Row("检查费 ¥5,000.00"),
+            Row("合计 (大写 ): 壹万壹仟肆佰捌拾元柒角"),
+            Row("医保统筹支付 : ¥7,236.35"),
+            Row("个人支付金额 : 34,244.35")));
+        Assert.Equal("11480.70", r.Fields[FieldNames.TotalAmount].Normalized);
+        Assert.Equal("4244.35", r.Fields[FieldNames.PersonalPaidAmount].Normalized);
+    }
+
     [Fact]
     public void A_damaged_total_is_completed_by_the_payments_when_its_read_digits_agree()
     {

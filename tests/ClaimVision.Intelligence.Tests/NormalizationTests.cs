@@ -183,6 +183,8 @@ public class OcrAmountRepairTests
     [InlineData("申请金额 : 4 ,062.04", "4062.04")]     // chi_sim split ¥4,062.04 at the comma
     [InlineData("个人支付 : 12 ,345,678.90", "12345678.90")]
     [InlineData("合计 : 1,234 ,567.00", "1234567.00")]
+    [InlineData("个人支付 : ¥4 244.35", "4244.35")]     // the comma read as a space, right after the sign
+    [InlineData("Balance: $12 345,678.90", "12345678.90")]
     public void Reads_a_yen_sign_read_as_Y_and_a_separator_doubled_or_spaced_off(string text, string value)
     {
         var m = Assert.Single(AmountNormalizer.FindAll(text));
@@ -194,6 +196,9 @@ public class OcrAmountRepairTests
     [InlineData("数量 4 , 062.04", "62.04")]            // a comma set apart on both sides separates two things
     [InlineData("x2 ,06.50", "6.50")]                   // two digits after the comma: no thousands group
     [InlineData("1234 ,567.00", "567.00")]             // four digits before it: no group either
+    [InlineData("西药费 4 244.35", "244.35")]           // no sign before it: a count and a price
+    [InlineData("¥4 244.3", "244.30")]                 // one decimal: no amount read whole
+    [InlineData("¥1234 244.35", "244.35")]             // four digits before the space: no group
     public void A_spaced_comma_that_is_no_thousands_separator_does_not_join(string text, string last) =>
         Assert.Equal(last, AmountNormalizer.Format(AmountNormalizer.FindAll(text)[^1].Value));
 

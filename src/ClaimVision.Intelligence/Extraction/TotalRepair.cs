@@ -74,7 +74,9 @@ public static partial class TotalRepair
         fields[FieldNames.TotalAmount] = repaired;
         // A total completed or confirmed by a second reading is as good as a clean one for completing a damaged payment
         // ("至 ,453.57" completed by the breakdown, then "丈 ,058.93" as 3453.57 − 1394.64); one from a single source is not.
-        if (repaired.Checks.Any(c => c.Name == TotalPrinted && c.Passed)) RepairPart(fields, repaired);
+        if (!repaired.Checks.Any(c => c.Name == TotalPrinted && c.Passed)) return;
+        RepairPart(fields, repaired);
+        CutPart(fields, repaired);
     }
 
     /// <summary>The two ways a bill splits its total: who paid it (the fund, the patient) and what it was spent on (within
@@ -117,29 +119,44 @@ public static partial class TotalRepair
     /// whole, are taken off, when that difference has the same whole part (and the decimal that was read). The
     /// figure as read stays as the value; the normalised amount is the difference, with a passed <c>partFromTotal</c>
     /// check, trusted like <see cref="RepairPart"/>'s. A payment whose whole part differs is left to the shared check.
+    /// A payment printed without a currency sign that reads one digit longer than that difference and ends in it
+    /// (<c>34,244.35</c> with 11480.70 − 7236.35 = 4244.35) had its ¥ read as a digit, as <see cref="SignAsDigit"/> finds on a
+    /// total, and is the difference too.
     /// </summary>
     private static void CutPart(Dictionary<string, ExtractedField> fields, ExtractedField total)
     {
         if (CommonChecks.AmountOf(total) is not { } t) return;
         foreach (var name in new[] { FieldNames.PersonalPaidAmount, FieldNames.InsurancePaidAmount })
         {
-            if (!fields.TryGetValue(name, out var part) || !Intact(part) || CutShortFigure(part.Value) is not { } cut) continue;
+            if (!fields.TryGetValue(name, out var part) || !Intact(part)) continue;
+            var cut = CutShortFigure(part.Value);
+            var signed = cut is null && !CurrencySign().IsMatch(part.Value) ? CommonChecks.AmountOf(part) : null;
+            if (cut is null && signed is null) continue;
             var others = CommonChecks.PartFields.Where(n => n != name && fields.ContainsKey(n)).Select(n => fields[n]).ToList();
             // The fund's payment and the patient's are both printed on every bill that prints either; the other must be whole.
             if (!others.Any(o => o.Name is FieldNames.InsurancePaidAmount or FieldNames.PersonalPaidAmount)
                 || others.Any(o => !Intact(o) || CutShortFigure(o.Value) is not null || CommonChecks.AmountOf(o) is null)) continue;
             var rest = t - others.Sum(o => CommonChecks.AmountOf(o)!.Value);
             var full = AmountNormalizer.Format(rest);
-            if (rest <= 0 || full == part.Normalized || !full.StartsWith(cut, StringComparison.Ordinal)) continue;
+            if (rest <= 0 || full == part.Normalized) continue;
+            var why = cut is not null
+                ? full.StartsWith(cut, StringComparison.Ordinal) ? $"figure {part.Value} cut short; {full} = total − the other payment(s), and starts with what was read" : null
+                : AmountNormalizer.Format(signed!.Value) is var read && read.Length == full.Length + 1 && read.EndsWith(full, StringComparison.Ordinal)
+                    ? $"figure {part.Value} has its currency sign read as a digit; {full} = total − the other payment(s), and ends with what was read"
+                    : null;
+            if (why is null) continue;
             fields[name] = part with
             {
                 Normalized = full,
                 Confidence = Math.Min(total.Confidence, others.Min(o => o.Confidence)) * 0.9,
-                Checks = [.. part.Checks, new FieldCheck(PartFromTotal, true,
-                    $"figure {part.Value} cut short; {full} = total − the other payment(s), and starts with what was read")],
+                Checks = [.. part.Checks, new FieldCheck(PartFromTotal, true, why)],
             };
         }
     }
+
+    // A currency marker printed with the figure: then its first digit is a digit.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[¥$Y元]|RMB", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CurrencySign();
 
     /// <summary>The start of the normalised amount a figure cut short must have: its whole part and point, and the one decimal
     /// read (<c>2,223</c> → <c>2223.</c>, <c>943.8</c> → <c>943.8</c>); null for a figure with two decimals, or of one digit.</summary>

@@ -14,9 +14,10 @@ public sealed record AmountMatch(int Index, int Length, string Printed, decimal 
 /// <summary>
 /// Reads money amounts: ¥ / RM / $ / USD / 元 markers (HK$, S$, NT$, A$/AU$, C$/CA$, MOP$ are those places' dollars, not US ones), thousands separators (1,234.56 and 1.234,56), a comma as
 /// decimal mark where it cannot be a thousands separator (12,50), and negatives written -12.00, (12.00), 12.00- or 12.00CR.
-/// Four OCR misreadings of printed figures are repaired: a ¥ read as a capital Y glued to a figure with decimals
+/// Five OCR misreadings of printed figures are repaired: a ¥ read as a capital Y glued to a figure with decimals
 /// (Y255.22, Y9,656.92), a doubled separator (9,.656.92 → 9,656.92), a thousands comma spaced off the digit before it
-/// (4 ,062.04: chi_sim splits the word there), and cents spaced off the point (190. 00).
+/// (4 ,062.04: chi_sim splits the word there), a thousands comma read as a space right after a currency sign (¥4 244.35;
+/// without the sign, 4 244.35 may be a count and a price), and cents spaced off the point (190. 00).
 /// </summary>
 public static partial class AmountNormalizer
 {
@@ -31,7 +32,7 @@ public static partial class AmountNormalizer
 
     private static readonly Regex Amount = new(
         @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|HKD|SGD|(?<![A-Za-z])(?:" + DollarPrefixes + @")\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
-        @"(?<num>\d{1,3}(?:(?: ,|[,.']{1,2})\d{3})+" + Fraction + @"?|\d+" + Fraction + @"?)(?![0-9])" +
+        @"(?<num>(?<=[¥$]\s?)\d{1,3} \d{3}(?:,\d{3})*[.,]\d{2}|\d{1,3}(?:(?: ,|[,.']{1,2})\d{3})+" + Fraction + @"?|\d+" + Fraction + @"?)(?![0-9])" +
         @"(?<tail>\s?(?:元|圆|CR|-(?![0-9])|\)))?",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
