@@ -1654,6 +1654,32 @@ public class ExtractorTests
         Assert.Equal("4244.35", r.Fields[FieldNames.PersonalPaidAmount].Normalized);
     }
 
+    [Theory]
+    [InlineData(": 6217006955625214443", "开户银行 : 中国建设银行", "6217006955625214443")] // the 银行账号 label lost
+    [InlineData("6217006955625214443", "开户银行 : 中国建设银行", "6217006955625214443")]
+    [InlineData(": 6217006955625214444", "开户银行 : 中国建设银行", null)]   // fails its Luhn check
+    [InlineData(": 621700695562521446", "开户银行 : 中国建设银行", null)]    // 18 digits: an ID's length, though it passes
+    [InlineData(": 6217006955625214443 5106.65", "开户银行 : 中国建设银行", null)] // more on the line
+    [InlineData(": 6217006955625214443", "申请人签名 : 周军", null)]       // no bank named: no payout section read
+    public void A_claim_forms_account_whose_label_OCR_lost_is_a_card_number_alone_on_its_line(string line, string bank, string? expected)
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(
+            Row("理赔申请书"),
+            Row("保单号 : P918777716562"),
+            Row(bank),
+            Row(line)));
+        if (expected is null)
+        {
+            Assert.False(r.Fields.ContainsKey(FieldNames.CardNumber));
+            return;
+        }
+        var card = r.Fields[FieldNames.CardNumber];
+        Assert.Equal(expected, card.Normalized);
+        Assert.True(card.Confidence <= ClaimVision.Intelligence.DocumentTypes.ClaimForm.ClaimFormExtractor.UnlabelledAccountConfidence, $"confidence {card.Confidence}");
+        Assert.Single(card.Checks, c => c.Name == ClaimVision.Intelligence.Validation.CardNumberCheck.Name);
+        Assert.Contains(card.Checks, c => c.Name == "accountLabelled" && !c.Passed);
+    }
+
     [Fact]
     public void A_damaged_total_is_completed_by_the_payments_when_its_read_digits_agree()
     {

@@ -32,7 +32,9 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         if (Schema.Fields.Any(f => f.Name == FieldNames.TotalAmountInWords)) TotalRepair.WordsFromFigures(fields, view);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientIdNumber)) ResidentIdScan.Apply(fields, view, context.Today, birthDateBeside: Schema.Type == DocumentType.IdCard);
         if (Schema.Fields.Any(f => f.Name == FieldNames.Department)) DepartmentScan.Apply(fields, view);
-        if (Schema.Fields.Any(f => f.Kind == FieldKind.CardNumber) && fields.TryGetValue(FieldNames.CardNumber, out var card))
+        // (A number found by its check digit already carries the check: it confirms nothing a second time.)
+        if (Schema.Fields.Any(f => f.Kind == FieldKind.CardNumber) && fields.TryGetValue(FieldNames.CardNumber, out var card)
+            && !card.Checks.Any(c => c.Name == Validation.CardNumberCheck.Name))
             fields[FieldNames.CardNumber] = Validation.CardNumberCheck.Apply(card);
         if (Schema.Fields.Any(f => f.Name == FieldNames.PatientName) && !fields.ContainsKey(FieldNames.PatientName)
             && PersonName.BeforeSexLabel(view) is { } unlabelled)
