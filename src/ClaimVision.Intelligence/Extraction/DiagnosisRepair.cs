@@ -136,7 +136,8 @@ public static partial class DiagnosisRepair
         if (!fields.TryGetValue(FieldNames.DiagnosisCode, out var code)) return null;
         var read = (code.Normalized ?? code.Value).Trim();
         if (read.Length == 0 || catalogue.ByCode(read) is not null) return null;
-        var within = near.Where(m => OneCharacterApart(read, m.Entry.Code)).DistinctBy(m => m.Entry.Code).ToList();
+        var within = near.Where(m => m.Entry.Code.Length == read.Length && LabelIndex.OneGlyphApart(read, m.Entry.Code))
+            .DistinctBy(m => m.Entry.Code).ToList();
         return within.Count == 1 ? (within[0], code) : null;
     }
 
@@ -145,9 +146,6 @@ public static partial class DiagnosisRepair
 
     private static readonly Lazy<string[]> LabelStarts = new(() =>
         [.. FieldLexicon.Labels.Values.SelectMany(l => l).Where(l => l.All(TextCleanup.IsHan))]);
-
-    private static bool OneCharacterApart(string a, string b) =>
-        a.Length == b.Length && a.Zip(b).Count(p => p.First != p.Second) == 1;
 
     /// <summary>A code without a readable chapter letter (18.9, 125.1, 344.1) beside a code label, whose rest is the
     /// diagnosis's entry's code (J18.9 → 18.9), becomes that code when no code was read.</summary>
