@@ -133,9 +133,9 @@ public static partial class DiagnosisRepair
     private static (DiagnosisCatalogue.Match Match, ExtractedField Code)? CodeAMisreadOf(Dictionary<string, ExtractedField> fields, DiagnosisCatalogue catalogue,
         IReadOnlyList<DiagnosisCatalogue.Match> near)
     {
-        if (!fields.TryGetValue(FieldNames.DiagnosisCode, out var code)) return null;
+        if (!fields.TryGetValue(FieldNames.DiagnosisCode, out var code) || PrintedEntry(fields, catalogue) is not null) return null;
         var read = (code.Normalized ?? code.Value).Trim();
-        if (read.Length == 0 || catalogue.ByCode(read) is not null) return null;
+        if (read.Length == 0) return null;
         var within = near.Where(m => m.Entry.Code.Length == read.Length && LabelIndex.OneGlyphApart(read, m.Entry.Code))
             .DistinctBy(m => m.Entry.Code).ToList();
         return within.Count == 1 ? (within[0], code) : null;
