@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using ClaimVision.Api;
 using ClaimVision.Integration.Tests.Runtime;
 using ClaimVision.Pipeline.Hosting;
+using ClaimVision.Pipeline.Processing;
+using ClaimVision.Vision.Ocr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +38,44 @@ public sealed class RealEnginesEndToEndTests
     }
 
     [Fact]
+    public async Task A_server_whose_tessdata_lacks_a_language_it_reads_fails_at_start_naming_the_model()
+    {
+        using var data = new TempFolder();
+        await using var app = ClaimVisionServer.Create(WithoutChineseModel(data, warm: true, out var tessdata), services => services.AddClaimVisionEngines());
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+        Assert.Contains(Path.Combine(tessdata, "chi_sim.traineddata"), e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_told_not_to_warm_its_engines_starts_without_making_one()
+    {
+        using var data = new TempFolder();
+        // The same missing model: the first Chinese page would meet it, not the start.
+        await using var app = ClaimVisionServer.Create(WithoutChineseModel(data, warm: false, out _), services => services.AddClaimVisionEngines());
+        await Bounded.StartAsync(app, TimeSpan.FromMinutes(1), "The API host's start without warming");
+        Assert.Equal(0, app.Services.GetRequiredService<ProductionAnalyzer>().EnginesCreated);
+        await app.StopAsync();
+    }
+
+    /// <summary>Server arguments reading with a tessdata folder that holds eng and osd but not chi_sim.</summary>
+    private static string[] WithoutChineseModel(TempFolder data, bool warm, out string tessdata)
+    {
+        tessdata = Directory.CreateDirectory(Path.Combine(data.Path, "tessdata")).FullName;
+        foreach (var model in new[] { "eng", "osd" })
+            File.CreateSymbolicLink(Path.Combine(tessdata, model + ".traineddata"), Path.Combine(OcrOptions.DebianTessdata, model + ".traineddata"));
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        return
+        [
+            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            $"--ClaimVision:DataDirectory={data.Path}",
+            $"--ClaimVision:Policies={Path.Combine(samples, "policies")}",
+            $"--ClaimVision:Ocr:TessdataPath={tessdata}",
+            "--ClaimVision:OcrEngines=1",
+            $"--ClaimVision:WarmEngines={warm}",
+        ];
+    }
+
+    [Fact]
     public async Task Sample_claims_submitted_over_http_get_their_expected_recommendations_from_the_real_engines()
     {
         using var data = new TempFolder();
@@ -54,6 +94,7 @@ public sealed class RealEnginesEndToEndTests
             services.AddClaimVisionEngines();
         });
         await Bounded.StartAsync(app, TimeSpan.FromMinutes(3), "The API host's start with the real engines");
+        Assert.Equal(2, app.Services.GetRequiredService<ProductionAnalyzer>().EnginesCreated); // warmed before it took work
         using var client = new ClaimVisionClient(new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) });
 
         var expected = new Dictionary<string, JsonObject>();

@@ -84,6 +84,56 @@ public class EnginePoolTests
     }
 
     [Fact]
+    public void WarmingCreatesEveryEngineWithEveryLanguageItMayReadAndTheSharedOsdModel()
+    {
+        using var pool = new EnginePool(new OcrOptions { PoolSize = 2 });
+        Assert.Equal(0, pool.Created);
+
+        var warm = pool.Warm();
+
+        Assert.Equal(2, pool.Created);
+        Assert.True(pool.OsdLoaded);
+        Assert.Equal(new[] { "eng", "chi_sim" }.Order(), warm.Languages.Order());
+        using var first = pool.Rent();
+        using var second = pool.Rent();
+        Assert.NotSame(first.Engine, second.Engine);
+        Assert.All(new[] { first.Engine, second.Engine }, e => Assert.Equal(warm.Languages.Order(), e.LoadedLanguages.Order()));
+        // Loaded once: the first page reads without initialising anything again.
+        Assert.Equal("Invoice 2024 total 219.25", string.Join('\n', first.Engine.Recognize(Pgm.Load("invoice-line.pgm"), "eng").Lines.Select(l => l.Text)));
+        Assert.Equal(2, first.Engine.LoadedLanguages.Count);
+    }
+
+    [Fact]
+    public void WarmingWithAModelMissingFailsNamingItsFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("tessdata-");
+        try
+        {
+            foreach (var model in new[] { "eng", "osd" })
+                File.CreateSymbolicLink(Path.Combine(folder.FullName, model + ".traineddata"), Path.Combine(OcrOptions.DebianTessdata, model + ".traineddata"));
+            using var pool = new EnginePool(new OcrOptions { PoolSize = 2, TessdataPath = folder.FullName });
+
+            var e = Assert.Throws<OcrEngineException>(() => pool.Warm());
+
+            Assert.Contains(Path.Combine(folder.FullName, "chi_sim.traineddata"), e.Message, StringComparison.Ordinal);
+            // The engines went back to the pool.
+            using var lease = pool.Rent();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("auto", "eng", "eng,chi_sim")]
+    [InlineData("chi_sim", "eng", "chi_sim,eng")]
+    [InlineData("eng", "eng", "eng")]
+    [InlineData("chi_sim", "", "chi_sim")]
+    public void TheLanguagesAPoolMayReadWithFollowFromItsOptions(string language, string figureLanguage, string expected) =>
+        Assert.Equal(expected.Split(','), new OcrOptions { Language = language, FigureLanguage = figureLanguage }.LanguagesUsed());
+
+    [Fact]
     public void APoolOfNoEnginesIsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new EnginePool(new OcrOptions { PoolSize = 0 }));
 

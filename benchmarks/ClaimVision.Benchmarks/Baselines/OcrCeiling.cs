@@ -66,11 +66,7 @@ public sealed class OcrCeiling(OcrOptions options) : IDisposable
     {
         using var pool = new EnginePool(options);
         // Engines and language models are initialised before the clock starts, as in a running worker.
-        var warm = Enumerable.Range(0, options.PoolSize).Select(_ => pool.Rent(cancellationToken)).ToList();
-        foreach (var language in _pages.Select(p => p.Language).Distinct())
-            foreach (var lease in warm)
-                _ = lease.Engine.Recognize(new GrayImage(new byte[64 * 64], 64, 64), language);
-        warm.ForEach(l => l.Dispose());
+        _ = pool.Warm(_pages.Select(p => p.Language), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         Parallel.ForEach(_pages, new ParallelOptions { MaxDegreeOfParallelism = options.PoolSize, CancellationToken = cancellationToken }, page =>

@@ -124,8 +124,15 @@ public sealed class ProductionAnalyzer(DocumentAnalyzer analyzer, EnginePool poo
     /// <summary>The OCR options the engines run with.</summary>
     public OcrOptions OcrOptions => pool.Options;
 
+    /// <summary>OCR engines created so far (all of them once <see cref="Warm"/> has run).</summary>
+    public int EnginesCreated => pool.Created;
+
     public DocumentReport Analyze(string fileName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
         analyzer.Analyze(fileName, bytes, cancellationToken);
+
+    /// <summary>Creates every OCR engine and loads every language model it may read with (<see cref="EnginePool.Warm"/>).</summary>
+    /// <exception cref="OcrEngineException">A model is missing or cannot be initialised.</exception>
+    public PoolWarmup Warm(CancellationToken cancellationToken = default) => pool.Warm(cancellationToken: cancellationToken);
 
     public void Dispose()
     {

@@ -66,6 +66,40 @@ public sealed class EnginePool : IDisposable
         }
     }
 
+    /// <summary>
+    /// Creates every engine of the pool and loads <paramref name="languages"/> (null: <see cref="OcrOptions.LanguagesUsed"/>)
+    /// into each, and the shared osd model, the engines in parallel; without it each engine loads a model at the first page
+    /// that needs it (70–480 ms each, inside that page's time). A host calls it before it takes work, so its first
+    /// documents cost what the later ones do and a missing or unreadable model stops the start rather than failing pages.
+    /// Waits for engines in use.
+    /// </summary>
+    /// <exception cref="OcrEngineException">A model is missing or Tesseract cannot initialise it (the message names it).</exception>
+    public PoolWarmup Warm(IEnumerable<string>? languages = null, CancellationToken cancellationToken = default)
+    {
+        var wanted = languages?.Distinct(StringComparer.Ordinal).ToList() ?? [.. _options.LanguagesUsed()];
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var leases = new List<Lease>(Size);
+        try
+        {
+            for (var i = 0; i < Size; i++) leases.Add(Rent(cancellationToken));
+            Parallel.ForEach(leases, new ParallelOptions { CancellationToken = cancellationToken }, (lease, _, index) =>
+            {
+                foreach (var language in wanted) lease.Engine.Load(language, osd: index == 0);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // One engine's failure is every engine's (the same model files): report the first as it is.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
+        finally
+        {
+            leases.ForEach(l => l.Dispose());
+        }
+        return new PoolWarmup(Size, wanted, OsdLoaded, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
     private void Return(OcrEngine engine)
     {
         _idle.Add(engine);
@@ -96,3 +130,6 @@ public sealed class EnginePool : IDisposable
         public void Dispose() => Interlocked.Exchange(ref _pool, null)?.Return(Engine);
     }
 }
+
+/// <summary>What <see cref="EnginePool.Warm"/> did: how many engines hold which language models, and in how long.</summary>
+public sealed record PoolWarmup(int Engines, IReadOnlyList<string> Languages, bool OsdLoaded, TimeSpan Elapsed);

@@ -129,6 +129,18 @@ public sealed class OcrEngine : IDisposable
     public bool IsKnownWord(string word, string language) =>
         word.Length > 0 && InTesseract(() => Tesseract.TessBaseAPIIsValidWord(Api(language), word) != 0);
 
+    /// <summary>Initialises <paramref name="language"/> now rather than at its first page (a no-op when it is loaded), and
+    /// with <paramref name="osd"/> the osd model too (the pool's shared one, loaded once). Fails as a first page would: a
+    /// missing model file is an <see cref="OcrEngineException"/> naming it.</summary>
+    internal void Load(string language, bool osd = false)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        InTesseract(() => Api(language));
+        if (!osd) return;
+        if (_sharedOsd is null) InTesseract(() => Api(OsdLanguage));
+        else InTesseract(() => _sharedOsd.Use(() => Create(OsdLanguage), api => api));
+    }
+
     private OrientationGuess? DetectOrientation(Action<TessBaseApiHandle> setImage)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

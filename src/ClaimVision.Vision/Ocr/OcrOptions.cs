@@ -195,6 +195,18 @@ public sealed record OcrOptions
 
     public const string Auto = "auto";
 
+    /// <summary>Every language model a pipeline reading with these options may load: with <see cref="Auto"/> the default, the
+    /// script map's, the alternatives and the figure language; with a fixed language that one and the figure language (the
+    /// doubtful figures of its pages are read again in it). The pool loads these at start (<see cref="EnginePool.Warm"/>).</summary>
+    public IReadOnlyList<string> LanguagesUsed()
+    {
+        IEnumerable<string> languages = Language == Auto
+            ? [DefaultLanguage, .. ScriptLanguages.Values, .. AlternativeLanguages]
+            : [Language];
+        if (!string.IsNullOrEmpty(FigureLanguage)) languages = languages.Append(FigureLanguage);
+        return [.. languages.Where(l => !string.IsNullOrWhiteSpace(l)).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>The tessdata folder actually used.</summary>
     public string ResolveTessdata()
     {
