@@ -1413,6 +1413,13 @@ public class ExtractorTests
     [InlineData("姓名 : 欧阳伟明医保类", "欧阳伟明")]
     [InlineData("姓名 : 周身份", "周身份")]                // one glyph would be left: no name
     [InlineData("姓名 : 周怡嘉身", "周怡嘉身")]            // one glyph of a label says nothing
+    [InlineData("姓名 : 司马桂强性", "司马桂强")]          // 性 opens the sex label and ends no name
+    [InlineData("姓名 : 林霞嘉性另", "林霞嘉")]            // 性 and 别 misread
+    [InlineData("姓名 : 王性", "王性")]                    // one glyph would be left
+    [InlineData("姓名 : 林性霞嘉", "林性霞嘉")]            // two glyphs after it: not the label
+    [InlineData("姓名 : 刘燕伟定点 |", "刘燕伟")]          // 定点医疗机构, the rest lost
+    [InlineData("姓名 : 徐宇华身份 350203194812319104", "徐宇华")] // 身份证号 read as 身份, the number after it
+    [InlineData("姓名 : 罗勇身份 FE 号 : 500103197908289620", "罗勇")]
     public void A_name_that_ran_on_into_the_label_after_it_loses_the_labels_glyphs(string row, string expected)
     {
         var r = Extractor.Extract(DocumentType.OutpatientInvoice, Doc(Row("门诊收费票据"), Row(row), Row("合计 : 120.00")));
@@ -1425,6 +1432,9 @@ public class ExtractorTests
     [InlineData("门诊号 : 12345 梁怡丽性别 : 女", null)]        // another label first: not where a name stands
     [InlineData("梁怡丽 123 性别 : 女", null)]
     [InlineData("单号王五性别 : 男", null)]                     // 单号 (a label, and 单 a surname) before it
+    [InlineData("上名: 周军性别 : 女住院号 :", "周军")]        // 姓名 with one glyph misread, and its colon
+    [InlineData("科室: 周军性别 : 女", null)]                   // another label's colon: not a name label
+    [InlineData("上名周军性别 : 女", null)]                     // no colon: 上名周军 is no name
     public void A_name_whose_label_was_lost_is_found_before_the_sex_label(string row, string? expected)
     {
         var r = Extractor.Extract(DocumentType.DiagnosisCertificate, Doc(Row("诊断证明书"), Row(row), Row("诊断 : 急性阑尾炎")));

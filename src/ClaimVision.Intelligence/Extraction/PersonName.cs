@@ -12,15 +12,24 @@ public static partial class PersonName
     [GeneratedRegex(@"\b(?:CARD|PLAN|HEALTH|CHARGES?|HOSPITAL|INSURANCE|CLAIM|FORM|REPORT|STATEMENT|SUMMARY|BILL|INVOICE|RECORDS?|INFORMATION|DETAILS?|SERVICES?|ID|NUMBER|SIGNATURE)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentNoun();
 
-    public static bool IsPlausible(string text) => !DocumentNoun().IsMatch(text) && !text.Any(char.IsAsciiDigit);
+    /// <summary>Whether <paramref name="text"/> can be a name. A value holding Chinese characters is judged by its name, the
+    /// first run of its words that hold them (<see cref="WithoutStrayMarks"/>): a name that ran on into a label OCR
+    /// damaged and the number after it (<c>徐宇华身份 350203194812319104</c>, 身份证号 read as 身份) is a name and a number,
+    /// the number no part of it.</summary>
+    public static bool IsPlausible(string text)
+    {
+        var name = text.Any(Normalization.TextCleanup.IsHan) ? WithoutStrayMarks(text) : text;
+        return !DocumentNoun().IsMatch(name) && !name.Any(char.IsAsciiDigit);
+    }
 
     /// <summary>A Latin name without the marks OCR adds that no name holds: a symbol or quote at either end of a word (the
     /// card's texture or a box rule read as <c>©</c>, <c>‘</c>, <c>|</c>: <c>SARAH JACKSON ©</c>, <c>JESSICA ‘TAYLOR</c>), a word of
     /// marks alone, and <c>!</c> or <c>|</c> between capitals (or <c>!</c> ending a word in capitals), which in a name can
     /// only be an I (<c>WE! LEE</c>, <c>PR|YA</c>). Points, hyphens and apostrophes stay (<c>J. O'NEIL-SMITH</c>); names without
     /// a letter are returned unchanged. A Chinese name loses the words beside it that hold no Chinese character (a rule read as
-    /// a dash, a box's texture as letters: <c>杨玲艳 -</c>, <c>郭强玲 Rs</c>) and all after such a word, and the marks at its ends
-    /// (<c>，郑嘉明</c>); marks within its glyphs stay as read.</summary>
+    /// a dash, a box's texture as letters: <c>杨玲艳 -</c>, <c>郭强玲 Rs</c>) and all after such a word, figures glued after it
+    /// and all after them (<c>徐宇华身份350203194812319104</c>), and the marks at its ends (<c>，郑嘉明</c>); marks within its
+    /// glyphs stay as read.</summary>
     public static string WithoutStrayMarks(string name)
     {
         if (name.Any(Normalization.TextCleanup.IsHan))
@@ -30,7 +39,9 @@ public static partial class PersonName
             var han = string.Concat(name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 .SkipWhile(w => !w.Any(Normalization.TextCleanup.IsHan))
                 .TakeWhile(w => w.Any(Normalization.TextCleanup.IsHan) || w.All(c => NameDots.Contains(c))));
-            return han.Trim(ChineseEnds);
+            // Figures glued after the name (OCR took the space before a number for one beside a Chinese glyph) end it too.
+            var figures = han.AsSpan().IndexOfAnyInRange('0', '9');
+            return (figures > 0 ? han[..figures] : han).Trim(ChineseEnds);
         }
         if (!name.Any(char.IsAsciiLetter)) return name;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -48,14 +59,18 @@ public static partial class PersonName
     private const string NameDots = "·•・.";
 
     /// <summary>
-    /// A Chinese name that ran on into the sex label beside it, that label's first glyph lost (<c>姓名 : 欧阳伟明别 : 男</c>,
-    /// <c>，郑嘉明别 : 男</c>): when the name's last glyph is 别 or 性 and the value read goes on after it with a colon and 男 or
-    /// 女, the glyph is the label's and leaves the name. A name of two glyphs is left as it is.
+    /// A Chinese name that ran on into the sex label beside it. 性, the label's first glyph, ends no name: with at most one
+    /// glyph after it (别, or 别 misread) and two glyphs at least before it, it and what follows leave the name
+    /// (<c>司马桂强性</c>, <c>林霞嘉性另</c>, the rest of the label lost). 别 alone may end a name, so it leaves only when the
+    /// value read goes on after it with a colon and 男 or 女 (<c>姓名 : 欧阳伟明别 : 男</c>, <c>，郑嘉明别 : 男</c>, 性 lost). A
+    /// name of two glyphs is left as it is.
     /// </summary>
     public static ExtractedField WithoutSexLabelTail(ExtractedField name)
     {
-        if (name.Normalized is not { Length: >= 3 } text || text[^1] is not ('别' or '性') || !text.All(Normalization.TextCleanup.IsHan))
-            return name;
+        if (name.Normalized is not { Length: >= 3 } text || !text.All(Normalization.TextCleanup.IsHan)) return name;
+        var label = text.LastIndexOf('性');
+        if (label >= 2 && label >= text.Length - 2) return name with { Normalized = text[..label] };
+        if (text[^1] != '别') return name;
         // The sex read with the name (欧阳伟明别 : 男): the value ran on past the label.
         var tail = name.Value.LastIndexOf(text[^1]);
         return tail >= 0 && SexAfter().IsMatch(name.Value[(tail + 1)..]) ? name with { Normalized = text[..^1] } : name;
@@ -87,10 +102,10 @@ public static partial class PersonName
 
     /// <summary>
     /// A Chinese name whose label OCR lost, found where forms print it: at the start of the line that goes on with the sex
-    /// label (<c>梁怡丽性别 : 女年龄 : 63 岁</c> for 姓名 : 梁怡丽 性别 : 女). Taken when the sex label is the line's first label,
-    /// what stands before it is two to four Chinese characters and nothing else, and they start with a common surname (a
-    /// lone department or title word does not); the first such line of the page, trusted at most
-    /// <see cref="BeforeSexLabelStrength"/>.
+    /// label (<c>梁怡丽性别 : 女年龄 : 63 岁</c> for 姓名 : 梁怡丽 性别 : 女), or after its label read with one glyph wrong and
+    /// its colon (<c>上名: 周军性别 : 女</c>). Taken when the sex label is the line's first label, what stands before it (after
+    /// such a label) is two to four Chinese characters and nothing else, and they start with a common surname (a lone
+    /// department or title word does not); the first such line of the page, trusted at most <see cref="BeforeSexLabelStrength"/>.
     /// </summary>
     public static ExtractedField? BeforeSexLabel(DocumentView view)
     {
@@ -98,6 +113,8 @@ public static partial class PersonName
         {
             if (view.Labels.On(line) is not [var first, ..] || first.Field != FieldNames.PatientSex || first.Start == 0) continue;
             var span = line.Slice(0, first.Start);
+            if (MisreadNameLabel().Match(span.Text) is { Success: true } label && LabelIndex.OneGlyphApart(label.Groups["label"].Value, "姓名"))
+                span = line.Slice(label.Length, first.Start);
             var text = span.Text.Trim(ChineseEnds);
             if (text.Length is < 2 or > 4 || !text.All(Normalization.TextCleanup.IsHan)) continue;
             if (Validation.ChineseSurname.Check(text) is not { Passed: true }) continue;
@@ -106,8 +123,12 @@ public static partial class PersonName
         return null;
     }
 
+    // Two glyphs and a colon opening the line: a name label, when they are 姓名 with one glyph misread.
+    [GeneratedRegex(@"^\s*(?<label>\p{IsCJKUnifiedIdeographs}{2})\s*[:：;；]")]
+    private static partial Regex MisreadNameLabel();
+
     /// <summary>Labels printed right after a patient's name on Chinese forms.</summary>
-    private static readonly string[] LabelsAfterName = ["身份证号", "身份证号码", "性别", "年龄", "住院号", "门诊号", "病历号", "科室", "医保类型"];
+    private static readonly string[] LabelsAfterName = ["身份证号", "身份证号码", "性别", "年龄", "住院号", "门诊号", "病历号", "科室", "医保类型", "定点医疗机构"];
 
     private static readonly char[] StrayMarks = ['‘', '’', '“', '”', '"', '`', '´', '©', '®', '™', '|', '!', '_', '~', '*', '•', '«', '»', ',', ';', ':'];
 
