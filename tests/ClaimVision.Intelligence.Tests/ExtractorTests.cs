@@ -1415,8 +1415,8 @@ public class ExtractorTests
     [InlineData("姓名 : 周怡嘉身", "周怡嘉身")]            // one glyph of a label says nothing
     [InlineData("姓名 : 司马桂强性", "司马桂强")]          // 性 opens the sex label and ends no name
     [InlineData("姓名 : 林霞嘉性另", "林霞嘉")]            // 性 and 别 misread
-    [InlineData("姓名 : 王性", "王性")]                    // one glyph would be left
-    [InlineData("姓名 : 林性霞嘉", "林性霞嘉")]            // two glyphs after it: not the label
+    [InlineData("姓名 : 王性另", "王性另")]                // one glyph would be left
+    [InlineData("姓名 : 林霞性嘉明", "林霞性嘉明")]        // two glyphs after it: not the label
     [InlineData("姓名 : 刘燕伟定点 |", "刘燕伟")]          // 定点医疗机构, the rest lost
     [InlineData("姓名 : 徐宇华身份 350203194812319104", "徐宇华")] // 身份证号 read as 身份, the number after it
     [InlineData("姓名 : 罗勇身份 FE 号 : 500103197908289620", "罗勇")]
@@ -1433,7 +1433,8 @@ public class ExtractorTests
     [InlineData("梁怡丽 123 性别 : 女", null)]
     [InlineData("单号王五性别 : 男", null)]                     // 单号 (a label, and 单 a surname) before it
     [InlineData("上名: 周军性别 : 女住院号 :", "周军")]        // 姓名 with one glyph misread, and its colon
-    [InlineData("科室: 周军性别 : 女", null)]                   // another label's colon: not a name label
+    [InlineData("上午: 周军性别 : 女", null)]                   // two glyphs that are no misread 姓名
+    [InlineData("科室: 周军性别 : 女", null)]                   // another label first
     [InlineData("上名周军性别 : 女", null)]                     // no colon: 上名周军 is no name
     public void A_name_whose_label_was_lost_is_found_before_the_sex_label(string row, string? expected)
     {
