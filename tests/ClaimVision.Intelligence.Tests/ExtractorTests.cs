@@ -1446,6 +1446,35 @@ public class ExtractorTests
         Assert.Equal("周宇明", N(labelled, FieldNames.PatientName));     // a labelled name comes first
     }
 
+    [Theory]
+    [InlineData("就诊医院 : 青¦昂~0.0¦市¦中心医院", "青岛市中心医院")]     // the one city a glyph from 青昂, that glyph unsure
+    [InlineData("就诊医院 : 下~0.36¦岛¦市¦人民医院", "青岛市人民医院")]
+    [InlineData("就诊医院 : 浙¦红~0.2¦省¦人民医院", "浙江省人民医院")]      // a province before 省
+    [InlineData("就诊医院 : 山¦朱~0.2¦省¦立医院", "山朱省立医院")]          // 山东 or 山西: no one place
+    [InlineData("就诊医院 : 青¦昂~0.8¦市¦中心医院", "青昂市中心医院")]     // read surely: kept as read
+    [InlineData("就诊医院 : 江¦阴¦市¦人民医院", "江阴市人民医院")]         // a county-level city, read surely, is no 江门
+    [InlineData("就诊医院 : 南¦X~0.1¦市¦人民医院", "南X市人民医院")]       // not a place of Han glyphs
+    [InlineData("就诊医院 : 南¦丰~0.1¦市¦人民医院", "南丰市人民医院")]     // 南宁, 南京, 南平 … : no one place
+    [InlineData("就诊医院 : 青岛¦市¦中心医院", "青岛市中心医院")]
+    public void A_providers_place_read_with_one_glyph_unsure_is_the_one_known_place_a_glyph_from_it(string row, string expected)
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("理赔申请书"), Row("被保险人 : 周宇明"), Row(row)));
+        var provider = r.Fields[FieldNames.ProviderName];
+        Assert.Equal(expected, provider.Normalized);
+        // A repaired place says so; the value stays as printed.
+        Assert.Equal(expected != provider.Value, provider.Checks.Any(c => c.Name == ProviderPlace.CheckName && c.Passed));
+    }
+
+    [Fact]
+    public void The_embedded_place_list_holds_the_provinces_and_cities_a_providers_name_opens_with()
+    {
+        Assert.Contains(("青岛", '市'), ProviderPlace.Places);
+        Assert.Contains(("山东", '省'), ProviderPlace.Places);
+        Assert.Contains(("吉林", '市'), ProviderPlace.Places);
+        Assert.Contains(("吉林", '省'), ProviderPlace.Places);
+        Assert.InRange(ProviderPlace.Places.Count, 300, 400);
+    }
+
     [Fact]
     public void A_diagnosis_whose_label_was_misread_is_found_by_its_catalogue_name()
     {

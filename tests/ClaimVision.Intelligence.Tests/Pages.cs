@@ -34,15 +34,28 @@ internal static class Pages
         return at > 0 && int.TryParse(cell[(at + 1)..], out var x) ? (cell[..at], x) : (cell, 40);
     }
 
-    private static OcrLine Line(string text, int x, int y)
+    /// <summary>Words are separated by spaces, read at 0.9. Within a word, <c>¦</c> splits it into words with no space between
+    /// them (as chi_sim returns one glyph a word: <c>青¦昂~0.1¦市医院</c>), and <c>~c</c> after a word sets its confidence.</summary>
+    private static OcrLine Line(string cell, int x, int y)
     {
         var words = new List<OcrWord>();
         var cx = x;
-        foreach (var w in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var tokens = new List<string>();
+        foreach (var token in cell.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            words.Add(new OcrWord(w, 0.9, new BoundingBox(cx, y, w.Length * 16, RowHeight)));
-            cx += (w.Length + 1) * 16;
+            var text = "";
+            foreach (var part in token.Split('¦'))
+            {
+                var tilde = part.LastIndexOf('~');
+                var (w, confidence) = tilde > 0 && double.TryParse(part[(tilde + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var c)
+                    ? (part[..tilde], c) : (part, 0.9);
+                words.Add(new OcrWord(w, confidence, new BoundingBox(cx, y, w.Length * 16, RowHeight)));
+                cx += w.Length * 16;
+                text += w;
+            }
+            tokens.Add(text);
+            cx += 16;
         }
-        return new OcrLine(text, 0.9, new BoundingBox(x, y, Math.Max(16, cx - x - 16), RowHeight), words);
+        return new OcrLine(string.Join(' ', tokens), 0.9, new BoundingBox(x, y, Math.Max(16, cx - x - 16), RowHeight), words);
     }
 }

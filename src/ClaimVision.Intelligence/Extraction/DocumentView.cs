@@ -63,6 +63,15 @@ public sealed class LineView
 
     public TextSpan Whole() => Slice(0, Text.Length);
 
+    /// <summary>OCR's confidence in the word holding the character at <paramref name="index"/> of <see cref="Text"/> (chi_sim
+    /// returns most Chinese glyphs as words of their own), or null where OCR gave no word.</summary>
+    public double? ConfidenceAt(int index)
+    {
+        foreach (var (start, end, word) in _words)
+            if (start <= index && index < end) return word.Confidence;
+        return null;
+    }
+
     /// <summary>True when the two lines share a text row (their vertical centres lie within each other's height).</summary>
     public bool SameRow(LineView other) =>
         Page == other.Page && Math.Abs(CenterY - other.CenterY) < Math.Min(Box.Height, other.Box.Height) * 0.6;

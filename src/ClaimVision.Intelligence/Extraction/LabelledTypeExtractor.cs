@@ -20,6 +20,7 @@ public class LabelledTypeExtractor(FieldSchema schema, bool hasLineItems = false
         if (Schema.Fields.Any(f => f.Name == FieldNames.ProviderName) && !fields.ContainsKey(FieldNames.ProviderName)
             && ProviderFromTitle(view) is { } provider)
             fields[FieldNames.ProviderName] = provider;
+        ProviderPlace.Apply(fields, view);
         if (Schema.Fields.Any(f => f.Name == FieldNames.Currency) && CurrencyOf(view) is { } currency)
             fields[FieldNames.Currency] = currency;
         var items = hasLineItems ? LineItemTable.Parse(view) : [];
