@@ -31,6 +31,33 @@ public class DiagnosisCatalogueTests
     }
 
     [Theory]
+    [InlineData("Calculus of gallbladder with cholecystitis", "K80.1")]   // three letters from K80.2's "without"
+    [InlineData("Calculus of gallbladder withaut cholecystitis", "K80.2")] // a misread "without" is still without
+    [InlineData("胆囊结石伴胆囊炎", "K80.1")]                              // one glyph from 不伴胆囊炎
+    [InlineData("胆囊结石不伴胆囊", "K80.2")]
+    public void A_reading_is_never_taken_for_a_name_that_says_the_opposite(string read, string code)
+    {
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader(
+            "code\tzh\ten\n" +
+            "K80.1\t胆囊结石伴慢性胆囊炎\tCalculus of gallbladder with other cholecystitis\n" +
+            "K80.2\t胆囊结石不伴胆囊炎\tCalculus of gallbladder without cholecystitis\n"), "test");
+        Assert.Equal(code, catalogue.Nearest(read)?.Entry.Code);
+        Assert.DoesNotContain(catalogue.Ties(read), m => m.Entry.Code != code);
+    }
+
+    [Fact]
+    public void A_name_that_says_the_opposite_does_not_tie_with_the_reading()
+    {
+        // One glyph from each: 不 added, or 囊 read for 管. Only the second is a misread.
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader(
+            "code\tzh\ten\n" +
+            "K80.2\t胆囊结石不伴胆囊炎\tCalculus of gallbladder without cholecystitis\n" +
+            "K80.5\t胆囊结石伴胆管炎\tCalculus of bile duct with cholangitis\n"), "test");
+        Assert.Equal("K80.5", catalogue.Nearest("胆囊结石伴胆囊炎")?.Entry.Code);
+        Assert.Empty(catalogue.Ties("胆囊结石伴胆囊炎"));
+    }
+
+    [Theory]
     [InlineData("怠性胃炎")]                   // as near to 急性胃炎 as to 慢性胃炎: acute or chronic is not for the catalogue to guess
     [InlineData("胆囊结石伴某性胆囊炎")]       // as near to K80.0 as to K80.1
     [InlineData("肺炎")]                       // too short to match on

@@ -26,6 +26,8 @@ public sealed partial class DiagnosisCatalogue
     private readonly Dictionary<string, Entry> _byCode;
     private readonly Lazy<HashSet<string>> _latinWords;
     private readonly (string Key, string Name, Entry Entry)[] _aliases;
+    /// <summary>The keys of the names that say a condition is absent (<see cref="Negates"/>).</summary>
+    private readonly HashSet<string> _negating;
 
     private DiagnosisCatalogue(IReadOnlyList<Entry> entries, string source, string contentHash)
     {
@@ -34,6 +36,7 @@ public sealed partial class DiagnosisCatalogue
         _byCode = entries.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
         _aliases = [.. entries.SelectMany(e => e.Chinese.Concat(e.English).Select(n => (Key(n), n, e))).Where(a => a.Item1.Length > 0)];
         _keys = new(() => [.. _aliases.Select(a => a.Key)]);
+        _negating = [.. _aliases.Select(a => a.Key).Where(Negates)];
         // Words of five letters or more in any English name: a reading holding one as printed names that diagnosis.
         _latinWords = new(() => entries.SelectMany(e => e.English).SelectMany(Words).Where(w => w.Length >= MinMatchedWordLength).ToHashSet(StringComparer.Ordinal));
     }
@@ -152,11 +155,12 @@ public sealed partial class DiagnosisCatalogue
         var key = Key(read);
         if (key.Length < 4) return null;
         var latin = key.All(c => c < 128);
+        var negated = Negates(key);
         (int Distance, string Name, Entry Entry)? best = null;
         var runnerUp = int.MaxValue;
         foreach (var (aliasKey, name, entry) in _aliases)
         {
-            if (aliasKey.All(c => c < 128) != latin) continue;
+            if (aliasKey.All(c => c < 128) != latin || _negating.Contains(aliasKey) != negated) continue;
             var limit = Allowed(aliasKey.Length, latin);
             var bound = Math.Max(limit, best?.Distance ?? 0) + 1;
             if (Math.Abs(aliasKey.Length - key.Length) > bound) continue;
@@ -277,10 +281,11 @@ public sealed partial class DiagnosisCatalogue
         var key = Key(read);
         if (key.Length < 4) return [];
         var latin = key.All(c => c < 128);
+        var negated = Negates(key);
         var best = new Dictionary<Entry, (int Distance, string Name)>();
         foreach (var (aliasKey, name, entry) in _aliases)
         {
-            if (aliasKey.All(c => c < 128) != latin) continue;
+            if (aliasKey.All(c => c < 128) != latin || _negating.Contains(aliasKey) != negated) continue;
             var limit = Allowed(aliasKey.Length, latin);
             if (Math.Abs(aliasKey.Length - key.Length) > limit) continue;
             var d = Levenshtein(key, aliasKey, limit + 1);
@@ -314,6 +319,25 @@ public sealed partial class DiagnosisCatalogue
     private static int AllowedWithCode(int length, bool latin) => latin ? length / 4 : Math.Max(length >= 4 ? 1 : 0, (length + 1) / 3);
 
     /// <summary>What names are compared on: half-width, no whitespace or punctuation, Latin letters upper-case.</summary>
+    /// <summary>Whether a name or a reading (as <see cref="Key"/> writes it) says a condition is absent: <c>without</c> (in a
+    /// reading also with one letter misread, <c>withaut</c>), 不伴 or 无. OCR misreads glyphs; it does not turn "with" into
+    /// "without": a reading and a name that differ in this are different diagnoses however few letters apart
+    /// (<c>Calculus of gallbladder with cholecystitis</c> is no misread of K80.2's <c>… without cholecystitis</c>, three
+    /// letters from it), so neither <see cref="Nearest"/> nor <see cref="Ties"/> offers one for the other.</summary>
+    private static bool Negates(string key)
+    {
+        if (key.Contains("不伴", StringComparison.Ordinal) || key.Contains('无')) return true;
+        const string without = "WITHOUT";
+        for (var at = 0; at + without.Length <= key.Length; at++)
+        {
+            var differ = 0;
+            for (var i = 0; i < without.Length && differ < 2; i++)
+                if (key[at + i] != without[i]) differ++;
+            if (differ < 2) return true;
+        }
+        return false;
+    }
+
     private static string Key(string text)
     {
         var half = TextCleanup.ToHalfWidth(text);
