@@ -1735,6 +1735,28 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_fund_payment_that_was_not_read_is_inferred_with_low_confidence_unless_it_would_exceed_the_covered_amount()
+    {
+        VisionResult Page(params string[][] extra) => Doc([
+            Row("湖南省基本医疗保险住院费用结算单"),
+            Row("医疗费用总额 : ¥1,066.19"),
+            Row("统筹基 : 金支付 : ¥319.85"),   // the label broken by a colon read inside it
+            Row("个人支付 : ¥746.34"),
+            .. extra]);
+
+        var inferred = Extractor.Extract(DocumentType.SettlementSheet, Page()).Fields[FieldNames.InsurancePaidAmount];
+        Assert.Equal("319.85", inferred.Normalized);
+        Assert.Contains(inferred.Checks, c => c.Name == "insurancePaidPrinted" && !c.Passed);
+        Assert.True(inferred.Confidence < 0.5, $"confidence {inferred.Confidence}");
+
+        // Within the covered amount: inferred; beyond it, something else paid part of the bill.
+        Assert.Equal("319.85", Extractor.Extract(DocumentType.SettlementSheet, Page(Row("政策范围内金额 : ¥1,063.47"))).Fields[FieldNames.InsurancePaidAmount].Normalized);
+        Assert.False(Extractor.Extract(DocumentType.SettlementSheet, Page(Row("政策范围内金额 : ¥300.00"))).Fields.ContainsKey(FieldNames.InsurancePaidAmount));
+        // A 大病 payment printed is not the fund's.
+        Assert.Equal("219.85", Extractor.Extract(DocumentType.SettlementSheet, Page(Row("大病保险支付 : ¥100.00"))).Fields[FieldNames.InsurancePaidAmount].Normalized);
+    }
+
+    [Fact]
     public void A_patient_payment_that_was_not_read_is_inferred_with_low_confidence_never_over_a_read_one()
     {
         VisionResult Page(params string[][] extra) => Doc([

@@ -54,6 +54,7 @@ public static partial class TotalRepair
             RepairPart(fields, total);
             CutPart(fields, total);
             PatientShare(fields, total);
+            FundShare(fields, total);
             return;
         }
         var parts = PartsSum(fields);
@@ -174,21 +175,37 @@ public static partial class TotalRepair
 
     /// <summary>A patient payment OCR did not read at all is total − fund payments (统筹 and 大病 where printed), kept with a
     /// failed <c>personalPaidPrinted</c> check: it was inferred, not read.</summary>
-    private static void PatientShare(Dictionary<string, ExtractedField> fields, ExtractedField total)
+    private static void PatientShare(Dictionary<string, ExtractedField> fields, ExtractedField total) =>
+        InferShare(fields, total, FieldNames.PersonalPaidAmount, FieldNames.InsurancePaidAmount, "personalPaidPrinted",
+            "patient payment not read; {0} = total − fund payments", atMostCovered: false);
+
+    /// <summary>A fund payment OCR did not read at all (its label and figure lost or broken: <c>统筹基 : 金支付 : ¥319.85</c>,
+    /// <c>lan paid: $2,214.96</c>) is total − patient payment − 大病 where printed, kept with a failed
+    /// <c>insurancePaidPrinted</c> check. A fund pays only within the covered amount, so when that was read and the
+    /// difference exceeds it, something else paid part of the bill (a relief fund, a discount) and nothing is inferred.</summary>
+    private static void FundShare(Dictionary<string, ExtractedField> fields, ExtractedField total) =>
+        InferShare(fields, total, FieldNames.InsurancePaidAmount, FieldNames.PersonalPaidAmount, "insurancePaidPrinted",
+            "fund payment not read; {0} = total − patient payment", atMostCovered: true);
+
+    /// <summary><paramref name="missing"/>, not read, as total − <paramref name="other"/> (read intact) − 大病 where printed,
+    /// with a failed <paramref name="check"/>: inferred, trusted at most 0.3 of the figures it comes from.</summary>
+    private static void InferShare(Dictionary<string, ExtractedField> fields, ExtractedField total, string missing, string other,
+        string check, string reason, bool atMostCovered)
     {
-        if (fields.ContainsKey(FieldNames.PersonalPaidAmount) || !fields.TryGetValue(FieldNames.InsurancePaidAmount, out var fund) || !Intact(fund)
-            || CommonChecks.AmountOf(total) is not { } t || CommonChecks.AmountOf(fund) is not { } f) return;
+        if (fields.ContainsKey(missing) || !fields.TryGetValue(other, out var known) || !Intact(known)
+            || CommonChecks.AmountOf(total) is not { } t || CommonChecks.AmountOf(known) is not { } k) return;
         var critical = fields.TryGetValue(FieldNames.CriticalIllnessAmount, out var c) ? CommonChecks.AmountOf(c) : 0m;
-        if (critical is null || t - f - critical <= 0) return;
-        var share = t - f - critical.Value;
-        fields[FieldNames.PersonalPaidAmount] = new ExtractedField
+        if (critical is null || t - k - critical <= 0) return;
+        var share = t - k - critical.Value;
+        if (atMostCovered && fields.TryGetValue(FieldNames.CoveredAmount, out var covered) && Intact(covered) && CommonChecks.AmountOf(covered) < share) return;
+        fields[missing] = new ExtractedField
         {
-            Name = FieldNames.PersonalPaidAmount,
+            Name = missing,
             Value = AmountNormalizer.Format(share),
             Normalized = AmountNormalizer.Format(share),
-            Confidence = Math.Min(total.Confidence, fund.Confidence) * 0.6 * FieldChecks.FailurePenalty,
+            Confidence = Math.Min(total.Confidence, known.Confidence) * 0.6 * FieldChecks.FailurePenalty,
             Page = total.Page,
-            Checks = [new FieldCheck("personalPaidPrinted", false, $"patient payment not read; {AmountNormalizer.Format(share)} = total − fund payments")],
+            Checks = [new FieldCheck(check, false, string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, AmountNormalizer.Format(share)))],
         };
     }
 
