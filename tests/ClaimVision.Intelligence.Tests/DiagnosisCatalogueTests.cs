@@ -91,6 +91,34 @@ public class DiagnosisCatalogueTests
         Assert.Empty(fields[FieldNames.Diagnosis].Checks);
     }
 
+    [Theory]
+    [InlineData("胆囊结石伴慢性胆囊", "胆囊结石伴慢性胆囊炎")]   // 炎 lost at the cell's edge, read confidently
+    [InlineData("胆囊结石伴慢性胆 囊", "胆囊结石伴慢性胆囊炎")]  // spacing aside
+    [InlineData("桡骨远端骨", "桡骨远端骨折")]                   // six glyphs
+    [InlineData("胆囊结石伴慢性胆", "胆囊结石伴慢性胆")]         // two glyphs lost: not this rule
+    [InlineData("囊结石伴慢性胆囊炎", "囊结石伴慢性胆囊炎")]      // the first glyph lost: not this rule
+    public void A_confident_reading_that_is_a_name_without_its_last_glyph_is_that_name(string read, string expected)
+    {
+        var fields = Fields(read, 0.93);
+        DiagnosisRepair.Apply(fields, Small);
+        var diagnosis = fields[FieldNames.Diagnosis];
+        Assert.Equal(expected, diagnosis.Normalized);
+        if (expected == read) return;
+        Assert.Equal(DiagnosisRepair.RepairedConfidence, diagnosis.Confidence);
+        Assert.Contains(diagnosis.Checks, c => c.Name == DiagnosisRepair.InCatalogue && c.Passed && c.Message.Contains("last glyph", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_confident_reading_one_glyph_short_of_a_name_of_five_is_left_as_read()
+    {
+        // 急性胃肠 is as often 急性胃炎 misread as 急性胃肠炎 cut short; even with only the one name to match, a confident
+        // reading that short is left as read.
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader("code\tzh\ten\nK52.9\t急性胃肠炎\tAcute gastroenteritis\n"), "test");
+        var fields = Fields("急性胃肠", 0.93);
+        DiagnosisRepair.Apply(fields, catalogue);
+        Assert.Equal("急性胃肠", fields[FieldNames.Diagnosis].Normalized);
+    }
+
     [Fact]
     public void An_exact_reading_records_its_code_and_keeps_its_confidence()
     {

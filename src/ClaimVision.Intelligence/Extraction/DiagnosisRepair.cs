@@ -76,6 +76,16 @@ public static partial class DiagnosisRepair
             CompleteCode(fields, match, view);
             return;
         }
+        if (CutShort(read, match) && !catalogue.Holds(read))
+        {
+            // Confident or not: what was read is the name to its last glyph, which OCR lost (a cell's edge, a faint glyph),
+            // and no other name is as near.
+            fields[FieldNames.Diagnosis] = Repaired(diagnosis, match!.Name,
+                $"Read as ICD-10 {match.Entry.Code} '{match.Name}' without its last glyph, and no other entry as near " +
+                $"({catalogue.Source}); taken as that name. Check it on the image.");
+            CompleteCode(fields, match, view);
+            return;
+        }
         if (diagnosis.Confidence >= RepairBelowConfidence) return;
         if (Coded(fields, catalogue, read) is { } coded)
             fields[FieldNames.Diagnosis] = Repaired(diagnosis, coded.Name,
@@ -189,6 +199,19 @@ public static partial class DiagnosisRepair
     private static partial Regex LetterLost();
 
     /// <summary>The diagnosis as read, normalised to a catalogue name, its confidence capped and the repair recorded.</summary>
+    /// <summary>Whether <paramref name="read"/> is the Chinese name <paramref name="match"/> (the one nearest entry) with its last
+    /// glyph lost: <c>慢性阻塞性肺疾病急性加</c> for 慢性阻塞性肺疾病急性加重. Names of six glyphs or more only: a shorter reading
+    /// one glyph short of a name is as often another name misread (急性胃肠: 急性胃肠炎, or 急性胃炎 with 炎 read as 肠).</summary>
+    private static bool CutShort(string read, DiagnosisCatalogue.Match? match)
+    {
+        if (match is not { Distance: 1 }) return false;
+        var text = string.Concat(read.Where(c => !char.IsWhiteSpace(c)));
+        return text.Length >= MinCutShortGlyphs - 1 && text.All(TextCleanup.IsHan)
+            && match.Name.Length == text.Length + 1 && match.Name.StartsWith(text, StringComparison.Ordinal);
+    }
+
+    private const int MinCutShortGlyphs = 6;
+
     private static ExtractedField Repaired(ExtractedField diagnosis, string name, string message, double trustedAtMost = RepairedConfidence) => diagnosis with
     {
         Normalized = name,
