@@ -24,6 +24,8 @@ public class DateNormalizerTests
     [InlineData("出院日期 : 2022 年 ] 月 2 日", "2022-01-02")]
     [InlineData("打印日期 : 2022 年 11] 月 27 日", "2022-11-27")]   // and sets a stray bracket after two digits
     [InlineData("打印日期 : 2022 年 11 月 27] 日", "2022-11-27")]
+    [InlineData("开具日期 : 2024 年 7j 5 日", "2024-07-05")]          // 月 misread, framed by 年 and 日
+    [InlineData("开票日期 : 2021.03-08", "2021-03-08")]                // separators read differently after a year
     public void Reads_common_forms(string text, string iso) => Assert.Equal(iso, DateNormalizer.ToIso(text));
 
     [Fact]
@@ -48,6 +50,9 @@ public class DateNormalizerTests
     [InlineData("31 Feb 2019")]
     [InlineData("total 12.50")]
     [InlineData("TEL 07-3507405")]
+    [InlineData("2024 年 7j 5")]        // a misread 月 needs 日 after the day
+    [InlineData("2024 年 7 5 日")]      // and a glyph where it stood
+    [InlineData("08-03.2021")]          // mixed separators without the year first say no order
     public void Rejects_impossible_or_absent_dates(string text) => Assert.Null(DateNormalizer.Parse(text));
 
     [Fact]
