@@ -198,7 +198,6 @@ public static partial class DiagnosisRepair
     [GeneratedRegex(@"(?<![0-9A-Z.¥$])(?<lead>[0-9$]?)(?<rest>[0-9]{2}\.[0-9A-Z]{1,4})(?![0-9A-Z]|\.[0-9])")]
     private static partial Regex LetterLost();
 
-    /// <summary>The diagnosis as read, normalised to a catalogue name, its confidence capped and the repair recorded.</summary>
     /// <summary>Whether <paramref name="read"/> is the Chinese name <paramref name="match"/> (the one nearest entry) with its last
     /// glyph lost: <c>慢性阻塞性肺疾病急性加</c> for 慢性阻塞性肺疾病急性加重. Names of six glyphs or more only: a shorter reading
     /// one glyph short of a name is as often another name misread (急性胃肠: 急性胃肠炎, or 急性胃炎 with 炎 read as 肠).</summary>
@@ -212,6 +211,7 @@ public static partial class DiagnosisRepair
 
     private const int MinCutShortGlyphs = 6;
 
+    /// <summary>The diagnosis as read, normalised to a catalogue name, its confidence capped and the repair recorded.</summary>
     private static ExtractedField Repaired(ExtractedField diagnosis, string name, string message, double trustedAtMost = RepairedConfidence) => diagnosis with
     {
         Normalized = name,
