@@ -318,7 +318,6 @@ public sealed partial class DiagnosisCatalogue
 
     private static int AllowedWithCode(int length, bool latin) => latin ? length / 4 : Math.Max(length >= 4 ? 1 : 0, (length + 1) / 3);
 
-    /// <summary>What names are compared on: half-width, no whitespace or punctuation, Latin letters upper-case.</summary>
     /// <summary>Whether a name or a reading (as <see cref="Key"/> writes it) says a condition is absent: <c>without</c> (in a
     /// reading also with one letter misread, <c>withaut</c>), 不伴 or 无. OCR misreads glyphs; it does not turn "with" into
     /// "without": a reading and a name that differ in this are different diagnoses however few letters apart
@@ -329,15 +328,12 @@ public sealed partial class DiagnosisCatalogue
         if (key.Contains("不伴", StringComparison.Ordinal) || key.Contains('无')) return true;
         const string without = "WITHOUT";
         for (var at = 0; at + without.Length <= key.Length; at++)
-        {
-            var differ = 0;
-            for (var i = 0; i < without.Length && differ < 2; i++)
-                if (key[at + i] != without[i]) differ++;
-            if (differ < 2) return true;
-        }
+            if (key.Substring(at, without.Length) is var window && (window == without || LabelIndex.OneGlyphApart(window, without)))
+                return true;
         return false;
     }
 
+    /// <summary>What names are compared on: half-width, no whitespace or punctuation, Latin letters upper-case.</summary>
     private static string Key(string text)
     {
         var half = TextCleanup.ToHalfWidth(text);

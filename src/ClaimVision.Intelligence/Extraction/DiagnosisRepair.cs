@@ -76,7 +76,7 @@ public static partial class DiagnosisRepair
             CompleteCode(fields, match, view);
             return;
         }
-        if (CutShort(read, match) && !catalogue.Holds(read))
+        if (CutShort(read, match))
         {
             // Confident or not: what was read is the name to its last glyph, which OCR lost (a cell's edge, a faint glyph),
             // and no other name is as near.
