@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("ClaimVision.Synthesis.Tests")]
+[assembly: InternalsVisibleTo("ClaimVision.Intelligence.Tests")]

@@ -418,6 +418,8 @@ public class DiagnosisCatalogueTests
     [InlineData("code\tzh\ten\nK8O.1\t胆囊结石\tx\n", "line 2: 'K8O.1' is not an ICD-10 code")]
     [InlineData("code\tzh\ten\nI10\t高血压\tx\n\nI10\t原发性高血压\ty\n", "line 4: code I10 appears twice")]
     [InlineData("code\tzh\ten\nI10\t | \t\n", "line 2: code I10 has no name")]
+    [InlineData("code\tzh\ten\nA09.9\t胃肠炎|急性胃肠炎\tx\nK52.9\t急性胃肠炎\ty\n", "line 3: '急性胃肠炎' of K52.9 is already a name of A09.9 (line 2)")]
+    [InlineData("code\tzh\ten\nA09.9\t胃肠炎\tAcute gastroenteritis\nK52.9\t胃炎\tacute  GASTRO-enteritis\n", "line 3: 'acute  GASTRO-enteritis' of K52.9 is already a name of A09.9")]
     public void A_malformed_catalogue_is_refused_naming_the_source_and_line(string text, string expected)
     {
         var e = Assert.Throws<InvalidDataException>(() => DiagnosisCatalogue.Parse(new StringReader(text), "mine.tsv"));
@@ -439,6 +441,31 @@ public class DiagnosisCatalogueTests
         var catalogue = DiagnosisCatalogue.Embedded;
         Assert.True(catalogue.Count >= 300, $"{catalogue.Count} entries");
         Assert.Equal("I10", catalogue.Nearest("原发性高血压")?.Entry.Code);
+    }
+
+    [Fact]
+    public void A_name_repeated_under_the_same_code_is_one_name()
+    {
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader("code\tzh\ten\nI10\t原发性高血压|原发性 高血压\tHypertension|hypertension\n"), "test");
+        Assert.Equal("I10", catalogue.Nearest("原发性高血压")?.Entry.Code);
+        Assert.Equal("I10", catalogue.Nearest("Hypertension")?.Entry.Code);
+    }
+
+    /// <summary>The generator prints each diagnosis with its code (CaseData.Diagnoses): the embedded catalogue must hold both
+    /// names under that code, or a document printing them is read against the wrong code or none (急性胃肠炎 stood under
+    /// A09.9 while documents print it with K52.9, as ICD-10-CM's index and China's clinical edition code it).</summary>
+    [Fact]
+    public void The_embedded_catalogue_names_every_generated_diagnosis_under_its_printed_code()
+    {
+        // Parse refuses a name under two codes, so holding it under this one is holding it nowhere else.
+        var catalogue = DiagnosisCatalogue.Embedded;
+        foreach (var (zh, en, code, _) in ClaimVision.Synthesis.Cases.CaseData.Diagnoses)
+        {
+            var entry = catalogue.ByCode(code);
+            Assert.True(entry is not null, $"{code} ({zh}) is not in the catalogue");
+            Assert.True(entry.Chinese.Contains(zh), $"{zh} is not a name of {code}");
+            Assert.True(entry.English.Contains(en, StringComparer.OrdinalIgnoreCase), $"{en} is not a name of {code}");
+        }
     }
 
     private static Dictionary<string, ExtractedField> WithCode(Dictionary<string, ExtractedField> fields, string code)

@@ -111,7 +111,8 @@ public sealed partial class DiagnosisCatalogue
 
     /// <summary>Parses the tab-separated format; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="InvalidDataException">The header is not <c>code\tzh\ten</c>, a row does not have three columns, a
-    /// code is malformed or repeated, or a row has no name.</exception>
+    /// code is malformed or repeated, a row has no name, or a name (as compared: letters and digits, case and width
+    /// ignored) stands under two codes, which would leave a reading of it matched to neither.</exception>
     public static DiagnosisCatalogue Parse(TextReader reader, string source)
     {
         var header = reader.ReadLine();
@@ -119,6 +120,7 @@ public sealed partial class DiagnosisCatalogue
             throw new InvalidDataException($"Diagnosis catalogue '{source}' line 1: expected the header 'code<TAB>zh<TAB>en', found '{header}'.");
         var entries = new List<Entry>();
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var named = new Dictionary<string, (string Code, int Line)>(StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var lineNumber = 1;
         while (reader.ReadLine() is { } line)
@@ -139,6 +141,13 @@ public sealed partial class DiagnosisCatalogue
             var en = Aliases(columns[2]);
             if (zh.Count + en.Count == 0)
                 throw new InvalidDataException($"Diagnosis catalogue '{source}' line {lineNumber}: code {code} has no name.");
+            foreach (var name in zh.Concat(en))
+            {
+                var key = Key(name);
+                if (named.TryGetValue(key, out var first) && first.Code != code)
+                    throw new InvalidDataException($"Diagnosis catalogue '{source}' line {lineNumber}: '{name}' of {code} is already a name of {first.Code} (line {first.Line}); a name may stand under one code only.");
+                named[key] = (code, lineNumber);
+            }
             entries.Add(new Entry(code, zh, en));
         }
         return new DiagnosisCatalogue(entries, source, Convert.ToHexStringLower(hash.GetHashAndReset())[..12]);
