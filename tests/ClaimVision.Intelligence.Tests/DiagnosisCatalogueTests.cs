@@ -229,6 +229,41 @@ public class DiagnosisCatalogueTests
         Assert.Equal((read, name), (fields[FieldNames.Diagnosis].Value, fields[FieldNames.Diagnosis].Normalized));
     }
 
+    /// <summary>急性 read as 总性 (a glyph from 急性 and 慢性), and J20.9 read as J20: the category says which.</summary>
+    [Theory]
+    [InlineData("J20", "急性支气管炎")]
+    [InlineData("j20", "急性支气管炎")]
+    [InlineData("J21", "总性支气管炎")]   // the category of neither
+    [InlineData("J4", "总性支气管炎")]    // not a category
+    [InlineData("J2", "总性支气管炎")]    // the start of J20.9's category, not the category
+    [InlineData("J20.12", "总性支气管炎")] // a code in the category, not the category
+    public void A_code_printed_as_the_category_of_one_of_equally_near_entries_chooses_it(string code, string name)
+    {
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader(
+            "code\tzh\ten\n" +
+            "J20.9\t急性支气管炎\tAcute bronchitis\n" +
+            "J42\t慢性支气管炎\tChronic bronchitis\n"), "test");
+        var fields = WithCode(Fields("总性支气管炎", 0.8), code);
+        DiagnosisRepair.Apply(fields, catalogue);
+        Assert.Equal(name, fields[FieldNames.Diagnosis].Normalized);
+        Assert.Equal(code, fields[FieldNames.DiagnosisCode].Normalized);
+        Assert.Equal(name == "总性支气管炎" ? 0.8 : DiagnosisRepair.TiedRepairConfidence, fields[FieldNames.Diagnosis].Confidence);
+    }
+
+    [Fact]
+    public void A_category_holding_two_of_the_equally_near_entries_chooses_neither()
+    {
+        var catalogue = DiagnosisCatalogue.Parse(new StringReader(
+            "code\tzh\ten\n" +
+            "J20.9\t急性支气管炎\tAcute bronchitis\n" +
+            "J20.5\t恶性支气管炎\tA made-up neighbour\n" +
+            "J42\t慢性支气管炎\tChronic bronchitis\n"), "test");
+        var fields = WithCode(Fields("总性支气管炎", 0.8), "J20");
+        DiagnosisRepair.Apply(fields, catalogue);
+        Assert.Equal("总性支气管炎", fields[FieldNames.Diagnosis].Normalized);
+        Assert.Equal(3, fields[FieldNames.Diagnosis].Alternatives?.Count);
+    }
+
     /// <summary>赔 read for 桡 on every page of a claim, and S52.5 read S57 5: the reading is a glyph from two entries, the code
     /// one character from one of theirs.</summary>
     [Theory]

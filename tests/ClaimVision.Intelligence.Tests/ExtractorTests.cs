@@ -1112,6 +1112,20 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_diagnosis_a_glyph_from_two_entries_is_chosen_by_the_category_printed_beside_it()
+    {
+        // 急性 read as 总性 (a glyph from 慢性支气管炎 J42 too), J20.9 read as J20.
+        var page = Build(Row("疾病诊断证明书"), Row("诊断 : 总性支气管炎疾病编码 : J20"));
+        var doubtful = page with { Lines = [.. page.Lines.Select(l => l with { Confidence = 0.79, Words = [.. l.Words.Select(w => w with { Confidence = 0.79 })] })] };
+
+        var r = Extractor.Extract(DocumentType.DiagnosisCertificate, new VisionResult([doubtful], []));
+
+        Assert.Equal("急性支气管炎", N(r, FieldNames.Diagnosis));
+        Assert.Equal("J20", N(r, FieldNames.DiagnosisCode));
+        Assert.True(r.Fields[FieldNames.Diagnosis].Confidence <= DiagnosisRepair.TiedRepairConfidence);
+    }
+
+    [Fact]
     public void An_upside_down_page_reads_its_title_and_reports_boxes_in_the_stored_image()
     {
         // The vision layer turned the photo 180° to read it; its boxes are in the stored (upside-down) image.

@@ -27,7 +27,8 @@ namespace ClaimVision.Intelligence.Extraction;
 /// names as its <see cref="ExtractedField.Alternatives"/>, for a code printed elsewhere in the claim to decide
 /// (<see cref="Domain.Assessment.ClaimDiagnosis"/>). A code on the page that the catalogue does not hold but that is one
 /// character from exactly one of those names' codes chooses that name, and is taken as that code, both doubted
-/// (赔骨远端骨折 beside S57 5: 桡骨远端骨折, S52.5).
+/// (赔骨远端骨折 beside S57 5: 桡骨远端骨折, S52.5); so does a code printed as a category alone that holds exactly one of
+/// those names' codes, the code left as read (总性支气管炎 beside J20: 急性支气管炎 J20.9, not 慢性支气管炎 J42).
 /// </summary>
 public static partial class DiagnosisRepair
 {
@@ -127,6 +128,15 @@ public static partial class DiagnosisRepair
                 };
                 return;
             }
+            if (InPrintedCategory(fields, near) is var (inCategory, category))
+            {
+                fields[FieldNames.Diagnosis] = Repaired(tied, inCategory.Name,
+                    $"Read with {inCategory.Distance} character(s) unlike ICD-10 {inCategory.Entry.Code} '{inCategory.Name}' and as near to " +
+                    $"{string.Join(", ", near.Where(m => m != inCategory).Select(m => $"{m.Entry.Code} '{m.Name}'"))}; the code read beside it, " +
+                    $"'{category}', is the category of {inCategory.Entry.Code} alone ({catalogue.Source}); taken as that name. Check it on the image.",
+                    TiedRepairConfidence);
+                return;
+            }
             fields[FieldNames.Diagnosis] = DiagnosisCatalogue.WithoutGlyphAdded(near, read) is { } chosen
                 ? Repaired(tied, chosen.Name,
                     $"Read with {chosen.Distance} character(s) unlike ICD-10 {chosen.Entry.Code} '{chosen.Name}' and as near to " +
@@ -149,6 +159,20 @@ public static partial class DiagnosisRepair
         var within = near.Where(m => m.Entry.Code.Length == read.Length && LabelIndex.OneGlyphApart(read, m.Entry.Code))
             .DistinctBy(m => m.Entry.Code).ToList();
         return within.Count == 1 ? (within[0], code) : null;
+    }
+
+    /// <summary>Of the entries a reading is equally near (<paramref name="near"/>), the one whose code is in the category the
+    /// code read on the document names, when that code is a category alone (J20: its point and subcategory not printed or
+    /// lost) and exactly one of the entries is in it (总性支气管炎 beside J20, a glyph from 急性支气管炎 J20.9 and 慢性支气管炎
+    /// J42). The code is left as read: the category does not say which subcategory was meant.</summary>
+    private static (DiagnosisCatalogue.Match Match, string Category)? InPrintedCategory(Dictionary<string, ExtractedField> fields,
+        IReadOnlyList<DiagnosisCatalogue.Match> near)
+    {
+        if (!fields.TryGetValue(FieldNames.DiagnosisCode, out var code)) return null;
+        var read = (code.Normalized ?? code.Value).Trim().ToUpperInvariant();
+        // Only the category itself is followed by the point in its codes (J20 in J20.9; not J2, nor J20.1 in J20.12).
+        var within = near.Where(m => read.Length > 0 && m.Entry.Code.StartsWith(read + ".", StringComparison.Ordinal)).DistinctBy(m => m.Entry.Code).ToList();
+        return within.Count == 1 ? (within[0], read) : null;
     }
 
     /// <summary>Whether Han glyphs after a diagnosis begin one of the lexicon's labels (疾病 of 疾病编码, 申请金 of 申请金额).</summary>
