@@ -117,6 +117,22 @@ public class ReceiptExtractorTests
         Assert.Equal(expected, N(r, FieldNames.ProviderAddress));
     }
 
+    [Theory]
+    [InlineData("_74, JALAN IPOH, 35587 SINGAPORE")]
+    [InlineData("~ 74, JALAN IPOH, 35587 SINGAPORE")]
+    [InlineData("74, JALAN IPOH, 35587 SINGAPORE")]
+    public void A_speck_read_before_the_address_is_no_part_of_it(string line)
+    {
+        var r = Extractor.Extract(DocumentType.PharmacyReceipt, Doc(
+            Row("FAMILY CHEMIST"),
+            Row("RECEIPT"),
+            Row(line),
+            Row("VAT No: 751505596275"),
+            Row("Paracetamol 500mg tablets x24", "14.00@500"),
+            Row("TOTAL:", "60.10@500")));
+        Assert.Equal("74, JALAN IPOH, 35587 SINGAPORE", N(r, FieldNames.ProviderAddress));
+    }
+
     /// <summary>A Singapore address has no five-digit postcode to end it, so the block runs until a line that is no address:
     /// a VAT or company (UEN) number, or an abbreviated invoice number, is none.</summary>
     [Theory]

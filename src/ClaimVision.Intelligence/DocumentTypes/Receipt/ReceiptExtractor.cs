@@ -75,7 +75,7 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         if (addressFrom is { } af && Address(lines, af) is { } address && ValueReader.Read(FieldKind.Text, address.Text, context.DateOrder) is not null
             && (addressLine is not null || Postcode().IsMatch(address.Text)))
         {
-            var printed = TextCleanup.CollapseWhitespace(address.Text).Trim();
+            var printed = LeadingSpeck().Replace(TextCleanup.CollapseWhitespace(address.Text).Trim(), "");
             fields[FieldNames.ProviderAddress] = LabelledFields.FromSpan(FieldNames.ProviderAddress, address,
                 new ReadValue(printed, AmountNormalizer.SectionSignInPostcode(printed), 1), addressLine is null ? 0.6 : 0.8);
         }
@@ -316,6 +316,11 @@ public sealed partial class ReceiptExtractor(DocumentType type) : ITypeExtractor
         return new TextSpan(string.Join(' ', parts.Select(p => p.Text)), parts.Select(p => p.Box).Aggregate(BoundingBox.Union),
             parts.Average(p => p.Confidence), parts[0].Page);
     }
+
+    /// <summary>A rule or speck OCR read before the address's first word (<c>_74, JALAN IPOH</c>: the underline of the
+    /// seller's name above it); no address begins with one.</summary>
+    [GeneratedRegex(@"^[_~|•·*=\-—]+\s*")]
+    private static partial Regex LeadingSpeck();
 
     /// <summary>Below this OCR confidence a line inside the address block is noise read as letters, skipped (a stamp, a
     /// smudge, a logo's edge).</summary>
