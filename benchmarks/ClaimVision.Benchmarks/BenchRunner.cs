@@ -82,6 +82,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter progress)
             Language = options.Language,
             VisionRevision = Vision.VisionPipeline.Revision,
             OcrOverrides = OcrOverrides(options.Ocr),
+            Environment = TuningEnvironment(System.Environment.GetEnvironmentVariable),
             Runs = [.. runs.Select(r => r with
             {
                 RatioToCeiling = Ratio(r.DocumentsPerSecond, ceiling?.DocumentsPerSecond),
@@ -103,6 +104,20 @@ public sealed class BenchRunner(BenchOptions options, TextWriter progress)
                         && (!defaults.TryGetProperty(p.Name, out var d) || d.GetRawText() != p.Value.GetRawText()))
             .ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
     }
+
+    /// <summary>Environment variables read at process start that change what a document costs: Tesseract's OpenMP
+    /// threads, glibc's arenas and mmap threshold, the .NET JIT and GC modes.</summary>
+    internal static readonly string[] TuningVariables =
+    [
+        "OMP_THREAD_LIMIT", "MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_",
+        "DOTNET_TieredCompilation", "DOTNET_TieredPGO", "DOTNET_TC_QuickJitForLoops", "DOTNET_ReadyToRun", "DOTNET_gcServer",
+        "DOTNET_GCHeapHardLimit", "DOTNET_GCgen0size",
+    ];
+
+    /// <summary>The <see cref="TuningVariables"/> that are set, with their values.</summary>
+    internal static IReadOnlyDictionary<string, string> TuningEnvironment(Func<string, string?> get) =>
+        TuningVariables.Select(n => (Name: n, Value: get(n))).Where(v => v.Value is not null)
+            .ToDictionary(v => v.Name, v => v.Value!, StringComparer.Ordinal);
 
     internal static double Ratio(double value, double? baseline) => baseline is > 0 ? Math.Round(value / baseline.Value, 3) : 0;
 }

@@ -104,6 +104,20 @@ public class ReportTests
     }
 
     [Fact]
+    public void The_report_names_the_tuning_variables_that_were_set()
+    {
+        var set = new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1", ["MALLOC_MMAP_THRESHOLD_"] = "33554432", ["PATH"] = "/usr/bin" };
+        var environment = BenchRunner.TuningEnvironment(set.GetValueOrDefault);
+
+        Assert.Equal(new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1", ["MALLOC_MMAP_THRESHOLD_"] = "33554432" }, environment);
+        Assert.Equal("environment: OMP_THREAD_LIMIT=1, MALLOC_MMAP_THRESHOLD_=33554432",
+            ReportTable.EnvironmentLine(ReportSamples.Report() with { Environment = environment }));
+        Assert.StartsWith("environment: none", ReportTable.EnvironmentLine(ReportSamples.Report()), StringComparison.Ordinal);
+        var json = ReportJson.Serialize(ReportSamples.Report() with { Environment = environment });
+        Assert.Contains("\"MALLOC_MMAP_THRESHOLD_\": \"33554432\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ratios_divide_by_the_baseline_and_are_zero_without_one()
     {
         Assert.Equal(0.5, BenchRunner.Ratio(1, 2));

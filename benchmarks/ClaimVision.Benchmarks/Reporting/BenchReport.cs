@@ -83,6 +83,10 @@ public sealed record BenchReport
     /// <summary>The OCR options the run used that differ from the defaults, each as its JSON value (empty: all defaults).
     /// Seal fading and the resolution rule change the CPU per document by 8–17 %, so a report must say which it ran.</summary>
     public IReadOnlyDictionary<string, string> OcrOverrides { get; init; } = new Dictionary<string, string>();
+    /// <summary>The process environment variables that change CPU or memory per document as they were set for the run
+    /// (<see cref="BenchRunner.TuningVariables"/>; unset ones are left out). The malloc threshold alone moves CPU per
+    /// document by 10–25 %, so a report must say which it ran under.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public required IReadOnlyList<RunResult> Runs { get; init; }
     public BaselineResult? OcrCeiling { get; init; }
     public BaselineResult? TesseractCli { get; init; }

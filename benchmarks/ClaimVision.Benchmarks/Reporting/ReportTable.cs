@@ -13,6 +13,11 @@ public static class ReportTable
         $"OCR: vision {report.VisionRevision}, language {report.Language}, "
         + (report.OcrOverrides.Count == 0 ? "default options" : "options " + string.Join(", ", report.OcrOverrides.Select(o => $"{o.Key}={o.Value}")));
 
+    /// <summary>The tuning variables the run was under: "environment: OMP_THREAD_LIMIT=1, MALLOC_ARENA_MAX=2" or "none set".</summary>
+    public static string EnvironmentLine(BenchReport report) =>
+        "environment: " + (report.Environment.Count == 0 ? "none of the tuning variables set (docs/operations.md)"
+            : string.Join(", ", report.Environment.Select(e => $"{e.Key}={e.Value}")));
+
     public static void Write(IAnsiConsole console, BenchReport report)
     {
         // Redirected output gets 80 columns from Spectre, too narrow for thirteen; a report file is read wide.
@@ -26,6 +31,7 @@ public static class ReportTable
                 F(r.RatioToCeiling, "0.00"), F(r.RatioToCli, "0.00"));
         console.Write(runs);
         console.WriteLine(OcrLine(report));
+        console.WriteLine(EnvironmentLine(report));
         foreach (var r in report.Runs.Where(r => r.Memory.Samples.Count > 0))
             console.WriteLine(MemoryLine(r));
         foreach (var r in report.Runs.Where(r => r.CpuSecondsPerDocumentByProcess.Count > 0 || r.Services.Count > 0))
