@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh run
 dotnet build src/ClaimVision.Cli -c Release -nologo -v quiet
-export OMP_THREAD_LIMIT=1 MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576
+export OMP_THREAD_LIMIT=1 MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=33554432
 exec src/ClaimVision.Cli/bin/Release/net10.0/claimvision process samples/claims/* --out out/recommendations "$@"
