@@ -18,6 +18,7 @@ public sealed class CliEnvironmentTests : IDisposable
     [InlineData("analyze")]
     [InlineData("evaluate")]
     [InlineData("explain")]
+    [InlineData("bench")]
     public async Task A_misspelt_ocr_variable_stops_the_command_naming_it(string command)
     {
         var claim = Path.Combine(Checkout.Root, "samples", "claims", "03-en-partial-deductible");
@@ -26,6 +27,7 @@ public sealed class CliEnvironmentTests : IDisposable
             "process" => ["process", claim, "--out", _out],
             "analyze" => ["analyze", Path.Combine(claim, "1-outpatient-invoice.jpg")],
             "explain" => ["explain", Path.Combine(claim, "1-outpatient-invoice.jpg")],
+            "bench" => ["bench", "--input", claim, "--count", "1", "--workers", "1", "--warmup", "0", "--no-baselines"],
             _ => ["evaluate", "fields", "--dataset", claim, "--format", "generated", "--ocr", "engine"],
         };
 
@@ -34,6 +36,23 @@ public sealed class CliEnvironmentTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("ClaimVision:Ocr", output, StringComparison.Ordinal);
         Assert.Contains("'RemoveSeal'", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bench")]
+    [InlineData("analyze")]
+    public async Task An_ocr_option_out_of_its_range_stops_the_command_in_one_message(string command)
+    {
+        var claim = Path.Combine(Checkout.Root, "samples", "claims", "03-en-partial-deductible");
+        string[] arguments = command == "bench"
+            ? ["bench", "--input", claim, "--count", "1", "--workers", "1", "--warmup", "0", "--no-baselines"]
+            : ["analyze", Path.Combine(claim, "1-outpatient-invoice.jpg")];
+
+        var (exit, output) = await ClaimVisionCli.RunAsync(arguments, new() { ["ClaimVision__Ocr__ScaleUpBelowTextHeight"] = "0" });
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{command}: ScaleUpBelowTextHeight must be between 8 and 36 px", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // no stack trace
     }
 
     [Fact]

@@ -60,6 +60,19 @@ public static class BenchCommand
             Console.Error.WriteLine($"bench: {problem}");
             return 2;
         }
+        OcrOptions ocr;
+        try
+        {
+            // Before any host starts: a host that cannot build its engines fails its start with a logged stack trace.
+            // The pool checks the options when it is built and creates no engine until one is asked for.
+            ocr = EnvironmentOcr.Read();
+            using (new EnginePool(ocr)) { }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"bench: {e.Message}");
+            return 2;
+        }
         var configuration = a.Config == "embedded" ? BenchConfiguration.Embedded : BenchConfiguration.ScaledOut;
         var files = BenchDocument.Find(a.Input!.FullName, a.Policy, a.Limit);
         if (files.Count == 0)
@@ -79,7 +92,7 @@ public static class BenchCommand
             Duration = a.Duration is { } s ? TimeSpan.FromSeconds(s) : null,
             Language = a.Language,
             // ClaimVision__Ocr__* reach the embedded host and the workers by themselves; the ceiling takes the same.
-            Ocr = EnvironmentOcr.Read(),
+            Ocr = ocr,
             Baselines = !a.NoBaselines,
             Settings = configuration == BenchConfiguration.ScaledOut ? ScaledOutSettings() : new Dictionary<string, string>(),
             Engines = services => services.AddClaimVisionEngines(),
