@@ -1101,7 +1101,7 @@ public class ExtractorTests
     {
         // 桡 read as 赔 (a glyph from 肱骨远端骨折 S42.4 too), S52.5 read S57 5: its point a space, its 2 a 7.
         var page = Build(Row("出院小结"), Row("出院诊断 : 赔骨远端骨折疾病编码 S57 5"));
-        var doubtful = page with { Lines = [.. page.Lines.Select(l => l with { Confidence = 0.79, Words = [.. l.Words.Select(w => w with { Confidence = 0.79 })] })] };
+        var doubtful = ReadAt(page, 0.79);
 
         var r = Extractor.Extract(DocumentType.DischargeSummary, new VisionResult([doubtful], []));
 
@@ -1116,7 +1116,7 @@ public class ExtractorTests
     {
         // 急性 read as 总性 (a glyph from 慢性支气管炎 J42 too), J20.9 read as J20.
         var page = Build(Row("疾病诊断证明书"), Row("诊断 : 总性支气管炎疾病编码 : J20"));
-        var doubtful = page with { Lines = [.. page.Lines.Select(l => l with { Confidence = 0.79, Words = [.. l.Words.Select(w => w with { Confidence = 0.79 })] })] };
+        var doubtful = ReadAt(page, 0.79);
 
         var r = Extractor.Extract(DocumentType.DiagnosisCertificate, new VisionResult([doubtful], []));
 

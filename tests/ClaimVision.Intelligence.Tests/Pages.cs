@@ -26,6 +26,12 @@ internal static class Pages
 
     public static VisionResult Doc(params string[][] rows) => new([Build(rows)], []);
 
+    /// <summary>The page with every line and word read at <paramref name="confidence"/> (a doubtful reading).</summary>
+    public static OcrPage ReadAt(OcrPage page, double confidence) => page with
+    {
+        Lines = [.. page.Lines.Select(l => l with { Confidence = confidence, Words = [.. l.Words.Select(w => w with { Confidence = confidence })] })],
+    };
+
     public static string[] Row(params string[] cells) => cells;
 
     private static (string, int) Parse(string cell)
