@@ -17,9 +17,9 @@ COPY scripts/packages/run /opt/claimvision/scripts/packages/run
 RUN /opt/claimvision/scripts/setup.sh run && rm -rf /var/lib/apt/lists/*
 # MALLOC_ARENA_MAX=2: glibc's per-thread arenas held 40-90 MB extra per worker (docs/scaling.md, memory).
 # MALLOC_MMAP_THRESHOLD_=33554432: only full-page colour rasters (over 32 MB) get their own mappings, returned to the
-# kernel when freed; smaller page images reuse the arenas (trimmed after every document). A 1 MB threshold held the peak
-# 13 MB lower but cost ~10 % CPU in page faults; none at all saves ~10 % more and peaks above 400 MB with one engine
-# (docs/scaling.md, "Thirty-second session").
+# kernel when freed; smaller page images reuse the arenas (trimmed after every document). A 1 MB threshold holds the
+# peak 10-25 MB lower but costs 10-25 % CPU in page faults; none at all saves ~10 % more and peaks above 400 MB with
+# one engine on a single pass (docs/scaling.md, "Thirty-second session").
 ENV OMP_THREAD_LIMIT=1 \
     MALLOC_ARENA_MAX=2 \
     MALLOC_MMAP_THRESHOLD_=33554432 \
