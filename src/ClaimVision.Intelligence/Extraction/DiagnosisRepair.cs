@@ -170,8 +170,9 @@ public static partial class DiagnosisRepair
     {
         if (!fields.TryGetValue(FieldNames.DiagnosisCode, out var code)) return null;
         var read = (code.Normalized ?? code.Value).Trim().ToUpperInvariant();
+        if (read.Length == 0) return null;
         // Only the category itself is followed by the point in its codes (J20 in J20.9; not J2, nor J20.1 in J20.12).
-        var within = near.Where(m => read.Length > 0 && m.Entry.Code.StartsWith(read + ".", StringComparison.Ordinal)).DistinctBy(m => m.Entry.Code).ToList();
+        var within = near.Where(m => m.Entry.Code.StartsWith(read + ".", StringComparison.Ordinal)).DistinctBy(m => m.Entry.Code).ToList();
         return within.Count == 1 ? (within[0], read) : null;
     }
 

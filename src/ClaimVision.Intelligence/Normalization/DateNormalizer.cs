@@ -26,7 +26,7 @@ public static partial class DateNormalizer
     // 日 (or 号) after frame the date.
     private static readonly Regex Chinese = new($@"(?<y>{D}{{4}})\s*年\s*(?<m>{D}{{1,2}})\]?\s*(?:月\s*(?<d>{D}{{1,2}})\]?\s*[日号]?|[^\s0-9年月日号]\s*(?<d>{D}{{1,2}})\]?\s*[日号])", RegexOptions.Compiled);
     // A year first says the order, so the two separators may differ as OCR reads them (2021.03-08).
-    private static readonly Regex YearFirst = new($@"(?<![0-9])(?<y>(?:[1l]9|2[0Oo]){D}{{2}})\s?(?<s>[-./])\s?(?<m>{D}{{1,2}})\s?[-./]\s?(?<d>{D}{{1,2}})(?![0-9])", RegexOptions.Compiled);
+    private static readonly Regex YearFirst = new($@"(?<![0-9])(?<y>(?:[1l]9|2[0Oo]){D}{{2}})\s?[-./]\s?(?<m>{D}{{1,2}})\s?[-./]\s?(?<d>{D}{{1,2}})(?![0-9])", RegexOptions.Compiled);
     private static readonly Regex Numeric = new($@"(?<![0-9A-Za-z])(?<a>{D}{{1,2}})\s?(?<s>[-./])\s?(?<b>{D}{{1,2}})\s?\k<s>\s?(?<y>{D}{{4}}|{D}{{2}})(?![0-9])", RegexOptions.Compiled);
     private static readonly Regex DayMonthName = new($@"(?<![0-9])(?<d>{D}{{1,2}})(?:st|nd|rd|th)?[\s\-./]*(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-./,]*(?<y>{D}{{4}}|{D}{{2}})(?![0-9])", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     private static readonly Regex MonthNameDay = new($@"(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-]*(?<d>{D}{{1,2}})(?:st|nd|rd|th)?[\s,.\-]+(?<y>{D}{{4}})(?![0-9])", RegexOptions.Compiled | RegexOptions.IgnoreCase);
