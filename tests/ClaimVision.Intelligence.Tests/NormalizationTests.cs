@@ -147,6 +147,8 @@ public class OcrAmountRepairTests
     [InlineData("TOTAL: 190. 00", "190.00", null)]        // thermal receipts: the cents spaced off the point
     [InlineData("TOTAL : RM 39. 80", "39.80", "MYR")]
     [InlineData("Total RM 1,190. 00", "1190.00", "MYR")]
+    [InlineData("申请金额 : 5,229 .94", "5229.94", null)]  // chi_sim splits the figure before the point
+    [InlineData("申请金额 : 8800 .57", "8800.57", null)]
     public void Reads_cents_spaced_off_the_point(string text, string value, string? currency)
     {
         var m = Assert.Single(AmountNormalizer.FindAll(text));
@@ -159,6 +161,8 @@ public class OcrAmountRepairTests
     [InlineData("2 SR 9556296307411 1. 12.81 12.51", "1.12")] // an item count, then the figures
     [InlineData("12. 06. 2018", "12.06")]                      // a date spaced the same way
     [InlineData("1. 123", "1.12")]                             // three digits are no cents
+    [InlineData("12 .06.2018", "12.06")]                       // a date split before its first point
+    [InlineData("1 .123", "1.12")]
     public void Does_not_join_a_point_and_digits_that_go_on(string text, string notValue) =>
         Assert.DoesNotContain(AmountNormalizer.FindAll(text), m => AmountNormalizer.Format(m.Value) == notValue);
 

@@ -17,7 +17,8 @@ public sealed record AmountMatch(int Index, int Length, string Printed, decimal 
 /// Five OCR misreadings of printed figures are repaired: a ¥ read as a capital Y glued to a figure with decimals
 /// (Y255.22, Y9,656.92), a doubled separator (9,.656.92 → 9,656.92), a thousands comma spaced off the digit before it
 /// (4 ,062.04: chi_sim splits the word there), a thousands comma read as a space right after a currency sign (¥4 244.35;
-/// without the sign, 4 244.35 may be a count and a price), and cents spaced off the point (190. 00).
+/// without the sign, 4 244.35 may be a count and a price), and cents spaced off the point, after it on thermal receipts (190. 00) and before it in chi_sim's
+/// reading (5,229 .94).
 /// </summary>
 public static partial class AmountNormalizer
 {
@@ -25,10 +26,11 @@ public static partial class AmountNormalizer
     /// (HK$, S$, NT$ …); <see cref="CurrencyOf"/> names each. Documents count their currency markers with the same list.</summary>
     internal const string DollarPrefixes = "US|HK|S|NT|AU|A|CA|C|MOP";
 
-    /// <summary>The decimal part: a separator and one or two digits, or (OCR of thermal receipts spaces the cents off the
-    /// point: "TOTAL: 190. 00") a point, one space and exactly two digits that no further separator and digit follow (so
-    /// neither "1. 12.81" nor a date "12. 06. 2018" is read as 1.12 or 12.06).</summary>
-    private const string Fraction = @"(?:[.,]\d{1,2}|\.\s\d{2}(?![0-9]|\s?[.,]\s?\d))";
+    /// <summary>The decimal part: a separator and one or two digits, or the point spaced off either side of it, followed
+    /// by exactly two digits that no further separator and digit follow (so neither "1. 12.81" nor a date "12. 06. 2018"
+    /// is read as 1.12 or 12.06): OCR of thermal receipts spaces the cents off the point ("TOTAL: 190. 00"), and chi_sim
+    /// splits a figure before it ("申请金额 : 5,229 .94").</summary>
+    private const string Fraction = @"(?:[.,]\d{1,2}|(?:\.\s|\s\.)\d{2}(?![0-9]|\s?[.,]\s?\d))";
 
     private static readonly Regex Amount = new(
         @"(?<neg1>-|\()?\s?(?<cur>RMB|RM|USD|CNY|MYR|HKD|SGD|(?<![A-Za-z])(?:" + DollarPrefixes + @")\$|[¥$€£]|(?-i:Y)(?=\d[\d,.]*[.,]\d{2}(?!\d)))?\s?(?<neg2>-)?\s?" +
