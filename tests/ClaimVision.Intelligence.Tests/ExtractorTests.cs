@@ -769,6 +769,34 @@ public class ExtractorTests
         if (expected is null && field == FieldNames.AdmissionDate) Assert.Null(N(r, FieldNames.DischargeDate));
     }
 
+    /// <summary>Form labels misread as unevenly as their values (CMS-1500 box 1a as Tesseract read it on generated forms).</summary>
+    [Theory]
+    [InlineData("1a. INSURED’S L.D. NUMBER: YTE186400643", "YTE186400643")]          // I read as L, a curly apostrophe
+    [InlineData("la. INSURED'S .D. NUMBER: WYH254693370", "WYH254693370")]           // the I lost
+    [InlineData("la. INSURED'S Lp. NUMBER: VOY639670622", "VOY639670622")]           // three characters off in nineteen
+    [InlineData("la. INSURED’S 1.D. NU! NUMBER: FEA169683395", "FEA169683395")]      // a word read twice
+    [InlineData("la. INSURED'S Lp. NUMBER VOY639670622", null)]                      // no colon: not standing as a label
+    [InlineData("la. INSURED'S Lp. NUMBE: VOY639670622", null)]                      // four characters off: too far
+    public void A_long_english_label_misread_still_introduces_its_field(string row, string? expected)
+    {
+        var r = Extractor.Extract(DocumentType.ClaimForm, Doc(Row("HEALTH INSURANCE CLAIM FORM"), Row(row)));
+        Assert.Equal(expected, N(r, FieldNames.PatientIdNumber));
+    }
+
+    [Fact]
+    public void A_misread_english_label_near_two_fields_labels_introduces_neither()
+    {
+        // "Admission Date" and "Discharge Date" are both thirteen letters long; a run as near to a label of each field says neither.
+        var labels = new Dictionary<string, string[]>
+        {
+            [FieldNames.AdmissionDate] = ["Date of Admissionx"],
+            [FieldNames.DischargeDate] = ["Date of Admissiony"],
+        };
+        var view = new DocumentView(Doc(Row("Date of Admissionz: 2024-03-01")).Pages);
+        Assert.Empty(new LabelIndex(view, labels).On(view.Lines[0]));
+        Assert.Single(new LabelIndex(view, new Dictionary<string, string[]> { [FieldNames.AdmissionDate] = ["Date of Admissionx"] }).On(view.Lines[0]));
+    }
+
     [Theory]
     [InlineData("身份证号 1101051949S231002X")]   // a 5 read as S: still a resident ID
     [InlineData("身份证号 11010519491231002")]    // a character short

@@ -71,6 +71,8 @@ public sealed class LabelIndex
         // The Chinese labels a misread may stand for, by length, longest first.
         var misreadable = all.Where(x => x.Label.Length >= MinMisreadLabel && x.Label.All(TextCleanup.IsHan))
             .GroupBy(x => x.Needle.Length).OrderByDescending(g => g.Key).Select(g => g.ToList()).ToList();
+        var longEnglish = all.Where(x => IsAsciiWord(x.Needle) && x.Needle.Length >= MinMisreadEnglishLabel)
+            .Select(x => x with { Needle = x.Needle.ToUpperInvariant() }).ToList();
         foreach (var line in view.Lines)
         {
             var (compact, map) = CompactWithMap(line.Text);
@@ -91,6 +93,7 @@ public sealed class LabelIndex
                 }
             }
             hits.AddRange(MisreadLabels(line, compact, map, taken, misreadable));
+            hits.AddRange(MisreadEnglishLabels(line, compact, map, taken, longEnglish));
             if (hits.Count > 0) _byLine[line.Index] = [.. hits.OrderBy(h => h.Start)];
         }
     }
@@ -128,6 +131,47 @@ public sealed class LabelIndex
         }
     }
 
+    private const int MinMisreadEnglishLabel = 12;
+
+    /// <summary>Long English labels (twelve or more letters and marks) misread by up to one character in six, where they
+    /// stand as labels: right before a colon (or a semicolon), starting a word, over characters no label claimed. A form's
+    /// printed labels are read as unevenly as its values: <c>1a. INSURED'S L.D. NUMBER:</c>, <c>INSURED'S .D. NUMBER:</c>
+    /// and <c>INSURED'S Lp. NUMBER:</c> all stand for INSURED'S I.D. NUMBER. The run is taken only when the labels nearest
+    /// it all belong to one field (Ignore labels count, so a damaged one still blocks); short labels (<c>Total</c>,
+    /// <c>Patient</c>) are too close to other words to be guessed at.</summary>
+    private static IEnumerable<LabelHit> MisreadEnglishLabels(LineView line, string compact, int[] map, bool[] taken,
+        List<(string Field, string Label, string Needle)> labels)
+    {
+        if (labels.Count == 0) yield break;
+        for (var colon = MinMisreadEnglishLabel; colon < compact.Length; colon++)
+        {
+            if (compact[colon] is not (':' or ';')) continue;
+            var best = int.MaxValue;
+            var nearest = new List<(string Field, string Label, int At)>();
+            foreach (var (field, label, needle) in labels)
+            {
+                var allowed = needle.Length / 6;
+                for (var length = needle.Length - allowed; length <= needle.Length + allowed; length++)
+                {
+                    var at = colon - length;
+                    if (at < 0 || !IsFree(taken, at, length) || !StartsWord(line.Text, map[at])) continue;
+                    var distance = Vision.Ocr.CharacterErrorRate.EditDistance(compact.Substring(at, length).ToUpperInvariant(), needle);
+                    if (distance == 0 || distance > allowed || distance > best) continue;
+                    if (distance < best) { best = distance; nearest.Clear(); }
+                    nearest.Add((field, label, at));
+                }
+            }
+            if (nearest.Count == 0 || nearest.Select(n => n.Field).Distinct().Count() != 1 || nearest[0].Field == FieldLexicon.Ignore) continue;
+            // Of the runs as near as each other, the longest: the label's whole first word.
+            var taking = nearest.MinBy(n => n.At);
+            Take(taken, taking.At, colon - taking.At);
+            yield return new LabelHit(taking.Field, taking.Label, line, map[taking.At], map[colon - 1] + 1);
+        }
+    }
+
+    /// <summary>Whether a word starts at <paramref name="index"/>: a letter or digit follows no letter.</summary>
+    private static bool StartsWord(string text, int index) => index == 0 || !char.IsLetter(text[index - 1]);
+
     private static bool IsFree(bool[] taken, int at, int length) => !taken.AsSpan(at, length).Contains(true);
 
     private static void Take(bool[] taken, int at, int length) => taken.AsSpan(at, length).Fill(true);
@@ -156,6 +200,7 @@ public sealed class LabelIndex
     {
         '1' or 'l' or '|' => 'I',
         '0' => 'O',
+        '’' or '‘' => '\'',
         '目' => '日',
         _ => c,
     };
