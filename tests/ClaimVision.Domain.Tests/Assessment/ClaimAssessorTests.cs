@@ -404,9 +404,11 @@ public class ClaimAssessorTests
     }
 
     [Fact]
-    public void A_misread_id_number_fails_its_check_digit_and_goes_to_review()
+    public void A_misread_id_number_no_other_document_reads_fails_its_check_digit_and_goes_to_review()
     {
+        // The invoice's number unread: nothing in the claim says which number the settlement sheet's was (ClaimIdNumberTests).
         var docs = Complete();
+        docs[0] = docs[0] with { Fields = docs[0].Fields.Where(f => f.Key != FieldNames.PatientIdNumber).ToDictionary() };
         docs[2] = docs[2].With(F(FieldNames.PatientIdNumber, "522631197808150428"));
         var r = Assess(docs);
         Assert.Equal(Decision.Review, r.Decision);

@@ -1,0 +1,128 @@
+using ClaimVision.Domain.Documents;
+using ClaimVision.Domain.Identity;
+
+namespace ClaimVision.Domain.Assessment;
+
+/// <summary>
+/// Settles, across a claim, an ID number one document misread: the same person's resident ID or member number is printed
+/// on several of a claim's documents (the ID or insurance card, the settlement sheet, the claim form), and OCR rarely
+/// misreads all of them. A number is a witness when a trusted document (readable, classified at least as surely as the
+/// policy asks) reads a resident ID that passes its checks (birth date, ISO 7064 MOD 11-2: a misread one fails; one that
+/// fails them vouches for nothing, however surely read), or, for a member number, when two documents read the same
+/// number character for character (two photographs misread into the same other number are
+/// far less likely than one; the same photograph uploaded twice is one witness), or one reads it surely
+/// (<see cref="WitnessConfidence"/>, no failed check). With exactly one witnessed number, every other reading within
+/// <see cref="MaxEdits"/> characters of it, and not itself a valid resident ID, is read as it, trusted no more than
+/// <see cref="SettledConfidence"/>, with a <see cref="CheckName"/> check naming the witnesses. Two witnessed numbers (two
+/// people, or a misread that happened twice) settle nothing, and a reading further off stays as read: the identity rule
+/// judges it. A document with no number read gets none: only a reading can be settled, not a gap filled.
+/// </summary>
+public static class ClaimIdNumber
+{
+    /// <summary>The check a settled ID number carries.</summary>
+    public const string CheckName = "claimIdNumber";
+
+    /// <summary>The most a settled number is trusted: the other documents say which number was meant, not that this page
+    /// printed it.</summary>
+    public const double SettledConfidence = 0.7;
+
+    /// <summary>How surely one document must read a number, with no failed check, to be a witness alone.</summary>
+    public const double WitnessConfidence = 0.85;
+
+    /// <summary>The most characters (edits) a reading may be from the witnessed number to be read as it: a handwritten
+    /// member number read with a letter lost and another misread (<c>V705670849</c>, <c>EFI924254473</c>).</summary>
+    public const int MaxEdits = 2;
+
+    /// <summary>The shortest number settled: below this two edits are too large a share of it.</summary>
+    public const int MinLength = 8;
+
+    /// <summary>The claim's documents, those whose ID number a witnessed number settles with it taken; the same list
+    /// when nothing changes.</summary>
+    /// <param name="minClassificationConfidence">How surely a witness must have been classified (the policy's
+    /// <c>MinClassificationConfidence</c>).</param>
+    public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var read = documents
+            .Where(d => !d.Failed && d.Classification is { } c && c.Confidence >= minClassificationConfidence)
+            .Select(d => (Document: d, Field: d.Field(FieldNames.PatientIdNumber)))
+            .Where(r => r.Field is not null)
+            .Select(r => (r.Document, Field: r.Field!, Number: ResidentId.Normalize(AssessmentContext.Text(r.Field!))))
+            .Where(r => r.Number.Length >= MinLength)
+            .ToList();
+        if (read.Select(r => r.Number).Distinct(StringComparer.Ordinal).Count() < 2) return documents;
+
+        var witnessed = read
+            .GroupBy(r => r.Number, StringComparer.Ordinal)
+            .Select(g => (Number: g.Key, Witnesses: Witnesses([.. g])))
+            .Where(w => w.Witnesses.Count > 0)
+            .ToList();
+        if (witnessed.Count != 1) return documents;
+        var (number, witnesses) = witnessed[0];
+        return [.. documents.Select(d => Settle(d, number, witnesses))];
+    }
+
+    /// <summary>The documents that vouch for one number: a valid resident ID, a sure reading, or two readings of it.</summary>
+    private static List<AnalyzedDocument> Witnesses(List<(AnalyzedDocument Document, ExtractedField Field, string Number)> readings)
+    {
+        // A number shaped like a resident ID vouches only through its checks, however surely it was read.
+        if (InsuredRegistry.LooksLikeResidentId(readings[0].Number))
+            return ResidentId.TryParse(readings[0].Number, out _, out _) ? [readings[0].Document] : [];
+        var sure = readings.FirstOrDefault(r => r.Field.Confidence >= WitnessConfidence && r.Field.Checks.All(k => k.Passed));
+        if (sure.Document is not null) return [sure.Document];
+        var distinct = readings
+            .Where(r => r.Field.Checks.All(k => k.Passed))
+            .Select(r => r.Document)
+            .DistinctBy(d => string.IsNullOrEmpty(d.Sha256) ? $"id:{d.DocumentId}" : d.Sha256)
+            .ToList();
+        return distinct.Count >= 2 ? distinct : [];
+    }
+
+    private static AnalyzedDocument Settle(AnalyzedDocument document, string number, List<AnalyzedDocument> witnesses)
+    {
+        if (document.Field(FieldNames.PatientIdNumber) is not { } field) return document;
+        var read = ResidentId.Normalize(AssessmentContext.Text(field));
+        if (read == number || read.Length < MinLength || ResidentId.TryParse(read, out _, out _)) return document;
+        var edits = EditDistance(read, number, MaxEdits);
+        if (edits > MaxEdits) return document;
+        var fields = new Dictionary<string, ExtractedField>(document.Fields, StringComparer.Ordinal)
+        {
+            [FieldNames.PatientIdNumber] = field with
+            {
+                Normalized = number,
+                Confidence = Math.Min(field.Confidence, SettledConfidence),
+                Checks = [.. field.Checks, new FieldCheck(CheckName, true,
+                    $"the number read here is {edits} character{(edits == 1 ? "" : "s")} from the one " +
+                    $"{string.Join(" and ", witnesses.Select(w => w.FileName))} in the same claim read{(witnesses.Count == 1 ? "s" : "")}, " +
+                    "so it is read as that number. Check it on the image.")],
+            },
+        };
+        return document with { Fields = fields };
+    }
+
+    /// <summary>The edit distance of two strings, or <paramref name="bound"/> + 1 once it is certainly above the bound.</summary>
+    private static int EditDistance(string a, string b, int bound)
+    {
+        if (Math.Abs(a.Length - b.Length) > bound) return bound + 1;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+            if (rowMin > bound) return bound + 1;
+            (previous, current) = (current, previous);
+        }
+        return Math.Min(previous[b.Length], bound + 1);
+    }
+
+    /// <summary>The ID number of a document when the claim settled it (it carries a <see cref="CheckName"/> check).</summary>
+    public static ExtractedField? Settled(AnalyzedDocument document) =>
+        document.Field(FieldNames.PatientIdNumber) is { } f && f.Checks.Any(c => c.Name == CheckName) ? f : null;
+}
