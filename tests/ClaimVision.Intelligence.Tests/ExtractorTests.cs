@@ -762,11 +762,35 @@ public class ExtractorTests
     [InlineData("人院日期 : 2023.03.27", FieldNames.AdmissionDate, null)]        // 人 is one glyph from 入 and from 出: neither
     [InlineData("结算日划 2023.09.06", FieldNames.DocumentDate, null)]            // no colon: not standing as a label
     [InlineData("结算日划 ; 2023.09.06", FieldNames.DocumentDate, "2023-09-06")]  // the colon read as a semicolon
+    [InlineData("入院期 : 2023.03.27", FieldNames.AdmissionDate, "2023-03-27")]   // 日 lost
+    [InlineData("入院日 : 2023.03.27", FieldNames.AdmissionDate, "2023-03-27")]   // 期 lost
+    [InlineData("院时间 : 2023.03.27", FieldNames.AdmissionDate, null)]           // 入 or 出 lost (入院时间, 出院时间): neither
+    [InlineData("人院时间 : 2023.03.27", FieldNames.AdmissionDate, null)]
+    [InlineData("入院 E ] 期 : 2023.03.27", FieldNames.AdmissionDate, "2023-03-27")] // 日 read as two marks
+    [InlineData("结算 E ] 期 : 2023.09.06", FieldNames.DocumentDate, "2023-09-06")]
+    [InlineData("入院 E 刚期 : 2023.03.27", FieldNames.AdmissionDate, null)]      // a mark and a glyph for one glyph: too far
+    [InlineData("入 E ] 期 : 2023.03.27", FieldNames.AdmissionDate, null)]         // two glyphs off
     public void A_chinese_label_with_one_glyph_misread_still_introduces_its_field(string row, string field, string? expected)
     {
         var r = Extractor.Extract(DocumentType.SettlementSheet, Doc(Row("基本医疗保险结算单"), Row("姓名 : 王五"), Row(row)));
         Assert.Equal(expected, N(r, field));
         if (expected is null && field == FieldNames.AdmissionDate) Assert.Null(N(r, FieldNames.DischargeDate));
+    }
+
+    [Fact]
+    public void A_label_s_last_glyph_read_twice_is_no_part_of_the_value()
+    {
+        var r = Extractor.Extract(DocumentType.InpatientInvoice, Doc(Row("医疗收费票据 (住院 )"),
+            Row("票据号码 : 1601691214 开票日期 : 2022 年 8 月 19 日收单位 : 位 : 北京市第一人民医院")));
+        Assert.Equal("北京市第一人民医院", N(r, FieldNames.ProviderName));
+    }
+
+    [Fact]
+    public void A_lone_glyph_and_colon_that_is_not_the_label_s_echo_is_the_value()
+    {
+        // 年龄 lost between the sex and the age: 女 is the value, not a label's end.
+        var r = Extractor.Extract(DocumentType.DischargeSummary, Doc(Row("出院记录"), Row("姓名 : 宋建性别 : 女 : 22 岁")));
+        Assert.Equal("F", N(r, FieldNames.PatientSex));
     }
 
     /// <summary>Form labels misread as unevenly as their values (CMS-1500 box 1a as Tesseract read it on generated forms).</summary>

@@ -100,35 +100,55 @@ public sealed class LabelIndex
 
     private const int MinMisreadLabel = 4;
 
-    /// <summary>Chinese labels of four or more characters with one glyph misread (结算日划, 结算]期, 结算目基 for 结算日期),
-    /// where they stand as labels: right before a colon (or a semicolon, the colon misread), over characters no label
-    /// claimed. A run is taken for a label only when every label one glyph from it (of the longest length that has any)
-    /// belongs to one field, so a damaged X院日期 is neither 入院日期 nor 出院日期; Ignore labels count, so a damaged one
-    /// still blocks.</summary>
+    /// <summary>Chinese labels of four or more characters with one glyph misread (结算日划, 结算]期, 结算目基 for 结算日期), lost
+    /// (入院期, 入院日 for 入院日期) or read as two marks (入院 E ] 期: chi_sim's 日), where they stand as labels: right before
+    /// a colon (or a semicolon, the colon misread), over characters no label claimed, starting with a Chinese glyph. A run
+    /// is taken for a label only when every label one glyph from it (of the longest length that has any) belongs to one
+    /// field, so a damaged X院日期 or a 院日期 is neither 入院日期 nor 出院日期; Ignore labels count, so a damaged one still
+    /// blocks.</summary>
     private static IEnumerable<LabelHit> MisreadLabels(LineView line, string compact, int[] map, bool[] taken,
         List<List<(string Field, string Label, string Needle)>> byLength)
     {
-        for (var colon = MinMisreadLabel; colon < compact.Length; colon++)
+        for (var colon = MinMisreadLabel - 1; colon < compact.Length; colon++)
         {
             // chi_sim reads a colon as a semicolon as often as it misreads a label's glyph (险验项目 ; 肾功能).
             if (compact[colon] is not (':' or '：' or ';' or '；')) continue;
-            foreach (var labels in byLength.Where(g => g[0].Needle.Length <= colon))
+            foreach (var labels in byLength)
             {
                 var length = labels[0].Needle.Length;
-                var at = colon - length;
-                if (!IsFree(taken, at, length)) continue;
-                var run = compact.Substring(at, length);
-                if (!TextCleanup.IsHan(run[0])) continue;
-                var near = labels.Where(l => OneGlyphApart(run, l.Needle)).ToList();
+                // The run as long as the label (a glyph misread), one shorter (lost) and one longer (read as two marks).
+                var near = new List<(string Field, string Label, int At)>();
+                foreach (var runLength in new[] { length, length - 1, length + 1 })
+                {
+                    var at = colon - runLength;
+                    if (at < 0 || !IsFree(taken, at, runLength) || !TextCleanup.IsHan(compact[at])) continue;
+                    var run = compact.Substring(at, runLength);
+                    near.AddRange(labels.Where(l => OneGlyphOff(run, l.Needle)).Select(l => (l.Field, l.Label, at)));
+                }
                 if (near.Count == 0) continue;
                 if (near.Select(l => l.Field).Distinct().Count() == 1 && near[0].Field != FieldLexicon.Ignore)
                 {
-                    Take(taken, at, length);
+                    var at = near.Min(n => n.At);
+                    Take(taken, at, colon - at);
                     yield return new LabelHit(near[0].Field, near[0].Label, line, map[at], map[colon - 1] + 1);
                 }
                 break;
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="run"/> is <paramref name="label"/> with one glyph misread (the same length), lost
+    /// (one shorter), or read as two marks that are no Chinese glyphs (one longer: 日 as <c>E]</c>).</summary>
+    internal static bool OneGlyphOff(string run, string label)
+    {
+        if (run.Length == label.Length) return OneGlyphApart(run, label);
+        var prefix = 0;
+        while (prefix < Math.Min(run.Length, label.Length) && run[prefix] == label[prefix]) prefix++;
+        if (run.Length == label.Length - 1)
+            return string.CompareOrdinal(run, prefix, label, prefix + 1, run.Length - prefix) == 0;
+        return run.Length == label.Length + 1 && prefix < label.Length
+            && !TextCleanup.IsHan(run[prefix]) && !TextCleanup.IsHan(run[prefix + 1])
+            && string.CompareOrdinal(run, prefix + 2, label, prefix + 1, label.Length - prefix - 1) == 0;
     }
 
     private const int MinMisreadEnglishLabel = 12;

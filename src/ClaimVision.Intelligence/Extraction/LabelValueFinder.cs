@@ -37,13 +37,13 @@ public sealed partial class LabelValueFinder(DocumentView view, LabelIndex label
     private IEnumerable<LabelledValue> Positions(LabelHit hit)
     {
         var line = hit.Line;
-        foreach (var value in RestOfLine(line, hit.End)) yield return new LabelledValue(value, SameLine, hit);
+        foreach (var value in RestOfLine(line, hit.End, hit)) yield return new LabelledValue(value, SameLine, hit);
 
         var labelBox = line.Slice(hit.Start, hit.End).Box;
         if (RightOnRowOf(line, labelBox) is { } right)
-            foreach (var value in RestOfLine(right, 0)) yield return new LabelledValue(value, RightOnRow, hit);
+            foreach (var value in RestOfLine(right, 0, hit)) yield return new LabelledValue(value, RightOnRow, hit);
         if (InBlankAfter(hit, labelBox) is { } blank)
-            foreach (var value in RestOfLine(blank, 0)) yield return new LabelledValue(value, InBlank, hit);
+            foreach (var value in RestOfLine(blank, 0, hit)) yield return new LabelledValue(value, InBlank, hit);
 
         var below = View.Lines
             .Where(l => l.Page == line.Page && l.Box.Y >= line.Box.Bottom - line.Box.Height * 0.3
@@ -94,12 +94,26 @@ public sealed partial class LabelValueFinder(DocumentView view, LabelIndex label
             .OrderBy(l => l.Box.X).FirstOrDefault();
     }
 
-    private IEnumerable<TextSpan> RestOfLine(LineView line, int from)
+    private IEnumerable<TextSpan> RestOfLine(LineView line, int from, LabelHit hit)
     {
-        var start = from;
-        while (start < line.Text.Length && Array.IndexOf(Separators, line.Text[start]) >= 0) start++;
+        var start = SkipSeparators(line.Text, from);
+        // The label's last glyph alone again with a colon is the label's end read twice (收款单位 as 收单位 : 位 : 北京市第一
+        // 人民医院), not the start of the value. Any other lone glyph with a colon is a value whose next label was lost
+        // (性别 : 女 : 22 岁, 年龄 lost).
+        if (LabelEcho().Match(line.Text, start) is { Success: true } echo && echo.Index == start
+            && line.Text[start] == hit.Line.Text[hit.End - 1])
+            start = SkipSeparators(line.Text, start + echo.Length);
         return UpToNextLabel(line, start);
     }
+
+    private static int SkipSeparators(string text, int start)
+    {
+        while (start < text.Length && Array.IndexOf(Separators, text[start]) >= 0) start++;
+        return start;
+    }
+
+    [GeneratedRegex(@"\G\p{IsCJKUnifiedIdeographs}\s?[:：]")]
+    private static partial Regex LabelEcho();
 
     /// <summary>The text from <paramref name="start"/> up to the next label of the line, and then, where a box number
     /// stands right before that label, the same text without it: a form numbers its boxes (CMS-1500's "3. BIRTH DATE",
