@@ -15,7 +15,10 @@ namespace ClaimVision.Domain.Assessment;
 /// <see cref="MaxEdits"/> characters of it, and not itself a valid resident ID, is read as it, trusted no more than
 /// <see cref="SettledConfidence"/>, with a <see cref="CheckName"/> check naming the witnesses. Two witnessed numbers (two
 /// people, or a misread that happened twice) settle nothing, and a reading further off stays as read: the identity rule
-/// judges it. A document with no number read gets none: only a reading can be settled, not a gap filled.
+/// judges it. A document with no number read gets none: only a reading can be settled, not a gap filled. A member number
+/// read differently only where O and 0 or I and 1 stand is left as read: a font OCR misreads that way on one document
+/// it misreads that way on the next, so the witnesses may share the misread (a blind set's claim read 0J0949387615 on
+/// its settlement sheet and claim form and OJO949387615, as printed, on its card).
 /// </summary>
 public static class ClaimIdNumber
 {
@@ -83,6 +86,9 @@ public static class ClaimIdNumber
         if (document.Field(FieldNames.PatientIdNumber) is not { } field) return document;
         var read = ResidentId.Normalize(AssessmentContext.Text(field));
         if (read == number || read.Length < MinLength || ResidentId.TryParse(read, out _, out _)) return document;
+        // O for 0 and I for 1 (or the other way) are misread alike on every document printed in one font: two witnesses
+        // may share the misread. Only a resident ID's check character says which was printed.
+        if (!InsuredRegistry.LooksLikeResidentId(number) && SameButLookalikes(read, number)) return document;
         var edits = EditDistance(read, number, MaxEdits);
         if (edits > MaxEdits) return document;
         var fields = new Dictionary<string, ExtractedField>(document.Fields, StringComparer.Ordinal)
@@ -99,6 +105,12 @@ public static class ClaimIdNumber
         };
         return document with { Fields = fields };
     }
+
+    /// <summary>Whether two numbers differ only where one has O and the other 0, or I and 1.</summary>
+    private static bool SameButLookalikes(string a, string b) =>
+        a.Length == b.Length && a.Zip(b).All(p => p.First == p.Second || Lookalike(p.First) == Lookalike(p.Second));
+
+    private static char Lookalike(char c) => c switch { 'O' => '0', 'I' => '1', _ => c };
 
     /// <summary>The edit distance of two strings, or <paramref name="bound"/> + 1 once it is certainly above the bound.</summary>
     private static int EditDistance(string a, string b, int bound)

@@ -69,6 +69,21 @@ public class ClaimIdNumberTests
     }
 
     [Fact]
+    public void A_member_number_read_otherwise_only_in_o_and_0_or_i_and_1_is_left_as_read()
+    {
+        // Two documents in one font read the O as 0; the card reads it as printed. Nothing says which is right.
+        var documents = new[] { Reading("sheet", "0J0949387615"), Reading("form", "0J0949387615"), Reading("card", "OJO949387615", type: DocumentType.InsuranceCard) };
+        Assert.Same(documents[2], ClaimIdNumber.Reconcile(documents)[2]);
+        var ones = new[] { Reading("sheet", "VT1695204169"), Reading("form", "VT1695204169"), Reading("card", "VTI695204169") };
+        Assert.Same(ones[2], ClaimIdNumber.Reconcile(ones)[2]);
+        // A resident ID's check character says which was printed: an O read for its 0 is settled.
+        Assert.Equal(Id, Settled([Invoice(), Reading("form", "5226311978O3150428")], 1));
+        // Any other difference beside it is a misread the witnesses settle.
+        var other = new[] { Reading("sheet", "0J0949387615"), Reading("form", "0J0949387615"), Reading("card", "0JO949381615") };
+        Assert.Equal("0J0949387615", Settled(other, 2));
+    }
+
+    [Fact]
     public void One_sure_reading_of_a_member_number_is_a_witness()
     {
         var documents = new[] { Reading("card", "VTI695204169", ClaimIdNumber.WitnessConfidence), Reading("form", "VII695204169", 0.22) };
