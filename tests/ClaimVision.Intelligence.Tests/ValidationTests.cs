@@ -16,6 +16,18 @@ public class ResidentIdValidatorTests
     [InlineData("１１０１０５１９４９１２３１００２Ｘ")] // full-width, as some OCR output and typed forms give it
     public void Accepts_a_valid_id(string id) => Assert.All(ResidentIdValidator.Check(id, Today), c => Assert.True(c.Passed, c.Message));
 
+    [Theory]
+    [InlineData("XVT326004448", true)]
+    [InlineData("W123456789", true)]
+    [InlineData("OJO949387615", true)]          // an O first: no resident ID starts with a 0, so no 0 misread
+    [InlineData("0J0949387615", true)]          // a member number's O read as 0: no region code starts with 0
+    [InlineData("ARQG60670244", true)]
+    [InlineData("1101051949S231002X", false)]    // a 5 read as S: a resident ID, which fails its checks
+    [InlineData("11O1O5194912310O2X", false)]    // 0s read as O: still a resident ID
+    [InlineData("11010519491231002", false)]     // one character short
+    public void Tells_a_member_number_from_a_resident_id(string printed, bool member) =>
+        Assert.Equal(member, ResidentIdValidator.IsMemberNumber(printed));
+
     [Fact]
     public void Catches_a_wrong_check_digit()
     {

@@ -22,16 +22,18 @@ public static class ResidentIdValidator
     /// no spaces, upper case, full-width digits and x folded to ASCII), with the O→0 confusion repaired.</summary>
     public static string Normalize(string printed) => ResidentId.Normalize(printed).Replace('O', '0');
 
-    /// <summary>Whether a read ID number is a member or insurance number (XVT326004448, W123456789) rather than a resident
-    /// ID, so that none of these checks applies: it starts with a letter, or holds two or more letters besides a final X.
-    /// A resident ID with a glyph misread as a letter (1101051949S231002X) or read short is still a resident ID, and
-    /// still fails its checks.</summary>
+    /// <summary>Whether a read ID number is a member or insurance number (XVT326004448, W123456789, OJO949387615) rather
+    /// than a resident ID, so that none of these checks applies: it starts with a letter or a 0 (no region code does: a
+    /// resident ID starts with 1 to 8, so its first character is never a 0 misread as O, and a leading 0 is a member
+    /// number's O misread), or holds two or more letters besides a final X and the Os that stand for 0s. A resident ID with
+    /// a glyph misread as a letter (1101051949S231002X) or read short is still a resident ID, and still fails its checks.</summary>
     public static bool IsMemberNumber(string printed)
     {
+        var asRead = ResidentId.Normalize(printed);
+        if (asRead.Length == 0) return false;
         var id = Normalize(printed);
-        if (id.Length == 0) return false;
         var body = id[^1] == 'X' ? id[..^1] : id;
-        return char.IsAsciiLetter(id[0]) || body.Count(char.IsAsciiLetter) >= 2;
+        return char.IsAsciiLetter(asRead[0]) || asRead[0] == '0' || body.Count(char.IsAsciiLetter) >= 2;
     }
 
     /// <summary>Runs every check on a printed ID; the caller lowers the field's confidence for each failure.</summary>
