@@ -25,8 +25,8 @@ public static class ClaimDateOrder
     public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var proofs = documents.Where(d => !d.Failed && d.Classification is { } c && c.Confidence >= minClassificationConfidence
-                                          && d.DateOrder is { Proven: true }).ToList();
+        var proofs = documents.Where(d => ClaimReadings.CanWitness(d, minClassificationConfidence) && d.DateOrder is { Proven: true })
+            .ToList();
         if (proofs.Count == 0 || proofs.Select(d => d.DateOrder!.Order).Distinct().Count() != 1) return documents;
         var order = proofs[0].DateOrder!.Order;
         var witness = proofs[0];

@@ -41,7 +41,7 @@ public static class ClaimDiagnosis
         ArgumentNullException.ThrowIfNull(documents);
         if (!documents.Any(d => d.Field(FieldNames.Diagnosis) is { Alternatives.Count: > 0 })) return documents;
         var read = documents
-            .Where(d => !d.Failed && d.Classification is { } c && c.Confidence >= minClassificationConfidence)
+            .Where(d => ClaimReadings.CanWitness(d, minClassificationConfidence))
             .Select(d => (Document: d, Field: d.Field(FieldNames.DiagnosisCode)))
             .Where(c => c.Field is not null)
             .Select(c => (c.Document, Field: c.Field!, Code: ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field!))))
@@ -56,8 +56,7 @@ public static class ClaimDiagnosis
                 && AsPrinted(c.Field.Value) == c.Code)
             .Select(c => c.Document)
             .DistinctBy(d => d.DocumentId)
-            // The same photograph uploaded twice reads the same misread twice: one witness.
-            .DistinctBy(d => string.IsNullOrEmpty(d.Sha256) ? $"id:{d.DocumentId}" : d.Sha256)
+            .DistinctBy(ClaimReadings.Photograph)
             .ToList();
         return corroborating.Count >= 2 ? [.. documents.Select(d => Settle(d, read[0].Code, corroborating))] : documents;
     }

@@ -47,7 +47,7 @@ public static class ClaimIdNumber
     {
         ArgumentNullException.ThrowIfNull(documents);
         var read = documents
-            .Where(d => !d.Failed && d.Classification is { } c && c.Confidence >= minClassificationConfidence)
+            .Where(d => ClaimReadings.CanWitness(d, minClassificationConfidence))
             .Select(d => (Document: d, Field: d.Field(FieldNames.PatientIdNumber)))
             .Where(r => r.Field is not null)
             .Select(r => (r.Document, Field: r.Field!, Number: ResidentId.Normalize(AssessmentContext.Text(r.Field!))))
@@ -76,7 +76,7 @@ public static class ClaimIdNumber
         var distinct = readings
             .Where(r => r.Field.Checks.All(k => k.Passed))
             .Select(r => r.Document)
-            .DistinctBy(d => string.IsNullOrEmpty(d.Sha256) ? $"id:{d.DocumentId}" : d.Sha256)
+            .DistinctBy(ClaimReadings.Photograph)
             .ToList();
         return distinct.Count >= 2 ? distinct : [];
     }

@@ -16,4 +16,14 @@ public static class ClaimReadings
         ClaimIdNumber.Reconcile(
             ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents, minClassificationConfidence), minClassificationConfidence),
             minClassificationConfidence);
+
+    /// <summary>Whether a document may speak for the claim's others: it was read, and classified at least as surely as the
+    /// policy asks (a document the rules do not rely on settles nothing).</summary>
+    internal static bool CanWitness(AnalyzedDocument document, double minClassificationConfidence) =>
+        !document.Failed && document.Classification is { } c && c.Confidence >= minClassificationConfidence;
+
+    /// <summary>One photograph however often it was uploaded (its image hash; its document id where none is known): the
+    /// same image read twice repeats one reading's misreads, so it is one witness.</summary>
+    internal static string Photograph(AnalyzedDocument document) =>
+        string.IsNullOrEmpty(document.Sha256) ? $"id:{document.DocumentId}" : document.Sha256;
 }
