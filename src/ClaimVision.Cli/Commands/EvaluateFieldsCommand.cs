@@ -192,11 +192,12 @@ public static class EvaluateFieldsCommand
     }
 
     /// <summary>Each document's fields after its case's documents (one claim) settled the all-numeric dates, the doubtful
-    /// diagnoses and the misread ID numbers it could not (<see cref="ClaimReadings"/>, as claim assessment applies it); how many is printed.</summary>
+    /// diagnoses, the misread ID numbers and the totals it could not (<see cref="ClaimReadings"/>, as claim assessment
+    /// applies it); how many is printed.</summary>
     private static List<IReadOnlyDictionary<string, ExtractedField>> InClaimContext(List<(GroundTruth Truth, FieldExtraction Result)> read)
     {
         var fields = read.Select(r => r.Result.Fields).ToList();
-        var (changed, diagnoses, ids) = (0, 0, 0);
+        var (changed, diagnoses, ids, totals) = (0, 0, 0, 0);
         foreach (var claim in Enumerable.Range(0, read.Count).GroupBy(i => read[i].Truth.CaseId, StringComparer.Ordinal))
         {
             var indices = claim.ToList();
@@ -212,12 +213,14 @@ public static class EvaluateFieldsCommand
                 changed += ClaimDateOrder.Reread(settled[k]).Count();
                 diagnoses += ClaimDiagnosis.Settled(settled[k]) is null ? 0 : 1;
                 ids += ClaimIdNumber.Settled(settled[k]) is null ? 0 : 1;
+                totals += ClaimTotal.Settled(settled[k]) is null ? 0 : 1;
                 fields[indices[k]] = settled[k].Fields;
             }
         }
         Console.Error.WriteLine($"evaluate fields: claim context: {changed} all-numeric date(s) read in the order their case's other documents prove, " +
                                 $"{diagnoses} doubtful diagnosis(es) named by the code another document prints, " +
-                                $"{ids} misread ID number(s) read as the one other documents witness (--per-document to score without).");
+                                $"{ids} misread ID number(s) read as the one other documents witness, " +
+                                $"{totals} total(s) with the currency sign read as a digit (--per-document to score without).");
         return fields;
     }
 

@@ -71,14 +71,7 @@ public static class ClaimIdNumber
         // A number shaped like a resident ID vouches only through its checks, however surely it was read.
         if (InsuredRegistry.LooksLikeResidentId(readings[0].Number))
             return ResidentId.TryParse(readings[0].Number, out _, out _) ? [readings[0].Document] : [];
-        var sure = readings.FirstOrDefault(r => r.Field.Confidence >= WitnessConfidence && r.Field.Checks.All(k => k.Passed));
-        if (sure.Document is not null) return [sure.Document];
-        var distinct = readings
-            .Where(r => r.Field.Checks.All(k => k.Passed))
-            .Select(r => r.Document)
-            .DistinctBy(ClaimReadings.Photograph)
-            .ToList();
-        return distinct.Count >= 2 ? distinct : [];
+        return ClaimReadings.Witnesses(readings.Select(r => (r.Document, r.Field)), WitnessConfidence);
     }
 
     private static AnalyzedDocument Settle(AnalyzedDocument document, string number, List<AnalyzedDocument> witnesses)

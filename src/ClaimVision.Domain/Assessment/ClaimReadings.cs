@@ -5,22 +5,36 @@ namespace ClaimVision.Domain.Assessment;
 /// <summary>
 /// What the documents of one claim settle for each other before any rule looks at them: the order of an all-numeric
 /// date a page left open (<see cref="ClaimDateOrder"/>), a diagnosis a page read too doubtfully to name
-/// (<see cref="ClaimDiagnosis"/>) and an ID number a page misread (<see cref="ClaimIdNumber"/>). Claim assessment applies it when it builds its context; the field evaluation applies
-/// it to score a generated case as one claim.
+/// (<see cref="ClaimDiagnosis"/>), an ID number a page misread (<see cref="ClaimIdNumber"/>) and a total whose currency
+/// sign a page read as a digit (<see cref="ClaimTotal"/>). Claim assessment applies it when it builds its context; the
+/// field evaluation applies it to score a generated case as one claim.
 /// </summary>
 public static class ClaimReadings
 {
     /// <param name="minClassificationConfidence">How surely a document must have been classified to speak for the others
     /// (the policy's <c>MinClassificationConfidence</c>).</param>
     public static IReadOnlyList<AnalyzedDocument> Settle(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0) =>
-        ClaimIdNumber.Reconcile(
-            ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents, minClassificationConfidence), minClassificationConfidence),
+        ClaimTotal.Reconcile(
+            ClaimIdNumber.Reconcile(
+                ClaimDiagnosis.Reconcile(ClaimDateOrder.Reconcile(documents, minClassificationConfidence), minClassificationConfidence),
+                minClassificationConfidence),
             minClassificationConfidence);
 
     /// <summary>Whether a document may speak for the claim's others: it was read, and classified at least as surely as the
     /// policy asks (a document the rules do not rely on settles nothing).</summary>
     internal static bool CanWitness(AnalyzedDocument document, double minClassificationConfidence) =>
         !document.Failed && document.Classification is { } c && c.Confidence >= minClassificationConfidence;
+
+    /// <summary>The documents that vouch for one value read alike (each reading's document and field): one reading at
+    /// <paramref name="sureConfidence"/> or more with no failed check, else two photographs reading it with no failed check
+    /// (two photographs misread into the same other value are far less likely than one); none when neither.</summary>
+    internal static List<AnalyzedDocument> Witnesses(IEnumerable<(AnalyzedDocument Document, ExtractedField Field)> readings, double sureConfidence)
+    {
+        var clean = readings.Where(r => r.Field.Checks.All(k => k.Passed)).ToList();
+        if (clean.FirstOrDefault(r => r.Field.Confidence >= sureConfidence).Document is { } sure) return [sure];
+        var photographs = clean.Select(r => r.Document).DistinctBy(Photograph).ToList();
+        return photographs.Count >= 2 ? photographs : [];
+    }
 
     /// <summary>One photograph however often it was uploaded (its image hash; its document id where none is known): the
     /// same image read twice repeats one reading's misreads, so it is one witness.</summary>
