@@ -72,23 +72,11 @@ public static class ClaimDiagnosis
         if (document.Field(FieldNames.Diagnosis) is not { Alternatives.Count: > 0 } diagnosis) return document;
         var chosen = diagnosis.Alternatives.FirstOrDefault(a => ExclusionsRule.NormalizeCode(a.Code) == code);
         if (chosen is null) return document;
-        var fields = new Dictionary<string, ExtractedField>(document.Fields, StringComparer.Ordinal)
-        {
-            [FieldNames.Diagnosis] = diagnosis with
-            {
-                Normalized = chosen.Normalized,
-                Confidence = Math.Min(diagnosis.Confidence, SettledConfidence),
-                Alternatives = null,
-                Checks = [.. diagnosis.Checks, new FieldCheck(CheckName, true,
-                    $"'{diagnosis.Value}' could be {string.Join(" or ", diagnosis.Alternatives.Select(a => $"'{a.Normalized}' ({a.Code})"))}; " +
-                    $"{string.Join(" and ", witnesses.Select(w => w.FileName))} in the same claim read{(witnesses.Count == 1 ? "s" : "")} {chosen.Code}, " +
-                    $"so it is read as '{chosen.Normalized}'. Check it on the image.")],
-            },
-        };
-        return document with { Fields = fields };
+        return ClaimReadings.Take(document, diagnosis with { Alternatives = null }, chosen.Normalized, SettledConfidence, CheckName,
+            $"'{diagnosis.Value}' could be {string.Join(" or ", diagnosis.Alternatives.Select(a => $"'{a.Normalized}' ({a.Code})"))}; " +
+            $"{ClaimReadings.WitnessesRead(witnesses)} {chosen.Code}, so it is read as '{chosen.Normalized}'. Check it on the image.");
     }
 
     /// <summary>The diagnosis of a document when the claim settled it (it carries a <see cref="CheckName"/> check).</summary>
-    public static ExtractedField? Settled(AnalyzedDocument document) =>
-        document.Field(FieldNames.Diagnosis) is { } f && f.Checks.Any(c => c.Name == CheckName) ? f : null;
+    public static ExtractedField? Settled(AnalyzedDocument document) => ClaimReadings.SettledField(document, FieldNames.Diagnosis, CheckName);
 }

@@ -84,19 +84,9 @@ public static class ClaimIdNumber
         if (!InsuredRegistry.LooksLikeResidentId(number) && SameButLookalikes(read, number)) return document;
         var edits = EditDistance(read, number, MaxEdits);
         if (edits > MaxEdits) return document;
-        var fields = new Dictionary<string, ExtractedField>(document.Fields, StringComparer.Ordinal)
-        {
-            [FieldNames.PatientIdNumber] = field with
-            {
-                Normalized = number,
-                Confidence = Math.Min(field.Confidence, SettledConfidence),
-                Checks = [.. field.Checks, new FieldCheck(CheckName, true,
-                    $"the number read here is {edits} character{(edits == 1 ? "" : "s")} from the one " +
-                    $"{string.Join(" and ", witnesses.Select(w => w.FileName))} in the same claim read{(witnesses.Count == 1 ? "s" : "")}, " +
-                    "so it is read as that number. Check it on the image.")],
-            },
-        };
-        return document with { Fields = fields };
+        return ClaimReadings.Take(document, field, number, SettledConfidence, CheckName,
+            $"the number read here is {edits} character{(edits == 1 ? "" : "s")} from the one {ClaimReadings.WitnessesRead(witnesses)}, " +
+            "so it is read as that number. Check it on the image.");
     }
 
     /// <summary>Whether two numbers differ only where one has O and the other 0, or I and 1.</summary>
@@ -128,6 +118,5 @@ public static class ClaimIdNumber
     }
 
     /// <summary>The ID number of a document when the claim settled it (it carries a <see cref="CheckName"/> check).</summary>
-    public static ExtractedField? Settled(AnalyzedDocument document) =>
-        document.Field(FieldNames.PatientIdNumber) is { } f && f.Checks.Any(c => c.Name == CheckName) ? f : null;
+    public static ExtractedField? Settled(AnalyzedDocument document) => ClaimReadings.SettledField(document, FieldNames.PatientIdNumber, CheckName);
 }

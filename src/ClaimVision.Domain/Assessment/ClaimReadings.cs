@@ -36,6 +36,33 @@ public static class ClaimReadings
         return photographs.Count >= 2 ? photographs : [];
     }
 
+    /// <summary>The document with <paramref name="field"/> read as <paramref name="normalized"/> because the claim's other
+    /// documents say so: what was read stays as its value, the confidence is capped at <paramref name="settledConfidence"/>
+    /// (the witnesses say which value was meant, not that this page printed it), and a passed <paramref name="check"/>
+    /// check says why.</summary>
+    internal static AnalyzedDocument Take(AnalyzedDocument document, ExtractedField field, string normalized, double settledConfidence,
+        string check, string message) =>
+        document with
+        {
+            Fields = new Dictionary<string, ExtractedField>(document.Fields, StringComparer.Ordinal)
+            {
+                [field.Name] = field with
+                {
+                    Normalized = normalized,
+                    Confidence = Math.Min(field.Confidence, settledConfidence),
+                    Checks = [.. field.Checks, new FieldCheck(check, true, message)],
+                },
+            },
+        };
+
+    /// <summary>The field of a document when the claim settled it (it carries the <paramref name="check"/> check).</summary>
+    internal static ExtractedField? SettledField(AnalyzedDocument document, string name, string check) =>
+        document.Field(name) is { } f && f.Checks.Any(c => c.Name == check) ? f : null;
+
+    /// <summary>"a.jpg reads" or "a.jpg and b.jpg read": the witnesses as a sentence's subject.</summary>
+    internal static string WitnessesRead(List<AnalyzedDocument> witnesses) =>
+        $"{string.Join(" and ", witnesses.Select(w => w.FileName))} in the same claim read{(witnesses.Count == 1 ? "s" : "")}";
+
     /// <summary>One photograph however often it was uploaded (its image hash; its document id where none is known): the
     /// same image read twice repeats one reading's misreads, so it is one witness.</summary>
     internal static string Photograph(AnalyzedDocument document) =>

@@ -58,21 +58,11 @@ public static class ClaimTotal
         // At most one witnessed total is the figure without its first digit.
         var (total, witnesses) = witnessed.FirstOrDefault(w => read.Length == w.Total.Length + 1 && read.EndsWith(w.Total, StringComparison.Ordinal));
         if (total is null) return document;
-        var fields = new Dictionary<string, ExtractedField>(document.Fields, StringComparer.Ordinal)
-        {
-            [FieldNames.TotalAmount] = field with
-            {
-                Normalized = total,
-                Confidence = Math.Min(field.Confidence, SettledConfidence),
-                Checks = [.. field.Checks, new FieldCheck(CheckName, true,
-                    $"figure {field.Value} is the total {total} that {string.Join(" and ", witnesses.Select(w => w.FileName))} in the same claim " +
-                    $"read{(witnesses.Count == 1 ? "s" : "")} with one digit before it: its currency sign read as a digit. Check it on the image.")],
-            },
-        };
-        return document with { Fields = fields };
+        return ClaimReadings.Take(document, field, total, SettledConfidence, CheckName,
+            $"figure {field.Value} is the total {total} that {ClaimReadings.WitnessesRead(witnesses)} with one digit before it: " +
+            "its currency sign read as a digit. Check it on the image.");
     }
 
     /// <summary>The total of a document when the claim settled it (it carries a <see cref="CheckName"/> check).</summary>
-    public static ExtractedField? Settled(AnalyzedDocument document) =>
-        document.Field(FieldNames.TotalAmount) is { } f && f.Checks.Any(c => c.Name == CheckName) ? f : null;
+    public static ExtractedField? Settled(AnalyzedDocument document) => ClaimReadings.SettledField(document, FieldNames.TotalAmount, CheckName);
 }
