@@ -82,7 +82,7 @@ public static class ClaimIdNumber
         // O for 0 and I for 1 (or the other way) are misread alike on every document printed in one font: two witnesses
         // may share the misread. Only a resident ID's check character says which was printed.
         if (!InsuredRegistry.LooksLikeResidentId(number) && SameButLookalikes(read, number)) return document;
-        var edits = EditDistance(read, number, MaxEdits);
+        var edits = EditDistance.Capped(read, number, MaxEdits + 1);
         if (edits > MaxEdits) return document;
         return ClaimReadings.Take(document, field, number, SettledConfidence, CheckName,
             $"the number read here is {edits} character{(edits == 1 ? "" : "s")} from the one {ClaimReadings.WitnessesRead(witnesses)}, " +
@@ -94,28 +94,6 @@ public static class ClaimIdNumber
         a.Length == b.Length && a.Zip(b).All(p => p.First == p.Second || Lookalike(p.First) == Lookalike(p.Second));
 
     private static char Lookalike(char c) => c switch { 'O' => '0', 'I' => '1', _ => c };
-
-    /// <summary>The edit distance of two strings, or <paramref name="bound"/> + 1 once it is certainly above the bound.</summary>
-    private static int EditDistance(string a, string b, int bound)
-    {
-        if (Math.Abs(a.Length - b.Length) > bound) return bound + 1;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-            if (rowMin > bound) return bound + 1;
-            (previous, current) = (current, previous);
-        }
-        return Math.Min(previous[b.Length], bound + 1);
-    }
 
     /// <summary>The ID number of a document when the claim settled it (it carries a <see cref="CheckName"/> check).</summary>
     public static ExtractedField? Settled(AnalyzedDocument document) => ClaimReadings.SettledField(document, FieldNames.PatientIdNumber, CheckName);

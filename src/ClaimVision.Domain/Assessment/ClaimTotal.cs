@@ -37,9 +37,11 @@ public static class ClaimTotal
         var witnessed = documents
             .Where(d => ClaimReadings.CanWitness(d, minClassificationConfidence))
             .Select(d => (Document: d, Field: d.Field(FieldNames.TotalAmount)))
-            .Where(r => r.Field is not null && Figure(r.Field) is not null)
-            .GroupBy(r => Figure(r.Field!)!, StringComparer.Ordinal)
-            .Select(g => (Total: g.Key, Witnesses: ClaimReadings.Witnesses(g.Select(r => (r.Document, r.Field!)), WitnessConfidence)))
+            .Where(r => r.Field is not null)
+            .Select(r => (r.Document, Field: r.Field!, Total: Figure(r.Field!)))
+            .Where(r => r.Total is not null)
+            .GroupBy(r => r.Total!, StringComparer.Ordinal)
+            .Select(g => (Total: g.Key, Witnesses: ClaimReadings.Witnesses(g.Select(r => (r.Document, r.Field)), WitnessConfidence)))
             .Where(w => w.Witnesses.Count > 0)
             .ToList();
         return witnessed.Count == 0 ? documents : [.. documents.Select(d => Settle(d, witnessed))];

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using ClaimVision.Domain.Documents;
 using ClaimVision.Intelligence.Normalization;
 
 namespace ClaimVision.Intelligence.Extraction;
@@ -173,7 +174,7 @@ public sealed partial class DiagnosisCatalogue
             var limit = Allowed(aliasKey.Length, latin);
             var bound = Math.Max(limit, best?.Distance ?? 0) + 1;
             if (Math.Abs(aliasKey.Length - key.Length) > bound) continue;
-            var d = Levenshtein(key, aliasKey, bound);
+            var d = EditDistance.Capped(key, aliasKey, bound);
             if (best is { } b && b.Entry == entry)
             {
                 // Of one entry's names equally near, not one the reading would have added a glyph to (腰椎间盘突出征 is
@@ -209,7 +210,7 @@ public sealed partial class DiagnosisCatalogue
         var best = (latin ? entry.English : entry.Chinese)
             .Select(name => (Name: name, Key: Key(name)))
             .Where(a => a.Key.Length > 0)
-            .Select(a => (a.Name, a.Key, Distance: Levenshtein(key, a.Key, Limit(a.Key.Length, latin) + 1)))
+            .Select(a => (a.Name, a.Key, Distance: EditDistance.Capped(key, a.Key, Limit(a.Key.Length, latin) + 1)))
             .OrderBy(a => a.Distance)
             .ThenBy(a => a.Key.Length < key.Length)
             .FirstOrDefault();
@@ -255,14 +256,14 @@ public sealed partial class DiagnosisCatalogue
             foreach (var word in readWords)
             {
                 var at = Enumerable.Range(0, nameWords.Count).FirstOrDefault(i => !used[i]
-                    && Levenshtein(word, nameWords[i], nameWords[i].Length / 5 + 1) <= nameWords[i].Length / 5, -1);
+                    && EditDistance.Capped(word, nameWords[i], nameWords[i].Length / 5 + 1) <= nameWords[i].Length / 5, -1);
                 if (at < 0) continue;
                 used[at] = true;
                 matched.Add(word);
                 letters += nameWords[at].Length;
             }
             if (matched.Count == 0 || 3 * letters < nameWords.Sum(w => w.Length)) continue;
-            var distance = Levenshtein(key, Key(name), int.MaxValue);
+            var distance = EditDistance.Capped(key, Key(name));
             if (best is null || distance < best.Value.Match.Distance) best = (new Match(entry, name, distance), matched);
         }
         return best;
@@ -297,7 +298,7 @@ public sealed partial class DiagnosisCatalogue
             if (aliasKey.All(c => c < 128) != latin || _negating.Contains(aliasKey) != negated) continue;
             var limit = Allowed(aliasKey.Length, latin);
             if (Math.Abs(aliasKey.Length - key.Length) > limit) continue;
-            var d = Levenshtein(key, aliasKey, limit + 1);
+            var d = EditDistance.Capped(key, aliasKey, limit + 1);
             if (d > limit) continue;
             if (!best.TryGetValue(entry, out var seen) || d < seen.Distance) best[entry] = (d, name);
         }
@@ -350,28 +351,6 @@ public sealed partial class DiagnosisCatalogue
         foreach (var c in half)
             if (char.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(c));
         return sb.ToString();
-    }
-
-    /// <summary>Edit distance, stopping early at <paramref name="bound"/> (returned when the distance is at least that).</summary>
-    private static int Levenshtein(string a, string b, int bound)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-            if (rowMin >= bound) return bound;
-            (previous, current) = (current, previous);
-        }
-        return Math.Min(previous[b.Length], bound);
     }
 
     private static List<string> Aliases(string column) =>

@@ -163,6 +163,7 @@ public sealed class LabelIndex
         List<(string Field, string Label, string Needle)> labels)
     {
         if (labels.Count == 0) yield break;
+        var upper = compact.ToUpperInvariant();
         for (var colon = MinMisreadEnglishLabel; colon < compact.Length; colon++)
         {
             if (compact[colon] is not (':' or ';')) continue;
@@ -175,7 +176,7 @@ public sealed class LabelIndex
                 {
                     var at = colon - length;
                     if (at < 0 || !IsFree(taken, at, length) || !StartsWord(line.Text, map[at])) continue;
-                    var distance = Vision.Ocr.CharacterErrorRate.EditDistance(compact.Substring(at, length).ToUpperInvariant(), needle);
+                    var distance = Domain.Documents.EditDistance.Capped(upper.Substring(at, length), needle, allowed + 1);
                     if (distance == 0 || distance > allowed || distance > best) continue;
                     if (distance < best) { best = distance; nearest.Clear(); }
                     nearest.Add((field, label, at));

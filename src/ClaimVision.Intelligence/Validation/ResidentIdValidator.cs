@@ -31,7 +31,7 @@ public static class ResidentIdValidator
     {
         var asRead = ResidentId.Normalize(printed);
         if (asRead.Length == 0) return false;
-        var id = Normalize(printed);
+        var id = asRead.Replace('O', '0');
         var body = id[^1] == 'X' ? id[..^1] : id;
         return char.IsAsciiLetter(asRead[0]) || asRead[0] == '0' || body.Count(char.IsAsciiLetter) >= 2;
     }

@@ -65,23 +65,6 @@ public static class CharacterErrorRate
         return sb.ToString();
     }
 
-    /// <summary>Levenshtein distance in O(min(n, m)) memory.</summary>
-    public static int EditDistance(string a, string b)
-    {
-        if (a.Length < b.Length) (a, b) = (b, a);
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
-    }
+    /// <summary>Levenshtein distance (<see cref="Domain.Documents.EditDistance"/>).</summary>
+    public static int EditDistance(string a, string b) => Domain.Documents.EditDistance.Capped(a, b);
 }
