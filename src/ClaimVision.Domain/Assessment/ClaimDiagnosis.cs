@@ -40,11 +40,8 @@ public static class ClaimDiagnosis
     {
         ArgumentNullException.ThrowIfNull(documents);
         if (!documents.Any(d => d.Field(FieldNames.Diagnosis) is { Alternatives.Count: > 0 })) return documents;
-        var read = documents
-            .Where(d => ClaimReadings.CanWitness(d, minClassificationConfidence))
-            .Select(d => (Document: d, Field: d.Field(FieldNames.DiagnosisCode)))
-            .Where(c => c.Field is not null)
-            .Select(c => (c.Document, Field: c.Field!, Code: ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field!))))
+        var read = ClaimReadings.Readings(documents, FieldNames.DiagnosisCode, minClassificationConfidence)
+            .Select(c => (c.Document, c.Field, Code: ExclusionsRule.NormalizeCode(AssessmentContext.Text(c.Field))))
             .Where(c => c.Code.Length > 0)
             .ToList();
         // Every code read counts against agreement; only a sure one may choose.

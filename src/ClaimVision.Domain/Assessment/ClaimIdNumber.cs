@@ -46,11 +46,8 @@ public static class ClaimIdNumber
     public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var read = documents
-            .Where(d => ClaimReadings.CanWitness(d, minClassificationConfidence))
-            .Select(d => (Document: d, Field: d.Field(FieldNames.PatientIdNumber)))
-            .Where(r => r.Field is not null)
-            .Select(r => (r.Document, Field: r.Field!, Number: ResidentId.Normalize(AssessmentContext.Text(r.Field!))))
+        var read = ClaimReadings.Readings(documents, FieldNames.PatientIdNumber, minClassificationConfidence)
+            .Select(r => (r.Document, r.Field, Number: ResidentId.Normalize(AssessmentContext.Text(r.Field))))
             .Where(r => r.Number.Length >= MinLength)
             .ToList();
         if (read.Select(r => r.Number).Distinct(StringComparer.Ordinal).Count() < 2) return documents;

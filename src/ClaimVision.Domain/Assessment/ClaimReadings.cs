@@ -25,6 +25,15 @@ public static class ClaimReadings
     internal static bool CanWitness(AnalyzedDocument document, double minClassificationConfidence) =>
         !document.Failed && document.Classification is { } c && c.Confidence >= minClassificationConfidence;
 
+    /// <summary>The readings of field <paramref name="name"/> on the documents that may speak for the others
+    /// (<see cref="CanWitness"/>), with the document each is on.</summary>
+    internal static IEnumerable<(AnalyzedDocument Document, ExtractedField Field)> Readings(IEnumerable<AnalyzedDocument> documents, string name,
+        double minClassificationConfidence) =>
+        documents.Where(d => CanWitness(d, minClassificationConfidence))
+            .Select(d => (Document: d, Field: d.Field(name)))
+            .Where(r => r.Field is not null)
+            .Select(r => (r.Document, r.Field!));
+
     /// <summary>The documents that vouch for one value read alike (each reading's document and field): one reading at
     /// <paramref name="sureConfidence"/> or more with no failed check, else two photographs reading it with no failed check
     /// (two photographs misread into the same other value are far less likely than one); none when neither.</summary>

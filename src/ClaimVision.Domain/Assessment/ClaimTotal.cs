@@ -34,11 +34,8 @@ public static class ClaimTotal
     public static IReadOnlyList<AnalyzedDocument> Reconcile(IReadOnlyList<AnalyzedDocument> documents, double minClassificationConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var witnessed = documents
-            .Where(d => ClaimReadings.CanWitness(d, minClassificationConfidence))
-            .Select(d => (Document: d, Field: d.Field(FieldNames.TotalAmount)))
-            .Where(r => r.Field is not null)
-            .Select(r => (r.Document, Field: r.Field!, Total: Figure(r.Field!)))
+        var witnessed = ClaimReadings.Readings(documents, FieldNames.TotalAmount, minClassificationConfidence)
+            .Select(r => (r.Document, r.Field, Total: Figure(r.Field)))
             .Where(r => r.Total is not null)
             .GroupBy(r => r.Total!, StringComparer.Ordinal)
             .Select(g => (Total: g.Key, Witnesses: ClaimReadings.Witnesses(g.Select(r => (r.Document, r.Field)), WitnessConfidence)))
